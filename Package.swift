@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ThaiReport",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "thaireport", targets: ["thaireport"]),
+        .library(name: "ThaiReport", targets: ["ThaiReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries, from Debian's -dev packages through pkg-config.
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
+                       providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .systemLibrary(name: "CFontconfig", pkgConfig: "fontconfig",
+                       providers: [.apt(["libfontconfig1-dev"])]),
+
+        // Pure Swift: no C types below this line until FontSystem.
+        .target(name: "ThaiText"),
+        .target(name: "ReportModel"),
+        .target(name: "ReportInput", dependencies: ["ReportModel", "ThaiText", "Yams"]),
+        .target(name: "PageIR"),
+
+        // Shaping and drawing.
+        .target(name: "FontSystem", dependencies: ["CPangoCairo", "CFontconfig"],
+                linkerSettings: [.linkedLibrary("pangoft2-1.0")]),
+        .target(name: "Typesetting", dependencies: ["ReportModel", "ThaiText", "PageIR", "FontSystem", "CPangoCairo"]),
+        .target(name: "PDFOutput", dependencies: ["PageIR", "FontSystem", "CPangoCairo"]),
+        .target(name: "HTMLOutput", dependencies: ["ReportModel", "ThaiText"]),
+
+        // Facade and command line.
+        .target(name: "ThaiReport", dependencies: ["ReportModel", "ReportInput", "Typesetting", "PDFOutput", "HTMLOutput", "FontSystem", "PageIR"]),
+        .executableTarget(name: "thaireport", dependencies: [
+            "ThaiReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
+        .testTarget(name: "ReportInputTests", dependencies: ["ReportInput", "ReportModel", "ThaiReport"]),
+        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "PageIR", "FontSystem", "ReportInput", "ThaiReport"]),
+        .testTarget(name: "PDFOutputTests", dependencies: ["PDFOutput", "ThaiReport", "FontSystem"]),
+        .testTarget(name: "ThaiReportTests", dependencies: ["ThaiReport"]),
+    ]
+)

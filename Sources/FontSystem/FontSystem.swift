@@ -1,0 +1,117 @@
+import CFontconfig
+import CPangoCairo
+import Foundation
+
+/// The bundled fonts, loaded as a Fontconfig application font set and handed to Pango's Cairo
+/// font map, so shaping and fallback never see a font installed on the machine.
+///
+/// Not thread-safe (Pango font maps are not): each thread of a batch makes its own.
+public final class FontSystem {
+    /// The faces every build needs; `FontSystem` refuses to start without them.
+    public static let requiredFiles = [
+        "Sarabun-Regular.ttf", "Sarabun-Bold.ttf", "Sarabun-Italic.ttf", "Sarabun-BoldItalic.ttf",
+        // Sarabun has no ✓ (U+2713) or ○ (U+25CB): DejaVu Sans supplies them.
+        "DejaVuSans.ttf",
+    ]
+
+    public enum Failure: Error, CustomStringConvertible {
+        case missingFont(String)
+        case unreadableFont(String)
+        public var description: String {
+            switch self {
+            case .missingFont(let path): return "ไม่พบไฟล์ฟอนต์ / font file not found: \(path)"
+            case .unreadableFont(let path): return "ไฟล์ฟอนต์เสียหายหรืออ่านไม่ได้ / font file is corrupt or unreadable: \(path)"
+            }
+        }
+    }
+
+    public let directory: URL
+    let config: OpaquePointer
+    /// The Pango font map (a PangoCairoFcFontMap), owned by this object.
+    public let fontMap: UnsafeMutablePointer<PangoFontMap>
+    private var loaded: [String: OpaquePointer] = [:]
+
+    public init(directory: URL) throws {
+        self.directory = directory
+        guard let config = FcConfigCreate() else { throw Failure.unreadableFont(directory.path) }
+        for name in FontSystem.requiredFiles {
+            let path = directory.appendingPathComponent(name).path
+            guard FileManager.default.fileExists(atPath: path) else { FcConfigDestroy(config); throw Failure.missingFont(path) }
+            // FcConfigAppFontAddFile accepts files it cannot parse; count the faces to be sure.
+            var count: Int32 = 0
+            let scanned = path.withCString { FcFreeTypeQuery(UnsafeRawPointer($0).assumingMemoryBound(to: FcChar8.self), 0, nil, &count) }
+            guard let scanned else { FcConfigDestroy(config); throw Failure.unreadableFont(path) }
+            FcPatternDestroy(scanned)
+            let ok = path.withCString { FcConfigAppFontAddFile(config, UnsafeRawPointer($0).assumingMemoryBound(to: FcChar8.self)) }
+            guard ok == FcTrue else { FcConfigDestroy(config); throw Failure.unreadableFont(path) }
+        }
+        self.config = config
+        let map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)!
+        pango_fc_font_map_set_config(OpaquePointer(map), config)
+        // One Pango unit per 1/1024 point: with 72 dpi, font sizes are in PDF points.
+        pango_cairo_font_map_set_resolution(OpaquePointer(map), 72)
+        self.fontMap = map
+    }
+
+    deinit {
+        g_object_unref(fontMap)
+        FcConfigDestroy(config)
+    }
+
+    /// A Pango context for layout: Thai language, unhinted metrics so positions do not
+    /// depend on a device.
+    public func makeContext() -> OpaquePointer {
+        let context = pango_font_map_create_context(fontMap)!
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+        pango_context_set_language(context, pango_language_from_string("th"))
+        return context
+    }
+
+    /// The Cairo scaled font for a Pango font description string as recorded in the page IR.
+    /// Cached; owned by this object.
+    public func scaledFont(for description: String) -> OpaquePointer? {
+        if let font = loaded[description] { return font }
+        let desc = pango_font_description_from_string(description)
+        defer { pango_font_description_free(desc) }
+        let context = makeContext()
+        defer { g_object_unref(UnsafeMutableRawPointer(context)) }
+        guard let font = pango_font_map_load_font(fontMap, context, desc) else { return nil }
+        let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font))
+        if let scaled { cairo_scaled_font_reference(scaled) }
+        g_object_unref(font)
+        loaded[description] = scaled
+        return scaled
+    }
+
+    /// The first folder holding the bundled fonts: `$THAIREPORT_FONTS`, then a `Fonts` folder
+    /// beside or above the executable, then above the working directory.
+    public static func locateDirectory() -> URL? {
+        let fm = FileManager.default
+        func holdsFonts(_ url: URL) -> Bool {
+            fm.fileExists(atPath: url.appendingPathComponent(requiredFiles[0]).path)
+        }
+        if let env = ProcessInfo.processInfo.environment["THAIREPORT_FONTS"], !env.isEmpty {
+            return URL(fileURLWithPath: env)
+        }
+        let starts = [
+            URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent(),
+            Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent(),
+            URL(fileURLWithPath: fm.currentDirectoryPath),
+        ].compactMap { $0 }
+        for start in starts {
+            var directory = start.standardizedFileURL
+            for _ in 0..<8 {
+                let candidate = directory.appendingPathComponent("Fonts")
+                if holdsFonts(candidate) { return candidate }
+                let parent = directory.deletingLastPathComponent()
+                if parent.path == directory.path { break }
+                directory = parent
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import ThaiText
+
+/// What one agency writes for one fiscal year; see docs/data-format.md.
+public struct AgencyData: Sendable {
+    public struct Step: Sendable { public let step: String; public let responsible: String; public let result: String }
+    public struct Measure: Sendable {
+        public let text: String
+        /// Part of the numbered item above: no new number in the ที่ column.
+        public let continues: Bool
+        public let steps: [Step]
+        public let location: SourceLocation
+    }
+    public struct IndicatorMeasures: Sendable {
+        public let indicator: String
+        public let measures: [Measure]
+        public let location: SourceLocation
+    }
+    public enum MeasureSet: Sendable {
+        case plain([Measure])
+        case byIndicator([IndicatorMeasures])
+    }
+    public struct OITStatus: Sendable {
+        public let code: String
+        public let responsible: String
+        public let hasData: Bool
+        public let noDataReason: String?
+        public let published: Bool
+        public let unpublishedReason: String?
+        public let location: SourceLocation
+    }
+
+    public let file: String
+    public let templateID: String
+    public let templateLocation: SourceLocation
+    public let fiscalYear: Int
+    public let fiscalYearLocation: SourceLocation
+    public let agencyID: String
+    public let agencyIDLocation: SourceLocation
+    public let agencyName: String
+    public let agencyShortName: String
+    public let address: String?
+    public let logoPath: String?
+    public let issuingUnit: String
+    public let signatureLines: [String]
+    public let signatureDate: ThaiDate
+    public let texts: [String: TemplateText]
+    public let measures: [String: (MeasureSet, SourceLocation)]
+    public let oit: [OITStatus]
+    public let oitLocation: SourceLocation
+}
+
+/// Reads an agency data file. Only checks what the file alone can tell; checks against the
+/// template live in `ReportBuilder`.
+enum AgencyDataReader {
+    /// Agency ids name output files and folders: lower-case letters, digits and '-' only.
+    static func isValidAgencyID(_ id: String) -> Bool {
+        !id.isEmpty && id.count <= 64 && id.first != "-" &&
+            id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    static func read(_ root: YAMLValue, sink: DiagnosticSink) -> AgencyData? {
+        guard let top = root.mapping(sink, what: "ไฟล์ข้อมูล/data file", allowed: [
+            "template", "fiscal_year", "agency", "issuing_unit", "signature", "texts", "measures", "oit",
+        ]) else { return nil }
+        let templateValue = top.required("template", sink)
+        let templateID = templateValue?.string(sink, what: "template")
+        let yearValue = top.required("fiscal_year", sink)
+        let year = yearValue?.int(sink, what: "fiscal_year")
+        if let year, let yearValue, !(2500...2700).contains(year) {
+            sink.error(yearValue.location, thai: "fiscal_year ต้องเป็นปี พ.ศ. เช่น 2564", english: "fiscal_year must be a Buddhist-era year such as 2564")
+        }
+
+        var agencyID: String?, agencyIDLocation: SourceLocation?, name: String?, shortName: String?, address: String?, logo: String?
+        if let agency = top.required("agency", sink)?.mapping(sink, what: "agency", allowed: ["id", "name", "short_name", "address", "logo"]) {
+            if let value = agency.required("id", sink) {
+                agencyID = value.string(sink, what: "agency.id"); agencyIDLocation = value.location
+                if let id = agencyID, !isValidAgencyID(id) {
+                    sink.error(value.location, thai: "agency.id '\(id)' ใช้ได้เฉพาะ a-z 0-9 และ - (ใช้เป็นชื่อไฟล์ผลลัพธ์)",
+                               english: "agency.id '\(id)' may use only a-z, 0-9 and '-' (it names the output files)")
+                }
+            }
+            name = agency.required("name", sink)?.string(sink, what: "agency.name")
+            shortName = agency.optional("short_name")?.string(sink, what: "agency.short_name")
+            address = agency.optional("address")?.string(sink, what: "agency.address")
+            if let value = agency.optional("logo"), let path = value.string(sink, what: "agency.logo") {
+                let base = URL(fileURLWithPath: root.file).deletingLastPathComponent()
+                let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
+                if !FileManager.default.fileExists(atPath: url.path) {
+                    sink.error(value.location, thai: "ไม่พบไฟล์โลโก้ '\(path)'", english: "logo file '\(path)' not found")
+                } else if !path.lowercased().hasSuffix(".png") {
+                    sink.error(value.location, thai: "โลโก้ต้องเป็นไฟล์ PNG", english: "the logo must be a PNG file")
+                } else { logo = url.standardizedFileURL.path }
+            }
+        }
+        let issuingUnit = top.optional("issuing_unit")?.string(sink, what: "issuing_unit")
+
+        var signatureLines: [String]?, signatureDate: ThaiDate?
+        if let signature = top.required("signature", sink)?.mapping(sink, what: "signature", allowed: ["lines", "date"]) {
+            signatureLines = signature.required("lines", sink)?.strings(sink, what: "signature.lines")
+            if let value = signature.required("date", sink), let raw = value.string(sink, what: "signature.date") {
+                signatureDate = ThaiDate(parsing: raw)
+                if signatureDate == nil {
+                    sink.error(value.location, thai: "วันที่ '\(raw)' ไม่ถูกต้อง ต้องเป็น ปปปป-ดด หรือ ปปปป-ดด-วว เช่น 2564-03",
+                               english: "date '\(raw)' is not valid: use YYYY-MM or YYYY-MM-DD, e.g. 2564-03")
+                }
+            }
+        }
+
+        var texts: [String: TemplateText] = [:]
+        if let map = top.optional("texts")?.mapping(sink, what: "texts") {
+            for entry in map.entries {
+                if let string = entry.value.string(sink, what: "texts.\(entry.key)") {
+                    texts[entry.key] = TemplateText(literal: string, at: entry.value.location)
+                }
+            }
+        }
+
+        var measures: [String: (AgencyData.MeasureSet, SourceLocation)] = [:]
+        if let map = top.optional("measures")?.mapping(sink, what: "measures") {
+            for entry in map.entries {
+                if let set = measureSet(entry.value, sink: sink) { measures[entry.key] = (set, entry.keyLocation) }
+            }
+        }
+
+        var oit: [AgencyData.OITStatus] = []
+        let oitValue = top.required("oit", sink)
+        if let oitValue {
+            oit = OITReader.read(oitValue, sink: sink) ?? []
+        }
+
+        guard let templateID, let templateValue, let year, let yearValue, let agencyID, let agencyIDLocation,
+              let name, let signatureLines, let signatureDate, let oitValue else { return nil }
+        return AgencyData(
+            file: root.file, templateID: templateID, templateLocation: templateValue.location,
+            fiscalYear: year, fiscalYearLocation: yearValue.location, agencyID: agencyID, agencyIDLocation: agencyIDLocation,
+            agencyName: name, agencyShortName: shortName ?? name, address: address, logoPath: logo,
+            issuingUnit: issuingUnit ?? "", signatureLines: signatureLines, signatureDate: signatureDate,
+            texts: texts, measures: measures, oit: oit, oitLocation: oitValue.location)
+    }
+
+    static func measureSet(_ value: YAMLValue, sink: DiagnosticSink) -> AgencyData.MeasureSet? {
+        guard let list = value.sequence(sink, what: "measures") else { return nil }
+        // A list of indicators when its entries name one, otherwise a plain list of measures.
+        let byIndicator = list.contains { item in
+            if case .mapping(let m) = item.node { return m.keys.contains { $0.string == "indicator" } }
+            return false
+        }
+        if byIndicator {
+            return .byIndicator(list.compactMap { item in
+                guard let map = item.mapping(sink, what: "indicator entry", allowed: ["indicator", "measures"]),
+                      let indicator = map.required("indicator", sink)?.string(sink, what: "indicator"),
+                      let measures = map.required("measures", sink)?.sequence(sink, what: "measures") else { return nil }
+                return AgencyData.IndicatorMeasures(indicator: indicator, measures: measures.compactMap { measure($0, sink: sink) },
+                                                    location: item.location)
+            })
+        }
+        return .plain(list.compactMap { measure($0, sink: sink) })
+    }
+
+    static func measure(_ value: YAMLValue, sink: DiagnosticSink) -> AgencyData.Measure? {
+        guard let map = value.mapping(sink, what: "measure", allowed: ["measure", "continues", "steps"]),
+              let text = map.required("measure", sink)?.string(sink, what: "measure"),
+              let steps = map.required("steps", sink)?.sequence(sink, what: "steps") else { return nil }
+        let parsed: [AgencyData.Step] = steps.compactMap { item in
+            guard let step = item.mapping(sink, what: "step", allowed: ["step", "responsible", "result"]) else { return nil }
+            func field(_ key: String) -> String {
+                step.optional(key)?.string(sink, what: key) ?? ""
+            }
+            return AgencyData.Step(step: field("step"), responsible: field("responsible"), result: field("result"))
+        }
+        if parsed.isEmpty, steps.isEmpty {
+            sink.error(map.location, thai: "มาตรการต้องมีอย่างน้อยหนึ่งขั้นตอน", english: "a measure needs at least one step")
+        }
+        return AgencyData.Measure(text: text, continues: map.optional("continues")?.bool(sink, what: "continues") ?? false,
+                                  steps: parsed, location: value.location)
+    }
+}

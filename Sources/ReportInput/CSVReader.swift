@@ -1,0 +1,50 @@
+/// A small RFC 4180 reader that remembers where every field starts, so errors in a
+/// spreadsheet export point at the cell.
+struct CSVField { let text: String; let line: Int; let column: Int }
+
+enum CSVReader {
+    enum Failure: Error { case unclosedQuote(line: Int, column: Int), junkAfterQuote(line: Int, column: Int) }
+
+    /// Rows of fields. Quoted fields may hold commas, quotes (`""`) and line breaks.
+    /// A UTF-8 byte-order mark at the start is ignored; empty lines are skipped.
+    static func parse(_ text: String) throws(Failure) -> [[CSVField]] {
+        var scalars = Array(text.unicodeScalars)
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        var rows: [[CSVField]] = []
+        var row: [CSVField] = []
+        var index = 0, line = 1, column = 1
+        func advance() { if scalars[index] == "\n" { line += 1; column = 1 } else { column += 1 }; index += 1 }
+        while index <= scalars.count {
+            let startLine = line, startColumn = column
+            var field = String.UnicodeScalarView()
+            if index < scalars.count, scalars[index] == "\"" {
+                advance()
+                while true {
+                    guard index < scalars.count else { throw .unclosedQuote(line: startLine, column: startColumn) }
+                    if scalars[index] == "\"" {
+                        if index + 1 < scalars.count, scalars[index + 1] == "\"" { field.append("\""); advance(); advance(); continue }
+                        advance(); break
+                    }
+                    field.append(scalars[index]); advance()
+                }
+                if index < scalars.count, !["," , "\n", "\r"].contains(scalars[index]) {
+                    throw .junkAfterQuote(line: line, column: column)
+                }
+            } else {
+                while index < scalars.count, scalars[index] != ",", scalars[index] != "\n", scalars[index] != "\r" {
+                    field.append(scalars[index]); advance()
+                }
+            }
+            row.append(CSVField(text: String(field), line: startLine, column: startColumn))
+            if index >= scalars.count { break }
+            if scalars[index] == "," { advance(); continue }
+            if scalars[index] == "\r" { index += 1; if index < scalars.count, scalars[index] == "\n" { advance() } else { line += 1; column = 1 } }
+            else { advance() }
+            if !(row.count == 1 && row[0].text.isEmpty) { rows.append(row) }
+            row = []
+            if index >= scalars.count { break }
+        }
+        if !row.isEmpty, !(row.count == 1 && row[0].text.isEmpty) { rows.append(row) }
+        return rows
+    }
+}

@@ -1,0 +1,189 @@
+import ReportModel
+import ThaiText
+
+/// Joins a template and an agency's data into the `Report` tree, checking the data against
+/// the template (sections, indicators, catalog codes).
+struct ReportBuilder {
+    let template: Template
+    let data: AgencyData
+    let sink: DiagnosticSink
+    let values: [String: String]
+
+    init(template: Template, data: AgencyData, sink: DiagnosticSink) {
+        self.template = template; self.data = data; self.sink = sink
+        var values = [
+            "agency_name": data.agencyName,
+            "agency_short_name": data.agencyShortName,
+            "issuing_unit": data.issuingUnit,
+            "fiscal_year": ThaiDigits.format(data.fiscalYear),
+            "previous_fiscal_year": ThaiDigits.format(data.fiscalYear - 1),
+        ]
+        for indicator in template.catalog {
+            values["subindicator_count:\(indicator.number)"] = ThaiDigits.format(indicator.subindicators.count)
+            values["item_count:\(indicator.number)"] = ThaiDigits.format(indicator.items.count)
+        }
+        self.values = values
+    }
+
+    /// Fills a template text, reporting placeholders whose argument names nothing.
+    func render(_ text: TemplateText) -> String {
+        for (name, argument) in text.placeholders {
+            let key = argument.map { "\(name):\($0)" } ?? name
+            if values[key] == nil {
+                sink.error(text.location, thai: "{\(key)}: ไม่มีตัวชี้วัด '\(argument ?? "")' ในบัญชีรายการ OIT",
+                           english: "{\(key)}: there is no indicator '\(argument ?? "")' in the OIT catalog")
+            }
+        }
+        return text.render(values)
+    }
+
+    func paragraph(_ paragraph: Template.Paragraph) -> String {
+        render(data.texts[paragraph.id] ?? paragraph.text)
+    }
+
+    func build() -> Report? {
+        checkData()
+        let sections = template.sections.map { section($0, level: 1) }
+        let fiscalYear = FiscalYear(buddhistYear: data.fiscalYear)
+        return Report(
+            agencyID: data.agencyID, templateID: template.id, fiscalYear: data.fiscalYear,
+            metadata: Metadata(title: render(template.title), author: data.agencyName,
+                               subject: "\(render(template.title)) \(fiscalYear.thaiText)", date: data.signatureDate.isoText),
+            cover: Cover(titleLines: template.coverTitleLines.map(render), agencyName: data.agencyName,
+                         address: data.address, logoPath: data.logoPath),
+            preface: Preface(heading: template.prefaceHeading, paragraphs: template.prefaceParagraphs.map(paragraph),
+                             signature: Signature(lines: data.signatureLines, dateText: data.signatureDate.thaiText)),
+            contents: ContentsPage(heading: template.contentsHeading, pageLabel: template.contentsPageLabel,
+                                   closingLine: template.contentsClosingLine.map(render)),
+            bodyTitleLines: template.bodyTitleLines.map(render), sections: sections, style: template.style)
+    }
+
+    /// Checks of the data against the template that do not depend on layout.
+    func checkData() {
+        if data.fiscalYear != template.fiscalYear {
+            sink.error(data.fiscalYearLocation, thai: "ปีงบประมาณ \(data.fiscalYear) ไม่ตรงกับแม่แบบ \(template.id) (ปี \(template.fiscalYear))",
+                       english: "fiscal year \(data.fiscalYear) does not match template \(template.id) (year \(template.fiscalYear))")
+        }
+        let ids = template.paragraphIDs
+        for (id, text) in data.texts where !ids.contains(id) {
+            sink.error(text.location, thai: "ไม่มีย่อหน้า '\(id)' ในแม่แบบ", english: "the template has no paragraph '\(id)'")
+        }
+        let measureSections = Set(template.sections.flatMap(\.all).filter { $0.content == .measures }.compactMap(\.id))
+        for (key, (_, location)) in data.measures where !measureSections.contains(key) {
+            sink.error(location, thai: "ไม่มีส่วนมาตรการ '\(key)' ในแม่แบบ (ที่มี: \(measureSections.sorted().joined(separator: ", ")))",
+                       english: "the template has no measures section '\(key)' (it has: \(measureSections.sorted().joined(separator: ", ")))")
+        }
+        var seen: [String: SourceLocation] = [:]
+        let catalogCodes = Set(template.catalogItems.map(\.code))
+        for status in data.oit {
+            if let first = seen[status.code] {
+                sink.error(status.location, thai: "รหัส \(status.code) ซ้ำ (ครั้งแรกที่บรรทัด \(first.line))",
+                           english: "code \(status.code) is given twice (first on line \(first.line))")
+            }
+            seen[status.code] = status.location
+            if !catalogCodes.contains(status.code) {
+                sink.error(status.location, thai: "รหัส \(status.code) ไม่อยู่ในบัญชีรายการ OIT ของปี \(template.fiscalYear)",
+                           english: "code \(status.code) is not in the \(template.fiscalYear) OIT catalog")
+            }
+        }
+        for item in template.catalogItems where seen[item.code] == nil {
+            sink.error(data.oitLocation, thai: "ขาดรายการ \(item.code) (\(render(item.title))) ใน oit",
+                       english: "oit is missing catalog item \(item.code)")
+        }
+    }
+
+    func section(_ section: Template.Section, level: Int) -> Section {
+        var blocks: [Block] = section.paragraphs.map { .paragraph(paragraph($0)) }
+        switch section.content {
+        case .none: break
+        case .measures: blocks += measureBlocks(section)
+        case .oitChecklist: blocks.append(.table(checklist()))
+        }
+        let number = SectionNumber.thai(section.number)
+        return Section(
+            id: "section-" + section.number.replacingOccurrences(of: ".", with: "-"),
+            number: number, title: render(section.title), contentsTitle: section.contentsTitle.map(render),
+            level: level, blocks: blocks, subsections: section.subsections.map { self.section($0, level: level + 1) })
+    }
+
+    func measureBlocks(_ section: Template.Section) -> [Block] {
+        guard let id = section.id, let (set, location) = data.measures[id] else { return [] }
+        var counter = 0
+        switch set {
+        case .plain(let measures):
+            if section.indicatorHeading != nil {
+                sink.error(location, thai: "ส่วน '\(id)' ต้องแบ่งมาตรการตามตัวชี้วัด (- indicator: ...)",
+                           english: "section '\(id)' lists its measures per indicator (- indicator: ...)")
+            }
+            return [.table(measureTable(measures, numbering: section.measureNumbering, counter: &counter))]
+        case .byIndicator(let groups):
+            guard let heading = section.indicatorHeading else {
+                sink.error(location, thai: "ส่วน '\(id)' ไม่แบ่งตามตัวชี้วัด ให้เขียนรายการมาตรการโดยตรง",
+                           english: "section '\(id)' has no indicator headings: list its measures directly")
+                return []
+            }
+            return groups.flatMap { group -> [Block] in
+                guard let title = template.indicators[group.indicator] else {
+                    sink.error(group.location, thai: "ไม่มีตัวชี้วัด '\(group.indicator)' ในแม่แบบ (ที่มี: \(template.indicators.keys.sorted().joined(separator: ", ")))",
+                               english: "the template has no indicator '\(group.indicator)' (it has: \(template.indicators.keys.sorted().joined(separator: ", ")))")
+                    return []
+                }
+                let text = heading.replacingOccurrences(of: "{number}", with: SectionNumber.thai(group.indicator))
+                    .replacingOccurrences(of: "{title}", with: title)
+                return [.heading(text), .table(measureTable(group.measures, numbering: section.measureNumbering, counter: &counter))]
+            }
+        }
+    }
+
+    func measureTable(_ measures: [AgencyData.Measure], numbering: String, counter: inout Int) -> Table {
+        var rows: [Row] = []
+        for measure in measures {
+            if !measure.continues { counter += 1 }
+            for (index, step) in measure.steps.enumerated() {
+                let first = index == 0
+                let fields: [String: Cell] = [
+                    "number": first && !measure.continues
+                        ? .text(numbering.replacingOccurrences(of: "{n}", with: ThaiDigits.format(counter))) : .empty,
+                    "measure": first ? .text(measure.text) : .empty,
+                    "step": .text(step.step),
+                    "responsible": .text(step.responsible),
+                    "result": .text(step.result),
+                ]
+                rows.append(Row(cells: template.measureColumns.map { fields[$0.key] ?? .empty }))
+            }
+        }
+        return Table(kind: .measures, caption: nil, columns: template.measureColumns,
+                     headerRows: [template.measureColumns.map { .text($0.header) }], rows: rows)
+    }
+
+    func checklist() -> Table {
+        let statuses = Dictionary(data.oit.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        var rows: [Row] = []
+        for indicator in template.catalog {
+            for sub in indicator.subindicators {
+                rows.append(.group(sub.label.map(render) ?? "ตัวชี้วัดย่อยที่ \(SectionNumber.thai(sub.number)) \(render(sub.title))"))
+                for topic in sub.topics {
+                    rows.append(.group(render(topic.title)))
+                    for item in topic.items {
+                        guard let status = statuses[item.code] else { continue }
+                        var elements: [CellBlock] = item.intro.map { [.paragraph(render($0))] } ?? []
+                        if !item.elements.isEmpty { elements.append(.bullets(item.elements.map(render))) }
+                        let fields: [String: Cell] = [
+                            "code": .text(item.code),
+                            "title": .text(render(item.title)),
+                            "elements": Cell(elements),
+                            "responsible": .text(status.responsible),
+                            "has_data": status.hasData ? Cell([.check(label: "มีข้อมูล")]) : .empty,
+                            "no_data_reason": .text(status.noDataReason ?? ""),
+                            "published": status.published ? Cell([.check(label: "เผยแพร่แล้ว")]) : .empty,
+                            "unpublished_reason": .text(status.unpublishedReason ?? ""),
+                        ]
+                        rows.append(Row(cells: template.checklistColumns.map { fields[$0.key] ?? .empty }))
+                    }
+                }
+            }
+        }
+        return Table(kind: .checklist, caption: nil, columns: template.checklistColumns,
+                     headerRows: [template.checklistColumns.map { .text($0.header) }], rows: rows)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import ReportModel
+import ThaiText
+
+/// A report read from its data file and template, with everything that went into it.
+public struct LoadedReport: Sendable {
+    public let report: Report
+    /// Problems that do not stop the build.
+    public let warnings: [Diagnostic]
+    /// Every file the report was made from (data, template, CSV, logo), for incremental builds.
+    public let inputFiles: [String]
+}
+
+/// Reads an agency data file and the template it names, checks them against each other and
+/// builds the `Report`. Throws `InputError` with every problem found; never returns half a report.
+public enum ReportLoader {
+    /// `templatesRoot` defaults to the nearest `Templates` folder above the data file, then `./Templates`.
+    public static func load(dataFile: URL, templatesRoot: URL? = nil) throws -> LoadedReport {
+        let sink = DiagnosticSink()
+        let path = dataFile.path
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            throw InputError([Diagnostic(start, thai: "อ่านไฟล์ข้อมูลไม่ได้ (ไม่มีไฟล์หรือไม่มีสิทธิ์อ่าน)",
+                                         english: "cannot read the data file (missing or not readable)")])
+        }
+        guard let text = String(data: bytes, encoding: .utf8) else {
+            throw InputError([Diagnostic(start, thai: "ไฟล์ข้อมูลไม่ได้เข้ารหัส UTF-8", english: "the data file is not UTF-8")])
+        }
+        guard let root = YAMLValue.parse(text, file: path, sink: sink),
+              let data = AgencyDataReader.read(root, sink: sink) else {
+            try sink.throwIfErrors()
+            throw InputError(sink.diagnostics)
+        }
+        let stem = dataFile.deletingPathExtension().lastPathComponent
+        if stem != String(data.fiscalYear) {
+            sink.error(data.fiscalYearLocation, thai: "ชื่อไฟล์ต้องเป็นปีงบประมาณ: \(data.fiscalYear).yaml (ไม่ใช่ \(dataFile.lastPathComponent))",
+                       english: "the file must be named after its fiscal year: \(data.fiscalYear).yaml, not \(dataFile.lastPathComponent)")
+        }
+        guard isSafeTemplateID(data.templateID) else {
+            sink.error(data.templateLocation, thai: "ชื่อแม่แบบ '\(data.templateID)' ใช้ได้เฉพาะ a-z 0-9 และ -",
+                       english: "template name '\(data.templateID)' may use only a-z, 0-9 and '-'")
+            try sink.throwIfErrors(); throw InputError(sink.diagnostics)
+        }
+        let root2 = templatesRoot ?? findTemplatesRoot(near: dataFile, id: data.templateID)
+        let templateFile = root2?.appendingPathComponent(data.templateID).appendingPathComponent("template.yaml")
+        guard let templateFile, FileManager.default.fileExists(atPath: templateFile.path) else {
+            sink.error(data.templateLocation, thai: "ไม่พบแม่แบบ '\(data.templateID)' (ค้นหาใน Templates/)",
+                       english: "template '\(data.templateID)' does not exist (looked in Templates/)")
+            try sink.throwIfErrors(); throw InputError(sink.diagnostics)
+        }
+        guard let template = TemplateLoader.load(file: templateFile, expectedID: data.templateID, sink: sink) else {
+            try sink.throwIfErrors(); throw InputError(sink.diagnostics)
+        }
+        try sink.throwIfErrors()
+        let report = ReportBuilder(template: template, data: data, sink: sink).build()
+        try sink.throwIfErrors()
+        var inputs = [path, templateFile.path]
+        if let logo = data.logoPath { inputs.append(logo) }
+        inputs.append(contentsOf: Set(data.oit.map(\.location.file)).subtracting([path]).sorted())
+        return LoadedReport(report: report!, warnings: sink.diagnostics, inputFiles: inputs)
+    }
+
+    static func isSafeTemplateID(_ id: String) -> Bool { AgencyDataReader.isValidAgencyID(id) }
+
+    /// The nearest `Templates` folder holding `id`, walking up from the data file, then the
+    /// working directory.
+    static func findTemplatesRoot(near file: URL, id: String) -> URL? {
+        var directory = file.standardizedFileURL.deletingLastPathComponent()
+        for _ in 0..<12 {
+            let candidate = directory.appendingPathComponent("Templates")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent(id).appendingPathComponent("template.yaml").path) {
+                return candidate
+            }
+            let parent = directory.deletingLastPathComponent()
+            if parent.path == directory.path { break }
+            directory = parent
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Templates")
+    }
+}

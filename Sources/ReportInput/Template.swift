@@ -1,0 +1,344 @@
+import Foundation
+import ReportModel
+
+/// What every agency shares in one fiscal year: texts, structure, catalog, columns, style.
+/// Read from `Templates/<id>/template.yaml`; see docs/data-format.md.
+public struct Template: Sendable {
+    public struct Paragraph: Sendable { public let id: String; public let text: TemplateText }
+
+    public enum Content: String, Sendable { case none, measures, oitChecklist = "oit_checklist" }
+
+    public struct Section: Sendable {
+        public let number: String
+        public let id: String?
+        public let title: TemplateText
+        public let contentsTitle: TemplateText?
+        public let paragraphs: [Paragraph]
+        public let content: Content
+        public let measureNumbering: String
+        public let indicatorHeading: String?
+        public let subsections: [Section]
+        public let location: SourceLocation
+        var all: [Section] { [self] + subsections.flatMap(\.all) }
+    }
+
+    public struct CatalogItem: Sendable {
+        public let code: String
+        public let title: TemplateText
+        public let intro: TemplateText?
+        public let elements: [TemplateText]
+        public let location: SourceLocation
+    }
+    public struct Topic: Sendable { public let title: TemplateText; public let items: [CatalogItem] }
+    public struct Subindicator: Sendable {
+        public let number: String
+        public let title: TemplateText
+        public let label: TemplateText?
+        public let topics: [Topic]
+        var items: [CatalogItem] { topics.flatMap(\.items) }
+    }
+    public struct Indicator: Sendable {
+        public let number: String
+        public let title: String
+        public let subindicators: [Subindicator]
+        var items: [CatalogItem] { subindicators.flatMap(\.items) }
+    }
+
+    public let id: String
+    public let file: String
+    public let fiscalYear: Int
+    public let title: TemplateText
+    public let coverTitleLines: [TemplateText]
+    public let prefaceHeading: String
+    public let prefaceParagraphs: [Paragraph]
+    public let contentsHeading: String
+    public let contentsPageLabel: String
+    public let contentsClosingLine: TemplateText?
+    public let bodyTitleLines: [TemplateText]
+    public let sections: [Section]
+    public let indicators: [String: String]
+    public let measureColumns: [Column]
+    public let checklistColumns: [Column]
+    public let catalog: [Indicator]
+    public let style: Style
+
+    /// Catalog items in order.
+    public var catalogItems: [CatalogItem] { catalog.flatMap(\.items) }
+
+    /// Every paragraph id the agency may replace through `texts`.
+    var paragraphIDs: Set<String> {
+        Set(prefaceParagraphs.map(\.id) + sections.flatMap(\.all).flatMap { $0.paragraphs.map(\.id) })
+    }
+}
+
+/// Reads a template folder into a `Template`, reporting every problem with its location.
+public enum TemplateLoader {
+    static let measureKeys = ["number", "measure", "step", "responsible", "result"]
+    static let checklistKeys = ["code", "title", "elements", "responsible", "has_data", "no_data_reason", "published", "unpublished_reason"]
+
+    /// Loads `<root>/<id>/template.yaml`.
+    public static func load(id: String, templatesRoot: URL) throws -> Template {
+        let sink = DiagnosticSink()
+        let file = templatesRoot.appendingPathComponent(id).appendingPathComponent("template.yaml")
+        let template = load(file: file, expectedID: id, sink: sink)
+        try sink.throwIfErrors()
+        return template!
+    }
+
+    static func load(file: URL, expectedID: String, sink: DiagnosticSink) -> Template? {
+        let path = file.path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            sink.error(SourceLocation(file: path, line: 1, column: 1), thai: "อ่านไฟล์แม่แบบไม่ได้", english: "cannot read the template file")
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            sink.error(SourceLocation(file: path, line: 1, column: 1), thai: "ไฟล์ไม่ได้เข้ารหัส UTF-8", english: "the file is not UTF-8")
+            return nil
+        }
+        guard let root = YAMLValue.parse(text, file: path, sink: sink) else { return nil }
+        return read(root, expectedID: expectedID, sink: sink)
+    }
+
+    static func read(_ root: YAMLValue, expectedID: String, sink: DiagnosticSink) -> Template? {
+        guard let top = root.mapping(sink, what: "แม่แบบ/template", allowed: [
+            "id", "fiscal_year", "title", "cover", "preface", "contents", "body", "sections",
+            "indicators", "tables", "oit_catalog", "style",
+        ]) else { return nil }
+
+        let id = top.required("id", sink)?.string(sink, what: "id")
+        if let id, id != expectedID, let value = top.optional("id") {
+            sink.error(value.location, thai: "id '\(id)' ไม่ตรงกับชื่อโฟลเดอร์ '\(expectedID)'",
+                       english: "id '\(id)' does not match the folder name '\(expectedID)'")
+        }
+        let fiscalYear = top.required("fiscal_year", sink)?.int(sink, what: "fiscal_year")
+        let title = top.required("title", sink)?.text(sink, what: "title")
+
+        var coverLines: [TemplateText]? = nil
+        if let cover = top.required("cover", sink)?.mapping(sink, what: "cover", allowed: ["title_lines"]) {
+            coverLines = cover.required("title_lines", sink)?.texts(sink, what: "cover.title_lines")
+        }
+        var prefaceHeading: String?, prefaceParagraphs: [Template.Paragraph]?
+        if let preface = top.required("preface", sink)?.mapping(sink, what: "preface", allowed: ["heading", "paragraphs"]) {
+            prefaceHeading = preface.required("heading", sink)?.string(sink, what: "preface.heading")
+            prefaceParagraphs = preface.required("paragraphs", sink).flatMap { paragraphs($0, sink) }
+        }
+        var contentsHeading: String?, pageLabel: String?, closing: TemplateText?
+        if let contents = top.required("contents", sink)?.mapping(sink, what: "contents", allowed: ["heading", "page_label", "closing_line"]) {
+            contentsHeading = contents.required("heading", sink)?.string(sink, what: "contents.heading")
+            pageLabel = contents.required("page_label", sink)?.string(sink, what: "contents.page_label")
+            closing = contents.optional("closing_line")?.text(sink, what: "contents.closing_line")
+        }
+        var bodyLines: [TemplateText]?
+        if let body = top.required("body", sink)?.mapping(sink, what: "body", allowed: ["title_lines"]) {
+            bodyLines = body.required("title_lines", sink)?.texts(sink, what: "body.title_lines")
+        }
+        let sections = top.required("sections", sink)?.sequence(sink, what: "sections")?
+            .compactMap { section($0, level: 1, sink: sink) }
+
+        var indicators: [String: String] = [:]
+        if let map = top.optional("indicators")?.mapping(sink, what: "indicators") {
+            for entry in map.entries { indicators[entry.key] = entry.value.string(sink, what: "indicators.\(entry.key)") }
+        }
+
+        var measureColumns: [Column]?, checklistColumns: [Column]?
+        if let tables = top.required("tables", sink)?.mapping(sink, what: "tables", allowed: ["measures", "oit_checklist"]) {
+            measureColumns = tables.required("measures", sink).flatMap { columns($0, keys: measureKeys, what: "tables.measures", sink: sink) }
+            checklistColumns = tables.required("oit_checklist", sink).flatMap { columns($0, keys: checklistKeys, what: "tables.oit_checklist", sink: sink) }
+        }
+        let catalog = top.required("oit_catalog", sink).flatMap { self.catalog($0, sink: sink) }
+        let style = top.optional("style").map { self.style($0, sink: sink) } ?? Style()
+
+        guard let id, let fiscalYear, let title, let coverLines, let prefaceHeading, let prefaceParagraphs,
+              let contentsHeading, let pageLabel, let bodyLines, let sections,
+              let measureColumns, let checklistColumns, let catalog else { return nil }
+        let template = Template(
+            id: id, file: root.file, fiscalYear: fiscalYear, title: title, coverTitleLines: coverLines,
+            prefaceHeading: prefaceHeading, prefaceParagraphs: prefaceParagraphs,
+            contentsHeading: contentsHeading, contentsPageLabel: pageLabel, contentsClosingLine: closing,
+            bodyTitleLines: bodyLines, sections: sections, indicators: indicators,
+            measureColumns: measureColumns, checklistColumns: checklistColumns, catalog: catalog, style: style)
+        checkConsistency(template, sink: sink)
+        return template
+    }
+
+    static func paragraphs(_ value: YAMLValue, _ sink: DiagnosticSink) -> [Template.Paragraph]? {
+        guard let items = value.sequence(sink, what: "paragraphs") else { return nil }
+        return items.compactMap { item in
+            guard let map = item.mapping(sink, what: "paragraph", allowed: ["id", "text"]),
+                  let id = map.required("id", sink)?.string(sink, what: "paragraph id"),
+                  let text = map.required("text", sink)?.text(sink, what: "paragraph text") else { return nil }
+            return Template.Paragraph(id: id, text: text)
+        }
+    }
+
+    static func section(_ value: YAMLValue, level: Int, sink: DiagnosticSink) -> Template.Section? {
+        guard let map = value.mapping(sink, what: "section", allowed: [
+            "number", "id", "title", "toc_title", "paragraphs", "content", "measure_numbering",
+            "indicator_heading", "sections",
+        ]) else { return nil }
+        let number = map.required("number", sink)?.string(sink, what: "section number")
+        let title = map.required("title", sink)?.text(sink, what: "section title")
+        let paragraphs = map.optional("paragraphs").flatMap { self.paragraphs($0, sink) } ?? []
+        var content = Template.Content.none
+        if let value = map.optional("content"), let raw = value.string(sink, what: "content") {
+            if let parsed = Template.Content(rawValue: raw) { content = parsed } else {
+                sink.error(value.location, thai: "content ต้องเป็น measures, oit_checklist หรือ none",
+                           english: "content must be measures, oit_checklist or none")
+            }
+        }
+        let id = map.optional("id")?.string(sink, what: "section id")
+        if content != .none, id == nil {
+            sink.error(map.location, thai: "ส่วนที่มีตารางต้องมี id", english: "a section with a table needs an id")
+        }
+        let subsections = map.optional("sections")?.sequence(sink, what: "sections")?
+            .compactMap { section($0, level: level + 1, sink: sink) } ?? []
+        guard let number, let title else { return nil }
+        return Template.Section(
+            number: number, id: id, title: title,
+            contentsTitle: map.optional("toc_title")?.text(sink, what: "toc_title"),
+            paragraphs: paragraphs, content: content,
+            measureNumbering: map.optional("measure_numbering")?.string(sink, what: "measure_numbering") ?? "{n}",
+            indicatorHeading: map.optional("indicator_heading")?.string(sink, what: "indicator_heading"),
+            subsections: subsections, location: value.location)
+    }
+
+    static func columns(_ value: YAMLValue, keys: [String], what: String, sink: DiagnosticSink) -> [Column]? {
+        guard let map = value.mapping(sink, what: what, allowed: ["columns"]),
+              let list = map.required("columns", sink)?.sequence(sink, what: "\(what).columns") else { return nil }
+        let columns: [Column] = list.compactMap { item in
+            guard let column = item.mapping(sink, what: "column", allowed: ["key", "header", "width", "min_width_mm", "align"]),
+                  let key = column.required("key", sink)?.string(sink, what: "column key"),
+                  let header = column.required("header", sink)?.string(sink, what: "column header"),
+                  let width = column.required("width", sink)?.double(sink, what: "column width") else { return nil }
+            if !keys.contains(key) {
+                sink.error(column.required("key", sink)!.location, thai: "ไม่รู้จักคอลัมน์ '\(key)' (ที่ใช้ได้: \(keys.joined(separator: ", ")))",
+                           english: "unknown column key '\(key)' (allowed: \(keys.joined(separator: ", ")))")
+            }
+            if width <= 0 || width > 1 {
+                sink.error(column.location, thai: "ความกว้างคอลัมน์ต้องอยู่ระหว่าง 0 ถึง 1", english: "column width must be between 0 and 1")
+            }
+            var alignment = Column.Alignment.left
+            if let alignValue = column.optional("align"), let raw = alignValue.string(sink, what: "align") {
+                if let parsed = Column.Alignment(rawValue: raw) { alignment = parsed } else {
+                    sink.error(alignValue.location, thai: "align ต้องเป็น left, center หรือ right", english: "align must be left, center or right")
+                }
+            }
+            return Column(key: key, header: header, width: width,
+                          minWidthMM: column.optional("min_width_mm")?.double(sink, what: "min_width_mm") ?? 8,
+                          alignment: alignment)
+        }
+        guard columns.count == list.count else { return nil }
+        let total = columns.reduce(0) { $0 + $1.width }
+        if abs(total - 1) > 0.001 {
+            sink.error(map.location, thai: "ความกว้างคอลัมน์รวมกันต้องได้ 1 (ได้ \(total))",
+                       english: "column widths must add up to 1 (they add up to \(total))")
+        }
+        for key in keys where !columns.contains(where: { $0.key == key }) && key != "number" {
+            sink.error(map.location, thai: "ขาดคอลัมน์ '\(key)'", english: "missing column '\(key)'")
+        }
+        return columns
+    }
+
+    static func catalog(_ value: YAMLValue, sink: DiagnosticSink) -> [Template.Indicator]? {
+        guard let list = value.sequence(sink, what: "oit_catalog") else { return nil }
+        return list.compactMap { item -> Template.Indicator? in
+            guard let map = item.mapping(sink, what: "indicator", allowed: ["indicator", "title", "subindicators"]),
+                  let number = map.required("indicator", sink)?.string(sink, what: "indicator"),
+                  let title = map.required("title", sink)?.string(sink, what: "indicator title"),
+                  let subs = map.required("subindicators", sink)?.sequence(sink, what: "subindicators") else { return nil }
+            let subindicators = subs.compactMap { sub -> Template.Subindicator? in
+                guard let s = sub.mapping(sink, what: "subindicator", allowed: ["number", "title", "label", "topics"]),
+                      let number = s.required("number", sink)?.string(sink, what: "subindicator number"),
+                      let title = s.required("title", sink)?.text(sink, what: "subindicator title"),
+                      let topics = s.required("topics", sink)?.sequence(sink, what: "topics") else { return nil }
+                let parsedTopics = topics.compactMap { topic -> Template.Topic? in
+                    guard let t = topic.mapping(sink, what: "topic", allowed: ["title", "items"]),
+                          let title = t.required("title", sink)?.text(sink, what: "topic title"),
+                          let items = t.required("items", sink)?.sequence(sink, what: "items") else { return nil }
+                    return Template.Topic(title: title, items: items.compactMap { catalogItem($0, sink: sink) })
+                }
+                return Template.Subindicator(number: number, title: title,
+                                             label: s.optional("label")?.text(sink, what: "label"), topics: parsedTopics)
+            }
+            return Template.Indicator(number: number, title: title, subindicators: subindicators)
+        }
+    }
+
+    static func catalogItem(_ value: YAMLValue, sink: DiagnosticSink) -> Template.CatalogItem? {
+        guard let map = value.mapping(sink, what: "item", allowed: ["code", "title", "intro", "elements"]),
+              let code = map.required("code", sink)?.string(sink, what: "code"),
+              let title = map.required("title", sink)?.text(sink, what: "item title") else { return nil }
+        if !OITCode.isValid(code) {
+            sink.error(map.required("code", sink)!.location, thai: "รหัส '\(code)' ต้องอยู่ในรูป O ตามด้วยตัวเลข เช่น O1",
+                       english: "code '\(code)' must be O followed by a number, e.g. O1")
+        }
+        return Template.CatalogItem(
+            code: code, title: title, intro: map.optional("intro")?.text(sink, what: "intro"),
+            elements: map.optional("elements")?.texts(sink, what: "elements") ?? [], location: value.location)
+    }
+
+    static func style(_ value: YAMLValue, sink: DiagnosticSink) -> Style {
+        var style = Style()
+        guard let map = value.mapping(sink, what: "style", allowed: [
+            "page", "font_family", "body_size_pt", "heading_size_pt", "title_size_pt", "cover_title_size_pt",
+            "table_size_pt", "first_line_indent_mm", "number_first_body_page",
+        ]) else { return style }
+        if let page = map.optional("page")?.mapping(sink, what: "style.page", allowed: [
+            "width_mm", "height_mm", "margin_top_mm", "margin_bottom_mm", "margin_left_mm", "margin_right_mm",
+        ]) {
+            let fields: [(String, WritableKeyPath<Style, Double>)] = [
+                ("width_mm", \.pageWidthMM), ("height_mm", \.pageHeightMM), ("margin_top_mm", \.marginTopMM),
+                ("margin_bottom_mm", \.marginBottomMM), ("margin_left_mm", \.marginLeftMM), ("margin_right_mm", \.marginRightMM),
+            ]
+            for (key, path) in fields {
+                if let v = page.optional(key)?.double(sink, what: key) { style[keyPath: path] = v }
+            }
+        }
+        if let family = map.optional("font_family")?.string(sink, what: "font_family") { style.fontFamily = family }
+        let sizes: [(String, WritableKeyPath<Style, Double>)] = [
+            ("body_size_pt", \.bodySize), ("heading_size_pt", \.headingSize), ("title_size_pt", \.titleSize),
+            ("cover_title_size_pt", \.coverTitleSize), ("table_size_pt", \.tableSize), ("first_line_indent_mm", \.firstLineIndentMM),
+        ]
+        for (key, path) in sizes {
+            if let value = map.optional(key), let v = value.double(sink, what: key) {
+                if v <= 0 || v > 200 {
+                    sink.error(value.location, thai: "\(key) ต้องมากกว่า 0 และไม่เกิน 200", english: "\(key) must be above 0 and at most 200")
+                } else { style[keyPath: path] = v }
+            }
+        }
+        if let v = map.optional("number_first_body_page")?.bool(sink, what: "number_first_body_page") { style.numberFirstBodyPage = v }
+        if style.marginLeftMM + style.marginRightMM >= style.pageWidthMM - 20 || style.marginTopMM + style.marginBottomMM >= style.pageHeightMM - 40 {
+            sink.error(map.location, thai: "ขอบกระดาษกว้างเกินไป ไม่เหลือพื้นที่พิมพ์", english: "the margins leave no room to print")
+        }
+        return style
+    }
+
+    /// Checks that only make sense across the whole template: duplicate codes and ids.
+    static func checkConsistency(_ template: Template, sink: DiagnosticSink) {
+        var codes: [String: SourceLocation] = [:]
+        for item in template.catalogItems {
+            if let first = codes[item.code] {
+                sink.error(item.location, thai: "รหัส \(item.code) ซ้ำในบัญชีรายการ (ครั้งแรกบรรทัด \(first.line))",
+                           english: "code \(item.code) appears twice in the catalog (first on line \(first.line))")
+            }
+            codes[item.code] = item.location
+        }
+        var ids: [String: SourceLocation] = [:]
+        for section in template.sections.flatMap(\.all) {
+            guard let id = section.id else { continue }
+            if let first = ids[id] {
+                sink.error(section.location, thai: "id ของส่วน '\(id)' ซ้ำ (ครั้งแรกบรรทัด \(first.line))",
+                           english: "section id '\(id)' is used twice (first on line \(first.line))")
+            }
+            ids[id] = section.location
+        }
+    }
+}
+
+/// OIT item codes: a Latin `O` and a number, `O1` … `O43`.
+public enum OITCode {
+    public static func isValid(_ code: String) -> Bool {
+        guard code.first == "O", code.count >= 2 else { return false }
+        return code.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+    }
+}

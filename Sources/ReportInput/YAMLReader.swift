@@ -1,0 +1,170 @@
+import Foundation
+import ThaiText
+import Yams
+
+/// A YAML node with the file it came from: typed reads that record a located diagnostic
+/// instead of failing at the first problem.
+struct YAMLValue {
+    let node: Node
+    let file: String
+
+    var location: SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    var isNull: Bool {
+        if case .scalar(let scalar) = node { return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) }
+        return false
+    }
+
+    /// Parses a whole file. Syntax errors become one located diagnostic.
+    static func parse(_ text: String, file: String, sink: DiagnosticSink) -> YAMLValue? {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                sink.error(SourceLocation(file: file, line: 1, column: 1),
+                           thai: "ไฟล์ว่าง ไม่มีข้อมูล", english: "the file is empty")
+                return nil
+            }
+            return YAMLValue(node: node, file: file)
+        } catch let error as YamlError {
+            let (line, column, problem) = YAMLValue.describe(error)
+            sink.error(SourceLocation(file: file, line: line, column: column),
+                       thai: "รูปแบบ YAML ไม่ถูกต้อง: \(problem)", english: "malformed YAML: \(problem)")
+            return nil
+        } catch {
+            sink.error(SourceLocation(file: file, line: 1, column: 1),
+                       thai: "อ่าน YAML ไม่ได้: \(error)", english: "cannot read YAML: \(error)")
+            return nil
+        }
+    }
+
+    private static func describe(_ error: YamlError) -> (Int, Int, String) {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
+            return (mark.line, mark.column, problem)
+        case .composer(_, let problem, let mark, _):
+            return (mark.line, mark.column, problem)
+        case .reader(let problem, _, let offset, _):
+            return (1, Int(offset ?? 0) + 1, problem)
+        default:
+            return (1, 1, "\(error)")
+        }
+    }
+
+    // MARK: typed reads
+
+    func string(_ sink: DiagnosticSink, what: String) -> String? {
+        guard case .scalar(let scalar) = node, !isNull else {
+            sink.error(location, thai: "\(what) ต้องเป็นข้อความ", english: "\(what) must be text")
+            return nil
+        }
+        return scalar.string
+    }
+
+    func text(_ sink: DiagnosticSink, what: String) -> TemplateText? {
+        guard let string = string(sink, what: what) else { return nil }
+        return TemplateText(string, at: location, sink: sink)
+    }
+
+    func int(_ sink: DiagnosticSink, what: String) -> Int? {
+        guard case .scalar(let scalar) = node, let value = Int(ThaiDigits.toASCII(scalar.string)) else {
+            sink.error(location, thai: "\(what) ต้องเป็นตัวเลขจำนวนเต็ม", english: "\(what) must be a whole number")
+            return nil
+        }
+        return value
+    }
+
+    func double(_ sink: DiagnosticSink, what: String) -> Double? {
+        guard case .scalar(let scalar) = node, let value = Double(scalar.string) else {
+            sink.error(location, thai: "\(what) ต้องเป็นตัวเลข", english: "\(what) must be a number")
+            return nil
+        }
+        return value
+    }
+
+    func bool(_ sink: DiagnosticSink, what: String) -> Bool? {
+        if case .scalar(let scalar) = node, let value = YAMLValue.parseBool(scalar.string) { return value }
+        sink.error(location, thai: "\(what) ต้องเป็น true หรือ false", english: "\(what) must be true or false")
+        return nil
+    }
+
+    static func parseBool(_ text: String) -> Bool? {
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "true", "yes", "y", "ใช่", "มี", "1": return true
+        case "false", "no", "n", "ไม่ใช่", "ไม่มี", "0": return false
+        default: return nil
+        }
+    }
+
+    func sequence(_ sink: DiagnosticSink, what: String) -> [YAMLValue]? {
+        guard case .sequence(let sequence) = node else {
+            sink.error(location, thai: "\(what) ต้องเป็นรายการ (- ...)", english: "\(what) must be a list (- ...)")
+            return nil
+        }
+        return sequence.map { YAMLValue(node: $0, file: file) }
+    }
+
+    func strings(_ sink: DiagnosticSink, what: String) -> [String]? {
+        guard let items = sequence(sink, what: what) else { return nil }
+        let values = items.compactMap { $0.string(sink, what: what) }
+        return values.count == items.count ? values : nil
+    }
+
+    func texts(_ sink: DiagnosticSink, what: String) -> [TemplateText]? {
+        guard let items = sequence(sink, what: what) else { return nil }
+        let values = items.compactMap { $0.text(sink, what: what) }
+        return values.count == items.count ? values : nil
+    }
+
+    /// Reads a mapping whose keys must all be in `allowed`; unknown and repeated keys are errors.
+    func mapping(_ sink: DiagnosticSink, what: String, allowed: Set<String>? = nil) -> YAMLMapping? {
+        guard case .mapping(let mapping) = node else {
+            sink.error(location, thai: "\(what) ต้องเป็นชุดข้อมูลแบบ ชื่อ: ค่า", english: "\(what) must be a mapping of key: value")
+            return nil
+        }
+        var entries: [YAMLMapping.Entry] = []
+        var seen: [String: SourceLocation] = [:]
+        for (keyNode, valueNode) in mapping {
+            let key = YAMLValue(node: keyNode, file: file)
+            let name = keyNode.string ?? ""
+            if let first = seen[name] {
+                sink.error(key.location, thai: "ชื่อ '\(name)' ซ้ำ (ใช้ครั้งแรกที่บรรทัด \(first.line))",
+                           english: "duplicate key '\(name)' (first used on line \(first.line))")
+                continue
+            }
+            seen[name] = key.location
+            if let allowed, !allowed.contains(name) {
+                let known = allowed.sorted().joined(separator: ", ")
+                sink.error(key.location, thai: "ไม่รู้จักชื่อ '\(name)' ใน \(what) (ที่ใช้ได้: \(known))",
+                           english: "unknown key '\(name)' in \(what) (allowed: \(known))")
+                continue
+            }
+            entries.append(.init(key: name, keyLocation: key.location, value: YAMLValue(node: valueNode, file: file)))
+        }
+        return YAMLMapping(owner: self, what: what, entries: entries)
+    }
+}
+
+/// The entries of a YAML mapping, in file order.
+struct YAMLMapping {
+    struct Entry { let key: String; let keyLocation: SourceLocation; let value: YAMLValue }
+    let owner: YAMLValue
+    let what: String
+    let entries: [Entry]
+
+    var location: SourceLocation { owner.location }
+
+    /// The value of an optional key; an explicit `null` counts as absent.
+    func optional(_ key: String) -> YAMLValue? {
+        guard let value = entries.first(where: { $0.key == key })?.value, !value.isNull else { return nil }
+        return value
+    }
+
+    /// The value of a required key; records an error at the mapping when it is missing.
+    func required(_ key: String, _ sink: DiagnosticSink) -> YAMLValue? {
+        if let value = optional(key) { return value }
+        sink.error(location, thai: "\(what) ขาด '\(key)' ซึ่งต้องมี", english: "\(what) is missing required key '\(key)'")
+        return nil
+    }
+}
+

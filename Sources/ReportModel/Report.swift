@@ -1,0 +1,112 @@
+/// The one document tree both outputs read. Plain values only: the PDF typesetter and the HTML
+/// writer both start here, and neither needs to know where the text came from.
+public struct Report: Sendable, Equatable {
+    public var agencyID: String
+    public var templateID: String
+    /// Buddhist-era fiscal year, e.g. 2564.
+    public var fiscalYear: Int
+    public var metadata: Metadata
+    public var cover: Cover
+    public var preface: Preface
+    public var contents: ContentsPage
+    /// Title lines at the top of the first body page.
+    public var bodyTitleLines: [String]
+    public var sections: [Section]
+    public var style: Style
+
+    public init(agencyID: String, templateID: String, fiscalYear: Int, metadata: Metadata, cover: Cover,
+                preface: Preface, contents: ContentsPage, bodyTitleLines: [String], sections: [Section], style: Style) {
+        self.agencyID = agencyID; self.templateID = templateID; self.fiscalYear = fiscalYear
+        self.metadata = metadata; self.cover = cover; self.preface = preface; self.contents = contents
+        self.bodyTitleLines = bodyTitleLines; self.sections = sections; self.style = style
+    }
+
+    /// Every section in document order, depth first.
+    public var allSections: [Section] {
+        sections.flatMap { [$0] + $0.allSubsections }
+    }
+}
+
+public struct Metadata: Sendable, Equatable {
+    public var title: String
+    public var author: String
+    public var subject: String
+    /// ISO-8601 date the report is dated (from the data, so output is reproducible).
+    public var date: String
+    public init(title: String, author: String, subject: String, date: String) {
+        self.title = title; self.author = author; self.subject = subject; self.date = date
+    }
+}
+
+public struct Cover: Sendable, Equatable {
+    public var titleLines: [String]
+    public var agencyName: String
+    public var address: String?
+    /// Absolute path of a PNG logo, if the agency gave one.
+    public var logoPath: String?
+    public init(titleLines: [String], agencyName: String, address: String?, logoPath: String?) {
+        self.titleLines = titleLines; self.agencyName = agencyName; self.address = address; self.logoPath = logoPath
+    }
+}
+
+public struct Preface: Sendable, Equatable {
+    public var heading: String
+    public var paragraphs: [String]
+    public var signature: Signature
+    public init(heading: String, paragraphs: [String], signature: Signature) {
+        self.heading = heading; self.paragraphs = paragraphs; self.signature = signature
+    }
+}
+
+/// The right-hand block under the preface: the signing units and the date, e.g. `มีนาคม ๒๕๖๔`.
+public struct Signature: Sendable, Equatable {
+    public var lines: [String]
+    public var dateText: String
+    public init(lines: [String], dateText: String) { self.lines = lines; self.dateText = dateText }
+}
+
+/// What the contents page prints around the generated entries.
+public struct ContentsPage: Sendable, Equatable {
+    public var heading: String
+    public var pageLabel: String
+    public var closingLine: String?
+    public init(heading: String, pageLabel: String, closingLine: String?) {
+        self.heading = heading; self.pageLabel = pageLabel; self.closingLine = closingLine
+    }
+}
+
+/// A numbered section: `๒.๑ ผลการดำเนินการ...`.
+public struct Section: Sendable, Equatable {
+    /// Stable id used for anchors, links and bookmarks (`section-2-1`).
+    public var id: String
+    /// The number as printed, Thai digits: `๒.๑`.
+    public var number: String
+    public var title: String
+    /// Title in the contents, when it differs from the heading.
+    public var contentsTitle: String
+    /// 1 for `๑.`, 2 for `๒.๑`.
+    public var level: Int
+    public var blocks: [Block]
+    public var subsections: [Section]
+
+    public init(id: String, number: String, title: String, contentsTitle: String? = nil, level: Int,
+                blocks: [Block], subsections: [Section] = []) {
+        self.id = id; self.number = number; self.title = title
+        self.contentsTitle = contentsTitle ?? title; self.level = level
+        self.blocks = blocks; self.subsections = subsections
+    }
+
+    /// The heading as printed: `๒.๑ title`, or `๑. title` at the first level.
+    public var headingText: String { level == 1 ? "\(number). \(title)" : "\(number) \(title)" }
+    public var contentsText: String { level == 1 ? "\(number). \(contentsTitle)" : "\(number) \(contentsTitle)" }
+
+    public var allSubsections: [Section] { subsections.flatMap { [$0] + $0.allSubsections } }
+}
+
+public enum Block: Sendable, Equatable {
+    /// Body text, first line indented, justified.
+    case paragraph(String)
+    /// A bold sub-heading that is not in the contents (`ตัวชี้วัดที่ (๖) ...`).
+    case heading(String)
+    case table(Table)
+}

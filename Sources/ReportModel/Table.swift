@@ -1,0 +1,69 @@
+/// A resolved table: columns, header rows and body rows, ready for layout or HTML.
+public struct Table: Sendable, Equatable {
+    public var kind: Kind
+    public var caption: String?
+    public var columns: [Column]
+    public var headerRows: [[Cell]]
+    public var rows: [Row]
+
+    public enum Kind: String, Sendable, Equatable { case measures, checklist }
+
+    public init(kind: Kind, caption: String?, columns: [Column], headerRows: [[Cell]], rows: [Row]) {
+        self.kind = kind; self.caption = caption; self.columns = columns
+        self.headerRows = headerRows; self.rows = rows
+    }
+}
+
+public struct Column: Sendable, Equatable {
+    public enum Alignment: String, Sendable, Equatable { case left, center, right }
+    public var key: String
+    public var header: String
+    /// Share of the table width, 0…1.
+    public var width: Double
+    /// Narrowest the column may get, in millimetres.
+    public var minWidthMM: Double
+    public var alignment: Alignment
+    public init(key: String, header: String, width: Double, minWidthMM: Double = 8, alignment: Alignment = .left) {
+        self.key = key; self.header = header; self.width = width; self.minWidthMM = minWidthMM; self.alignment = alignment
+    }
+}
+
+public struct Row: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case body
+        /// Spans every column and stays with the row after it (`ตัวชี้วัดย่อยที่ ๙.๒ ...`).
+        case group
+    }
+    public var kind: Kind
+    public var cells: [Cell]
+    public init(kind: Kind = .body, cells: [Cell]) { self.kind = kind; self.cells = cells }
+
+    public static func group(_ text: String) -> Row { Row(kind: .group, cells: [Cell([.paragraph(text)])]) }
+}
+
+public struct Cell: Sendable, Equatable {
+    public var content: [CellBlock]
+    public init(_ content: [CellBlock]) { self.content = content }
+    public static let empty = Cell([])
+    public static func text(_ string: String) -> Cell {
+        Cell(string.isEmpty ? [] : string.split(separator: "\n", omittingEmptySubsequences: true).map { .paragraph(String($0)) })
+    }
+    public var isEmpty: Bool { content.isEmpty }
+}
+
+public enum CellBlock: Sendable, Equatable {
+    case paragraph(String)
+    /// A ○ bullet list with hanging indent.
+    case bullets([String])
+    /// A centred ✓; the label is what a screen reader says (`มีข้อมูล`).
+    case check(label: String)
+
+    /// Plain text of the block, for dumps and search.
+    public var plainText: String {
+        switch self {
+        case .paragraph(let text): return text
+        case .bullets(let items): return items.map { "○ " + $0 }.joined(separator: "\n")
+        case .check: return "✓"
+        }
+    }
+}
