@@ -38,10 +38,11 @@ let package = Package(
             "ThaiReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
-        .testTarget(name: "ReportInputTests", dependencies: ["ReportInput", "ReportModel", "ThaiReport"]),
-        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "PageIR", "FontSystem", "ReportInput", "ThaiReport"]),
-        .testTarget(name: "PDFOutputTests", dependencies: ["PDFOutput", "ThaiReport", "FontSystem"]),
-        .testTarget(name: "ThaiReportTests", dependencies: ["ThaiReport"]),
+        .testTarget(name: "ReportInputTests", dependencies: ["ReportInput", "ReportModel", "ThaiReport", "TestSupport"]),
+        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "PageIR", "FontSystem", "ReportInput", "ReportModel", "ThaiReport", "TestSupport"]),
+        .testTarget(name: "PDFOutputTests", dependencies: ["PDFOutput", "PageIR", "ThaiReport", "FontSystem", "ReportInput", "TestSupport"]),
+        .testTarget(name: "ThaiReportTests", dependencies: ["ThaiReport", "ReportInput", "TestSupport"]),
     ]
 )

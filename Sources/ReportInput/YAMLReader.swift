@@ -26,6 +26,13 @@ struct YAMLValue {
                 return nil
             }
             return YAMLValue(node: node, file: file)
+        } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+            // Point at the repeated key, not the first one.
+            let key = duplicates.first ?? ""
+            let location = YAMLValue.secondOccurrence(of: key, in: text, after: context.mark)
+            sink.error(SourceLocation(file: file, line: location.line, column: location.column),
+                       thai: "ชื่อ '\(key)' ซ้ำ", english: "duplicate key '\(key)'")
+            return nil
         } catch let error as YamlError {
             let (line, column, problem) = YAMLValue.describe(error)
             sink.error(SourceLocation(file: file, line: line, column: column),
@@ -36,6 +43,19 @@ struct YAMLValue {
                        thai: "อ่าน YAML ไม่ได้: \(error)", english: "cannot read YAML: \(error)")
             return nil
         }
+    }
+
+    /// Where `key:` is written again at the same indentation after its first use.
+    static func secondOccurrence(of key: String, in text: String, after first: Mark) -> (line: Int, column: Int) {
+        let lines = text.components(separatedBy: "\n")
+        let indent = String(repeating: " ", count: max(first.column - 1, 0))
+        for index in first.line..<lines.count {
+            let line = lines[index]
+            if line.hasPrefix(indent + key + ":") || line.hasPrefix(indent + "\"" + key + "\":") {
+                return (index + 1, first.column)
+            }
+        }
+        return (first.line, first.column)
     }
 
     private static func describe(_ error: YamlError) -> (Int, Int, String) {

@@ -1,0 +1,153 @@
+import CPangoCairo
+import FontSystem
+import Foundation
+import PageIR
+
+/// Draws laid-out pages into a PDF with Cairo: embedded font subsets, the real text of every
+/// glyph cluster (so `pdftotext` gives back the Thai), outline, internal links, page labels
+/// and metadata. Draws only: every position comes from the page IR.
+public enum PDFWriter {
+    public enum Failure: Error, CustomStringConvertible {
+        case cairo(String)
+        case missingFont(String)
+        public var description: String {
+            switch self {
+            case .cairo(let status): return "เขียน PDF ไม่สำเร็จ / writing the PDF failed: \(status)"
+            case .missingFont(let name): return "โหลดฟอนต์ไม่ได้ / cannot load font: \(name)"
+            }
+        }
+    }
+
+    /// Writes `document` to `path`. The caller renames it into place; a failure may leave a
+    /// partial file at `path`, never at the final name.
+    public static func write(_ document: LaidOutDocument, fonts: FontSystem, to path: String) throws {
+        let first = document.pages.first
+        guard let surface = cairo_pdf_surface_create(path, first?.width ?? 595, first?.height ?? 842) else {
+            throw Failure.cairo("cannot create surface")
+        }
+        defer { cairo_surface_destroy(surface) }
+        try check(cairo_surface_status(surface))
+        setMetadata(surface, document.metadata)
+
+        let cr = cairo_create(surface)!
+        defer { cairo_destroy(cr) }
+        let scaledFonts = try document.fonts.map { name -> OpaquePointer in
+            guard let font = fonts.scaledFont(for: name) else { throw Failure.missingFont(name) }
+            return font
+        }
+        addOutline(surface, document)
+
+        var glyphBuffer: [cairo_glyph_t] = []
+        var clusterBuffer: [cairo_text_cluster_t] = []
+        for (index, page) in document.pages.enumerated() {
+            if index > 0 { cairo_pdf_surface_set_size(surface, page.width, page.height) }
+            cairo_pdf_surface_set_page_label(surface, page.label)
+            cairo_set_source_rgb(cr, 0, 0, 0)
+            for item in page.items {
+                switch item {
+                case .text(let run):
+                    draw(run, cr: cr, font: scaledFonts[run.font], glyphs: &glyphBuffer, clusters: &clusterBuffer)
+                case .rule(let rule):
+                    cairo_set_line_width(cr, rule.width)
+                    cairo_move_to(cr, rule.x0, rule.y0)
+                    cairo_line_to(cr, rule.x1, rule.y1)
+                    cairo_stroke(cr)
+                case .image(let image):
+                    drawImage(image, cr: cr)
+                case .link(let link):
+                    let attributes = String(format: "rect=[%.2f %.2f %.2f %.2f] page=%d pos=[0 %.2f]",
+                                            link.x, link.y, link.width, link.height, link.targetPage + 1, link.targetY)
+                    cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
+                    cairo_tag_end(cr, CAIRO_TAG_LINK)
+                }
+            }
+            cairo_show_page(cr)
+        }
+        cairo_surface_finish(surface)
+        try check(cairo_surface_status(surface))
+    }
+
+    /// Shows a run with its text and cluster map (`cairo_show_text_glyphs`), which makes Cairo
+    /// write each cluster's real text (ToUnicode or ActualText) instead of guessing it from
+    /// glyphs: Thai marks stay in logical order and ำ survives.
+    static func draw(_ run: TextRun, cr: OpaquePointer, font: OpaquePointer,
+                     glyphs: inout [cairo_glyph_t], clusters: inout [cairo_text_cluster_t]) {
+        glyphs.removeAll(keepingCapacity: true)
+        clusters.removeAll(keepingCapacity: true)
+        var glyphIndex = 0
+        for cluster in run.clusters {
+            var kept: Int32 = 0
+            for g in glyphIndex..<(glyphIndex + cluster.glyphCount) {
+                let glyph = run.glyphs[g]
+                // Pango marks empty and missing glyphs with flag bits; they draw nothing.
+                if glyph.id & 0xF000_0000 != 0 { continue }
+                glyphs.append(cairo_glyph_t(index: UInt(glyph.id), x: run.x + glyph.x, y: run.y + glyph.y))
+                kept += 1
+            }
+            glyphIndex += cluster.glyphCount
+            if kept == 0 && cluster.byteCount == 0 { continue }
+            if kept == 0, let last = clusters.indices.last {
+                // A cluster with no visible glyph (a space at a line end) joins the one before it.
+                clusters[last].num_bytes += Int32(cluster.byteCount)
+                continue
+            }
+            clusters.append(cairo_text_cluster_t(num_bytes: Int32(cluster.byteCount), num_glyphs: kept))
+        }
+        guard !glyphs.isEmpty else { return }
+        cairo_set_scaled_font(cr, font)
+        run.text.withCString { text in
+            cairo_show_text_glyphs(cr, text, Int32(run.text.utf8.count), glyphs, Int32(glyphs.count),
+                                   clusters, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
+        }
+    }
+
+    static func drawImage(_ image: Image, cr: OpaquePointer) {
+        guard let png = cairo_image_surface_create_from_png(image.path) else { return }
+        defer { cairo_surface_destroy(png) }
+        guard cairo_surface_status(png) == CAIRO_STATUS_SUCCESS else { return }
+        let w = Double(cairo_image_surface_get_width(png)), h = Double(cairo_image_surface_get_height(png))
+        guard w > 0, h > 0 else { return }
+        cairo_save(cr)
+        cairo_translate(cr, image.x, image.y)
+        cairo_scale(cr, image.width / w, image.height / h)
+        cairo_set_source_surface(cr, png, 0, 0)
+        cairo_paint(cr)
+        cairo_restore(cr)
+    }
+
+    static func setMetadata(_ surface: OpaquePointer, _ metadata: DocumentMetadata) {
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, metadata.title)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, metadata.author)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, metadata.subject)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "ThaiReport")
+        // Dates come from the data, never the clock, so the same input gives the same bytes.
+        let date = pdfDate(metadata.date)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
+    }
+
+    /// `2021-03` → `2021-03-01T00:00:00Z` (the form Cairo expects).
+    static func pdfDate(_ iso: String) -> String {
+        let parts = iso.split(separator: "-")
+        let year = parts.first.map(String.init) ?? "2000"
+        let month = parts.count > 1 ? String(parts[1]) : "01"
+        let day = parts.count > 2 ? String(parts[2]) : "01"
+        return "\(year)-\(month)-\(day)T00:00:00Z"
+    }
+
+    static func addOutline(_ surface: OpaquePointer, _ document: LaidOutDocument) {
+        var parents: [Int: Int32] = [:]   // level → last outline id at that level
+        for entry in document.outline {
+            let parent = parents[entry.level - 1] ?? Int32(CAIRO_PDF_OUTLINE_ROOT)
+            let link = String(format: "page=%d pos=[0 %.2f]", entry.pageIndex + 1, entry.y)
+            let id = cairo_pdf_surface_add_outline(surface, parent, entry.title, link,
+                                                   cairo_pdf_outline_flags_t(rawValue: CAIRO_PDF_OUTLINE_FLAG_OPEN.rawValue))
+            parents[entry.level] = id
+            parents = parents.filter { $0.key <= entry.level }
+        }
+    }
+
+    static func check(_ status: cairo_status_t) throws {
+        guard status == CAIRO_STATUS_SUCCESS else { throw Failure.cairo(String(cString: cairo_status_to_string(status))) }
+    }
+}

@@ -1,0 +1,308 @@
+import FontSystem
+import PageIR
+import ReportModel
+import ThaiText
+
+/// Lays a `Report` out on pages: cover, preface, contents (from the real layout), then the
+/// numbered body. Page numbers and continuation cues are added after the body is laid out.
+public final class ReportTypesetter {
+    let shaper: Shaper
+
+    public init(fonts: FontSystem) { shaper = Shaper(fonts: fonts) }
+
+    /// Where each section heading landed, as a body page index and y.
+    public struct HeadingPlace: Sendable, Equatable {
+        public let sectionID: String
+        public let bodyPage: Int
+        public let y: Double
+        public let atPageTop: Bool
+    }
+
+    struct Styles {
+        let body, bold, title, coverTitle, table, tableBold: TextStyle
+        init(_ style: Style) {
+            let family = style.fontFamily
+            body = TextStyle(family: family, size: style.fontPoints(style.bodySize))
+            bold = TextStyle(family: family, bold: true, size: style.fontPoints(style.headingSize))
+            title = TextStyle(family: family, bold: true, size: style.fontPoints(style.titleSize))
+            coverTitle = TextStyle(family: family, bold: true, size: style.fontPoints(style.coverTitleSize), leading: 1.45)
+            table = TextStyle(family: family, size: style.fontPoints(style.tableSize), leading: 1.45)
+            tableBold = TextStyle(family: family, bold: true, size: style.fontPoints(style.tableSize), leading: 1.45)
+        }
+    }
+
+    public func layout(_ report: Report) -> LaidOutDocument {
+        let style = report.style
+        let pt = PageGeometry.points(mm:)
+        let geometry = PageGeometry(width: pt(style.pageWidthMM), height: pt(style.pageHeightMM),
+                                    left: pt(style.marginLeftMM), right: pt(style.marginRightMM),
+                                    top: pt(style.marginTopMM), bottom: pt(style.marginBottomMM))
+        let styles = Styles(style)
+
+        // 1. The body, numbered from ๑.
+        let body = PageFlow(geometry: geometry, label: "")
+        var headings: [HeadingPlace] = []
+        layoutBody(report, flow: body, styles: styles, headings: &headings)
+        let bodyCount = body.pages.count
+        for page in 0..<bodyCount { body.setLabel(ThaiDigits.format(page + 1), page: page) }
+        addPageNumbers(body, styles: styles, numberFirst: style.numberFirstBodyPage)
+        addContinuationCues(body, styles: styles)
+
+        // 2. Front matter: cover, preface, then contents made from where the headings landed.
+        let front = PageFlow(geometry: geometry, label: "ปก")
+        layoutCover(report, flow: front, styles: styles)
+        front.newPage(label: "คำนำ")
+        layoutPreface(report, flow: front, styles: styles)
+        let contents = PageFlow(geometry: geometry, label: "สารบัญ")
+        layoutContents(report, headings: headings, bodyPageCount: bodyCount, flow: contents, styles: styles)
+        let offset = front.pages.count + contents.pages.count
+
+        var pages = front.pages
+        pages += contents.pages.map { page in
+            var page = page
+            page.items = page.items.map { item in
+                guard case .link(var link) = item else { return item }
+                link.targetPage += offset
+                return .link(link)
+            }
+            return page
+        }
+        pages += body.pages
+
+        var outline = [OutlineEntry(title: report.preface.heading, level: 1, pageIndex: 1, y: geometry.top),
+                       OutlineEntry(title: report.contents.heading, level: 1, pageIndex: front.pages.count, y: geometry.top)]
+        let places = Dictionary(headings.map { ($0.sectionID, $0) }, uniquingKeysWith: { first, _ in first })
+        for section in report.allSections {
+            guard let place = places[section.id] else { continue }
+            outline.append(OutlineEntry(title: section.headingText, level: section.level,
+                                        pageIndex: place.bodyPage + offset, y: place.y))
+        }
+        return LaidOutDocument(
+            pages: pages, fonts: shaper.fontTable, outline: outline,
+            metadata: DocumentMetadata(title: report.metadata.title, author: report.metadata.author,
+                                       subject: report.metadata.subject, date: report.metadata.date))
+    }
+
+    // MARK: front matter
+
+    func centered(_ text: String, style: TextStyle, flow: PageFlow) {
+        for line in shaper.shape(text, style: style, width: flow.geometry.contentWidth) {
+            flow.place(line, x: flow.geometry.left + (flow.geometry.contentWidth - line.width) / 2)
+        }
+    }
+
+    func layoutCover(_ report: Report, flow: PageFlow, styles: Styles) {
+        let g = flow.geometry
+        if let logo = report.cover.logoPath {
+            let size = PageGeometry.points(mm: 35)
+            flow.add(.image(Image(path: logo, x: g.left + (g.contentWidth - size) / 2, y: flow.y, width: size, height: size)))
+            flow.y += size + 12
+        } else {
+            flow.y += g.contentHeight * 0.18
+        }
+        for line in report.cover.titleLines { centered(line, style: styles.coverTitle, flow: flow) }
+        flow.y = g.top + g.contentHeight * 0.62
+        centered(report.cover.agencyName, style: styles.title, flow: flow)
+        if let address = report.cover.address { centered(address, style: styles.title, flow: flow) }
+    }
+
+    func layoutPreface(_ report: Report, flow: PageFlow, styles: Styles) {
+        let g = flow.geometry
+        centered(report.preface.heading, style: styles.title, flow: flow)
+        flow.y += styles.body.lineHeight * 0.5
+        let indent = PageGeometry.points(mm: report.style.firstLineIndentMM)
+        for paragraph in report.preface.paragraphs {
+            placeParagraph(paragraph, style: styles.body, indent: indent, flow: flow, newPage: { flow.newPage(label: "คำนำ") })
+        }
+        flow.y += styles.body.lineHeight
+        // Signature block: lines centred on the right half of the page.
+        let blockLeft = g.left + g.contentWidth * 0.5
+        let blockWidth = g.contentWidth * 0.5
+        let lines = report.preface.signature.lines + [report.preface.signature.dateText]
+        let shaped = lines.flatMap { shaper.shape($0, style: styles.body, width: blockWidth) }
+        if flow.remaining < shaped.reduce(0, { $0 + $1.height }) { flow.newPage(label: "คำนำ") }
+        for line in shaped { flow.place(line, x: blockLeft + (blockWidth - line.width) / 2) }
+    }
+
+    /// Contents entries with page numbers (or ranges `๒ - ๓`) right-aligned behind dot leaders;
+    /// each entry links to its page. A section without text of its own (only subsections)
+    /// shows no number, as the official form does.
+    func layoutContents(_ report: Report, headings: [HeadingPlace], bodyPageCount: Int, flow: PageFlow, styles: Styles) {
+        let g = flow.geometry
+        centered(report.contents.heading, style: styles.title, flow: flow)
+        flow.y += styles.body.lineHeight * 0.3
+        let label = shaper.shape(report.contents.pageLabel, style: styles.bold, width: nil)[0]
+        flow.place(label, x: g.left + g.contentWidth - label.width)
+        let numberColumn = shaper.width(of: "๒๒ - ๒๒", style: styles.body) + 8
+        let ranges = ReportTypesetter.pageRanges(report, headings: headings, bodyPageCount: bodyPageCount)
+        let places = Dictionary(headings.map { ($0.sectionID, $0) }, uniquingKeysWith: { first, _ in first })
+        let dot = shaper.shape(".", style: styles.body, width: nil)[0]
+        for section in report.allSections {
+            let indent = Double(section.level - 1) * PageGeometry.points(mm: 8)
+            let textWidth = g.contentWidth - numberColumn - indent
+            let lines = shaper.shape(section.contentsText, style: styles.body, width: textWidth)
+            if flow.remaining < lines.reduce(0, { $0 + $1.height }) { flow.newPage(label: "สารบัญ") }
+            let top = flow.y
+            for line in lines { flow.place(line, x: g.left + indent) }
+            guard let range = ranges[section.id], let last = lines.last else { continue }
+            let numberText = range.0 == range.1 ? ThaiDigits.format(range.0 + 1)
+                : "\(ThaiDigits.format(range.0 + 1)) - \(ThaiDigits.format(range.1 + 1))"
+            let number = shaper.shape(numberText, style: styles.body, width: nil)[0]
+            let lineTop = flow.y - last.height
+            flow.placeLine(number, x: g.left + g.contentWidth - number.width, top: lineTop)
+            // Dot leaders from the end of the title to the number.
+            let start = g.left + indent + last.width + 4
+            let end = g.left + g.contentWidth - number.width - 4
+            let dotWidth = max(dot.width * 1.6, 1)
+            var leader = dot
+            leader.runs = []
+            var dx = (start / dotWidth).rounded(.up) * dotWidth
+            while dx + dot.width <= end {
+                for var run in dot.runs { run.x += dx - g.left; leader.runs.append(run) }
+                dx += dotWidth
+            }
+            if !leader.runs.isEmpty { flow.placeLine(leader, x: g.left, top: lineTop, quotable: false) }
+            if let place = places[section.id] {
+                flow.add(.link(Link(x: g.left, y: top, width: g.contentWidth, height: flow.y - top,
+                                    targetPage: place.bodyPage, targetY: place.y)))
+            }
+        }
+        if let closing = report.contents.closingLine {
+            flow.y += styles.body.lineHeight
+            if flow.remaining < styles.body.lineHeight { flow.newPage(label: "สารบัญ") }
+            centered(closing, style: styles.bold, flow: flow)
+        }
+    }
+
+    /// First and last body page of each section that has text of its own.
+    static func pageRanges(_ report: Report, headings: [HeadingPlace], bodyPageCount: Int) -> [String: (Int, Int)] {
+        let order = report.allSections
+        let places = Dictionary(headings.map { ($0.sectionID, $0) }, uniquingKeysWith: { first, _ in first })
+        var ranges: [String: (Int, Int)] = [:]
+        for (index, section) in order.enumerated() {
+            guard let start = places[section.id], !section.blocks.isEmpty else { continue }
+            // The section ends where the next section at its level or above begins.
+            var end = bodyPageCount - 1
+            if let next = order[(index + 1)...].first(where: { $0.level <= section.level }),
+               let nextPlace = places[next.id] {
+                end = nextPlace.atPageTop ? nextPlace.bodyPage - 1 : nextPlace.bodyPage
+            }
+            ranges[section.id] = (start.bodyPage, max(end, start.bodyPage))
+        }
+        return ranges
+    }
+
+    // MARK: body
+
+    func layoutBody(_ report: Report, flow: PageFlow, styles: Styles, headings: inout [HeadingPlace]) {
+        for line in report.bodyTitleLines { centered(line, style: styles.title, flow: flow) }
+        flow.y += styles.body.lineHeight * 0.5
+        let indent = PageGeometry.points(mm: report.style.firstLineIndentMM)
+        let newPage = { flow.newPage(label: "") }
+        let table = TableLayout(shaper: shaper, style: styles.table, headerStyle: styles.tableBold, padX: 3, padY: 2)
+
+        func layoutSection(_ section: Section) {
+            let lines = shaper.shape(section.headingText, style: styles.bold, width: flow.geometry.contentWidth)
+            let keep = lines.reduce(0) { $0 + $1.height } + styles.body.lineHeight * 0.4 + minimumStart(section.blocks.first ?? section.subsections.first.map { .heading($0.headingText) }, styles: styles, table: table, flow: flow)
+            if flow.remaining < keep, !flow.atPageTop { newPage() }
+            flow.y += flow.atPageTop ? 0 : styles.body.lineHeight * 0.4
+            headings.append(HeadingPlace(sectionID: section.id, bodyPage: flow.pageIndex, y: flow.y, atPageTop: flow.atPageTop))
+            for line in lines { flow.place(line, x: flow.geometry.left) }
+            for (i, block) in section.blocks.enumerated() {
+                let next = i + 1 < section.blocks.count ? section.blocks[i + 1] : nil
+                switch block {
+                case .paragraph(let text):
+                    placeParagraph(text, style: styles.body, indent: indent, flow: flow, newPage: newPage)
+                case .heading(let text):
+                    let lines = shaper.shape(text, style: styles.bold, width: flow.geometry.contentWidth)
+                    let keep = lines.reduce(0) { $0 + $1.height } + minimumStart(next, styles: styles, table: table, flow: flow)
+                    if flow.remaining < keep + styles.body.lineHeight * 0.3, !flow.atPageTop { newPage() }
+                    flow.y += flow.atPageTop ? 0 : styles.body.lineHeight * 0.3
+                    for line in lines { flow.place(line, x: flow.geometry.left) }
+                case .table(let model):
+                    flow.y += 4
+                    table.paginate(model, flow: flow, x: flow.geometry.left, newPage: newPage)
+                    flow.y += 6
+                }
+            }
+            for sub in section.subsections { layoutSection(sub) }
+        }
+        for s in report.sections { layoutSection(s) }
+    }
+
+    /// Height the start of a block needs to stay with a heading above it.
+    func minimumStart(_ block: Block?, styles: Styles, table: TableLayout, flow: PageFlow) -> Double {
+        switch block {
+        case nil: return 0
+        case .paragraph: return styles.body.lineHeight * 2
+        case .heading: return styles.bold.lineHeight * 3
+        case .table: return styles.table.lineHeight * 5
+        }
+    }
+
+    /// A justified paragraph with first-line indent; no single line left at the bottom of a page
+    /// (orphan) or carried alone to the next (widow).
+    func placeParagraph(_ text: String, style: TextStyle, indent: Double, flow: PageFlow, newPage: () -> Void) {
+        let lines = shaper.shape(text, style: style, width: flow.geometry.contentWidth, indent: indent, alignment: .justify)
+        var index = 0
+        while index < lines.count {
+            let left = lines.count - index
+            var fit = Int((flow.remaining + 0.01) / style.lineHeight)
+            if fit >= left { fit = left }
+            else {
+                if left - fit < 2 { fit = left - 2 }       // keep two lines for the next page
+                if fit < 2 { fit = flow.atPageTop ? max(1, min(left, Int(flow.remaining / style.lineHeight))) : 0 }
+            }
+            for line in lines[index..<(index + fit)] { flow.place(line, x: flow.geometry.left) }
+            index += fit
+            if index < lines.count { newPage() }
+        }
+    }
+
+    // MARK: after layout
+
+    /// `- ๒ -` centred in the top margin of every body page but the first (by custom).
+    func addPageNumbers(_ flow: PageFlow, styles: Styles, numberFirst: Bool) {
+        let g = flow.geometry
+        for page in 0..<flow.pages.count where page > 0 || numberFirst {
+            let text = "- \(ThaiDigits.format(page + 1)) -"
+            guard let line = shaper.shape(text, style: styles.body, width: nil).first else { continue }
+            let top = g.top / 2 - line.height / 2
+            var items: [PageItem] = []
+            for var run in line.runs {
+                run.x += g.left + (g.contentWidth - line.width) / 2
+                run.y = top + line.baseline
+                items.append(.text(run))
+            }
+            flow.append(items: items, page: page)
+        }
+    }
+
+    /// `/` + the first words of the next page + `...`, bottom right of every page that continues.
+    func addContinuationCues(_ flow: PageFlow, styles: Styles) {
+        let g = flow.geometry
+        for page in 0..<max(flow.pages.count - 1, 0) {
+            guard let next = flow.firstText[page + 1] else { continue }
+            // The first words: what fits on a short line, broken at a Thai word boundary.
+            let words = shaper.shape(next, style: styles.body, width: g.contentWidth * 0.45).first?.text ?? next
+            let cue = "/" + words.trimmingTrailingSpaces() + "..."
+            guard let line = shaper.shape(cue, style: styles.body, width: nil).first else { continue }
+            let top = g.contentBottom + 2
+            var items: [PageItem] = []
+            for var run in line.runs {
+                run.x += g.left + g.contentWidth - line.width
+                run.y = top + line.baseline
+                items.append(.text(run))
+            }
+            flow.append(items: items, page: page)
+        }
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,200 @@
+import CPangoCairo
+import FontSystem
+import PageIR
+
+/// How a piece of text looks: face and size in real points of the bundled font.
+public struct TextStyle: Hashable, Sendable {
+    public var family: String
+    public var bold: Bool
+    public var size: Double
+    /// Line pitch as a multiple of the size.
+    public var leading: Double
+    public init(family: String, bold: Bool = false, size: Double, leading: Double = 1.55) {
+        self.family = family; self.bold = bold; self.size = size; self.leading = leading
+    }
+    var lineHeight: Double { size * leading }
+}
+
+public enum Alignment: Sendable { case left, center, right, justify }
+
+/// One line of a shaped paragraph: runs positioned relative to the line's left end and
+/// baseline.
+public struct ShapedLine: Sendable, Equatable {
+    public var runs: [TextRun]
+    public var width: Double
+    public var height: Double
+    /// Distance from the top of the line box to the baseline.
+    public var baseline: Double
+    public var text: String { runs.map(\.text).joined() }
+}
+
+/// Breaks and shapes text with Pango (Thai word breaks from libthai) and turns Pango's glyph
+/// strings into page-IR runs. Owns the font table of the document being laid out.
+public final class Shaper {
+    let fonts: FontSystem
+    let context: OpaquePointer
+    let layout: OpaquePointer
+    private(set) var fontTable: [String] = []
+    private var fontIndex: [UnsafeMutableRawPointer: Int] = [:]
+    private var descriptions: [TextStyle: OpaquePointer] = [:]
+
+    public init(fonts: FontSystem) {
+        self.fonts = fonts
+        context = fonts.makeContext()
+        layout = pango_layout_new(context)
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+    }
+
+    deinit {
+        for description in descriptions.values { pango_font_description_free(description) }
+        for font in fontIndex.keys { g_object_unref(font) }
+        g_object_unref(UnsafeMutableRawPointer(layout))
+        g_object_unref(UnsafeMutableRawPointer(context))
+    }
+
+    func description(_ style: TextStyle) -> OpaquePointer {
+        if let existing = descriptions[style] { return existing }
+        let description = pango_font_description_new()!
+        pango_font_description_set_family(description, style.family)
+        pango_font_description_set_weight(description, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        pango_font_description_set_size(description, Int32((style.size * Double(PANGO_SCALE)).rounded()))
+        descriptions[style] = description
+        return description
+    }
+
+    /// Index of a Pango font in the document font table, by its description string.
+    func index(of font: UnsafeMutablePointer<PangoFont>) -> Int {
+        let key = UnsafeMutableRawPointer(font)
+        if let index = fontIndex[key] { return index }
+        let description = pango_font_describe(font)
+        let cString = pango_font_description_to_string(description)!
+        let name = String(cString: cString)
+        g_free(cString)
+        pango_font_description_free(description)
+        g_object_ref(key)
+        let index = fontTable.firstIndex(of: name) ?? { fontTable.append(name); return fontTable.count - 1 }()
+        fontIndex[key] = index
+        return index
+    }
+
+    /// Natural width of a single line of text.
+    public func width(of text: String, style: TextStyle) -> Double {
+        shape(text, style: style, width: nil).first?.width ?? 0
+    }
+
+    /// Breaks `text` into lines no wider than `width` (nil: one line) and shapes them.
+    /// `justify` spreads each line but the last over its word boundaries (Thai distributed
+    /// justification): Pango's own justification only widens spaces.
+    public func shape(_ text: String, style: TextStyle, width: Double?, indent: Double = 0,
+                      alignment: Alignment = .left) -> [ShapedLine] {
+        guard !text.isEmpty else { return [] }
+        let scale = Double(PANGO_SCALE)
+        pango_layout_set_font_description(layout, description(style))
+        pango_layout_set_width(layout, width.map { Int32(($0 * scale).rounded(.down)) } ?? -1)
+        pango_layout_set_indent(layout, Int32((indent * scale).rounded()))
+        pango_layout_set_text(layout, text, -1)
+
+        let utf8 = Array(text.utf8)
+        var attrCount: Int32 = 0
+        let attrs = pango_layout_get_log_attrs_readonly(layout, &attrCount)!
+        // Byte offset of each character, for matching log attributes to clusters.
+        var charStarts: [Int] = []
+        charStarts.reserveCapacity(utf8.count + 1)
+        for (offset, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 { charStarts.append(offset) }
+        charStarts.append(utf8.count)
+
+        let lineCount = Int(pango_layout_get_line_count(layout))
+        var lines: [ShapedLine] = []
+        lines.reserveCapacity(lineCount)
+        let lineHeight = style.lineHeight
+        for lineIndex in 0..<lineCount {
+            let line = pango_layout_get_line_readonly(layout, Int32(lineIndex))!
+            let startByte = Int(line.pointee.start_index)
+            let endByte = startByte + Int(line.pointee.length)
+            var runs: [TextRun] = []
+            var x = 0.0
+            var run = line.pointee.runs
+            while let node = run {
+                let glyphItem = node.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
+                let item = glyphItem.pointee.item!.pointee
+                let glyphs = glyphItem.pointee.glyphs!.pointee
+                let itemStart = Int(item.offset), itemLength = Int(item.length)
+                let fontIndex = index(of: item.analysis.font)
+                var runGlyphs: [Glyph] = []
+                runGlyphs.reserveCapacity(Int(glyphs.num_glyphs))
+                var runX = 0.0
+                var clusterStarts: [Int] = []
+                for g in 0..<Int(glyphs.num_glyphs) {
+                    let info = glyphs.glyphs[g]
+                    let advance = Double(info.geometry.width) / scale
+                    runGlyphs.append(Glyph(id: info.glyph, x: runX + Double(info.geometry.x_offset) / scale,
+                                           y: Double(info.geometry.y_offset) / scale, advance: advance))
+                    runX += advance
+                    let cluster = Int(glyphs.log_clusters[g])
+                    if g == 0 || cluster != Int(glyphs.log_clusters[g - 1]) { clusterStarts.append(g) }
+                }
+                var clusters: [Cluster] = []
+                for (k, glyphStart) in clusterStarts.enumerated() {
+                    let glyphEnd = k + 1 < clusterStarts.count ? clusterStarts[k + 1] : Int(glyphs.num_glyphs)
+                    let byteStart = Int(glyphs.log_clusters[glyphStart])
+                    let byteEnd = k + 1 < clusterStarts.count ? Int(glyphs.log_clusters[glyphEnd]) : itemLength
+                    clusters.append(Cluster(byteCount: byteEnd - byteStart, glyphCount: glyphEnd - glyphStart))
+                }
+                let runText = String(decoding: utf8[itemStart..<(itemStart + itemLength)], as: UTF8.self)
+                runs.append(TextRun(x: x, y: 0, font: fontIndex, text: runText, glyphs: runGlyphs, clusters: clusters))
+                x += runX
+                run = node.pointee.next
+            }
+            // Trailing spaces do not count towards the line's width.
+            var trailing = 0.0
+            var trimmedEnd = endByte
+            while trimmedEnd > startByte, utf8[trimmedEnd - 1] == 0x20 { trimmedEnd -= 1 }
+            if trimmedEnd < endByte, let last = runs.last {
+                let spaces = endByte - trimmedEnd
+                trailing = last.glyphs.suffix(spaces).reduce(0) { $0 + $1.advance }
+            }
+            let lineIndent = lineIndex == 0 ? indent : 0
+            var shaped = ShapedLine(runs: runs, width: x - trailing, height: lineHeight, baseline: lineHeight * 0.72)
+            let isLast = lineIndex == lineCount - 1
+            if alignment == .justify, !isLast, let width {
+                let extra = width - lineIndent - shaped.width
+                if extra > 0 {
+                    justify(&shaped, extra: extra, startByte: startByte, endByte: trimmedEnd, attrs: attrs, charStarts: charStarts)
+                }
+            }
+            for r in shaped.runs.indices { shaped.runs[r].x += lineIndent }
+            shaped.width += lineIndent
+            lines.append(shaped)
+        }
+        return lines
+    }
+
+    /// Spreads `extra` points evenly over the break opportunities inside the line.
+    private func justify(_ line: inout ShapedLine, extra: Double, startByte: Int, endByte: Int,
+                         attrs: UnsafePointer<PangoLogAttr>, charStarts: [Int]) {
+        var gaps: [Int] = []   // byte offsets where a new word starts
+        var lo = 0, hi = charStarts.count - 1
+        while lo < hi { let mid = (lo + hi) / 2; if charStarts[mid] < startByte + 1 { lo = mid + 1 } else { hi = mid } }
+        var charIndex = lo
+        while charIndex < charStarts.count - 1, charStarts[charIndex] < endByte {
+            if attrs[charIndex].is_line_break != 0 { gaps.append(charStarts[charIndex]) }
+            charIndex += 1
+        }
+        guard !gaps.isEmpty else { return }
+        let step = extra / Double(gaps.count)
+        // Runs keep their origins; each glyph moves by the space added before its cluster.
+        var byte = startByte
+        var gapIndex = 0
+        for r in line.runs.indices {
+            var glyphIndex = 0
+            for cluster in line.runs[r].clusters {
+                while gapIndex < gaps.count, gaps[gapIndex] <= byte { gapIndex += 1 }
+                let shift = Double(gapIndex) * step
+                for g in glyphIndex..<(glyphIndex + cluster.glyphCount) { line.runs[r].glyphs[g].x += shift }
+                glyphIndex += cluster.glyphCount
+                byte += cluster.byteCount
+            }
+        }
+        line.width += extra
+    }
+}

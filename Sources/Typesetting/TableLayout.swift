@@ -1,0 +1,217 @@
+import PageIR
+import ReportModel
+
+/// Long tables in two steps, as good typesetters do: `resolve` shapes every cell once into
+/// lines at its column width; `paginate` then places rows page by page, repeating the header,
+/// splitting rows at line boundaries and resuming exactly where the previous page stopped.
+struct TableLayout {
+    struct CellLines {
+        var lines: [ShapedLine]
+        var xOffsets: [Double]
+        var height: Double { lines.reduce(0) { $0 + $1.height } }
+    }
+    struct ResolvedRow {
+        var kind: Row.Kind
+        var cells: [CellLines]
+    }
+
+    let shaper: Shaper
+    let style: TextStyle
+    let headerStyle: TextStyle
+    let padX: Double
+    let padY: Double
+    /// Lines kept together at each side of a split, where the cell has that many.
+    let minLinesAtSplit = 2
+
+    // MARK: resolve
+
+    func columnWidths(_ table: Table, total: Double) -> [Double] {
+        let sum = table.columns.reduce(0) { $0 + $1.width }
+        var widths = table.columns.map { max($0.width / sum * total, PageGeometry.points(mm: $0.minWidthMM)) }
+        let over = widths.reduce(0, +) - total
+        if over > 0 {
+            // Minimum widths pushed the table wider: take the excess from the widest columns.
+            let flexible = widths.reduce(0, +)
+            widths = widths.map { $0 - over * $0 / flexible }
+        }
+        return widths
+    }
+
+    func resolveCell(_ cell: Cell, width: Double, alignment: Column.Alignment, style: TextStyle) -> CellLines {
+        var result = CellLines(lines: [], xOffsets: [])
+        let inner = max(width - 2 * padX, 1)
+        func add(_ lines: [ShapedLine], indent: Double = 0) {
+            for line in lines {
+                let free = inner - indent - line.width
+                let offset: Double
+                switch alignment {
+                case .left: offset = indent
+                case .center: offset = indent + max(free / 2, 0)
+                case .right: offset = indent + max(free, 0)
+                }
+                result.lines.append(line); result.xOffsets.append(offset)
+            }
+        }
+        for block in cell.content {
+            switch block {
+            case .paragraph(let text):
+                add(shaper.shape(text, style: style, width: inner))
+            case .bullets(let items):
+                let bullet = "○ "
+                let bulletWidth = shaper.width(of: bullet, style: style)
+                for item in items {
+                    var lines = shaper.shape(item, style: style, width: inner - bulletWidth)
+                    guard !lines.isEmpty else { continue }
+                    // The bullet hangs to the left of the item's first line.
+                    let mark = shaper.shape(bullet, style: style, width: nil)[0]
+                    var first = lines.removeFirst()
+                    first.runs = mark.runs + first.runs.map { var r = $0; r.x += bulletWidth; return r }
+                    first.width += bulletWidth
+                    add([first])
+                    add(lines, indent: bulletWidth)
+                }
+            case .check:
+                let lines = shaper.shape("✓", style: style, width: nil)
+                let free = inner - (lines.first?.width ?? 0)
+                for line in lines { result.lines.append(line); result.xOffsets.append(max(free / 2, 0)) }
+            }
+        }
+        return result
+    }
+
+    func resolve(_ table: Table, widths: [Double]) -> (header: [ResolvedRow], body: [ResolvedRow]) {
+        let header = table.headerRows.map { row in
+            ResolvedRow(kind: .body, cells: zip(row, widths).map {
+                resolveCell($0.0, width: $0.1, alignment: .center, style: headerStyle)
+            })
+        }
+        let total = widths.reduce(0, +)
+        let body = table.rows.map { row -> ResolvedRow in
+            switch row.kind {
+            case .group:
+                return ResolvedRow(kind: .group, cells: [resolveCell(row.cells.first ?? .empty, width: total, alignment: .left, style: headerStyle)])
+            case .body:
+                return ResolvedRow(kind: .body, cells: row.cells.enumerated().map { index, cell in
+                    resolveCell(cell, width: widths[index], alignment: table.columns[index].alignment, style: style)
+                })
+            }
+        }
+        return (header, body)
+    }
+
+    // MARK: paginate
+
+    /// Height of the rest of a row from the given line offsets.
+    func height(_ row: ResolvedRow, from offsets: [Int]) -> Double {
+        let content = row.cells.indices.map { c in row.cells[c].lines[offsets[c]...].reduce(0) { $0 + $1.height } }.max() ?? 0
+        return max(content, style.lineHeight) + 2 * padY
+    }
+
+    /// The least of a row that may start a page section: its first lines (two where it has them).
+    func minimumStart(_ rows: [ResolvedRow], _ index: Int, offsets: [Int]?) -> Double {
+        guard index < rows.count else { return 0 }
+        let row = rows[index]
+        let from = offsets ?? Array(repeating: 0, count: row.cells.count)
+        if row.kind == .group {
+            return height(row, from: from) + minimumStart(rows, index + 1, offsets: nil)
+        }
+        let content = row.cells.indices.map { c -> Double in
+            let rest = row.cells[c].lines[from[c]...]
+            return rest.prefix(minLinesAtSplit).reduce(0) { $0 + $1.height }
+        }.max() ?? 0
+        return max(content, style.lineHeight) + 2 * padY
+    }
+
+    /// Places the table from the current cursor, starting new pages as needed.
+    func paginate(_ table: Table, flow: PageFlow, x: Double, newPage: () -> Void) {
+        let widths = columnWidths(table, total: flow.geometry.contentWidth)
+        let (header, rows) = resolve(table, widths: widths)
+        let headerHeight = header.reduce(0) { $0 + height($1, from: Array(repeating: 0, count: $1.cells.count)) }
+        var index = 0
+        var offsets: [Int]? = nil
+        var needHeader = true
+        var rowsOnPage = 0
+        while index < rows.count {
+            if needHeader {
+                if flow.remaining < headerHeight + minimumStart(rows, index, offsets: offsets), !flow.atPageTop {
+                    newPage()
+                }
+                for row in header { draw(row, from: Array(repeating: 0, count: row.cells.count), count: nil, widths: widths, x: x, flow: flow, quotable: false) }
+                needHeader = false
+                rowsOnPage = 0
+            }
+            let row = rows[index]
+            let from = offsets ?? Array(repeating: 0, count: row.cells.count)
+            let whole = height(row, from: from)
+            if row.kind == .group {
+                // A group row stays with the start of the row after it.
+                if whole + minimumStart(rows, index + 1, offsets: nil) > flow.remaining, rowsOnPage > 0 {
+                    newPage(); needHeader = true; continue
+                }
+                draw(row, from: from, count: nil, widths: widths, x: x, flow: flow)
+                index += 1; rowsOnPage += 1
+                continue
+            }
+            if whole <= flow.remaining {
+                draw(row, from: from, count: nil, widths: widths, x: x, flow: flow)
+                index += 1; offsets = nil; rowsOnPage += 1
+                continue
+            }
+            // Split the row at line boundaries.
+            let available = flow.remaining - 2 * padY
+            var counts = row.cells.indices.map { c -> Int in
+                var used = 0.0, count = 0
+                for line in row.cells[c].lines[from[c]...] {
+                    if used + line.height > available + 0.01 { break }
+                    used += line.height; count += 1
+                }
+                let left = row.cells[c].lines.count - from[c]
+                if count < left, left - count < minLinesAtSplit, count > minLinesAtSplit { count = left - minLinesAtSplit }
+                if count < minLinesAtSplit, count < left, rowsOnPage > 0 { count = 0 }
+                return count
+            }
+            if counts.allSatisfy({ $0 == 0 }) {
+                if rowsOnPage > 0 { newPage(); needHeader = true; continue }
+                // Only the header is above: place at least a line of each cell so layout moves on.
+                counts = row.cells.indices.map { c in min(1, row.cells[c].lines.count - from[c]) }
+            }
+            draw(row, from: from, count: counts, widths: widths, x: x, flow: flow, fillToBottom: true)
+            offsets = zip(from, counts).map { $0 + $1 }
+            if row.cells.indices.allSatisfy({ offsets![$0] >= row.cells[$0].lines.count }) {
+                index += 1; offsets = nil
+            }
+            newPage(); needHeader = true
+        }
+    }
+
+    /// Draws `count[c]` lines of each cell from `from[c]` (all when nil) with the ruled grid.
+    func draw(_ row: ResolvedRow, from: [Int], count: [Int]?, widths: [Double], x: Double, flow: PageFlow,
+              quotable: Bool = true, fillToBottom: Bool = false) {
+        let top = flow.y
+        var contentHeight = 0.0
+        var cellX = x
+        let cellWidths = row.kind == .group ? [widths.reduce(0, +)] : widths
+        for (c, cell) in row.cells.enumerated() {
+            let end = count.map { from[c] + $0[c] } ?? cell.lines.count
+            var lineTop = top + padY
+            for l in from[c]..<min(end, cell.lines.count) {
+                flow.placeLine(cell.lines[l], x: cellX + padX + cell.xOffsets[l], top: lineTop, quotable: quotable)
+                lineTop += cell.lines[l].height
+            }
+            contentHeight = max(contentHeight, lineTop - top - padY)
+            cellX += cellWidths[c]
+        }
+        var bottom = top + max(contentHeight, style.lineHeight) + 2 * padY
+        if fillToBottom { bottom = max(bottom, flow.geometry.contentBottom) }
+        let right = x + widths.reduce(0, +)
+        flow.rule(x0: x, y0: top, x1: right, y1: top)
+        flow.rule(x0: x, y0: bottom, x1: right, y1: bottom)
+        var edge = x
+        flow.rule(x0: edge, y0: top, x1: edge, y1: bottom)
+        for width in cellWidths {
+            edge += width
+            flow.rule(x0: edge, y0: top, x1: edge, y1: bottom)
+        }
+        flow.y = bottom
+    }
+}

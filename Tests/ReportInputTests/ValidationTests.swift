@@ -1,0 +1,149 @@
+import Foundation
+import ReportInput
+import TestSupport
+import Testing
+
+/// One test per kind of input error, each asserting the exact file, line and column.
+@Suite struct ValidationTests {
+    /// 1-based line of the first line containing `needle`.
+    func line(of needle: String, in text: String) -> Int {
+        let lines = text.components(separatedBy: "\n")
+        return lines.firstIndex { $0.contains(needle) }! + 1
+    }
+
+    /// Loads the sample after `edit`; returns the single error and the edited text.
+    func failure(_ edit: @escaping (String) -> String, scratch: ScratchDirectory = ScratchDirectory(),
+                 file: String = "2564.yaml") throws -> (Diagnostic, String, URL) {
+        let url = scratch.sample(editing: edit, name: file)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        do {
+            _ = try ReportLoader.load(dataFile: url)
+        } catch let error as InputError {
+            #expect(error.diagnostics.count == 1, "\(error)")
+            return (error.diagnostics[0], text, url)
+        }
+        Issue.record("expected an input error")
+        throw CancellationError()
+    }
+
+    @Test func sampleLoadsCleanly() throws {
+        let loaded = try ReportLoader.load(dataFile: Repo.sample)
+        #expect(loaded.warnings.isEmpty)
+    }
+
+    @Test func unknownKey() throws {
+        let (d, text, url) = try failure { $0.replacingOccurrences(of: "  short_name:", with: "  colour: red\n  short_name:") }
+        #expect(d.location == SourceLocation(file: url.path, line: line(of: "colour: red", in: text), column: 3))
+        #expect(d.english.contains("unknown key 'colour'"))
+        #expect(d.thai.contains("ไม่รู้จักชื่อ"))
+    }
+
+    @Test func missingRequiredField() throws {
+        let (d, text, url) = try failure { $0.replacingOccurrences(of: "  name: องค์การบริหารส่วนจังหวัดสิงห์บุรี\n", with: "") }
+        #expect(d.location == SourceLocation(file: url.path, line: line(of: "  id: singburi-pao", in: text), column: 3))
+        #expect(d.english.contains("missing required key 'name'"))
+    }
+
+    @Test func wrongType() throws {
+        let (d, text, url) = try failure { $0.replacingOccurrences(of: "fiscal_year: 2564", with: "fiscal_year: [2564]") }
+        #expect(d.location == SourceLocation(file: url.path, line: line(of: "fiscal_year: [2564]", in: text), column: 14))
+        #expect(d.english.contains("whole number"))
+    }
+
+    @Test func codeNotInCatalog() throws {
+        let (d, text, url) = try failure {
+            $0.replacingOccurrences(of: "  O43: {", with: "  O99: {responsible: x, has_data: true, published: true}\n  O43: {")
+        }
+        #expect(d.location == SourceLocation(file: url.path, line: line(of: "O99", in: text), column: 3))
+        #expect(d.english.contains("O99 is not in the 2564 OIT catalog"))
+    }
+
+    @Test func catalogItemMissing() throws {
+        let (d, text, url) = try failure { $0.replacingOccurrences(of: "  O5: {responsible: สำนักปลัดฯ, has_data: true, published: true}\n", with: "") }
+        #expect(d.location == SourceLocation(file: url.path, line: line(of: "^oit:", in: text.replacingOccurrences(of: "\noit:", with: "\n^oit:")) + 1, column: 3))
+        #expect(d.english.contains("missing catalog item O5"))
+    }
+
+    @Test func duplicateCode() throws {
+        let (d, text, url) = try failure {
+            $0.replacingOccurrences(of: "  O43: {", with: "  O1: {responsible: x, has_data: true, published: true}\n  O43: {")
+        }
+        #expect(d.location == SourceLocation(file: url.path, line: line(of: "  O1: {responsible: x", in: text), column: 3))
+        #expect(d.english.contains("duplicate key 'O1'"))
+    }
+
+    @Test func duplicateCodeInCSV() throws {
+        let scratch = ScratchDirectory()
+        scratch.write("Samples/test-agency/oit.csv", "code,responsible,has_data,no_data_reason,published,unpublished_reason\n"
+            + (1...43).map { "O\($0),สำนักปลัดฯ,yes,,yes,\n" }.joined() + "O7,สำนักปลัดฯ,yes,,yes,\n")
+        let (d, _, _) = try failure({ text in
+            let start = text.range(of: "\noit:\n")!.lowerBound
+            return String(text[..<start]) + "\noit: {csv: oit.csv}\n"
+        }, scratch: scratch)
+        #expect(d.location == SourceLocation(file: scratch.url.appendingPathComponent("Samples/test-agency/oit.csv").path, line: 45, column: 1))
+        #expect(d.english.contains("code O7 is given twice"))
+    }
+
+    @Test func templateDoesNotExist() throws {
+        let (d, text, url) = try failure { $0.replacingOccurrences(of: "template: ita-2564", with: "template: ita-2599") }
+        #expect(d.location == SourceLocation(file: url.path, line: line(of: "template: ita-2599", in: text), column: 11))
+        #expect(d.english.contains("template 'ita-2599' does not exist"))
+    }
+
+    @Test func malformedYAML() throws {
+        let (d, text, url) = try failure { $0.replacingOccurrences(of: "issuing_unit: สำนักปลัดฯ", with: "issuing_unit: [สำนักปลัดฯ") }
+        #expect(d.location.file == url.path)
+        #expect(d.location.line == line(of: "issuing_unit: [", in: text) + 1)
+        #expect(d.location.column == 10)   // where libyaml notices the missing "]"
+        #expect(d.english.hasPrefix("malformed YAML"))
+    }
+
+    @Test func malformedCSV() throws {
+        let scratch = ScratchDirectory()
+        scratch.write("Samples/test-agency/oit.csv", "code,responsible,has_data,no_data_reason,published,unpublished_reason\nO1,สำนักปลัดฯ,yes,,yes,\nO2,\"สำนักปลัดฯ,yes,,yes,\n")
+        let (d, _, _) = try failure({ text in
+            let start = text.range(of: "\noit:\n")!.lowerBound
+            return String(text[..<start]) + "\noit: {csv: oit.csv}\n"
+        }, scratch: scratch)
+        #expect(d.location == SourceLocation(file: scratch.url.appendingPathComponent("Samples/test-agency/oit.csv").path, line: 3, column: 4))
+        #expect(d.english.contains("quoted field is never closed"))
+    }
+
+    @Test func badDate() throws {
+        let (d, text, url) = try failure { $0.replacingOccurrences(of: "date: 2564-03", with: "date: 2564-13") }
+        #expect(d.location == SourceLocation(file: url.path, line: line(of: "date: 2564-13", in: text), column: 9))
+    }
+
+    @Test func fileNameMustBeTheYear() throws {
+        let (d, text, url) = try failure({ $0 }, file: "2565.yaml")
+        #expect(d.location == SourceLocation(file: url.path, line: line(of: "fiscal_year: 2564", in: text), column: 14))
+        #expect(d.english.contains("named after its fiscal year"))
+    }
+
+    @Test func unknownPlaceholderInTemplate() throws {
+        let scratch = ScratchDirectory()
+        let url = scratch.sample()
+        scratch.copyTemplate { $0.replacingOccurrences(of: "closing_line: ปีงบประมาณ พ.ศ.{fiscal_year}", with: "closing_line: ปีงบประมาณ พ.ศ.{fiscal_yaer}") }
+        let templateFile = scratch.url.appendingPathComponent("Templates/ita-2564/template.yaml")
+        let text = try String(contentsOf: templateFile, encoding: .utf8)
+        #expect(throws: InputError.self) { try ReportLoader.load(dataFile: url) }
+        do { _ = try ReportLoader.load(dataFile: url) } catch let error as InputError {
+            let d = try #require(error.diagnostics.first)
+            // Column: after "  closing_line: " (16) and "ปีงบประมาณ พ.ศ." (15 scalars), 1-based.
+            #expect(d.location == SourceLocation(file: templateFile.path, line: line(of: "{fiscal_yaer}", in: text), column: 32))
+            #expect(d.english.contains("unknown placeholder {fiscal_yaer}"))
+        }
+    }
+
+    @Test func missingReasonWhenNoData() throws {
+        let (d, text, url) = try failure { $0.replacingOccurrences(of: "  O3: {responsible: สำนักปลัดฯ, has_data: true, published: true}",
+                                                                  with: "  O3: {responsible: สำนักปลัดฯ, has_data: false, published: false, unpublished_reason: ยังไม่มี}") }
+        #expect(d.location == SourceLocation(file: url.path, line: line(of: "  O3:", in: text), column: 3))
+        #expect(d.english.contains("no_data_reason is required"))
+    }
+
+    @Test func agencyIDCannotEscapeTheOutputFolder() throws {
+        let (d, text, url) = try failure { $0.replacingOccurrences(of: "id: singburi-pao", with: "id: ../etc") }
+        #expect(d.location == SourceLocation(file: url.path, line: line(of: "id: ../etc", in: text), column: 7))
+    }
+}

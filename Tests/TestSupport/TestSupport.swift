@@ -1,0 +1,75 @@
+import Foundation
+
+/// Paths and helpers shared by the test targets: the repository's real templates, samples
+/// and fonts, scratch folders on disk, and running real programs.
+public enum Repo {
+    /// The repository root, found from this file's location.
+    public static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static var templates: URL { root.appendingPathComponent("Templates") }
+    public static var fonts: URL { root.appendingPathComponent("Fonts") }
+    public static var sample: URL { root.appendingPathComponent("Samples/singburi-pao/2564.yaml") }
+    public static var reference: URL { root.deletingLastPathComponent().appendingPathComponent("shared/reference/ita-2564-singburi-pao.txt") }
+}
+
+/// A scratch folder removed when the value goes away.
+public final class ScratchDirectory {
+    public let url: URL
+    public init() {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("thaireport-test-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    /// Writes `text` to a path inside the folder, creating folders; returns its URL.
+    @discardableResult
+    public func write(_ relativePath: String, _ text: String) -> URL {
+        let file = url.appendingPathComponent(relativePath)
+        try! FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! Data(text.utf8).write(to: file)
+        return file
+    }
+
+    /// A copy of the ita-2564 template under `Templates/` here.
+    public func copyTemplate(editing edit: (String) -> String = { $0 }) {
+        let text = try! String(contentsOf: Repo.templates.appendingPathComponent("ita-2564/template.yaml"), encoding: .utf8)
+        write("Templates/ita-2564/template.yaml", edit(text))
+    }
+
+    /// The sample data file, edited, written as `Samples/<agency>/2564.yaml` with the template beside it.
+    public func sample(editing edit: (String) -> String = { $0 }, name: String = "2564.yaml") -> URL {
+        copyTemplate()
+        let text = try! String(contentsOf: Repo.sample, encoding: .utf8)
+        return write("Samples/test-agency/\(name)", edit(text))
+    }
+
+    /// Every file under the folder, relative paths, sorted.
+    public func files() -> [String] {
+        let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey])
+        var out: [String] = []
+        while let next = enumerator?.nextObject() as? URL {
+            if (try? next.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                out.append(String(next.standardizedFileURL.path.dropFirst(url.standardizedFileURL.path.count + 1)))
+            }
+        }
+        return out.sorted()
+    }
+}
+
+public struct ProcessResult { public let status: Int32; public let stdout: String; public let stderr: String }
+
+/// Runs a program to completion (pdftotext, pdffonts, the thaireport binary).
+public func runProcess(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> ProcessResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
+    process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
+    if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out; process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                         stderr: String(decoding: errData, as: UTF8.self))
+}
