@@ -140,6 +140,7 @@ public final class Shaper {
                     let byteEnd = k + 1 < clusterStarts.count ? Int(glyphs.log_clusters[glyphEnd]) : itemLength
                     clusters.append(Cluster(byteCount: byteEnd - byteStart, glyphCount: glyphEnd - glyphStart))
                 }
+                clusters = Shaper.joiningMarks(clusters, text: utf8, start: itemStart)
                 let runText = String(decoding: utf8[itemStart..<(itemStart + itemLength)], as: UTF8.self)
                 runs.append(TextRun(x: x, y: 0, font: fontIndex, text: runText, glyphs: runGlyphs, clusters: clusters))
                 x += runX
@@ -167,6 +168,33 @@ public final class Shaper {
             lines.append(shaped)
         }
         return lines
+    }
+
+    /// Pango gives a Thai vowel or tone mark its own cluster, drawn back over its consonant.
+    /// Joining each mark to the cluster before it makes a cluster one written syllable part
+    /// (consonant and marks), which is what a PDF needs to record its text in order.
+    static func joiningMarks(_ clusters: [Cluster], text: [UInt8], start: Int) -> [Cluster] {
+        var joined: [Cluster] = []
+        joined.reserveCapacity(clusters.count)
+        var byte = start
+        for cluster in clusters {
+            defer { byte += cluster.byteCount }
+            if !joined.isEmpty, cluster.byteCount > 0, startsWithMark(text, at: byte) {
+                joined[joined.count - 1].byteCount += cluster.byteCount
+                joined[joined.count - 1].glyphCount += cluster.glyphCount
+            } else {
+                joined.append(cluster)
+            }
+        }
+        return joined
+    }
+
+    /// Whether the UTF-8 character at `offset` is a non-spacing combining mark (Thai ั ิ ี ่ ้ …).
+    static func startsWithMark(_ text: [UInt8], at offset: Int) -> Bool {
+        var iterator = text[offset...].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+        return scalar.properties.generalCategory == .nonspacingMark
     }
 
     /// Spreads `extra` points evenly over the break opportunities inside the line.
