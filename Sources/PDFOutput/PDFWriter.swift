@@ -79,8 +79,7 @@ public enum PDFWriter {
             var kept: Int32 = 0
             for g in glyphIndex..<(glyphIndex + cluster.glyphCount) {
                 let glyph = run.glyphs[g]
-                // Pango marks empty and missing glyphs with flag bits; they draw nothing.
-                if glyph.id & 0xF000_0000 != 0 { continue }
+                if !Self.isDrawable(glyph.id) { continue }
                 glyphs.append(cairo_glyph_t(index: UInt(glyph.id), x: run.x + glyph.x, y: run.y + glyph.y))
                 kept += 1
             }
@@ -99,6 +98,12 @@ public enum PDFWriter {
             cairo_show_text_glyphs(cr, text, Int32(run.text.utf8.count), glyphs, Int32(glyphs.count),
                                    clusters, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
         }
+    }
+
+    /// Pango's empty glyph (`PANGO_GLYPH_EMPTY`) and missing-glyph boxes (`PANGO_GLYPH_UNKNOWN_FLAG`)
+    /// are not glyphs of the font: handing them to Cairo makes it invent a Type 3 font.
+    static func isDrawable(_ id: UInt32) -> Bool {
+        id != 0x0FFF_FFFF && id & 0x1000_0000 == 0
     }
 
     static func drawImage(_ image: Image, cr: OpaquePointer) {

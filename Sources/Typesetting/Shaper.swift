@@ -160,7 +160,7 @@ public final class Shaper {
             if alignment == .justify, !isLast, let width {
                 let extra = width - lineIndent - shaped.width
                 if extra > 0 {
-                    justify(&shaped, extra: extra, startByte: startByte, endByte: trimmedEnd, attrs: attrs, charStarts: charStarts)
+                    justify(&shaped, extra: extra, size: style.size, startByte: startByte, endByte: trimmedEnd, attrs: attrs, charStarts: charStarts)
                 }
             }
             for r in shaped.runs.indices { shaped.runs[r].x += lineIndent }
@@ -197,8 +197,13 @@ public final class Shaper {
         return scalar.properties.generalCategory == .nonspacingMark
     }
 
-    /// Spreads `extra` points evenly over the break opportunities inside the line.
-    private func justify(_ line: inout ShapedLine, extra: Double, startByte: Int, endByte: Int,
+    /// Thai distributed justification. The spare width goes first to the word boundaries
+    /// (Pango's line-break opportunities, from libthai), up to `maxWordGap` of the font size
+    /// each; what is left is spread evenly between all clusters of the line, so a line of few
+    /// long words shows no hole and text extractors see no gap they would read as a space.
+    static let maxWordGap = 0.08
+
+    private func justify(_ line: inout ShapedLine, extra: Double, size: Double, startByte: Int, endByte: Int,
                          attrs: UnsafePointer<PangoLogAttr>, charStarts: [Int]) {
         var gaps: [Int] = []   // byte offsets where a new word starts
         var lo = 0, hi = charStarts.count - 1
@@ -208,19 +213,23 @@ public final class Shaper {
             if attrs[charIndex].is_line_break != 0 { gaps.append(charStarts[charIndex]) }
             charIndex += 1
         }
-        guard !gaps.isEmpty else { return }
-        let step = extra / Double(gaps.count)
+        let clusterCount = line.runs.reduce(0) { $0 + $1.clusters.count }
+        guard clusterCount > 1 else { return }
+        let wordStep = gaps.isEmpty ? 0 : min(extra / Double(gaps.count), Self.maxWordGap * size)
+        let clusterStep = (extra - wordStep * Double(gaps.count)) / Double(clusterCount - 1)
         // Runs keep their origins; each glyph moves by the space added before its cluster.
         var byte = startByte
         var gapIndex = 0
+        var clusterIndex = 0
         for r in line.runs.indices {
             var glyphIndex = 0
             for cluster in line.runs[r].clusters {
                 while gapIndex < gaps.count, gaps[gapIndex] <= byte { gapIndex += 1 }
-                let shift = Double(gapIndex) * step
+                let shift = Double(gapIndex) * wordStep + Double(clusterIndex) * clusterStep
                 for g in glyphIndex..<(glyphIndex + cluster.glyphCount) { line.runs[r].glyphs[g].x += shift }
                 glyphIndex += cluster.glyphCount
                 byte += cluster.byteCount
+                if byte < endByte { clusterIndex += 1 }
             }
         }
         line.width += extra

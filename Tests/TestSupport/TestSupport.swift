@@ -13,7 +13,7 @@ public enum Repo {
 }
 
 /// A scratch folder removed when the value goes away.
-public final class ScratchDirectory {
+public final class ScratchDirectory: Sendable {
     public let url: URL
     public init() {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("thaireport-test-\(UUID().uuidString)")

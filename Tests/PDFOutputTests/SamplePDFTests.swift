@@ -1,0 +1,90 @@
+import FontSystem
+import Foundation
+import PageIR
+import ReportInput
+import TestSupport
+import Testing
+import ThaiReport
+
+/// The sample report built for real (Pango, Cairo, the bundled fonts) and read back with poppler.
+@Suite(.serialized) struct SamplePDFTests {
+    static let scratch = ScratchDirectory()
+    static let pdf: URL = {
+        let builder = ReportBuilder(fonts: try! FontSystem(directory: Repo.fonts))
+        let written = try! builder.build(Repo.sample, options: BuildOptions(outputDirectory: scratch.url, formats: [.pdf]))
+        return written[0]
+    }()
+
+    @Test func writesWhereTheCLIPromises() {
+        #expect(Self.pdf.path.hasSuffix("/2564/singburi-pao.pdf"))
+        #expect(Self.scratch.files() == ["2564/singburi-pao.pdf"])   // no temporary file left behind
+    }
+
+    @Test func embedsOnlyTheBundledFaces() throws {
+        let result = try runProcess("pdffonts", [Self.pdf.path])
+        #expect(result.status == 0)
+        let rows = result.stdout.split(separator: "\n").dropFirst(2)
+        #expect(!rows.isEmpty)
+        for row in rows {
+            let columns = row.split(separator: " ", omittingEmptySubsequences: true)
+            let name = String(columns[0].split(separator: "+").last ?? "")
+            #expect(["Sarabun-Regular", "Sarabun-Bold", "DejaVuSans"].contains(name), "unexpected font: \(row)")
+            #expect(!row.contains("Type 3"), "Cairo fell back to a Type 3 font: \(row)")
+            #expect(row.contains(" yes yes yes "), "not embedded as a subset with ToUnicode: \(row)")
+        }
+    }
+
+    @Test func metadataComesFromTheData() throws {
+        let info = try runProcess("pdfinfo", [Self.pdf.path]).stdout
+        #expect(info.contains("Title:           รายงานผลการดำเนินการตามมาตรการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"))
+        #expect(info.contains("Author:          องค์การบริหารส่วนจังหวัดสิงห์บุรี"))
+        #expect(info.contains("CreationDate:    Mon Mar  1 00:00:00 2021"))
+        #expect(info.contains("Page size:       595.276 x 841.89 pts (A4)"))
+    }
+
+    @Test func sameInputGivesTheSameBytes() throws {
+        let other = ScratchDirectory()
+        let builder = ReportBuilder(fonts: try FontSystem(directory: Repo.fonts))
+        let second = try builder.build(Repo.sample, options: BuildOptions(outputDirectory: other.url, formats: [.pdf]))[0]
+        #expect(try Data(contentsOf: second) == Data(contentsOf: Self.pdf))
+    }
+
+    static func squeeze(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.filter { !$0.properties.isWhitespace }))
+    }
+
+    /// pdftotext gives back every body paragraph whole: same characters in the same order
+    /// (sara am intact, marks in logical order). Spaces and line breaks are not compared here.
+    @Test func paragraphsSurviveExtraction() throws {
+        let haystack = Self.squeeze(try runProcess("pdftotext", [Self.pdf.path, "-"]).stdout)
+        #expect(haystack.contains("ำ"))
+        let report = try ReportLoader.load(dataFile: Repo.sample).report
+        var texts = report.preface.paragraphs
+        for section in report.allSections {
+            texts.append(section.headingText)
+            for block in section.blocks {
+                if case .paragraph(let text) = block { texts.append(text) }
+                if case .heading(let text) = block { texts.append(text) }
+            }
+        }
+        let missing = texts.filter { !haystack.contains(Self.squeeze($0)) }
+        #expect(missing.isEmpty, "not extracted intact: \(missing.prefix(3))")
+    }
+
+    /// Every laid-out run of text, table cells included, comes back from its own page.
+    @Test func everyLineSurvivesExtractionOnItsPage() throws {
+        let builder = ReportBuilder(fonts: try FontSystem(directory: Repo.fonts))
+        let document = builder.layout(try ReportLoader.load(dataFile: Repo.sample).report)
+        var missing: [String] = []
+        for (index, page) in document.pages.enumerated() {
+            let text = try runProcess("pdftotext", ["-f", "\(index + 1)", "-l", "\(index + 1)", Self.pdf.path, "-"]).stdout
+            let haystack = Self.squeeze(text)
+            // pdftotext joins a line that ends in "-" with the next and drops the hyphen.
+            for case .text(let run) in page.items where !haystack.contains(Self.squeeze(run.text))
+                && !(run.text.hasSuffix("-") && haystack.contains(Self.squeeze(String(run.text.dropLast())))) {
+                missing.append("page \(index + 1): \(run.text)")
+            }
+        }
+        #expect(missing.isEmpty, "\(missing.count) lines not extracted: \(missing.prefix(5))")
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The `thaireport` executable as users run it.
+@Suite struct CommandLineTests {
+    let binary = Repo.root.appendingPathComponent(".build/debug/thaireport").path
+
+    @Test func helpDocumentsBothCommandsWithExamples() throws {
+        let build = try runProcess(binary, ["build", "--help"])
+        #expect(build.status == 0)
+        #expect(build.stdout.contains("thaireport build Samples/singburi-pao/2564.yaml"))
+        let check = try runProcess(binary, ["check", "--help"])
+        #expect(check.stdout.contains("thaireport check Samples/singburi-pao/2564.yaml"))
+    }
+
+    @Test func buildsTheSampleIntoTheYearFolder() throws {
+        let out = ScratchDirectory()
+        let result = try runProcess(binary, ["build", Repo.sample.path, "--out", out.url.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(out.files().contains("2564/singburi-pao.pdf"))
+        #expect(out.files().contains("2564/singburi-pao/index.html"))
+    }
+
+    @Test func badInputExitsWithTwoAndWritesNothing() throws {
+        let scratch = ScratchDirectory()
+        let data = scratch.sample { $0.replacingOccurrences(of: "  short_name:", with: "  colour: red\n  short_name:") }
+        let out = scratch.url.appendingPathComponent("out")
+        let result = try runProcess(binary, ["build", data.path, "--out", out.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("2564.yaml:8:3: error:"))
+        #expect(result.stderr.contains("unknown key 'colour'"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func checkValidatesWithoutWriting() throws {
+        let scratch = ScratchDirectory()
+        let good = try runProcess(binary, ["check", Repo.sample.path])
+        #expect(good.status == 0)
+        let data = scratch.sample { $0.replacingOccurrences(of: "template: ita-2564", with: "template: ita-2599") }
+        let before = scratch.files()
+        let bad = try runProcess(binary, ["check", data.path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("template 'ita-2599' does not exist"))
+        #expect(scratch.files() == before)
+    }
+
+    @Test func unknownFormatIsRefused() throws {
+        let result = try runProcess(binary, ["build", Repo.sample.path, "--format", "docx", "--out", ScratchDirectory().url.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("unknown format 'docx'"))
+    }
+}
