@@ -15,6 +15,10 @@ public struct Style: Sendable, Equatable {
     public var coverTitleSize: Double = 26
     public var tableSize: Double = 14
     public var firstLineIndentMM: Double = 25
+    /// Line pitch as a multiple of the Word size (see README "Font sizes" for how it was set).
+    public var lineSpacing: Double = 1.5
+    /// Line pitch inside table cells, as a multiple of the Word size.
+    public var tableLineSpacing: Double = 1.3
     /// Body page ๑ carries no printed number by custom.
     public var numberFirstBodyPage: Bool = false
     /// Multiply a Word TH SarabunPSK size by this to get the same look in `fontFamily`.
@@ -28,4 +32,7 @@ public struct Style: Sendable, Equatable {
 
     /// The point size to hand to the font for a size the user gave as a Word size.
     public func fontPoints(_ wordSize: Double) -> Double { wordSize * fontSizeFactor }
+
+    /// Line pitch as a multiple of the bundled font's size, from a multiple of the Word size.
+    public func leading(_ spacing: Double) -> Double { spacing / fontSizeFactor }
 }

@@ -22,16 +22,29 @@ public final class ReportTypesetter {
         let body, bold, title, coverTitle, table, tableBold: TextStyle
         init(_ style: Style) {
             let family = style.fontFamily
-            body = TextStyle(family: family, size: style.fontPoints(style.bodySize))
-            bold = TextStyle(family: family, bold: true, size: style.fontPoints(style.headingSize))
-            title = TextStyle(family: family, bold: true, size: style.fontPoints(style.titleSize))
-            coverTitle = TextStyle(family: family, bold: true, size: style.fontPoints(style.coverTitleSize), leading: 1.45)
-            table = TextStyle(family: family, size: style.fontPoints(style.tableSize), leading: 1.45)
-            tableBold = TextStyle(family: family, bold: true, size: style.fontPoints(style.tableSize), leading: 1.45)
+            let text = style.leading(style.lineSpacing), cells = style.leading(style.tableLineSpacing)
+            body = TextStyle(family: family, size: style.fontPoints(style.bodySize), leading: text)
+            bold = TextStyle(family: family, bold: true, size: style.fontPoints(style.headingSize), leading: text)
+            title = TextStyle(family: family, bold: true, size: style.fontPoints(style.titleSize), leading: text)
+            coverTitle = TextStyle(family: family, bold: true, size: style.fontPoints(style.coverTitleSize), leading: text)
+            table = TextStyle(family: family, size: style.fontPoints(style.tableSize), leading: cells)
+            tableBold = TextStyle(family: family, bold: true, size: style.fontPoints(style.tableSize), leading: cells)
         }
     }
 
-    public func layout(_ report: Report) -> LaidOutDocument {
+    /// What layout decided, for tests and tools: where headings and table pieces landed.
+    public struct Details: Sendable {
+        /// Body page indices; add `bodyOffset` for the page index in the document.
+        public var headings: [HeadingPlace] = []
+        /// One list of pieces per table, in document order; pages are body page indices.
+        public var tables: [[TablePiece]] = []
+        public var bodyOffset = 0
+    }
+
+    public func layout(_ report: Report) -> LaidOutDocument { layoutWithDetails(report).0 }
+
+    public func layoutWithDetails(_ report: Report) -> (LaidOutDocument, Details) {
+        var details = Details()
         let style = report.style
         let pt = PageGeometry.points(mm:)
         let geometry = PageGeometry(width: pt(style.pageWidthMM), height: pt(style.pageHeightMM),
@@ -41,8 +54,8 @@ public final class ReportTypesetter {
 
         // 1. The body, numbered from ๑.
         let body = PageFlow(geometry: geometry, label: "")
-        var headings: [HeadingPlace] = []
-        layoutBody(report, flow: body, styles: styles, headings: &headings)
+        layoutBody(report, flow: body, styles: styles, details: &details)
+        let headings = details.headings
         let bodyCount = body.pages.count
         for page in 0..<bodyCount { body.setLabel(ThaiDigits.format(page + 1), page: page) }
         addPageNumbers(body, styles: styles, numberFirst: style.numberFirstBodyPage)
@@ -56,6 +69,7 @@ public final class ReportTypesetter {
         let contents = PageFlow(geometry: geometry, label: "สารบัญ")
         layoutContents(report, headings: headings, bodyPageCount: bodyCount, flow: contents, styles: styles)
         let offset = front.pages.count + contents.pages.count
+        details.bodyOffset = offset
 
         var pages = front.pages
         pages += contents.pages.map { page in
@@ -77,10 +91,11 @@ public final class ReportTypesetter {
             outline.append(OutlineEntry(title: section.headingText, level: section.level,
                                         pageIndex: place.bodyPage + offset, y: place.y))
         }
-        return LaidOutDocument(
+        let document = LaidOutDocument(
             pages: pages, fonts: shaper.fontTable, outline: outline,
             metadata: DocumentMetadata(title: report.metadata.title, author: report.metadata.author,
                                        subject: report.metadata.subject, date: report.metadata.date))
+        return (document, details)
     }
 
     // MARK: front matter
@@ -144,6 +159,10 @@ public final class ReportTypesetter {
             if flow.remaining < lines.reduce(0, { $0 + $1.height }) { flow.newPage(label: "สารบัญ") }
             let top = flow.y
             for line in lines { flow.place(line, x: g.left + indent) }
+            if let place = places[section.id] {
+                flow.add(.link(Link(x: g.left, y: top, width: g.contentWidth, height: flow.y - top,
+                                    targetPage: place.bodyPage, targetY: place.y)))
+            }
             guard let range = ranges[section.id], let last = lines.last else { continue }
             let numberText = range.0 == range.1 ? ThaiDigits.format(range.0 + 1)
                 : "\(ThaiDigits.format(range.0 + 1)) - \(ThaiDigits.format(range.1 + 1))"
@@ -162,10 +181,6 @@ public final class ReportTypesetter {
                 dx += dotWidth
             }
             if !leader.runs.isEmpty { flow.placeLine(leader, x: g.left, top: lineTop, quotable: false) }
-            if let place = places[section.id] {
-                flow.add(.link(Link(x: g.left, y: top, width: g.contentWidth, height: flow.y - top,
-                                    targetPage: place.bodyPage, targetY: place.y)))
-            }
         }
         if let closing = report.contents.closingLine {
             flow.y += styles.body.lineHeight
@@ -194,7 +209,7 @@ public final class ReportTypesetter {
 
     // MARK: body
 
-    func layoutBody(_ report: Report, flow: PageFlow, styles: Styles, headings: inout [HeadingPlace]) {
+    func layoutBody(_ report: Report, flow: PageFlow, styles: Styles, details: inout Details) {
         for line in report.bodyTitleLines { centered(line, style: styles.title, flow: flow) }
         flow.y += styles.body.lineHeight * 0.5
         let indent = PageGeometry.points(mm: report.style.firstLineIndentMM)
@@ -206,7 +221,7 @@ public final class ReportTypesetter {
             let keep = lines.reduce(0) { $0 + $1.height } + styles.body.lineHeight * 0.4 + minimumStart(section.blocks.first ?? section.subsections.first.map { .heading($0.headingText) }, styles: styles, table: table, flow: flow)
             if flow.remaining < keep, !flow.atPageTop { newPage() }
             flow.y += flow.atPageTop ? 0 : styles.body.lineHeight * 0.4
-            headings.append(HeadingPlace(sectionID: section.id, bodyPage: flow.pageIndex, y: flow.y, atPageTop: flow.atPageTop))
+            details.headings.append(HeadingPlace(sectionID: section.id, bodyPage: flow.pageIndex, y: flow.y, atPageTop: flow.atPageTop))
             for line in lines { flow.place(line, x: flow.geometry.left) }
             for (i, block) in section.blocks.enumerated() {
                 let next = i + 1 < section.blocks.count ? section.blocks[i + 1] : nil
@@ -221,7 +236,7 @@ public final class ReportTypesetter {
                     for line in lines { flow.place(line, x: flow.geometry.left) }
                 case .table(let model):
                     flow.y += 4
-                    table.paginate(model, flow: flow, x: flow.geometry.left, newPage: newPage)
+                    details.tables.append(table.paginate(model, flow: flow, x: flow.geometry.left, newPage: newPage))
                     flow.y += 6
                 }
             }

@@ -7,7 +7,7 @@ public struct TextStyle: Hashable, Sendable {
     public var family: String
     public var bold: Bool
     public var size: Double
-    /// Line pitch as a multiple of the size.
+    /// Line pitch as a multiple of the size; the baseline sits 0.3 em below the middle of the line.
     public var leading: Double
     public init(family: String, bold: Bool = false, size: Double, leading: Double = 1.55) {
         self.family = family; self.bold = bold; self.size = size; self.leading = leading
@@ -155,7 +155,7 @@ public final class Shaper {
                 trailing = last.glyphs.suffix(spaces).reduce(0) { $0 + $1.advance }
             }
             let lineIndent = lineIndex == 0 ? indent : 0
-            var shaped = ShapedLine(runs: runs, width: x - trailing, height: lineHeight, baseline: lineHeight * 0.72)
+            var shaped = ShapedLine(runs: runs, width: x - trailing, height: lineHeight, baseline: lineHeight / 2 + style.size * 0.3)
             let isLast = lineIndex == lineCount - 1
             if alignment == .justify, !isLast, let width {
                 let extra = width - lineIndent - shaped.width

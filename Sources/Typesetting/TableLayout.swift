@@ -1,6 +1,24 @@
 import PageIR
 import ReportModel
 
+/// Where part of a table row landed: which lines of each cell, on which page, between which
+/// column edges. Layout reports these so tests can check pagination without reading pixels.
+public struct TablePiece: Sendable, Equatable {
+    /// Index of the page in the flow the table was laid out in.
+    public let page: Int
+    /// Body row index, or nil for a header row.
+    public let row: Int?
+    public let isGroup: Bool
+    /// Lines of each cell placed here, by cell.
+    public let lines: [Range<Int>]
+    /// Each cell's lines, as the text of the lines placed here.
+    public let text: [[String]]
+    public let top: Double
+    public let bottom: Double
+    /// x of the left edge, every column border and the right edge.
+    public let edges: [Double]
+}
+
 /// Long tables in two steps, as good typesetters do: `resolve` shapes every cell once into
 /// lines at its column width; `paginate` then places rows page by page, repeating the header,
 /// splitting rows at line boundaries and resuming exactly where the previous page stopped.
@@ -57,8 +75,9 @@ struct TableLayout {
             case .paragraph(let text):
                 add(shaper.shape(text, style: style, width: inner))
             case .bullets(let items):
-                let bullet = "○ "
-                let bulletWidth = shaper.width(of: bullet, style: style)
+                let bullet = "○"
+                // Hanging indent: the bullet, then a third of an em before the text.
+                let bulletWidth = shaper.width(of: bullet, style: style) + style.size / 3
                 for item in items {
                     var lines = shaper.shape(item, style: style, width: inner - bulletWidth)
                     guard !lines.isEmpty else { continue }
@@ -123,7 +142,9 @@ struct TableLayout {
     }
 
     /// Places the table from the current cursor, starting new pages as needed.
-    func paginate(_ table: Table, flow: PageFlow, x: Double, newPage: () -> Void) {
+    @discardableResult
+    func paginate(_ table: Table, flow: PageFlow, x: Double, newPage: () -> Void) -> [TablePiece] {
+        var pieces: [TablePiece] = []
         let widths = columnWidths(table, total: flow.geometry.contentWidth)
         let (header, rows) = resolve(table, widths: widths)
         let headerHeight = header.reduce(0) { $0 + height($1, from: Array(repeating: 0, count: $1.cells.count)) }
@@ -136,7 +157,7 @@ struct TableLayout {
                 if flow.remaining < headerHeight + minimumStart(rows, index, offsets: offsets), !flow.atPageTop {
                     newPage()
                 }
-                for row in header { draw(row, from: Array(repeating: 0, count: row.cells.count), count: nil, widths: widths, x: x, flow: flow, quotable: false) }
+                for row in header { pieces.append(draw(row, index: nil, from: Array(repeating: 0, count: row.cells.count), count: nil, widths: widths, x: x, flow: flow, quotable: false)) }
                 needHeader = false
                 rowsOnPage = 0
             }
@@ -148,12 +169,12 @@ struct TableLayout {
                 if whole + minimumStart(rows, index + 1, offsets: nil) > flow.remaining, rowsOnPage > 0 {
                     newPage(); needHeader = true; continue
                 }
-                draw(row, from: from, count: nil, widths: widths, x: x, flow: flow)
+                pieces.append(draw(row, index: index, from: from, count: nil, widths: widths, x: x, flow: flow))
                 index += 1; rowsOnPage += 1
                 continue
             }
             if whole <= flow.remaining {
-                draw(row, from: from, count: nil, widths: widths, x: x, flow: flow)
+                pieces.append(draw(row, index: index, from: from, count: nil, widths: widths, x: x, flow: flow))
                 index += 1; offsets = nil; rowsOnPage += 1
                 continue
             }
@@ -175,24 +196,27 @@ struct TableLayout {
                 // Only the header is above: place at least a line of each cell so layout moves on.
                 counts = row.cells.indices.map { c in min(1, row.cells[c].lines.count - from[c]) }
             }
-            draw(row, from: from, count: counts, widths: widths, x: x, flow: flow, fillToBottom: true)
+            pieces.append(draw(row, index: index, from: from, count: counts, widths: widths, x: x, flow: flow, fillToBottom: true))
             offsets = zip(from, counts).map { $0 + $1 }
             if row.cells.indices.allSatisfy({ offsets![$0] >= row.cells[$0].lines.count }) {
                 index += 1; offsets = nil
             }
             newPage(); needHeader = true
         }
+        return pieces
     }
 
     /// Draws `count[c]` lines of each cell from `from[c]` (all when nil) with the ruled grid.
-    func draw(_ row: ResolvedRow, from: [Int], count: [Int]?, widths: [Double], x: Double, flow: PageFlow,
-              quotable: Bool = true, fillToBottom: Bool = false) {
+    func draw(_ row: ResolvedRow, index: Int?, from: [Int], count: [Int]?, widths: [Double], x: Double, flow: PageFlow,
+              quotable: Bool = true, fillToBottom: Bool = false) -> TablePiece {
+        var ranges: [Range<Int>] = []
         let top = flow.y
         var contentHeight = 0.0
         var cellX = x
         let cellWidths = row.kind == .group ? [widths.reduce(0, +)] : widths
         for (c, cell) in row.cells.enumerated() {
-            let end = count.map { from[c] + $0[c] } ?? cell.lines.count
+            let end = min(count.map { from[c] + $0[c] } ?? cell.lines.count, cell.lines.count)
+            ranges.append(from[c]..<end)
             var lineTop = top + padY
             for l in from[c]..<min(end, cell.lines.count) {
                 flow.placeLine(cell.lines[l], x: cellX + padX + cell.xOffsets[l], top: lineTop, quotable: quotable)
@@ -207,11 +231,16 @@ struct TableLayout {
         flow.rule(x0: x, y0: top, x1: right, y1: top)
         flow.rule(x0: x, y0: bottom, x1: right, y1: bottom)
         var edge = x
+        var edges = [x]
         flow.rule(x0: edge, y0: top, x1: edge, y1: bottom)
         for width in cellWidths {
             edge += width
+            edges.append(edge)
             flow.rule(x0: edge, y0: top, x1: edge, y1: bottom)
         }
         flow.y = bottom
+        return TablePiece(page: flow.pageIndex, row: index, isGroup: row.kind == .group, lines: ranges,
+                          text: zip(row.cells, ranges).map { cell, range in cell.lines[range].map(\.text) },
+                          top: top, bottom: bottom, edges: edges)
     }
 }
