@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
         .testTarget(name: "ReportInputTests", dependencies: ["ReportInput", "ReportModel", "ThaiReport", "TestSupport"]),
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "PageIR", "FontSystem", "ReportInput", "ReportModel", "ThaiReport", "TestSupport"]),
-        .testTarget(name: "PDFOutputTests", dependencies: ["PDFOutput", "PageIR", "ThaiReport", "FontSystem", "ReportInput", "TestSupport"]),
+        .testTarget(name: "PDFOutputTests", dependencies: ["PDFOutput", "PageIR", "ThaiReport", "FontSystem", "ReportInput", "Typesetting", "TestSupport"]),
         .testTarget(name: "ThaiReportTests", dependencies: ["ThaiReport", "ReportInput", "TestSupport"]),
     ]
 )

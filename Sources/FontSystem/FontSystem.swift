@@ -68,6 +68,8 @@ public final class FontSystem {
         pango_cairo_context_set_font_options(context, options)
         cairo_font_options_destroy(options)
         pango_context_set_language(context, pango_language_from_string("th"))
+        // Pango rounds glyph positions to whole units by default; a PDF wants the font's own.
+        pango_context_set_round_glyph_positions(context, 0)
         return context
     }
 

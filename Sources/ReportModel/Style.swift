@@ -26,7 +26,7 @@ public struct Style: Sendable, Equatable {
 
     /// Google's Sarabun draws its glyphs about 1.5 times larger than TH SarabunPSK at the same
     /// point size. See README "Font sizes" for how the factor was measured.
-    public static let sarabunFactor = 0.68
+    public static let sarabunFactor = 0.70
 
     public init() {}
 

@@ -197,11 +197,23 @@ public final class Shaper {
         return scalar.properties.generalCategory == .nonspacingMark
     }
 
-    /// Thai distributed justification. The spare width goes first to the word boundaries
-    /// (Pango's line-break opportunities, from libthai), up to `maxWordGap` of the font size
-    /// each; what is left is spread evenly between all clusters of the line, so a line of few
-    /// long words shows no hole and text extractors see no gap they would read as a space.
-    static let maxWordGap = 0.08
+    /// Thai distributed justification: the spare width is spread evenly over the gaps between
+    /// clusters, so a line of few long words shows no hole; where that would open a letter gap an
+    /// extractor reads as a space, the rest goes to the word boundaries (Pango's line-break
+    /// opportunities, from libthai).
+    /// Extractors read a gap of 0.1 em between letters as a space; stay below it inside words.
+    static let maxClusterGap = 0.07
+
+    /// Character offsets in `text` where a line may break (word boundaries for Thai, from libthai).
+    public func breakOpportunities(in text: String, style: TextStyle) -> [Int] {
+        pango_layout_set_font_description(layout, description(style))
+        pango_layout_set_width(layout, -1)
+        pango_layout_set_indent(layout, 0)
+        pango_layout_set_text(layout, text, -1)
+        var count: Int32 = 0
+        let attrs = pango_layout_get_log_attrs_readonly(layout, &count)!
+        return (1..<max(Int(count) - 1, 1)).filter { attrs[$0].is_line_break != 0 }
+    }
 
     private func justify(_ line: inout ShapedLine, extra: Double, size: Double, startByte: Int, endByte: Int,
                          attrs: UnsafePointer<PangoLogAttr>, charStarts: [Int]) {
@@ -215,8 +227,12 @@ public final class Shaper {
         }
         let clusterCount = line.runs.reduce(0) { $0 + $1.clusters.count }
         guard clusterCount > 1 else { return }
-        let wordStep = gaps.isEmpty ? 0 : min(extra / Double(gaps.count), Self.maxWordGap * size)
-        let clusterStep = (extra - wordStep * Double(gaps.count)) / Double(clusterCount - 1)
+        // Every gap between clusters takes an equal share, up to `maxClusterGap`; word boundaries
+        // take their share instead (not in addition), plus whatever the clusters could not take.
+        let gapCount = Double(clusterCount - 1)
+        let wordGaps = Double(gaps.count)
+        let clusterStep = gaps.isEmpty ? extra / gapCount : min(extra / gapCount, Self.maxClusterGap * size)
+        let wordStep = gaps.isEmpty ? 0 : (extra - clusterStep * (gapCount - wordGaps)) / wordGaps
         // Runs keep their origins; each glyph moves by the space added before its cluster.
         var byte = startByte
         var gapIndex = 0
@@ -225,7 +241,7 @@ public final class Shaper {
             var glyphIndex = 0
             for cluster in line.runs[r].clusters {
                 while gapIndex < gaps.count, gaps[gapIndex] <= byte { gapIndex += 1 }
-                let shift = Double(gapIndex) * wordStep + Double(clusterIndex) * clusterStep
+                let shift = Double(gapIndex) * wordStep + Double(clusterIndex - gapIndex) * clusterStep
                 for g in glyphIndex..<(glyphIndex + cluster.glyphCount) { line.runs[r].glyphs[g].x += shift }
                 glyphIndex += cluster.glyphCount
                 byte += cluster.byteCount

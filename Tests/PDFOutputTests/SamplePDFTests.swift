@@ -5,6 +5,7 @@ import ReportInput
 import TestSupport
 import Testing
 import ThaiReport
+import Typesetting
 
 /// The sample report built for real (Pango, Cairo, the bundled fonts) and read back with poppler.
 @Suite(.serialized) struct SamplePDFTests {
@@ -69,6 +70,43 @@ import ThaiReport
         }
         let missing = texts.filter { !haystack.contains(Self.squeeze($0)) }
         #expect(missing.isEmpty, "not extracted intact: \(missing.prefix(3))")
+    }
+
+    /// No space is inserted inside a word: wherever pdftotext puts a space the source has none,
+    /// the two sides must meet at a word boundary (a very loose justified line may show one there).
+    @Test func noSpaceInsertedInsideWords() throws {
+        let report = try ReportLoader.load(dataFile: Repo.sample).report
+        var source = report.preface.paragraphs
+        for section in report.allSections {
+            source.append(section.headingText)
+            for block in section.blocks {
+                switch block {
+                case .paragraph(let text), .heading(let text): source.append(text)
+                case .table(let table):
+                    for row in table.headerRows + table.rows.map(\.cells) { for cell in row { source += cell.content.map(\.plainText) } }
+                }
+            }
+        }
+        let all = source.joined(separator: "\n")
+        let shaper = Shaper(fonts: try FontSystem(directory: Repo.fonts))
+        let style = TextStyle(family: "Sarabun", size: 11)
+        let extracted = try runProcess("pdftotext", [Self.pdf.path, "-"]).stdout
+        var insideWords: [String] = []
+        var atBoundaries = 0
+        for line in extracted.split(separator: "\n") {
+            let tokens = line.split(separator: " ").map(String.init)
+            for (a, b) in zip(tokens, tokens.dropFirst()) where !a.allSatisfy({ $0 == "." }) {
+                guard !all.contains(a + " " + b), let text = source.first(where: { $0.contains(a + b) }) else { continue }
+                let joint = text.distance(from: text.startIndex, to: text.range(of: a + b)!.lowerBound) + a.count
+                let offsets = Set(shaper.breakOpportunities(in: text, style: style).map {
+                    // Pango counts characters as Unicode scalars; Swift counts graphemes.
+                    text.unicodeScalars.prefix($0).reduce(into: "") { $0.unicodeScalars.append($1) }.count
+                })
+                if offsets.contains(joint) { atBoundaries += 1 } else { insideWords.append("\(a) \(b)") }
+            }
+        }
+        #expect(insideWords.isEmpty, "\(insideWords.count) spaces inserted inside words, e.g. \(insideWords.prefix(5))")
+        #expect(atBoundaries < 5, "\(atBoundaries) spaces at word boundaries: justification too loose")
     }
 
     /// Every laid-out run of text, table cells included, comes back from its own page.
