@@ -88,7 +88,7 @@ enum AgencyDataReader {
                 let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
                 if !FileManager.default.fileExists(atPath: url.path) {
                     sink.error(value.location, thai: "ไม่พบไฟล์โลโก้ '\(path)'", english: "logo file '\(path)' not found")
-                } else if !path.lowercased().hasSuffix(".png") {
+                } else if !isPNG(url) {
                     sink.error(value.location, thai: "โลโก้ต้องเป็นไฟล์ PNG", english: "the logo must be a PNG file")
                 } else { logo = url.standardizedFileURL.path }
             }
@@ -137,6 +137,14 @@ enum AgencyDataReader {
             agencyName: name, agencyShortName: shortName ?? name, address: address, logoPath: logo,
             issuingUnit: issuingUnit ?? "", signatureLines: signatureLines, signatureDate: signatureDate,
             texts: texts, measures: measures, oit: oit, oitLocation: oitValue.location)
+    }
+
+    /// Whether the file starts with the PNG signature.
+    static func isPNG(_ url: URL) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        return (try? handle.read(upToCount: 8)).map { Array($0) == signature } ?? false
     }
 
     static func measureSet(_ value: YAMLValue, sink: DiagnosticSink) -> AgencyData.MeasureSet? {

@@ -39,6 +39,13 @@ public final class ReportTypesetter {
         /// One list of pieces per table, in document order; pages are body page indices.
         public var tables: [[TablePiece]] = []
         public var bodyOffset = 0
+        /// Body paragraphs in order: how many lines landed on which body page.
+        public var paragraphs: [[ParagraphPiece]] = []
+    }
+
+    public struct ParagraphPiece: Sendable, Equatable {
+        public let page: Int
+        public let lines: Int
     }
 
     public func layout(_ report: Report) -> LaidOutDocument { layoutWithDetails(report).0 }
@@ -227,7 +234,7 @@ public final class ReportTypesetter {
                 let next = i + 1 < section.blocks.count ? section.blocks[i + 1] : nil
                 switch block {
                 case .paragraph(let text):
-                    placeParagraph(text, style: styles.body, indent: indent, flow: flow, newPage: newPage)
+                    details.paragraphs.append(placeParagraph(text, style: styles.body, indent: indent, flow: flow, newPage: newPage))
                 case .heading(let text):
                     let lines = shaper.shape(text, style: styles.bold, width: flow.geometry.contentWidth)
                     let keep = lines.reduce(0) { $0 + $1.height } + minimumStart(next, styles: styles, table: table, flow: flow)
@@ -257,8 +264,11 @@ public final class ReportTypesetter {
 
     /// A justified paragraph with first-line indent; no single line left at the bottom of a page
     /// (orphan) or carried alone to the next (widow).
-    func placeParagraph(_ text: String, style: TextStyle, indent: Double, flow: PageFlow, newPage: () -> Void) {
+    /// Returns how many lines landed on which page.
+    @discardableResult
+    func placeParagraph(_ text: String, style: TextStyle, indent: Double, flow: PageFlow, newPage: () -> Void) -> [ParagraphPiece] {
         let lines = shaper.shape(text, style: style, width: flow.geometry.contentWidth, indent: indent, alignment: .justify)
+        var pieces: [ParagraphPiece] = []
         var index = 0
         while index < lines.count {
             let left = lines.count - index
@@ -269,9 +279,11 @@ public final class ReportTypesetter {
                 if fit < 2 { fit = flow.atPageTop ? max(1, min(left, Int(flow.remaining / style.lineHeight))) : 0 }
             }
             for line in lines[index..<(index + fit)] { flow.place(line, x: flow.geometry.left) }
+            if fit > 0 { pieces.append(ParagraphPiece(page: flow.pageIndex, lines: fit)) }
             index += fit
             if index < lines.count { newPage() }
         }
+        return pieces
     }
 
     // MARK: after layout

@@ -142,6 +142,14 @@ import Testing
         #expect(d.english.contains("no_data_reason is required"))
     }
 
+    @Test func logoMustBeAPNG() throws {
+        let scratch = ScratchDirectory()
+        scratch.write("Samples/test-agency/logo.png", "not a png")
+        let (d, text, url) = try failure({ $0.replacingOccurrences(of: "  short_name:", with: "  logo: logo.png\n  short_name:") }, scratch: scratch)
+        #expect(d.location == SourceLocation(file: url.path, line: line(of: "logo: logo.png", in: text), column: 9))
+        #expect(d.english.contains("PNG"))
+    }
+
     @Test func agencyIDCannotEscapeTheOutputFolder() throws {
         let (d, text, url) = try failure { $0.replacingOccurrences(of: "id: singburi-pao", with: "id: ../etc") }
         #expect(d.location == SourceLocation(file: url.path, line: line(of: "id: ../etc", in: text), column: 7))

@@ -1,0 +1,54 @@
+import FontSystem
+import Foundation
+import PageIR
+import ReportInput
+import TestSupport
+import Testing
+import ThaiReport
+
+/// Page labels, outline and images, read from the PDF file itself.
+@Suite struct PDFStructureTests {
+    /// Strings Cairo writes as UTF-16BE hex, `<FEFF0E51>`.
+    func decode(_ hex: Substring) -> String {
+        var units: [UInt16] = []
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 4)
+            units.append(UInt16(hex[index..<next], radix: 16)!)
+            index = next
+        }
+        return String(decoding: units.dropFirst(), as: UTF16.self)
+    }
+
+    @Test func pageLabelsMatchThePrintedNumbers() throws {
+        let scratch = ScratchDirectory()
+        let builder = ReportBuilder(fonts: try FontSystem(directory: Repo.fonts))
+        let loaded = try ReportLoader.load(dataFile: Repo.sample)
+        let document = builder.layout(loaded.report)
+        let pdf = try builder.write(loaded.report, options: BuildOptions(outputDirectory: scratch.url, formats: [.pdf]))[0]
+        let raw = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
+        let labels = raw.matches(of: /(\d+) << \/P <([0-9A-F]+)> >>/).map { (Int($0.1)!, decode($0.2)) }
+        #expect(labels.map(\.0) == Array(0..<document.pages.count))
+        #expect(labels.map(\.1) == document.pages.map(\.label))
+        #expect(labels.prefix(5).map(\.1) == ["ปก", "คำนำ", "สารบัญ", "๑", "๒"])
+        // One bookmark per section, plus the preface and the contents.
+        let titles = raw.matches(of: /\/Title <([0-9A-F]+)>/).map { decode($0.1) }
+        #expect(titles.contains("๒.๔ " + loaded.report.allSections.last!.title))
+        #expect(titles.filter { $0 != loaded.report.metadata.title }.count == loaded.report.allSections.count + 2)
+    }
+
+    @Test func coverLogoIsDrawn() throws {
+        let scratch = ScratchDirectory()
+        // A 2×2 red PNG.
+        let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==")!
+        let data = scratch.sample { $0.replacingOccurrences(of: "  address: อำเภอเมืองสิงห์บุรี จังหวัดสิงห์บุรี", with: "  address: อำเภอเมืองสิงห์บุรี จังหวัดสิงห์บุรี\n  logo: logo.png") }
+        try png.write(to: data.deletingLastPathComponent().appendingPathComponent("logo.png"))
+        let builder = ReportBuilder(fonts: try FontSystem(directory: Repo.fonts))
+        let report = try ReportLoader.load(dataFile: data).report
+        let images = builder.layout(report).pages[0].items.compactMap { if case .image(let i) = $0 { return i } else { return nil } }
+        #expect(images.count == 1)
+        let pdf = try builder.write(report, options: BuildOptions(outputDirectory: scratch.url.appendingPathComponent("out"), formats: [.pdf]))[0]
+        let list = try runProcess("pdfimages", ["-list", pdf.path]).stdout
+        #expect(list.split(separator: "\n").count == 3, "\(list)")   // header, rule, one image
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import PageIR
+import ReportModel
+import TestSupport
+import Testing
+import Typesetting
+
+/// Paragraph and heading placement on synthetic reports with paragraphs of every length.
+@Suite struct ParagraphLayoutTests {
+    static let laidOut: (LaidOutDocument, ReportTypesetter.Details, Report) = {
+        var sections: [Section] = []
+        for n in 1...12 {
+            let paragraphs = (1...4).map { k in Block.paragraph(Array(repeating: Fixtures.sentence, count: (n * 3 + k * 5) % 17 + 1).joined(separator: " ")) }
+            sections.append(Section(id: "section-\(n)", number: "\(n)", title: "หัวข้อที่ \(n)", level: 1,
+                                    blocks: [.heading("ตัวชี้วัดที่ (\(n)) ทดสอบ")] + paragraphs))
+        }
+        let report = Fixtures.report(sections)
+        let (document, details) = ReportTypesetter(fonts: Fixtures.fonts()).layoutWithDetails(report)
+        return (document, details, report)
+    }()
+
+    @Test func noWidowsOrOrphans() {
+        let (_, details, _) = Self.laidOut
+        #expect(details.paragraphs.count == 48)
+        var splits = 0
+        for pieces in details.paragraphs where pieces.count > 1 {
+            splits += 1
+            for piece in pieces { #expect(piece.lines >= 2, "a paragraph left \(piece.lines) line on body page \(piece.page + 1)") }
+        }
+        #expect(splits > 5)   // the fixture does split paragraphs
+    }
+
+    @Test func linesOfASplitParagraphAreAllPlaced() {
+        let (document, details, report) = Self.laidOut
+        let bodyText = document.pages[details.bodyOffset...].map { Fixtures.squeeze(TextDump.pageText($0)) }.joined()
+        for section in report.sections {
+            for case .paragraph(let text) in section.blocks { #expect(bodyText.contains(Fixtures.squeeze(text))) }
+        }
+    }
+
+    /// A heading is never the last thing on a page: it stays with what follows it.
+    @Test func headingsKeepWithNext() {
+        let (document, details, report) = Self.laidOut
+        let headings = Set(report.sections.flatMap { s in [s.headingText] + s.blocks.compactMap { if case .heading(let h) = $0 { return h } else { return nil } } })
+        for page in document.pages[details.bodyOffset...] {
+            let body = page.items.compactMap { item -> TextRun? in
+                if case .text(let run) = item, run.y > 60, run.y < page.height - 57 { return run } else { return nil }
+            }
+            guard let lastY = body.map(\.y).max() else { continue }
+            let lastLine = body.filter { abs($0.y - lastY) < 0.1 }.map(\.text).joined()
+            #expect(!headings.contains(lastLine), "page \(page.label) ends with the heading '\(lastLine)'")
+        }
+    }
+}
