@@ -87,7 +87,11 @@ public enum HTMLWriter {
         var html = "<div class=\"table-scroll\" role=\"region\" aria-label=\"\(escape(caption))\" tabindex=\"0\">\n<table>\n"
         html += "<caption>\(escape(table.caption ?? caption))</caption>\n<thead>\n"
         for row in table.headerRows {
-            html += "<tr>" + row.map { "<th scope=\"col\">\(cell($0))</th>" }.joined() + "</tr>\n"
+            html += "<tr>" + row.map { header in
+                header.columnSpan > 1
+                    ? "<th scope=\"colgroup\" colspan=\"\(header.columnSpan)\">\(cell(header))</th>"
+                    : "<th scope=\"col\">\(cell(header))</th>"
+            }.joined() + "</tr>\n"
         }
         html += "</thead>\n<tbody>\n"
         for row in table.rows {

@@ -52,6 +52,11 @@ public enum PDFWriter {
                     cairo_move_to(cr, rule.x0, rule.y0)
                     cairo_line_to(cr, rule.x1, rule.y1)
                     cairo_stroke(cr)
+                case .box(let box):
+                    cairo_set_source_rgb(cr, box.gray, box.gray, box.gray)
+                    cairo_rectangle(cr, box.x, box.y, box.width, box.height)
+                    cairo_fill(cr)
+                    cairo_set_source_rgb(cr, 0, 0, 0)
                 case .image(let image):
                     drawImage(image, cr: cr)
                 case .link(let link):

@@ -49,6 +49,8 @@ public struct Page: Sendable, Equatable {
 public enum PageItem: Sendable, Equatable {
     case text(TextRun)
     case rule(Rule)
+    /// A filled rectangle (header shading), drawn under what follows it.
+    case box(Box)
     case image(Image)
     /// A clickable area that goes to another page.
     case link(Link)
@@ -96,6 +98,15 @@ public struct Rule: Sendable, Equatable {
     public var width: Double
     public init(x0: Double, y0: Double, x1: Double, y1: Double, width: Double) {
         self.x0 = x0; self.y0 = y0; self.x1 = x1; self.y1 = y1; self.width = width
+    }
+}
+
+public struct Box: Sendable, Equatable {
+    public var x: Double, y: Double, width: Double, height: Double
+    /// Fill grey level, 0 black … 1 white.
+    public var gray: Double
+    public init(x: Double, y: Double, width: Double, height: Double, gray: Double) {
+        self.x = x; self.y = y; self.width = width; self.height = height; self.gray = gray
     }
 }
 

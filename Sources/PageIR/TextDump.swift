@@ -11,6 +11,8 @@ public enum TextDump {
                     out += "  text \(fmt(run.x)),\(fmt(run.y)) w\(fmt(run.width)) f\(run.font) \"\(run.text)\"\n"
                 case .rule(let rule):
                     out += "  rule \(fmt(rule.x0)),\(fmt(rule.y0)) -> \(fmt(rule.x1)),\(fmt(rule.y1))\n"
+                case .box(let box):
+                    out += "  box \(fmt(box.x)),\(fmt(box.y)) \(fmt(box.width))x\(fmt(box.height)) gray \(fmt(box.gray))\n"
                 case .image(let image):
                     out += "  image \(fmt(image.x)),\(fmt(image.y)) \(fmt(image.width))x\(fmt(image.height))\n"
                 case .link(let link):

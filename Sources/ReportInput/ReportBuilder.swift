@@ -153,7 +153,8 @@ struct ReportBuilder {
             }
         }
         return Table(kind: .measures, caption: nil, columns: template.measureColumns,
-                     headerRows: [template.measureColumns.map { .text($0.header) }], rows: rows)
+                     headerRows: template.measureHeaderRows ?? [template.measureColumns.map { .text($0.header) }], rows: rows,
+                     headerShade: template.measureHeaderShade)
     }
 
     func checklist() -> Table {
@@ -184,6 +185,7 @@ struct ReportBuilder {
             }
         }
         return Table(kind: .checklist, caption: nil, columns: template.checklistColumns,
-                     headerRows: [template.checklistColumns.map { .text($0.header) }], rows: rows)
+                     headerRows: template.checklistHeaderRows ?? [template.checklistColumns.map { .text($0.header) }], rows: rows,
+                     headerShade: template.checklistHeaderShade)
     }
 }

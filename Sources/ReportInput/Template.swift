@@ -59,6 +59,11 @@ public struct Template: Sendable {
     public let indicators: [String: String]
     public let measureColumns: [Column]
     public let checklistColumns: [Column]
+    /// Header rows when they are not one row of column headers (cells may span columns).
+    public let measureHeaderRows: [[Cell]]?
+    public let checklistHeaderRows: [[Cell]]?
+    public let measureHeaderShade: Double?
+    public let checklistHeaderShade: Double?
     public let catalog: [Indicator]
     public let style: Style
 
@@ -141,9 +146,15 @@ public enum TemplateLoader {
         }
 
         var measureColumns: [Column]?, checklistColumns: [Column]?
+        var measureHeader: [[Cell]]?, checklistHeader: [[Cell]]?
+        var measureShade: Double?, checklistShade: Double?
         if let tables = top.required("tables", sink)?.mapping(sink, what: "tables", allowed: ["measures", "oit_checklist"]) {
-            measureColumns = tables.required("measures", sink).flatMap { columns($0, keys: measureKeys, what: "tables.measures", sink: sink) }
-            checklistColumns = tables.required("oit_checklist", sink).flatMap { columns($0, keys: checklistKeys, what: "tables.oit_checklist", sink: sink) }
+            if let spec = tables.required("measures", sink).flatMap({ table($0, keys: measureKeys, what: "tables.measures", sink: sink) }) {
+                (measureColumns, measureHeader, measureShade) = spec
+            }
+            if let spec = tables.required("oit_checklist", sink).flatMap({ table($0, keys: checklistKeys, what: "tables.oit_checklist", sink: sink) }) {
+                (checklistColumns, checklistHeader, checklistShade) = spec
+            }
         }
         let catalog = top.required("oit_catalog", sink).flatMap { self.catalog($0, sink: sink) }
         let style = top.optional("style").map { self.style($0, sink: sink) } ?? Style()
@@ -156,7 +167,9 @@ public enum TemplateLoader {
             prefaceHeading: prefaceHeading, prefaceParagraphs: prefaceParagraphs,
             contentsHeading: contentsHeading, contentsPageLabel: pageLabel, contentsClosingLine: closing,
             bodyTitleLines: bodyLines, sections: sections, indicators: indicators,
-            measureColumns: measureColumns, checklistColumns: checklistColumns, catalog: catalog, style: style)
+            measureColumns: measureColumns, checklistColumns: checklistColumns,
+            measureHeaderRows: measureHeader, checklistHeaderRows: checklistHeader,
+            measureHeaderShade: measureShade, checklistHeaderShade: checklistShade, catalog: catalog, style: style)
         checkConsistency(template, sink: sink)
         return template
     }
@@ -202,9 +215,41 @@ public enum TemplateLoader {
             subsections: subsections, location: value.location)
     }
 
-    static func columns(_ value: YAMLValue, keys: [String], what: String, sink: DiagnosticSink) -> [Column]? {
-        guard let map = value.mapping(sink, what: what, allowed: ["columns"]),
-              let list = map.required("columns", sink)?.sequence(sink, what: "\(what).columns") else { return nil }
+    /// A table spec: its columns and, optionally, its own header rows.
+    static func table(_ value: YAMLValue, keys: [String], what: String, sink: DiagnosticSink) -> ([Column], [[Cell]]?, Double?)? {
+        guard let map = value.mapping(sink, what: what, allowed: ["columns", "header_rows", "header_shade"]),
+              let columns = columns(map, keys: keys, what: what, sink: sink) else { return nil }
+        var shade: Double? = nil
+        if let value = map.optional("header_shade"), let gray = value.double(sink, what: "header_shade") {
+            if (0...1).contains(gray) { shade = gray } else {
+                sink.error(value.location, thai: "header_shade ต้องอยู่ระหว่าง 0 (ดำ) ถึง 1 (ขาว)", english: "header_shade must be between 0 (black) and 1 (white)")
+            }
+        }
+        guard let rowsValue = map.optional("header_rows") else { return (columns, nil, shade) }
+        guard let rows = rowsValue.sequence(sink, what: "\(what).header_rows") else { return nil }
+        var header: [[Cell]] = []
+        for row in rows {
+            guard let cells = row.sequence(sink, what: "header row") else { return nil }
+            var parsed: [Cell] = []
+            for cell in cells {
+                guard let c = cell.mapping(sink, what: "header cell", allowed: ["text", "span"]),
+                      let text = c.required("text", sink)?.string(sink, what: "header text") else { return nil }
+                let span = c.optional("span")?.int(sink, what: "span") ?? 1
+                if span < 1 { sink.error(cell.location, thai: "span ต้องอย่างน้อย 1", english: "span must be at least 1") }
+                parsed.append(Cell(text.isEmpty ? [] : [.paragraph(text)], columnSpan: span))
+            }
+            let total = parsed.reduce(0) { $0 + $1.columnSpan }
+            if total != columns.count {
+                sink.error(row.location, thai: "แถวหัวตารางครอบคลุม \(total) คอลัมน์ ต้องเป็น \(columns.count)",
+                           english: "header row covers \(total) columns, the table has \(columns.count)")
+            }
+            header.append(parsed)
+        }
+        return (columns, header, shade)
+    }
+
+    static func columns(_ map: YAMLMapping, keys: [String], what: String, sink: DiagnosticSink) -> [Column]? {
+        guard let list = map.required("columns", sink)?.sequence(sink, what: "\(what).columns") else { return nil }
         let columns: [Column] = list.compactMap { item in
             guard let column = item.mapping(sink, what: "column", allowed: ["key", "header", "width", "min_width_mm", "align"]),
                   let key = column.required("key", sink)?.string(sink, what: "column key"),

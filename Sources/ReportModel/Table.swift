@@ -5,12 +5,14 @@ public struct Table: Sendable, Equatable {
     public var columns: [Column]
     public var headerRows: [[Cell]]
     public var rows: [Row]
+    /// Grey level behind header rows (0 black … 1 white); nil for none.
+    public var headerShade: Double?
 
     public enum Kind: String, Sendable, Equatable { case measures, checklist }
 
-    public init(kind: Kind, caption: String?, columns: [Column], headerRows: [[Cell]], rows: [Row]) {
+    public init(kind: Kind, caption: String?, columns: [Column], headerRows: [[Cell]], rows: [Row], headerShade: Double? = nil) {
         self.kind = kind; self.caption = caption; self.columns = columns
-        self.headerRows = headerRows; self.rows = rows
+        self.headerRows = headerRows; self.rows = rows; self.headerShade = headerShade
     }
 }
 
@@ -38,12 +40,15 @@ public struct Row: Sendable, Equatable {
     public var cells: [Cell]
     public init(kind: Kind = .body, cells: [Cell]) { self.kind = kind; self.cells = cells }
 
+    /// A group row: one cell over every column (the layout and HTML give it the full width).
     public static func group(_ text: String) -> Row { Row(kind: .group, cells: [Cell([.paragraph(text)])]) }
 }
 
 public struct Cell: Sendable, Equatable {
     public var content: [CellBlock]
-    public init(_ content: [CellBlock]) { self.content = content }
+    /// How many columns the cell covers (header groups such as "ข้อมูล" over two columns).
+    public var columnSpan: Int
+    public init(_ content: [CellBlock], columnSpan: Int = 1) { self.content = content; self.columnSpan = max(1, columnSpan) }
     public static let empty = Cell([])
     public static func text(_ string: String) -> Cell {
         Cell(string.isEmpty ? [] : string.split(separator: "\n", omittingEmptySubsequences: true).map { .paragraph(String($0)) })

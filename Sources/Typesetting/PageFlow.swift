@@ -39,6 +39,10 @@ final class PageFlow {
 
     func add(_ item: PageItem) { pages[pages.count - 1].items.append(item) }
 
+    /// Number of items on the current page, to insert something under them later.
+    var itemCount: Int { pages[pages.count - 1].items.count }
+    func insert(_ item: PageItem, at index: Int) { pages[pages.count - 1].items.insert(item, at: index) }
+
     /// Places a shaped line with its top at the cursor, left end at `x`; moves the cursor down.
     func place(_ line: ShapedLine, x: Double, quotable: Bool = true) {
         placeLine(line, x: x, top: y, quotable: quotable)

@@ -31,6 +31,8 @@ struct TableLayout {
     struct ResolvedRow {
         var kind: Row.Kind
         var cells: [CellLines]
+        /// Width of each cell: the columns it spans.
+        var widths: [Double]
     }
 
     let shaper: Shaper
@@ -98,21 +100,39 @@ struct TableLayout {
         return result
     }
 
-    func resolve(_ table: Table, widths: [Double]) -> (header: [ResolvedRow], body: [ResolvedRow]) {
-        let header = table.headerRows.map { row in
-            ResolvedRow(kind: .body, cells: zip(row, widths).map {
-                resolveCell($0.0, width: $0.1, alignment: .center, style: headerStyle)
-            })
+    /// Cell widths of a row: each cell covers `columnSpan` columns; a group row covers all.
+    func cellWidths(_ row: [Cell], kind: Row.Kind, columns widths: [Double]) -> [Double] {
+        if kind == .group { return [widths.reduce(0, +)] }
+        var result: [Double] = []
+        var column = 0
+        for cell in row where column < widths.count {
+            let end = min(column + cell.columnSpan, widths.count)
+            result.append(widths[column..<end].reduce(0, +))
+            column = end
         }
-        let total = widths.reduce(0, +)
+        return result
+    }
+
+    func resolve(_ table: Table, widths: [Double]) -> (header: [ResolvedRow], body: [ResolvedRow]) {
+        let header = table.headerRows.map { row -> ResolvedRow in
+            let cellWidths = cellWidths(row, kind: .body, columns: widths)
+            return ResolvedRow(kind: .body, cells: zip(row, cellWidths).map {
+                resolveCell($0.0, width: $0.1, alignment: .center, style: headerStyle)
+            }, widths: cellWidths)
+        }
         let body = table.rows.map { row -> ResolvedRow in
+            let cellWidths = cellWidths(row.cells, kind: row.kind, columns: widths)
             switch row.kind {
             case .group:
-                return ResolvedRow(kind: .group, cells: [resolveCell(row.cells.first ?? .empty, width: total, alignment: .left, style: headerStyle)])
+                return ResolvedRow(kind: .group, cells: [resolveCell(row.cells.first ?? .empty, width: cellWidths[0], alignment: .left, style: headerStyle)],
+                                   widths: cellWidths)
             case .body:
-                return ResolvedRow(kind: .body, cells: row.cells.enumerated().map { index, cell in
-                    resolveCell(cell, width: widths[index], alignment: table.columns[index].alignment, style: style)
-                })
+                var column = 0
+                let cells = zip(row.cells, cellWidths).map { cell, width -> CellLines in
+                    defer { column += cell.columnSpan }
+                    return resolveCell(cell, width: width, alignment: table.columns[min(column, table.columns.count - 1)].alignment, style: style)
+                }
+                return ResolvedRow(kind: .body, cells: cells, widths: cellWidths)
             }
         }
         return (header, body)
@@ -157,7 +177,10 @@ struct TableLayout {
                 if flow.remaining < headerHeight + minimumStart(rows, index, offsets: offsets), !flow.atPageTop {
                     newPage()
                 }
-                for row in header { pieces.append(draw(row, index: nil, from: Array(repeating: 0, count: row.cells.count), count: nil, widths: widths, x: x, flow: flow, quotable: false)) }
+                for row in header {
+                    pieces.append(draw(row, index: nil, from: Array(repeating: 0, count: row.cells.count), count: nil, widths: widths,
+                                       x: x, flow: flow, quotable: false, shade: table.headerShade))
+                }
                 needHeader = false
                 rowsOnPage = 0
             }
@@ -208,12 +231,13 @@ struct TableLayout {
 
     /// Draws `count[c]` lines of each cell from `from[c]` (all when nil) with the ruled grid.
     func draw(_ row: ResolvedRow, index: Int?, from: [Int], count: [Int]?, widths: [Double], x: Double, flow: PageFlow,
-              quotable: Bool = true, fillToBottom: Bool = false) -> TablePiece {
+              quotable: Bool = true, fillToBottom: Bool = false, shade: Double? = nil) -> TablePiece {
         var ranges: [Range<Int>] = []
+        let firstItem = flow.itemCount
         let top = flow.y
         var contentHeight = 0.0
         var cellX = x
-        let cellWidths = row.kind == .group ? [widths.reduce(0, +)] : widths
+        let cellWidths = row.widths
         for (c, cell) in row.cells.enumerated() {
             let end = min(count.map { from[c] + $0[c] } ?? cell.lines.count, cell.lines.count)
             ranges.append(from[c]..<end)
@@ -228,6 +252,7 @@ struct TableLayout {
         var bottom = top + max(contentHeight, style.lineHeight) + 2 * padY
         if fillToBottom { bottom = max(bottom, flow.geometry.contentBottom) }
         let right = x + widths.reduce(0, +)
+        if let shade { flow.insert(.box(Box(x: x, y: top, width: right - x, height: bottom - top, gray: shade)), at: firstItem) }
         flow.rule(x0: x, y0: top, x1: right, y1: top)
         flow.rule(x0: x, y0: bottom, x1: right, y1: bottom)
         var edge = x

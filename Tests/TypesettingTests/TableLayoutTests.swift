@@ -122,6 +122,27 @@ import Typesetting
         }
     }
 
+    @Test func headerCellsMaySpanColumnsAndRepeat() {
+        var table = Fixtures.table((1...60).map { n in Row(cells: [.text("\(n)"), .text(Fixtures.sentence), .text("ขั้นตอน"), .text("กองคลัง"), .text("ผล")]) })
+        table.headerRows = [[.text("ที่"), .text("มาตรการ"), Cell([.paragraph("การดำเนินการ")], columnSpan: 3)],
+                            [.empty, .empty, .text("ขั้นตอน"), .text("ผู้รับผิดชอบ"), .text("ผล")]]
+        table.headerShade = 0.9
+        let section = Section(id: "section-1", number: "๑", title: "หัวตารางสองชั้น", level: 1, blocks: [.table(table)])
+        let (document, details) = ReportTypesetter(fonts: Fixtures.fonts()).layoutWithDetails(Fixtures.report([section]))
+        let pieces = details.tables[0]
+        let pages = Set(pieces.map(\.page))
+        #expect(pages.count >= 2)
+        for page in pages {
+            let headers = pieces.filter { $0.page == page && $0.row == nil }
+            #expect(headers.count == 2)
+            #expect(headers.first?.edges.count == 4)   // three cells: the last spans three columns
+            #expect(headers.last?.edges.count == 6)
+            let boxes = document.pages[page + details.bodyOffset].items.filter { if case .box = $0 { return true } else { return false } }
+            #expect(boxes.count == 2)
+        }
+        #expect(pieces.first?.text[2] == ["การดำเนินการ"])
+    }
+
     @Test func aWordWiderThanItsCellBreaksBetweenCharacters() {
         let (_, details) = Self.long
         let lines = details.tables[0].filter { $0.row == 1 }.flatMap { $0.text[4] }
