@@ -43,6 +43,7 @@ let package = Package(
         .testTarget(name: "ReportInputTests", dependencies: ["ReportInput", "ReportModel", "ThaiReport", "TestSupport"]),
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "PageIR", "FontSystem", "ReportInput", "ReportModel", "ThaiReport", "TestSupport"]),
         .testTarget(name: "PDFOutputTests", dependencies: ["PDFOutput", "PageIR", "ThaiReport", "FontSystem", "ReportInput", "Typesetting", "TestSupport"]),
+        .testTarget(name: "HTMLOutputTests", dependencies: ["HTMLOutput", "ThaiReport", "ReportInput", "ReportModel", "FontSystem", "TestSupport"]),
         .testTarget(name: "ThaiReportTests", dependencies: ["ThaiReport", "ReportInput", "TestSupport"]),
     ]
 )

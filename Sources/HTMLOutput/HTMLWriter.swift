@@ -1,8 +1,10 @@
 import Foundation
 import ReportModel
+import ThaiText
 
-/// Renders the report model (not the pages) as one static, self-contained HTML page.
-/// Every string from data or template goes through `escape`.
+/// Renders the report model (not the pages) as a static, accessible page, and the year page
+/// that lists every report of a fiscal year. Every string from data or template goes through
+/// `escape`; nothing refers outside the site.
 public enum HTMLWriter {
     public static func escape(_ text: String) -> String {
         var out = ""
@@ -20,63 +22,80 @@ public enum HTMLWriter {
         return out
     }
 
-    public static let assetFiles = ["Sarabun-Regular.ttf", "Sarabun-Bold.ttf"]
+    /// Files the pages refer to, written once per year folder under `assets/`.
+    public static let fontFiles = ["Sarabun-Regular.ttf", "Sarabun-Bold.ttf", "DejaVuSans.ttf"]
 
-    /// Copies the fonts and stylesheet the page refers to.
-    public static func copyAssets(fontsDirectory: URL, to directory: URL) throws {
+    /// Copies the fonts and writes the stylesheet into `directory` (the year's `assets/`).
+    public static func writeAssets(fontsDirectory: URL, to directory: URL) throws {
         let fm = FileManager.default
         try fm.createDirectory(at: directory, withIntermediateDirectories: true)
-        for name in assetFiles {
+        for name in fontFiles {
             let target = directory.appendingPathComponent(name)
             if !fm.fileExists(atPath: target.path) {
                 try fm.copyItem(at: fontsDirectory.appendingPathComponent(name), to: target)
             }
         }
-        try Data(stylesheet.utf8).write(to: directory.appendingPathComponent("report.css"), options: .atomic)
+        try Data(Stylesheet.css.utf8).write(to: directory.appendingPathComponent("report.css"), options: .atomic)
     }
 
+    /// The report page. It lives in `<year>/<agency-id>/index.html`; assets are in `<year>/assets/`.
     public static func render(_ report: Report, pdfFileName: String) -> String {
+        let fiscalYear = "ปีงบประมาณ พ.ศ.\(ThaiDigits.format(report.fiscalYear))"
         var html = """
         <!DOCTYPE html>
         <html lang="th">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(report.metadata.title)) – \(escape(report.cover.agencyName))</title>
-        <link rel="stylesheet" href="assets/report.css">
+        <title>\(escape(report.metadata.title)) \(escape(fiscalYear)) – \(escape(report.cover.agencyName))</title>
+        <link rel="stylesheet" href="../assets/report.css">
         </head>
         <body>
         <header class="cover">
+        <h1>\(report.cover.titleLines.map(escape).joined(separator: "<br>"))</h1>
+        <p class="agency">\(escape(report.cover.agencyName))</p>
 
         """
-        for line in report.cover.titleLines { html += "<p class=\"cover-title\">\(escape(line))</p>\n" }
-        html += "<p class=\"agency\">\(escape(report.cover.agencyName))</p>\n"
         if let address = report.cover.address { html += "<p class=\"address\">\(escape(address))</p>\n" }
-        html += "<p><a href=\"\(escape(pdfFileName))\">ดาวน์โหลด PDF</a></p>\n</header>\n<main>\n"
+        html += "<p class=\"fiscal-year\">\(escape(fiscalYear))</p>\n"
+        html += "<p class=\"download\"><a href=\"\(escape(pdfFileName))\">ดาวน์โหลดรายงานฉบับ PDF</a></p>\n</header>\n<main>\n"
+
         html += "<section class=\"preface\" aria-labelledby=\"preface\">\n<h2 id=\"preface\">\(escape(report.preface.heading))</h2>\n"
-        for paragraph in report.preface.paragraphs { html += "<p>\(escape(paragraph))</p>\n" }
+        for paragraph in report.preface.paragraphs { html += "<p class=\"text\">\(escape(paragraph))</p>\n" }
         html += "<p class=\"signature\">"
         html += (report.preface.signature.lines + [report.preface.signature.dateText]).map(escape).joined(separator: "<br>")
         html += "</p>\n</section>\n"
-        html += "<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">\(escape(report.contents.heading))</h2>\n<ol class=\"toc\">\n"
-        for section in report.allSections {
-            html += "<li class=\"level-\(section.level)\"><a href=\"#\(section.id)\">\(escape(section.contentsText))</a></li>\n"
-        }
-        html += "</ol>\n</nav>\n"
-        for line in report.bodyTitleLines { html += "<p class=\"body-title\">\(escape(line))</p>\n" }
+
+        html += "<nav class=\"contents\" aria-labelledby=\"contents\">\n<h2 id=\"contents\">\(escape(report.contents.heading))</h2>\n"
+        html += contentsList(report.sections) + "</nav>\n"
+
+        html += "<div class=\"report\">\n<p class=\"report-title\">\(report.bodyTitleLines.map(escape).joined(separator: "<br>"))</p>\n"
         for section in report.sections { html += render(section) }
-        html += "</main>\n</body>\n</html>\n"
+        html += "</div>\n</main>\n<footer>\n<p>\(escape(report.cover.agencyName)) · \(escape(fiscalYear))</p>\n</footer>\n</body>\n</html>\n"
         return html
+    }
+
+    static func contentsList(_ sections: [Section]) -> String {
+        var html = "<ol>\n"
+        for section in sections {
+            html += "<li><a href=\"#\(section.id)\">\(escape(section.contentsText))</a>"
+            if !section.subsections.isEmpty { html += "\n" + contentsList(section.subsections) }
+            html += "</li>\n"
+        }
+        return html + "</ol>\n"
     }
 
     static func render(_ section: Section) -> String {
         let level = min(section.level + 1, 6)
         var html = "<section aria-labelledby=\"\(section.id)\">\n<h\(level) id=\"\(section.id)\">\(escape(section.headingText))</h\(level)>\n"
+        var caption = section.headingText
         for block in section.blocks {
             switch block {
-            case .paragraph(let text): html += "<p class=\"body\">\(escape(text))</p>\n"
-            case .heading(let text): html += "<h\(min(level + 1, 6))>\(escape(text))</h\(min(level + 1, 6))>\n"
-            case .table(let table): html += render(table, caption: section.headingText)
+            case .paragraph(let text): html += "<p class=\"text\">\(escape(text))</p>\n"
+            case .heading(let text):
+                caption = text
+                html += "<h\(min(level + 1, 6))>\(escape(text))</h\(min(level + 1, 6))>\n"
+            case .table(let table): html += render(table, caption: caption)
             }
         }
         for sub in section.subsections { html += render(sub) }
@@ -84,8 +103,9 @@ public enum HTMLWriter {
     }
 
     static func render(_ table: Table, caption: String) -> String {
-        var html = "<div class=\"table-scroll\" role=\"region\" aria-label=\"\(escape(caption))\" tabindex=\"0\">\n<table>\n"
-        html += "<caption>\(escape(table.caption ?? caption))</caption>\n<thead>\n"
+        let label = table.caption ?? caption
+        var html = "<div class=\"table-scroll\" role=\"region\" aria-label=\"ตาราง: \(escape(label))\" tabindex=\"0\">\n<table class=\"\(table.kind.rawValue)\">\n"
+        html += "<caption>\(escape(label))</caption>\n<thead>\n"
         for row in table.headerRows {
             html += "<tr>" + row.map { header in
                 header.columnSpan > 1
@@ -94,13 +114,21 @@ public enum HTMLWriter {
             }.joined() + "</tr>\n"
         }
         html += "</thead>\n<tbody>\n"
-        for row in table.rows {
+        // Codes head their rows in the checklist; elsewhere every cell is data.
+        let rowHeaders = table.kind == .checklist
+        for (index, row) in table.rows.enumerated() {
             switch row.kind {
             case .group:
-                html += "<tr class=\"group\"><th scope=\"colgroup\" colspan=\"\(table.columns.count)\">\(cell(row.cells.first ?? .empty))</th></tr>\n"
+                if index > 0 { html += "</tbody>\n<tbody>\n" }
+                html += "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"\(table.columns.count)\">\(cell(row.cells.first ?? .empty))</th></tr>\n"
             case .body:
-                html += "<tr>" + zip(row.cells, table.columns).map { cellValue, column in
-                    "<td class=\"align-\(column.alignment.rawValue)\">\(cell(cellValue))</td>"
+                var column = 0
+                html += "<tr>" + row.cells.map { value -> String in
+                    defer { column += value.columnSpan }
+                    let align = table.columns[min(column, table.columns.count - 1)].alignment.rawValue
+                    let span = value.columnSpan > 1 ? " colspan=\"\(value.columnSpan)\"" : ""
+                    if rowHeaders && column == 0 { return "<th scope=\"row\"\(span)>\(cell(value))</th>" }
+                    return "<td class=\"\(align)\"\(span)>\(cell(value))</td>"
                 }.joined() + "</tr>\n"
             }
         }
@@ -117,28 +145,50 @@ public enum HTMLWriter {
         }.joined()
     }
 
-    static let stylesheet = """
-    @font-face { font-family: "Sarabun"; src: url("Sarabun-Regular.ttf") format("truetype"); font-weight: 400; }
-    @font-face { font-family: "Sarabun"; src: url("Sarabun-Bold.ttf") format("truetype"); font-weight: 700; }
-    html { font-family: "Sarabun", sans-serif; font-size: 17px; line-height: 1.6; }
-    body { margin: 0 auto; max-width: 60rem; padding: 1rem; overflow-wrap: anywhere; }
-    .cover { text-align: center; padding: 2rem 0; }
-    .cover-title { font-size: 1.6rem; font-weight: 700; margin: 0; }
-    .agency, .address { font-weight: 700; margin: 0.2rem 0; }
-    .body-title { text-align: center; font-weight: 700; margin: 0; }
-    p.body, .preface p { text-indent: 2.5em; text-align: justify; }
-    .signature { text-align: center; margin-left: 50%; text-indent: 0 !important; }
-    .toc { list-style: none; padding-left: 0; }
-    .toc .level-2 { padding-left: 2em; }
-    .table-scroll { overflow-x: auto; max-width: 100%; margin: 1rem 0; }
-    table { border-collapse: collapse; min-width: 40rem; font-size: 0.9rem; }
-    caption { text-align: left; font-weight: 700; }
-    th, td { border: 1px solid #444; padding: 0.25rem 0.4rem; vertical-align: top; text-align: left; }
-    thead th { text-align: center; background: #eee; }
-    tr.group th { background: #f6f6f6; }
-    td.align-center { text-align: center; }
-    td p { margin: 0 0 0.3rem; }
-    td ul { margin: 0; padding-left: 1.2rem; list-style: circle; }
-    @media print { .table-scroll { overflow: visible; } thead { display: table-header-group; } a { color: inherit; } }
-    """
+    /// One report on the year page.
+    public struct YearEntry: Codable, Sendable, Equatable {
+        public var agencyID: String
+        public var agencyName: String
+        public var title: String
+        public var fiscalYear: Int
+        public var hasPDF: Bool
+        public var hasHTML: Bool
+        public init(agencyID: String, agencyName: String, title: String, fiscalYear: Int, hasPDF: Bool, hasHTML: Bool) {
+            self.agencyID = agencyID; self.agencyName = agencyName; self.title = title
+            self.fiscalYear = fiscalYear; self.hasPDF = hasPDF; self.hasHTML = hasHTML
+        }
+    }
+
+    /// `<year>/index.html`: every report of the fiscal year, with links to its page and PDF.
+    public static func renderYearPage(year: Int, entries: [YearEntry]) -> String {
+        let fiscalYear = "ปีงบประมาณ พ.ศ.\(ThaiDigits.format(year))"
+        var html = """
+        <!DOCTYPE html>
+        <html lang="th">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>รายงาน \(escape(fiscalYear))</title>
+        <link rel="stylesheet" href="assets/report.css">
+        </head>
+        <body>
+        <main>
+        <h1>รายงาน \(escape(fiscalYear))</h1>
+        <p>จำนวน \(ThaiDigits.format(entries.count)) รายงาน</p>
+        <div class="table-scroll" role="region" aria-label="รายการรายงาน" tabindex="0">
+        <table class="year">
+        <caption>รายงานทุกหน่วยงาน \(escape(fiscalYear))</caption>
+        <thead><tr><th scope="col">ที่</th><th scope="col">หน่วยงาน</th><th scope="col">รายงาน</th><th scope="col">ดาวน์โหลด</th></tr></thead>
+        <tbody>
+
+        """
+        for (index, entry) in entries.enumerated() {
+            let id = escape(entry.agencyID)
+            let page = entry.hasHTML ? "<a href=\"\(id)/index.html\">\(escape(entry.title))</a>" : escape(entry.title)
+            let pdf = entry.hasPDF ? "<a href=\"\(id).pdf\">PDF</a>" : ""
+            html += "<tr><td class=\"center\">\(ThaiDigits.format(index + 1))</td><th scope=\"row\">\(escape(entry.agencyName))</th><td>\(page)</td><td>\(pdf)</td></tr>\n"
+        }
+        html += "</tbody>\n</table>\n</div>\n</main>\n</body>\n</html>\n"
+        return html
+    }
 }

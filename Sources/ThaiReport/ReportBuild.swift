@@ -67,15 +67,50 @@ public final class ReportBuilder {
             written.append(paths.pdf)
         }
         if options.formats.contains(.html) {
-            let site = HTMLWriter.render(report, pdfFileName: "../\(report.agencyID).pdf")
-            try AtomicFile.write(to: paths.html) { temporary in
-                try Data(site.utf8).write(to: temporary)
-            }
-            let fontsTarget = paths.html.deletingLastPathComponent().appendingPathComponent("assets")
-            try HTMLWriter.copyAssets(fontsDirectory: fonts.directory, to: fontsTarget)
+            let page = HTMLWriter.render(report, pdfFileName: "../\(report.agencyID).pdf")
+            try AtomicFile.write(to: paths.html) { temporary in try Data(page.utf8).write(to: temporary) }
+            try HTMLWriter.writeAssets(fontsDirectory: fonts.directory,
+                                       to: paths.html.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("assets"))
             written.append(paths.html)
         }
+        // What the year page needs to list this report.
+        let entry = HTMLWriter.YearEntry(agencyID: report.agencyID, agencyName: report.cover.agencyName,
+                                         title: report.metadata.title, fiscalYear: report.fiscalYear,
+                                         hasPDF: FileManager.default.fileExists(atPath: paths.pdf.path),
+                                         hasHTML: FileManager.default.fileExists(atPath: paths.html.path))
+        try YearPage.record(entry, in: options.outputDirectory)
         return written
+    }
+}
+
+/// The year page `<out>/<year>/index.html`, made from the entries recorded by every report
+/// built into that year folder (so it lists reports from earlier builds too).
+public enum YearPage {
+    static func entryFile(_ entry: HTMLWriter.YearEntry, in output: URL) -> URL {
+        output.appendingPathComponent(String(entry.fiscalYear)).appendingPathComponent(".reports")
+            .appendingPathComponent(entry.agencyID + ".json")
+    }
+
+    static func record(_ entry: HTMLWriter.YearEntry, in output: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        let data = try encoder.encode(entry)
+        try AtomicFile.write(to: entryFile(entry, in: output)) { try data.write(to: $0) }
+    }
+
+    /// Rewrites the year page from the recorded entries; returns its path.
+    @discardableResult
+    public static func write(year: Int, in output: URL, fontsDirectory: URL) throws -> URL {
+        let yearFolder = output.appendingPathComponent(String(year))
+        let records = yearFolder.appendingPathComponent(".reports")
+        let files = (try? FileManager.default.contentsOfDirectory(at: records, includingPropertiesForKeys: nil)) ?? []
+        let entries = files.filter { $0.pathExtension == "json" }
+            .compactMap { try? JSONDecoder().decode(HTMLWriter.YearEntry.self, from: Data(contentsOf: $0)) }
+            .sorted { ($0.agencyName, $0.agencyID) < ($1.agencyName, $1.agencyID) }
+        let page = yearFolder.appendingPathComponent("index.html")
+        try AtomicFile.write(to: page) { try Data(HTMLWriter.renderYearPage(year: year, entries: entries).utf8).write(to: $0) }
+        try HTMLWriter.writeAssets(fontsDirectory: fontsDirectory, to: yearFolder.appendingPathComponent("assets"))
+        return page
     }
 }
 

@@ -81,14 +81,23 @@ struct Build: ParsableCommand {
                                    templatesRoot: templates.map { URL(fileURLWithPath: $0) })
         var failed = false
         var inputFailed = false
+        var years = Set<Int>()
         for file in files {
             do {
-                let written = try builder.build(file, options: options)
+                let loaded = try ReportBuilder.load(file, templatesRoot: options.templatesRoot)
+                let written = try builder.write(loaded.report, options: options)
+                years.insert(loaded.report.fiscalYear)
                 for url in written { print("เขียนแล้ว / wrote \(url.path)") }
             } catch let error as InputError {
                 printDiagnostics(error); failed = true; inputFailed = true
             } catch {
                 FileHandle.standardError.write(Data("\(file.path): error: \(error)\n".utf8)); failed = true
+            }
+        }
+        if formats.contains(.html) {
+            for year in years.sorted() {
+                let page = try YearPage.write(year: year, in: options.outputDirectory, fontsDirectory: fontsDirectory)
+                print("เขียนแล้ว / wrote \(page.path)")
             }
         }
         if failed { throw ExitCode(inputFailed ? inputErrorStatus : 1) }

