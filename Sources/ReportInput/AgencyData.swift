@@ -52,12 +52,17 @@ public struct AgencyData: Sendable {
 
 /// Reads an agency data file. Only checks what the file alone can tell; checks against the
 /// template live in `ReportBuilder`.
-enum AgencyDataReader {
-    /// Agency ids name output files and folders: lower-case letters, digits and '-' only.
-    static func isValidAgencyID(_ id: String) -> Bool {
+/// Agency ids name output files and folders: lower-case letters, digits and '-' only, so no
+/// id can reach outside the output folder.
+public enum AgencyID {
+    public static func isValid(_ id: String) -> Bool {
         !id.isEmpty && id.count <= 64 && id.first != "-" &&
             id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
+}
+
+enum AgencyDataReader {
+    static func isValidAgencyID(_ id: String) -> Bool { AgencyID.isValid(id) }
 
     static func read(_ root: YAMLValue, sink: DiagnosticSink) -> AgencyData? {
         guard let top = root.mapping(sink, what: "ไฟล์ข้อมูล/data file", allowed: [

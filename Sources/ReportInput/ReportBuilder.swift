@@ -1,3 +1,4 @@
+import Foundation
 import ReportModel
 import ThaiText
 
@@ -81,6 +82,9 @@ struct ReportBuilder {
                            english: "code \(status.code) is given twice (first on line \(first.line))")
             }
             seen[status.code] = status.location
+            if status.responsible.trimmingCharacters(in: .whitespaces).isEmpty {
+                sink.warning(status.location, thai: "\(status.code): ยังไม่ได้ระบุผู้รับผิดชอบ", english: "\(status.code): no responsible unit given yet")
+            }
             if !catalogCodes.contains(status.code) {
                 sink.error(status.location, thai: "รหัส \(status.code) ไม่อยู่ในบัญชีรายการ OIT ของปี \(template.fiscalYear)",
                            english: "code \(status.code) is not in the \(template.fiscalYear) OIT catalog")
@@ -111,11 +115,12 @@ struct ReportBuilder {
         var counter = 0
         switch set {
         case .plain(let measures):
-            if section.indicatorHeading != nil {
+            if section.indicatorHeading != nil, !measures.isEmpty {
                 sink.error(location, thai: "ส่วน '\(id)' ต้องแบ่งมาตรการตามตัวชี้วัด (- indicator: ...)",
                            english: "section '\(id)' lists its measures per indicator (- indicator: ...)")
             }
-            return [.table(measureTable(measures, numbering: section.measureNumbering, counter: &counter))]
+            // An empty list is a section with nothing to report yet: no empty table is printed.
+            return measures.isEmpty ? [] : [.table(measureTable(measures, numbering: section.measureNumbering, counter: &counter))]
         case .byIndicator(let groups):
             guard let heading = section.indicatorHeading else {
                 sink.error(location, thai: "ส่วน '\(id)' ไม่แบ่งตามตัวชี้วัด ให้เขียนรายการมาตรการโดยตรง",
@@ -130,7 +135,8 @@ struct ReportBuilder {
                 }
                 let text = heading.replacingOccurrences(of: "{number}", with: SectionNumber.thai(group.indicator))
                     .replacingOccurrences(of: "{title}", with: title)
-                return [.heading(text), .table(measureTable(group.measures, numbering: section.measureNumbering, counter: &counter))]
+                return group.measures.isEmpty ? [.heading(text)]
+                    : [.heading(text), .table(measureTable(group.measures, numbering: section.measureNumbering, counter: &counter))]
             }
         }
     }

@@ -19,7 +19,7 @@ public struct Template: Sendable {
         public let indicatorHeading: String?
         public let subsections: [Section]
         public let location: SourceLocation
-        var all: [Section] { [self] + subsections.flatMap(\.all) }
+        public var all: [Section] { [self] + subsections.flatMap(\.all) }
     }
 
     public struct CatalogItem: Sendable {

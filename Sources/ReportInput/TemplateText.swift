@@ -87,7 +87,7 @@ public struct TemplateText: Sendable, Equatable {
 
     /// The text with every placeholder filled in. `values` must hold every name used
     /// (arguments are keyed as `name:argument`); the builder checks this beforehand.
-    func render(_ values: [String: String]) -> String {
+    public func render(_ values: [String: String]) -> String {
         pieces.map { piece in
             switch piece {
             case .literal(let text): return text

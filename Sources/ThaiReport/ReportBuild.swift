@@ -46,7 +46,42 @@ public final class ReportBuilder {
     @discardableResult
     public func build(_ dataFile: URL, options: BuildOptions) throws -> [URL] {
         let loaded = try Self.load(dataFile, templatesRoot: options.templatesRoot)
-        return try write(loaded.report, options: options)
+        let written = try write(loaded.report, options: options)
+        try record(loaded, fingerprint: fingerprint(of: loaded), options: options)
+        return written
+    }
+
+    /// The version recorded with every build: a new version rebuilds everything.
+    public static let toolVersion = "thaireport 0.2"
+
+    /// Fingerprint of everything a report is made from.
+    public func fingerprint(of loaded: LoadedReport) -> String {
+        SHA256.fingerprint(of: loaded.inputFiles, extra: [Self.toolVersion, fontsFingerprint])
+    }
+
+    /// The bundled fonts' fingerprint, computed once.
+    public private(set) lazy var fontsFingerprint: String = SHA256.fingerprint(
+        of: FontSystem.requiredFiles.map { fonts.directory.appendingPathComponent($0).path })
+
+    /// Leaves the record the year page and incremental builds read.
+    public func record(_ loaded: LoadedReport, fingerprint: String, options: BuildOptions) throws {
+        let report = loaded.report
+        let paths = Self.outputPaths(for: report, in: options.outputDirectory)
+        let entry = HTMLWriter.YearEntry(agencyID: report.agencyID, agencyName: report.cover.agencyName,
+                                         title: report.metadata.title, fiscalYear: report.fiscalYear,
+                                         hasPDF: FileManager.default.fileExists(atPath: paths.pdf.path),
+                                         hasHTML: FileManager.default.fileExists(atPath: paths.html.path))
+        try BuildRecord(entry: entry, fingerprint: fingerprint, source: loaded.inputFiles[0]).write(in: options.outputDirectory)
+    }
+
+    /// Whether the outputs in `formats` exist and were made from inputs with this fingerprint.
+    public static func isUpToDate(_ report: Report, fingerprint: String, options: BuildOptions) -> Bool {
+        guard let record = BuildRecord.read(agencyID: report.agencyID, year: report.fiscalYear, in: options.outputDirectory),
+              record.fingerprint == fingerprint else { return false }
+        let paths = outputPaths(for: report, in: options.outputDirectory)
+        return options.formats.allSatisfy { format in
+            FileManager.default.fileExists(atPath: (format == .pdf ? paths.pdf : paths.html).path)
+        }
     }
 
     /// `<out>/<fiscal-year>/<agency-id>.pdf` and `<out>/<fiscal-year>/<agency-id>/index.html`.
@@ -73,31 +108,39 @@ public final class ReportBuilder {
                                        to: paths.html.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("assets"))
             written.append(paths.html)
         }
-        // What the year page needs to list this report.
-        let entry = HTMLWriter.YearEntry(agencyID: report.agencyID, agencyName: report.cover.agencyName,
-                                         title: report.metadata.title, fiscalYear: report.fiscalYear,
-                                         hasPDF: FileManager.default.fileExists(atPath: paths.pdf.path),
-                                         hasHTML: FileManager.default.fileExists(atPath: paths.html.path))
-        try YearPage.record(entry, in: options.outputDirectory)
         return written
     }
 }
 
-/// The year page `<out>/<year>/index.html`, made from the entries recorded by every report
-/// built into that year folder (so it lists reports from earlier builds too).
-public enum YearPage {
-    static func entryFile(_ entry: HTMLWriter.YearEntry, in output: URL) -> URL {
-        output.appendingPathComponent(String(entry.fiscalYear)).appendingPathComponent(".reports")
-            .appendingPathComponent(entry.agencyID + ".json")
+/// What a build leaves in `<out>/<year>/.reports/<agency-id>.json`: what the year page lists
+/// and the fingerprint of the inputs, so an unchanged report is not built again.
+public struct BuildRecord: Codable, Sendable, Equatable {
+    public var entry: HTMLWriter.YearEntry
+    /// SHA-256 of the inputs (data, template, CSV, logo, fonts) and the tool version.
+    public var fingerprint: String
+    /// The data file the report was built from.
+    public var source: String
+
+    static func file(agencyID: String, year: Int, in output: URL) -> URL {
+        output.appendingPathComponent(String(year)).appendingPathComponent(".reports").appendingPathComponent(agencyID + ".json")
     }
 
-    static func record(_ entry: HTMLWriter.YearEntry, in output: URL) throws {
+    static func read(agencyID: String, year: Int, in output: URL) -> BuildRecord? {
+        guard let data = FileManager.default.contents(atPath: file(agencyID: agencyID, year: year, in: output).path) else { return nil }
+        return try? JSONDecoder().decode(BuildRecord.self, from: data)
+    }
+
+    func write(in output: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        let data = try encoder.encode(entry)
-        try AtomicFile.write(to: entryFile(entry, in: output)) { try data.write(to: $0) }
+        let data = try encoder.encode(self)
+        try AtomicFile.write(to: Self.file(agencyID: entry.agencyID, year: entry.fiscalYear, in: output)) { try data.write(to: $0) }
     }
+}
 
+/// The year page `<out>/<year>/index.html`, made from the records of every report built into
+/// that year folder (so it lists reports from earlier builds too).
+public enum YearPage {
     /// Rewrites the year page from the recorded entries; returns its path.
     @discardableResult
     public static func write(year: Int, in output: URL, fontsDirectory: URL) throws -> URL {
@@ -105,7 +148,7 @@ public enum YearPage {
         let records = yearFolder.appendingPathComponent(".reports")
         let files = (try? FileManager.default.contentsOfDirectory(at: records, includingPropertiesForKeys: nil)) ?? []
         let entries = files.filter { $0.pathExtension == "json" }
-            .compactMap { try? JSONDecoder().decode(HTMLWriter.YearEntry.self, from: Data(contentsOf: $0)) }
+            .compactMap { try? JSONDecoder().decode(BuildRecord.self, from: Data(contentsOf: $0)).entry }
             .sorted { ($0.agencyName, $0.agencyID) < ($1.agencyName, $1.agencyID) }
         let page = yearFolder.appendingPathComponent("index.html")
         try AtomicFile.write(to: page) { try Data(HTMLWriter.renderYearPage(year: year, entries: entries).utf8).write(to: $0) }
@@ -114,7 +157,9 @@ public enum YearPage {
     }
 }
 
-/// Writes a file beside its target, then renames it into place.
+/// Writes a file beside its target, then renames it into place, so a reader (or a build
+/// that is interrupted) only ever sees the old file or the new one. Temporary files are named
+/// `.<name>.<pid>.<n>.tmp` and tracked, so an interrupted build can remove them.
 public enum AtomicFile {
     public struct Failure: Error, CustomStringConvertible {
         public let path: String
@@ -122,14 +167,19 @@ public enum AtomicFile {
         public var description: String { "เขียนไฟล์ไม่สำเร็จ / cannot write \(path): \(reason)" }
     }
 
+    /// Temporary files being written now, by any thread.
+    private static let pending = PendingFiles()
+
     public static func write(to target: URL, _ produce: (URL) throws -> Void) throws {
         let directory = target.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw Failure(path: directory.path, reason: error.localizedDescription)
+            throw Failure(path: directory.path, reason: (error as NSError).localizedDescription)
         }
-        let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).\(pending.nextNumber()).tmp")
+        pending.insert(temporary.path)
+        defer { pending.remove(temporary.path) }
         do {
             try produce(temporary)
             guard rename(temporary.path, target.path) == 0 else {
@@ -141,4 +191,38 @@ public enum AtomicFile {
             throw Failure(path: target.path, reason: "\(error)")
         }
     }
+
+    /// Removes every temporary file being written (for a signal handler before exiting).
+    public static func removePending() {
+        for path in pending.all() { unlink(path) }
+    }
+
+    /// Whether a file name is one of our temporary files.
+    public static func isTemporary(_ name: String) -> Bool {
+        name.hasPrefix(".") && name.hasSuffix(".tmp") && name.split(separator: ".").count >= 4
+    }
+
+    /// Removes temporary files a killed build left under `directory`; returns how many.
+    @discardableResult
+    public static func removeLeftovers(under directory: URL) -> Int {
+        guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else { return 0 }
+        var removed = 0
+        while let url = walker.nextObject() as? URL {
+            if isTemporary(url.lastPathComponent), (try? FileManager.default.removeItem(at: url)) != nil { removed += 1 }
+        }
+        return removed
+    }
+}
+
+/// A locked set of paths: the temporary files being written by the build's threads.
+final class PendingFiles: @unchecked Sendable {
+    // Every access holds `lock`, which is why the class can be shared between threads.
+    private let lock = NSLock()
+    private var paths = Set<String>()
+    private var counter = 0
+
+    func nextNumber() -> Int { lock.withLock { counter += 1; return counter } }
+    func insert(_ path: String) { lock.withLock { _ = paths.insert(path) } }
+    func remove(_ path: String) { lock.withLock { _ = paths.remove(path) } }
+    func all() -> [String] { lock.withLock { Array(paths) } }
 }

@@ -28,10 +28,9 @@ import ThaiReport
             text = text.replacingOccurrences(of: "    - measure: กำหนดมาตรการภายใน", with: "    - measure: \"\(h) measure\"\n      continues: false\n      steps:\n        - {step: \"\(h) step\", responsible: \"\(h) who\", result: \"\(h) result\"}\n    - measure: กำหนดมาตรการภายใน")
             return text + "texts:\n  preface-1: \"\(h) preface\"\n"
         }
-        let report = try ReportLoader.load(dataFile: data).report
         let builder = ReportBuilder(fonts: try FontSystem(directory: Repo.fonts))
         let out = scratch.url.appendingPathComponent("out")
-        _ = try builder.write(report, options: BuildOptions(outputDirectory: out))
+        _ = try builder.build(data, options: BuildOptions(outputDirectory: out))
         let yearPage = try YearPage.write(year: 2564, in: out, fontsDirectory: Repo.fonts)
         let page = out.appendingPathComponent("2564/singburi-pao/index.html")
         for file in [page, yearPage] {

@@ -12,8 +12,7 @@ import ThaiReport
     static let out = ScratchDirectory()
     static let page: URL = {
         let builder = ReportBuilder(fonts: try! FontSystem(directory: Repo.fonts))
-        let report = try! ReportLoader.load(dataFile: Repo.sample).report
-        _ = try! builder.write(report, options: BuildOptions(outputDirectory: out.url))
+        _ = try! builder.build(Repo.sample, options: BuildOptions(outputDirectory: out.url))
         try! YearPage.write(year: 2564, in: out.url, fontsDirectory: Repo.fonts)
         return out.url.appendingPathComponent("2564/singburi-pao/index.html")
     }()

@@ -1,0 +1,216 @@
+import FontSystem
+import Foundation
+import ReportInput
+
+/// Finds the data files named by the arguments: files as given, folders searched (hidden
+/// folders skipped) for `<fiscal-year>.yaml`, optionally only those of one fiscal year.
+public enum DataFiles {
+    public struct Missing: Error, CustomStringConvertible {
+        public let path: String
+        public var description: String { "ไม่พบ '\(path)' / '\(path)' does not exist" }
+    }
+
+    public static func isDataFileName(_ name: String) -> Bool {
+        guard name.hasSuffix(".yaml") else { return false }
+        let stem = name.dropLast(5)
+        return stem.count == 4 && stem.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    public static func discover(_ paths: [String], year: Int? = nil) throws -> [URL] {
+        var files: [URL] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw Missing(path: path) }
+            let url = URL(fileURLWithPath: path).standardizedFileURL
+            if !isDirectory.boolValue {
+                if year == nil || url.lastPathComponent == "\(year!).yaml" { files.append(url) }
+                continue
+            }
+            let walker = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
+            var found: [URL] = []
+            while let next = walker?.nextObject() as? URL {
+                let name = next.lastPathComponent
+                guard isDataFileName(name) else { continue }
+                if let year, name != "\(year).yaml" { continue }
+                found.append(next.standardizedFileURL)
+            }
+            files += found.sorted { $0.path < $1.path }
+        }
+        var seen = Set<String>()
+        return files.filter { seen.insert($0.path).inserted }
+    }
+}
+
+/// What happened to one report of a batch.
+public enum ReportOutcome: Sendable, Equatable {
+    case built
+    case skipped
+    case failed(String)
+}
+
+/// Told about a batch as it goes (progress on a terminal, lines in a log).
+/// Calls come one at a time (the batch holds a lock around them), from any worker thread.
+public protocol BatchProgress: AnyObject, Sendable {
+    func started(total: Int)
+    func finished(file: URL, agencyID: String?, outcome: ReportOutcome, done: Int, total: Int, elapsed: Double)
+}
+
+public struct BatchResult: Sendable {
+    public var built: [URL] = []
+    public var skipped: [URL] = []
+    public var failed: [(file: URL, message: String)] = []
+    /// Whether every failure was bad input (exit status 2) rather than a fault (1).
+    public var onlyInputFailures = true
+    public var years: Set<Int> = []
+    public var elapsed: Double = 0
+
+    public var exitStatus: Int32 { failed.isEmpty ? 0 : (onlyInputFailures ? 2 : 1) }
+}
+
+/// Builds many reports at once: in parallel (one font system per worker, as Pango font maps
+/// are not shared between threads), skipping reports whose inputs did not change, carrying on
+/// past a broken file, then writing each fiscal year's page.
+public final class BatchBuilder: Sendable {
+    public struct Options: Sendable {
+        public var build: BuildOptions
+        public var force = false
+        public var jobs = ProcessInfo.processInfo.activeProcessorCount
+        public init(build: BuildOptions, force: Bool = false, jobs: Int? = nil) {
+            self.build = build; self.force = force
+            if let jobs { self.jobs = max(1, jobs) }
+        }
+    }
+
+    let options: Options
+    let fontsDirectory: URL
+
+    public init(options: Options, fontsDirectory: URL) {
+        self.options = options; self.fontsDirectory = fontsDirectory
+    }
+
+    /// Set from a signal handler: workers take no new report once it is set.
+    public static let cancelled = CancelFlag()
+
+    public func run(_ files: [URL], progress: BatchProgress? = nil) -> BatchResult {
+        let start = Date()
+        if FileManager.default.fileExists(atPath: options.build.outputDirectory.path) {
+            AtomicFile.removeLeftovers(under: options.build.outputDirectory)
+        }
+        let state = BatchState(files: files)
+        progress?.started(total: files.count)
+        let workers = max(1, min(options.jobs, files.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let builder: ReportBuilder
+            do {
+                builder = ReportBuilder(fonts: try FontSystem(directory: fontsDirectory))
+            } catch {
+                while let file = state.next() {
+                    state.finish(file, agencyID: nil, year: nil, outcome: .failed("\(error)"), inputError: false, start: start, progress: progress)
+                }
+                return
+            }
+            while !Self.cancelled.isSet, let file = state.next() {
+                buildOne(file, with: builder, state: state, start: start, progress: progress)
+            }
+        }
+        var result = state.result
+        if options.build.formats.contains(.html) {
+            for year in result.years.sorted() {
+                do { try YearPage.write(year: year, in: options.build.outputDirectory, fontsDirectory: fontsDirectory) } catch {
+                    result.failed.append((options.build.outputDirectory.appendingPathComponent("\(year)/index.html"), "\(error)"))
+                    result.onlyInputFailures = false
+                }
+            }
+        }
+        result.elapsed = Date().timeIntervalSince(start)
+        return result
+    }
+
+    private func buildOne(_ file: URL, with builder: ReportBuilder, state: BatchState, start: Date, progress: BatchProgress?) {
+        let loaded: LoadedReport
+        do {
+            loaded = try ReportBuilder.load(file, templatesRoot: options.build.templatesRoot)
+        } catch let error as InputError {
+            state.finish(file, agencyID: nil, year: nil, outcome: .failed(error.description), inputError: true, start: start, progress: progress)
+            return
+        } catch {
+            state.finish(file, agencyID: nil, year: nil, outcome: .failed("\(file.path): error: \(error)"), inputError: false, start: start, progress: progress)
+            return
+        }
+        let report = loaded.report
+        if let other = state.claim(agencyID: report.agencyID, year: report.fiscalYear, file: file) {
+            let message = "\(file.path): error: รายงาน \(report.agencyID) ปี \(report.fiscalYear) มาจาก \(other.path) แล้ว / report \(report.agencyID) for \(report.fiscalYear) is already built from \(other.path)"
+            state.finish(file, agencyID: report.agencyID, year: nil, outcome: .failed(message), inputError: true, start: start, progress: progress)
+            return
+        }
+        let fingerprint = builder.fingerprint(of: loaded)
+        if !options.force, ReportBuilder.isUpToDate(report, fingerprint: fingerprint, options: options.build) {
+            state.finish(file, agencyID: report.agencyID, year: report.fiscalYear, outcome: .skipped, inputError: false, start: start, progress: progress)
+            return
+        }
+        do {
+            _ = try builder.write(report, options: options.build)
+            try builder.record(loaded, fingerprint: fingerprint, options: options.build)
+            state.finish(file, agencyID: report.agencyID, year: report.fiscalYear, outcome: .built, inputError: false, start: start, progress: progress)
+        } catch {
+            state.finish(file, agencyID: report.agencyID, year: nil, outcome: .failed("\(file.path): error: \(error)"), inputError: false, start: start, progress: progress)
+        }
+    }
+}
+
+/// A flag a signal handler sets and workers read.
+public final class CancelFlag: @unchecked Sendable {
+    // Reads and writes hold `lock`.
+    private let lock = NSLock()
+    private var value = false
+    public var isSet: Bool { lock.withLock { value } }
+    public func set() { lock.withLock { value = true } }
+}
+
+/// The shared queue and tally of a batch. Every access holds `lock`, which is why it may be
+/// shared between the worker threads.
+final class BatchState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var queue: [URL]
+    private var position = 0
+    private var claimed: [String: URL] = [:]
+    private(set) var result = BatchResult()
+    private var done = 0
+    let total: Int
+
+    init(files: [URL]) { queue = files; total = files.count }
+
+    func next() -> URL? {
+        lock.withLock {
+            guard position < queue.count else { return nil }
+            defer { position += 1 }
+            return queue[position]
+        }
+    }
+
+    /// Claims an agency's report for a year; returns the file that claimed it first, if another.
+    func claim(agencyID: String, year: Int, file: URL) -> URL? {
+        lock.withLock {
+            let key = "\(year)/\(agencyID)"
+            if let first = claimed[key], first != file { return first }
+            claimed[key] = file
+            return nil
+        }
+    }
+
+    func finish(_ file: URL, agencyID: String?, year: Int?, outcome: ReportOutcome, inputError: Bool, start: Date, progress: BatchProgress?) {
+        lock.withLock {
+            switch outcome {
+            case .built: result.built.append(file)
+            case .skipped: result.skipped.append(file)
+            case .failed(let message):
+                result.failed.append((file, message))
+                if !inputError { result.onlyInputFailures = false }
+            }
+            if let year { result.years.insert(year) }
+            done += 1
+            progress?.finished(file: file, agencyID: agencyID, outcome: outcome, done: done, total: total,
+                               elapsed: Date().timeIntervalSince(start))
+        }
+    }
+}

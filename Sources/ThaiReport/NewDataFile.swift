@@ -1,0 +1,114 @@
+import Foundation
+import ReportInput
+import ThaiText
+
+/// A new agency data file for a year, prefilled with every item of the year's catalog and
+/// comments in Thai saying what to fill in. It passes `check` as written (with warnings for
+/// what is still empty), so staff can build a first draft at once.
+public enum NewDataFile {
+    public struct Exists: Error, CustomStringConvertible {
+        public let path: String
+        public var description: String { "มีไฟล์ '\(path)' อยู่แล้ว ไม่เขียนทับ / '\(path)' already exists: not overwritten" }
+    }
+
+    public struct InvalidID: Error, CustomStringConvertible {
+        public let id: String
+        public var description: String { "agency id '\(id)' ใช้ได้เฉพาะ a-z 0-9 และ - / may use only a-z, 0-9 and '-'" }
+    }
+
+    /// YAML double-quoted string.
+    static func quote(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n") + "\""
+    }
+
+    public static func render(template: Template, agencyID: String, name: String, year: Int) -> String {
+        let thaiYear = ThaiDigits.format(year)
+        let values = ["fiscal_year": thaiYear, "previous_fiscal_year": ThaiDigits.format(year - 1), "agency_name": name]
+        var yaml = """
+        # ข้อมูลรายงานผลการดำเนินการ (\(template.id)) ปีงบประมาณ พ.ศ. \(thaiYear) ของ\(name)
+        # กรอกเฉพาะข้อมูลของหน่วยงาน ข้อความมาตรฐานอยู่ในแม่แบบ \(template.id) แล้ว
+        # ตรวจไฟล์ได้ด้วยคำสั่ง: thaireport check <ไฟล์นี้>   สร้างรายงาน: thaireport build <ไฟล์นี้>
+        template: \(template.id)
+        fiscal_year: \(year)
+
+        agency:
+          id: \(agencyID)                 # ชื่อไฟล์ผลลัพธ์ ใช้ a-z 0-9 และ - เท่านั้น
+          name: \(quote(name))
+          short_name: \(quote(name))      # ชื่อย่อ เช่น อบต.บ้านสวน
+          address: ""                     # ที่ตั้ง เช่น อำเภอ... จังหวัด...
+          # logo: logo.png                # โลโก้หน่วยงาน (PNG) วางไว้ข้างไฟล์นี้
+
+        issuing_unit: ""                  # หน่วยงานที่จัดทำรายงาน เช่น สำนักปลัด
+
+        signature:                        # ส่วนลงท้ายคำนำ (ชิดขวา)
+          lines:
+            - \(quote(name))
+          date: \(year)-09                # เดือนที่ลงนาม ปปปป-ดด เช่น \(year)-03
+
+        # ผลการดำเนินการตามมาตรการ แยกตามส่วนของรายงาน
+        # แต่ละมาตรการ: measure (มาตรการ), steps (ขั้นตอน / ผู้รับผิดชอบ / ผลการดำเนินการ)
+        # ข้อความหลายบรรทัดใช้ | แล้วขึ้นบรรทัดใหม่ บรรทัดละหนึ่งย่อหน้า
+        measures:
+
+        """
+        for section in template.sections.flatMap(\.all) where section.content == .measures {
+            guard let id = section.id else { continue }
+            yaml += "  # \(SectionNumber.thai(section.number)) \(section.title.render(values).trimmingCharacters(in: .whitespaces))\n"
+            if section.indicatorHeading == nil {
+                yaml += """
+                  \(id): []
+                  # \(id):
+                  #   - measure: มาตรการ...
+                  #     steps:
+                  #       - step: - ขั้นตอน...
+                  #         responsible: ผู้รับผิดชอบ...
+                  #         result: - ผลการดำเนินการ...
+
+                """
+            } else {
+                let indicators = template.indicators.keys.sorted { $0.compare($1, options: .numeric) == .orderedAscending }
+                yaml += """
+                  \(id): []
+                  # \(id):
+                  #   - indicator: "\(indicators.first ?? "1")"      # ตัวชี้วัดที่มีในแม่แบบ: \(indicators.joined(separator: ", "))
+                  #     measures:
+                  #       - measure: มาตรการ...
+                  #         steps:
+                  #           - {step: ..., responsible: ..., result: ...}
+
+                """
+            }
+        }
+        yaml += """
+
+        # การเปิดเผยข้อมูลสาธารณะ (OIT): ทุกข้อต้องมีครบ ข้อละหนึ่งครั้ง
+        # responsible = ผู้รับผิดชอบ; has_data = มีข้อมูลหรือไม่ (ถ้า false ให้ใส่ no_data_reason)
+        # published = เผยแพร่บนเว็บไซต์แล้วหรือไม่ (ถ้า false ให้ใส่ unpublished_reason)
+        oit:
+
+        """
+        for indicator in template.catalog {
+            for sub in indicator.subindicators {
+                yaml += "  # ตัวชี้วัดย่อยที่ \(SectionNumber.thai(sub.number)) \(sub.title.render(values))\n"
+                for topic in sub.topics {
+                    for item in topic.items {
+                        let title = item.title.render(values).replacingOccurrences(of: "\n", with: " ")
+                        yaml += "  \(item.code): {responsible: \"\", has_data: true, published: true}   # \(title)\n"
+                    }
+                }
+            }
+        }
+        return yaml
+    }
+
+    /// Writes `<folder>/<agency-id>/<year>.yaml`; refuses to overwrite.
+    public static func write(template: Template, agencyID: String, name: String, year: Int, folder: URL) throws -> URL {
+        guard AgencyID.isValid(agencyID) else { throw InvalidID(id: agencyID) }
+        let file = folder.appendingPathComponent(agencyID).appendingPathComponent("\(year).yaml")
+        if FileManager.default.fileExists(atPath: file.path) { throw Exists(path: file.path) }
+        let text = render(template: template, agencyID: agencyID, name: name, year: year)
+        try AtomicFile.write(to: file) { try Data(text.utf8).write(to: $0) }
+        return file
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import FontSystem
+import Foundation
+import ThaiReport
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the PDF and HTML of one report or of every report of a fiscal year.",
+        discussion: """
+        Writes <out>/<fiscal-year>/<agency-id>.pdf, <out>/<fiscal-year>/<agency-id>/index.html and the
+        year page <out>/<fiscal-year>/index.html. A folder is searched for data files named
+        <fiscal-year>.yaml. Reports are built in parallel; a report whose inputs (data, template,
+        fonts, tool version) did not change since the last build into the same folder is skipped.
+        One broken file does not stop the others; the exit status is 2 if any input was bad,
+        1 if anything else failed.
+
+        Examples:
+          thaireport build Samples/singburi-pao/2564.yaml
+          thaireport build Samples --year 2564 --out out
+          thaireport build Samples --year 2564 --format pdf --force --jobs 2
+        """)
+
+    @Argument(help: "Data files (<fiscal-year>.yaml) or folders holding them.")
+    var paths: [String]
+
+    @Option(name: .long, help: "Only data files of this fiscal year (Buddhist era, e.g. 2564).")
+    var year: Int?
+
+    @Option(name: .long, help: "Output folder.")
+    var out: String = "out"
+
+    @Option(name: .long, help: "Formats to write: pdf, html or pdf,html.")
+    var format: String = "pdf,html"
+
+    @Flag(name: .long, help: "Rebuild every report, changed or not.")
+    var force = false
+
+    @Option(name: [.customShort("j"), .long], help: "Reports built at once (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(name: .long, help: "Templates folder (default: the nearest Templates folder above each data file).")
+    var templates: String?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs ต้องอย่างน้อย 1 / --jobs must be at least 1") }
+        if let year, !(2500...2700).contains(year) {
+            throw ValidationError("--year ต้องเป็นปี พ.ศ. เช่น 2564 / --year must be a Buddhist-era year such as 2564")
+        }
+    }
+
+    func run() throws {
+        var formats = Set<OutputFormat>()
+        for name in format.split(separator: ",") {
+            guard let parsed = OutputFormat(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("ไม่รู้จักรูปแบบ '\(name)' (pdf, html) / unknown format '\(name)' (pdf, html)")
+            }
+            formats.insert(parsed)
+        }
+        let files: [URL]
+        do { files = try DataFiles.discover(paths, year: year) } catch { throw ValidationError("\(error)") }
+        if files.isEmpty {
+            printError("ไม่พบไฟล์ข้อมูล / no data files found" + (year.map { " (\($0).yaml)" } ?? ""))
+            throw ExitCode(inputErrorStatus)
+        }
+        guard let fontsDirectory = FontSystem.locateDirectory() else {
+            printError("ไม่พบโฟลเดอร์ฟอนต์ Fonts/ (ตั้ง THAIREPORT_FONTS ได้) / cannot find the Fonts folder (set THAIREPORT_FONTS)")
+            throw ExitCode(1)
+        }
+        let options = BatchBuilder.Options(
+            build: BuildOptions(outputDirectory: URL(fileURLWithPath: out), formats: formats,
+                                templatesRoot: templates.map { URL(fileURLWithPath: $0) }),
+            force: force, jobs: jobs)
+        Interruption.install()
+        let progress = ProgressPrinter(terminal: isatty(STDERR_FILENO) == 1)
+        let result = BatchBuilder(options: options, fontsDirectory: fontsDirectory).run(files, progress: progress)
+        progress.summary(result)
+        if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
+    }
+}
+
+/// Ctrl-C or kill: remove the files being written (the previous outputs stay whole) and stop.
+/// Signals are taken on a queue of their own, not in a signal handler, so the cleanup may lock.
+enum Interruption {
+    nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []   // kept alive; set once, before the build
+
+    static func install() {
+        let queue = DispatchQueue(label: "thaireport.signals")
+        for number in [SIGINT, SIGTERM, SIGHUP] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler {
+                BatchBuilder.cancelled.set()
+                AtomicFile.removePending()
+                printError("\nหยุดแล้ว ไฟล์เดิมยังอยู่ครบ / interrupted: previous outputs are left as they were")
+                _exit(128 + number)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}

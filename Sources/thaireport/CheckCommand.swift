@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import ReportInput
+import ThaiReport
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check data files without writing anything.",
+        discussion: """
+        Prints every problem as file:line:column: message (Thai / English) and exits with status 2
+        if there is an error. Warnings (such as an OIT item with no responsible unit yet) do not fail.
+
+        Examples:
+          thaireport check Samples/singburi-pao/2564.yaml
+          thaireport check Samples --year 2564
+        """)
+
+    @Argument(help: "Data files (<fiscal-year>.yaml) or folders holding them.")
+    var paths: [String]
+
+    @Option(name: .long, help: "Only data files of this fiscal year.")
+    var year: Int?
+
+    @Option(name: .long, help: "Templates folder.")
+    var templates: String?
+
+    func run() throws {
+        var failed = false
+        let files: [URL]
+        do { files = try DataFiles.discover(paths, year: year) } catch { throw ValidationError("\(error)") }
+        for file in files {
+            do {
+                let loaded = try ReportBuilder.load(file, templatesRoot: templates.map { URL(fileURLWithPath: $0) })
+                for warning in loaded.warnings { printError(warning.description) }
+                print("ถูกต้อง / ok: \(file.path)")
+            } catch let error as InputError {
+                printError(error.description); failed = true
+            }
+        }
+        if failed { throw ExitCode(inputErrorStatus) }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import ReportInput
+import ThaiReport
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Write a new agency data file, prefilled with the year's catalog and Thai comments.",
+        discussion: """
+        Writes <folder>/<agency-id>/<year>.yaml and never overwrites an existing file.
+
+        Example:
+          thaireport new --agency ban-suan-sao --name "องค์การบริหารส่วนตำบลบ้านสวน" --year 2565
+        """)
+
+    @Option(name: .long, help: "Agency id: a-z, 0-9 and '-' (it names the output files).")
+    var agency: String
+
+    @Option(name: .long, help: "The agency's name in Thai.")
+    var name: String
+
+    @Option(name: .long, help: "Fiscal year (Buddhist era, e.g. 2565).")
+    var year: Int
+
+    @Option(name: .long, help: "Template id (default: ita-<year>).")
+    var template: String?
+
+    @Option(name: .long, help: "Folder for agency folders.")
+    var folder: String = "Samples"
+
+    @Option(name: .long, help: "Templates folder.")
+    var templates: String = "Templates"
+
+    func run() throws {
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("--name ต้องไม่ว่าง / --name must not be empty")
+        }
+        let loaded: Template
+        do {
+            loaded = try TemplateLoader.load(id: template ?? "ita-\(year)", templatesRoot: URL(fileURLWithPath: templates))
+        } catch let error as InputError {
+            printError(error.description); throw ExitCode(inputErrorStatus)
+        }
+        guard loaded.fiscalYear == year else {
+            printError("แม่แบบ \(loaded.id) เป็นของปี \(loaded.fiscalYear) ไม่ใช่ \(year) / template \(loaded.id) is for \(loaded.fiscalYear), not \(year)")
+            throw ExitCode(inputErrorStatus)
+        }
+        do {
+            let file = try NewDataFile.write(template: loaded, agencyID: agency, name: name, year: year, folder: URL(fileURLWithPath: folder))
+            print("เขียนแล้ว / wrote \(file.path)")
+        } catch let error as NewDataFile.InvalidID {
+            printError(error.description); throw ExitCode(inputErrorStatus)
+        } catch let error as NewDataFile.Exists {
+            printError(error.description); throw ExitCode(1)
+        }
+    }
+}
