@@ -18,58 +18,11 @@ public enum PDFWriter {
         }
     }
 
-    /// Writes `document` to `path`. The caller renames it into place; a failure may leave a
-    /// partial file at `path`, never at the final name.
+    /// Writes a whole laid-out document to `path` (see `PDFStream` for page-by-page writing).
     public static func write(_ document: LaidOutDocument, fonts: FontSystem, to path: String) throws {
-        let first = document.pages.first
-        guard let surface = cairo_pdf_surface_create(path, first?.width ?? 595, first?.height ?? 842) else {
-            throw Failure.cairo("cannot create surface")
-        }
-        defer { cairo_surface_destroy(surface) }
-        try check(cairo_surface_status(surface))
-        setMetadata(surface, document.metadata)
-
-        let cr = cairo_create(surface)!
-        defer { cairo_destroy(cr) }
-        let scaledFonts = try document.fonts.map { name -> OpaquePointer in
-            guard let font = fonts.scaledFont(for: name) else { throw Failure.missingFont(name) }
-            return font
-        }
-        addOutline(surface, document)
-
-        var glyphBuffer: [cairo_glyph_t] = []
-        var clusterBuffer: [cairo_text_cluster_t] = []
-        for (index, page) in document.pages.enumerated() {
-            if index > 0 { cairo_pdf_surface_set_size(surface, page.width, page.height) }
-            cairo_pdf_surface_set_page_label(surface, page.label)
-            cairo_set_source_rgb(cr, 0, 0, 0)
-            for item in page.items {
-                switch item {
-                case .text(let run):
-                    draw(run, cr: cr, font: scaledFonts[run.font], glyphs: &glyphBuffer, clusters: &clusterBuffer)
-                case .rule(let rule):
-                    cairo_set_line_width(cr, rule.width)
-                    cairo_move_to(cr, rule.x0, rule.y0)
-                    cairo_line_to(cr, rule.x1, rule.y1)
-                    cairo_stroke(cr)
-                case .box(let box):
-                    cairo_set_source_rgb(cr, box.gray, box.gray, box.gray)
-                    cairo_rectangle(cr, box.x, box.y, box.width, box.height)
-                    cairo_fill(cr)
-                    cairo_set_source_rgb(cr, 0, 0, 0)
-                case .image(let image):
-                    drawImage(image, cr: cr)
-                case .link(let link):
-                    let attributes = String(format: "rect=[%.2f %.2f %.2f %.2f] page=%d pos=[0 %.2f]",
-                                            link.x, link.y, link.width, link.height, link.targetPage + 1, link.targetY)
-                    cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
-                    cairo_tag_end(cr, CAIRO_TAG_LINK)
-                }
-            }
-            cairo_show_page(cr)
-        }
-        cairo_surface_finish(surface)
-        try check(cairo_surface_status(surface))
+        let stream = try PDFStream(path: path, fonts: fonts)
+        for page in document.pages { try stream.add(page, fontNames: document.fonts) }
+        try stream.finish(outline: document.outline, metadata: document.metadata)
     }
 
     /// Shows a run with its text and cluster map (`cairo_show_text_glyphs`), which makes Cairo
@@ -145,9 +98,9 @@ public enum PDFWriter {
         return "\(year)-\(month)-\(day)T00:00:00Z"
     }
 
-    static func addOutline(_ surface: OpaquePointer, _ document: LaidOutDocument) {
+    static func addOutline(_ surface: OpaquePointer, _ outline: [OutlineEntry]) {
         var parents: [Int: Int32] = [:]   // level → last outline id at that level
-        for entry in document.outline {
+        for entry in outline {
             let parent = parents[entry.level - 1] ?? Int32(CAIRO_PDF_OUTLINE_ROOT)
             let link = String(format: "page=%d pos=[0 %.2f]", entry.pageIndex + 1, entry.y)
             let id = cairo_pdf_surface_add_outline(surface, parent, entry.title, link,
@@ -159,5 +112,78 @@ public enum PDFWriter {
 
     static func check(_ status: cairo_status_t) throws {
         guard status == CAIRO_STATUS_SUCCESS else { throw Failure.cairo(String(cString: cairo_status_to_string(status))) }
+    }
+}
+
+/// A PDF written page by page: each page is drawn and released as soon as it is added, so a
+/// long report never sits in memory whole. The caller renames the file into place after
+/// `finish`; a failure may leave a partial file at `path`, never at the final name.
+public final class PDFStream {
+    let surface: OpaquePointer
+    let cr: OpaquePointer
+    let fonts: FontSystem
+    private var scaledFonts: [OpaquePointer] = []
+    private var glyphBuffer: [cairo_glyph_t] = []
+    private var clusterBuffer: [cairo_text_cluster_t] = []
+    private var finished = false
+
+    public init(path: String, fonts: FontSystem) throws {
+        guard let surface = cairo_pdf_surface_create(path, 595.28, 841.89) else { throw PDFWriter.Failure.cairo("cannot create surface") }
+        do { try PDFWriter.check(cairo_surface_status(surface)) } catch { cairo_surface_destroy(surface); throw error }
+        self.surface = surface
+        self.fonts = fonts
+        cr = cairo_create(surface)
+    }
+
+    deinit {
+        cairo_destroy(cr)
+        if !finished { cairo_surface_finish(surface) }
+        cairo_surface_destroy(surface)
+    }
+
+    /// Draws one page. `fontNames` is the layout's font table (run font indices refer to it).
+    public func add(_ page: Page, fontNames: [String]) throws {
+        while scaledFonts.count < fontNames.count {
+            let name = fontNames[scaledFonts.count]
+            guard let font = fonts.scaledFont(for: name) else { throw PDFWriter.Failure.missingFont(name) }
+            scaledFonts.append(font)
+        }
+        cairo_pdf_surface_set_size(surface, page.width, page.height)
+        cairo_pdf_surface_set_page_label(surface, page.label)
+        cairo_set_source_rgb(cr, 0, 0, 0)
+        for item in page.items {
+            switch item {
+            case .text(let run):
+                PDFWriter.draw(run, cr: cr, font: scaledFonts[run.font], glyphs: &glyphBuffer, clusters: &clusterBuffer)
+            case .rule(let rule):
+                cairo_set_line_width(cr, rule.width)
+                cairo_move_to(cr, rule.x0, rule.y0)
+                cairo_line_to(cr, rule.x1, rule.y1)
+                cairo_stroke(cr)
+            case .box(let box):
+                cairo_set_source_rgb(cr, box.gray, box.gray, box.gray)
+                cairo_rectangle(cr, box.x, box.y, box.width, box.height)
+                cairo_fill(cr)
+                cairo_set_source_rgb(cr, 0, 0, 0)
+            case .image(let image):
+                PDFWriter.drawImage(image, cr: cr)
+            case .link(let link):
+                let attributes = String(format: "rect=[%.2f %.2f %.2f %.2f] page=%d pos=[0 %.2f]",
+                                        link.x, link.y, link.width, link.height, link.targetPage + 1, link.targetY)
+                cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
+                cairo_tag_end(cr, CAIRO_TAG_LINK)
+            }
+        }
+        cairo_show_page(cr)
+        try PDFWriter.check(cairo_status(cr))
+    }
+
+    /// Adds the bookmarks and metadata and completes the file.
+    public func finish(outline: [OutlineEntry], metadata: DocumentMetadata) throws {
+        PDFWriter.setMetadata(surface, metadata)
+        PDFWriter.addOutline(surface, outline)
+        finished = true
+        cairo_surface_finish(surface)
+        try PDFWriter.check(cairo_surface_status(surface))
     }
 }

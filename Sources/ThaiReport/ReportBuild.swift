@@ -95,9 +95,15 @@ public final class ReportBuilder {
         let paths = Self.outputPaths(for: report, in: options.outputDirectory)
         var written: [URL] = []
         if options.formats.contains(.pdf) {
-            let document = typesetter.layout(report)
             try AtomicFile.write(to: paths.pdf) { temporary in
-                try PDFWriter.write(document, fonts: fonts, to: temporary.path)
+                let stream = try PDFStream(path: temporary.path, fonts: fonts)
+                var failure: Error?
+                let summary = typesetter.typeset(report) { page, fontNames in
+                    guard failure == nil else { return }
+                    do { try stream.add(page, fontNames: fontNames) } catch { failure = error }
+                }
+                if let failure { throw failure }
+                try stream.finish(outline: summary.outline, metadata: summary.metadata)
             }
             written.append(paths.pdf)
         }

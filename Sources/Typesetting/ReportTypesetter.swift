@@ -48,10 +48,34 @@ public final class ReportTypesetter {
         public let lines: Int
     }
 
+    /// What a typesetting run leaves besides its pages.
+    public struct Summary: Sendable {
+        public var outline: [OutlineEntry]
+        public var metadata: DocumentMetadata
+        public var details: Details
+        public var pageCount: Int
+    }
+
+    /// The whole document in memory, for tests and tools that inspect layout.
     public func layout(_ report: Report) -> LaidOutDocument { layoutWithDetails(report).0 }
 
     public func layoutWithDetails(_ report: Report) -> (LaidOutDocument, Details) {
-        var details = Details()
+        var pages: [Page] = []
+        var fonts: [String] = []
+        let summary = typeset(report, collectDetails: true) { page, table in pages.append(page); fonts = table }
+        return (LaidOutDocument(pages: pages, fonts: fonts, outline: summary.outline, metadata: summary.metadata), summary.details)
+    }
+
+    /// Lays the report out and hands each finished page to `output`, in order, with the font
+    /// table so far (run font indices refer to it; it only grows). Memory does not grow with
+    /// the page count: the body is laid out twice, once to learn where headings land (for the
+    /// contents, which comes first) and once to hand its pages on as they are finished.
+    /// `collectDetails` keeps table pieces and their text for tests.
+    public func typeset(_ report: Report, collectDetails: Bool = false, output: (Page, [String]) -> Void) -> Summary {
+        withoutActuallyEscaping(output) { output in typeset(report, collectDetails: collectDetails, to: output) }
+    }
+
+    private func typeset(_ report: Report, collectDetails: Bool, to output: @escaping (Page, [String]) -> Void) -> Summary {
         let style = report.style
         let pt = PageGeometry.points(mm:)
         let geometry = PageGeometry(width: pt(style.pageWidthMM), height: pt(style.pageHeightMM),
@@ -59,50 +83,61 @@ public final class ReportTypesetter {
                                     top: pt(style.marginTopMM), bottom: pt(style.marginBottomMM))
         let styles = Styles(style)
 
-        // 1. The body, numbered from ๑.
-        let body = PageFlow(geometry: geometry, label: "")
-        layoutBody(report, flow: body, styles: styles, details: &details)
+        // 1. Measure the body: where the headings land, how many pages.
+        var details = Details()
+        let measuring = PageFlow(geometry: geometry, label: "", output: { _ in })
+        layoutBody(report, flow: measuring, styles: styles, details: &details, collectTables: collectDetails)
+        measuring.close()
+        let bodyCount = measuring.pageCount
         let headings = details.headings
-        let bodyCount = body.pages.count
-        for page in 0..<bodyCount { body.setLabel(ThaiDigits.format(page + 1), page: page) }
-        addPageNumbers(body, styles: styles, numberFirst: style.numberFirstBodyPage)
-        addContinuationCues(body, styles: styles)
 
         // 2. Front matter: cover, preface, then contents made from where the headings landed.
-        let front = PageFlow(geometry: geometry, label: "ปก")
-        layoutCover(report, flow: front, styles: styles)
-        front.newPage(label: "คำนำ")
-        layoutPreface(report, flow: front, styles: styles)
-        let contents = PageFlow(geometry: geometry, label: "สารบัญ")
-        layoutContents(report, headings: headings, bodyPageCount: bodyCount, flow: contents, styles: styles)
-        let offset = front.pages.count + contents.pages.count
+        var front: [Page] = []
+        let frontFlow = PageFlow(geometry: geometry, label: "ปก", output: { front.append($0) })
+        layoutCover(report, flow: frontFlow, styles: styles)
+        frontFlow.newPage(label: "คำนำ")
+        layoutPreface(report, flow: frontFlow, styles: styles)
+        frontFlow.close()
+        var contents: [Page] = []
+        let contentsFlow = PageFlow(geometry: geometry, label: "สารบัญ", output: { contents.append($0) })
+        layoutContents(report, headings: headings, bodyPageCount: bodyCount, flow: contentsFlow, styles: styles)
+        contentsFlow.close()
+        let offset = front.count + contents.count
         details.bodyOffset = offset
-
-        var pages = front.pages
-        pages += contents.pages.map { page in
-            var page = page
+        for page in front { output(page, shaper.fontTable) }
+        for var page in contents {
             page.items = page.items.map { item in
                 guard case .link(var link) = item else { return item }
                 link.targetPage += offset
                 return .link(link)
             }
-            return page
+            output(page, shaper.fontTable)
         }
-        pages += body.pages
+
+        // 3. The body again, numbered from ๑, each page handed on when finished.
+        let numberFirst = style.numberFirstBodyPage
+        let body = PageFlow(geometry: geometry, label: "", finisher: { page, index, next in
+            page.label = ThaiDigits.format(index + 1)
+            if index > 0 || numberFirst { self.addPageNumber(&page, index: index, geometry: geometry, styles: styles) }
+            if let next { self.addContinuationCue(&page, quoting: next, geometry: geometry, styles: styles) }
+        }, output: { output($0, self.shaper.fontTable) })
+        var again = Details()
+        layoutBody(report, flow: body, styles: styles, details: &again, collectTables: false)
+        body.close()
+        assert(again.headings == headings, "the two passes over the body must agree")
 
         var outline = [OutlineEntry(title: report.preface.heading, level: 1, pageIndex: 1, y: geometry.top),
-                       OutlineEntry(title: report.contents.heading, level: 1, pageIndex: front.pages.count, y: geometry.top)]
+                       OutlineEntry(title: report.contents.heading, level: 1, pageIndex: front.count, y: geometry.top)]
         let places = Dictionary(headings.map { ($0.sectionID, $0) }, uniquingKeysWith: { first, _ in first })
         for section in report.allSections {
             guard let place = places[section.id] else { continue }
             outline.append(OutlineEntry(title: section.headingText, level: section.level,
                                         pageIndex: place.bodyPage + offset, y: place.y))
         }
-        let document = LaidOutDocument(
-            pages: pages, fonts: shaper.fontTable, outline: outline,
-            metadata: DocumentMetadata(title: report.metadata.title, author: report.metadata.author,
-                                       subject: report.metadata.subject, date: report.metadata.date))
-        return (document, details)
+        return Summary(outline: outline,
+                       metadata: DocumentMetadata(title: report.metadata.title, author: report.metadata.author,
+                                                  subject: report.metadata.subject, date: report.metadata.date),
+                       details: details, pageCount: offset + bodyCount)
     }
 
     // MARK: front matter
@@ -216,7 +251,7 @@ public final class ReportTypesetter {
 
     // MARK: body
 
-    func layoutBody(_ report: Report, flow: PageFlow, styles: Styles, details: inout Details) {
+    func layoutBody(_ report: Report, flow: PageFlow, styles: Styles, details: inout Details, collectTables: Bool) {
         for line in report.bodyTitleLines { centered(line, style: styles.title, flow: flow) }
         flow.y += styles.body.lineHeight * 0.5
         let indent = PageGeometry.points(mm: report.style.firstLineIndentMM)
@@ -243,7 +278,8 @@ public final class ReportTypesetter {
                     for line in lines { flow.place(line, x: flow.geometry.left) }
                 case .table(let model):
                     flow.y += 4
-                    details.tables.append(table.paginate(model, flow: flow, x: flow.geometry.left, newPage: newPage))
+                    let pieces = table.paginate(model, flow: flow, x: flow.geometry.left, newPage: newPage, collect: collectTables)
+                    if collectTables { details.tables.append(pieces) }
                     flow.y += 6
                 }
             }
@@ -288,40 +324,28 @@ public final class ReportTypesetter {
 
     // MARK: after layout
 
-    /// `- ๒ -` centred in the top margin of every body page but the first (by custom).
-    func addPageNumbers(_ flow: PageFlow, styles: Styles, numberFirst: Bool) {
-        let g = flow.geometry
-        for page in 0..<flow.pages.count where page > 0 || numberFirst {
-            let text = "- \(ThaiDigits.format(page + 1)) -"
-            guard let line = shaper.shape(text, style: styles.body, width: nil).first else { continue }
-            let top = g.top / 2 - line.height / 2
-            var items: [PageItem] = []
-            for var run in line.runs {
-                run.x += g.left + (g.contentWidth - line.width) / 2
-                run.y = top + line.baseline
-                items.append(.text(run))
-            }
-            flow.append(items: items, page: page)
+    /// `- ๒ -` centred in the top margin.
+    func addPageNumber(_ page: inout Page, index: Int, geometry g: PageGeometry, styles: Styles) {
+        guard let line = shaper.shape("- \(ThaiDigits.format(index + 1)) -", style: styles.body, width: nil).first else { return }
+        let top = g.top / 2 - line.height / 2
+        for var run in line.runs {
+            run.x += g.left + (g.contentWidth - line.width) / 2
+            run.y = top + line.baseline
+            page.items.append(.text(run))
         }
     }
 
-    /// `/` + the first words of the next page + `...`, bottom right of every page that continues.
-    func addContinuationCues(_ flow: PageFlow, styles: Styles) {
-        let g = flow.geometry
-        for page in 0..<max(flow.pages.count - 1, 0) {
-            guard let next = flow.firstText[page + 1] else { continue }
-            // The first words: what fits on a short line, broken at a Thai word boundary.
-            let words = shaper.shape(next, style: styles.body, width: g.contentWidth * 0.45).first?.text ?? next
-            let cue = "/" + words.trimmingTrailingSpaces() + "..."
-            guard let line = shaper.shape(cue, style: styles.body, width: nil).first else { continue }
-            let top = g.contentBottom + 2
-            var items: [PageItem] = []
-            for var run in line.runs {
-                run.x += g.left + g.contentWidth - line.width
-                run.y = top + line.baseline
-                items.append(.text(run))
-            }
-            flow.append(items: items, page: page)
+    /// `/` + the first words of the next page + `...`, bottom right.
+    func addContinuationCue(_ page: inout Page, quoting next: String, geometry g: PageGeometry, styles: Styles) {
+        // The first words: what fits on a short line, broken at a Thai word boundary.
+        let words = shaper.shape(next, style: styles.body, width: g.contentWidth * 0.45).first?.text ?? next
+        let cue = "/" + words.trimmingTrailingSpaces() + "..."
+        guard let line = shaper.shape(cue, style: styles.body, width: nil).first else { return }
+        let top = g.contentBottom + 2
+        for var run in line.runs {
+            run.x += g.left + g.contentWidth - line.width
+            run.y = top + line.baseline
+            page.items.append(.text(run))
         }
     }
 }

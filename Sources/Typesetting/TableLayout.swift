@@ -113,29 +113,46 @@ struct TableLayout {
         return result
     }
 
-    func resolve(_ table: Table, widths: [Double]) -> (header: [ResolvedRow], body: [ResolvedRow]) {
-        let header = table.headerRows.map { row -> ResolvedRow in
+    func resolveHeader(_ table: Table, widths: [Double]) -> [ResolvedRow] {
+        table.headerRows.map { row -> ResolvedRow in
             let cellWidths = cellWidths(row, kind: .body, columns: widths)
             return ResolvedRow(kind: .body, cells: zip(row, cellWidths).map {
                 resolveCell($0.0, width: $0.1, alignment: .center, style: headerStyle)
             }, widths: cellWidths)
         }
-        let body = table.rows.map { row -> ResolvedRow in
-            let cellWidths = cellWidths(row.cells, kind: row.kind, columns: widths)
-            switch row.kind {
-            case .group:
-                return ResolvedRow(kind: .group, cells: [resolveCell(row.cells.first ?? .empty, width: cellWidths[0], alignment: .left, style: headerStyle)],
-                                   widths: cellWidths)
-            case .body:
-                var column = 0
-                let cells = zip(row.cells, cellWidths).map { cell, width -> CellLines in
-                    defer { column += cell.columnSpan }
-                    return resolveCell(cell, width: width, alignment: table.columns[min(column, table.columns.count - 1)].alignment, style: style)
-                }
-                return ResolvedRow(kind: .body, cells: cells, widths: cellWidths)
+    }
+
+    func resolve(_ row: Row, of table: Table, widths: [Double]) -> ResolvedRow {
+        let cellWidths = cellWidths(row.cells, kind: row.kind, columns: widths)
+        switch row.kind {
+        case .group:
+            return ResolvedRow(kind: .group, cells: [resolveCell(row.cells.first ?? .empty, width: cellWidths[0], alignment: .left, style: headerStyle)],
+                               widths: cellWidths)
+        case .body:
+            var column = 0
+            let cells = zip(row.cells, cellWidths).map { cell, width -> CellLines in
+                defer { column += cell.columnSpan }
+                return resolveCell(cell, width: width, alignment: table.columns[min(column, table.columns.count - 1)].alignment, style: style)
             }
+            return ResolvedRow(kind: .body, cells: cells, widths: cellWidths)
         }
-        return (header, body)
+    }
+
+    /// Body rows resolved when pagination reaches them and dropped once placed, so a table of
+    /// thousands of rows never sits in memory shaped.
+    final class Rows {
+        private let resolveRow: (Int) -> ResolvedRow
+        private var cache: [Int: ResolvedRow] = [:]
+        let count: Int
+        init(count: Int, resolve: @escaping (Int) -> ResolvedRow) { self.count = count; resolveRow = resolve }
+        subscript(index: Int) -> ResolvedRow {
+            if let row = cache[index] { return row }
+            let row = resolveRow(index)
+            cache[index] = row
+            return row
+        }
+        /// Forgets rows before `index`.
+        func release(before index: Int) { cache = cache.filter { $0.key >= index } }
     }
 
     // MARK: paginate
@@ -147,7 +164,7 @@ struct TableLayout {
     }
 
     /// The least of a row that may start a page section: its first lines (two where it has them).
-    func minimumStart(_ rows: [ResolvedRow], _ index: Int, offsets: [Int]?) -> Double {
+    func minimumStart(_ rows: Rows, _ index: Int, offsets: [Int]?) -> Double {
         guard index < rows.count else { return 0 }
         let row = rows[index]
         let from = offsets ?? Array(repeating: 0, count: row.cells.count)
@@ -163,10 +180,12 @@ struct TableLayout {
 
     /// Places the table from the current cursor, starting new pages as needed.
     @discardableResult
-    func paginate(_ table: Table, flow: PageFlow, x: Double, newPage: () -> Void) -> [TablePiece] {
+    func paginate(_ table: Table, flow: PageFlow, x: Double, newPage: () -> Void, collect: Bool = true) -> [TablePiece] {
         var pieces: [TablePiece] = []
+        func keep(_ piece: TablePiece) { if collect { pieces.append(piece) } }
         let widths = columnWidths(table, total: flow.geometry.contentWidth)
-        let (header, rows) = resolve(table, widths: widths)
+        let header = resolveHeader(table, widths: widths)
+        let rows = Rows(count: table.rows.count) { self.resolve(table.rows[$0], of: table, widths: widths) }
         let headerHeight = header.reduce(0) { $0 + height($1, from: Array(repeating: 0, count: $1.cells.count)) }
         var index = 0
         var offsets: [Int]? = nil
@@ -178,7 +197,7 @@ struct TableLayout {
                     newPage()
                 }
                 for row in header {
-                    pieces.append(draw(row, index: nil, from: Array(repeating: 0, count: row.cells.count), count: nil, widths: widths,
+                    keep(draw(row, index: nil, from: Array(repeating: 0, count: row.cells.count), count: nil, widths: widths,
                                        x: x, flow: flow, quotable: false, shade: table.headerShade))
                 }
                 needHeader = false
@@ -192,13 +211,13 @@ struct TableLayout {
                 if whole + minimumStart(rows, index + 1, offsets: nil) > flow.remaining, rowsOnPage > 0 {
                     newPage(); needHeader = true; continue
                 }
-                pieces.append(draw(row, index: index, from: from, count: nil, widths: widths, x: x, flow: flow))
-                index += 1; rowsOnPage += 1
+                keep(draw(row, index: index, from: from, count: nil, widths: widths, x: x, flow: flow))
+                index += 1; rowsOnPage += 1; rows.release(before: index)
                 continue
             }
             if whole <= flow.remaining {
-                pieces.append(draw(row, index: index, from: from, count: nil, widths: widths, x: x, flow: flow))
-                index += 1; offsets = nil; rowsOnPage += 1
+                keep(draw(row, index: index, from: from, count: nil, widths: widths, x: x, flow: flow))
+                index += 1; offsets = nil; rowsOnPage += 1; rows.release(before: index)
                 continue
             }
             // Split the row at line boundaries.
@@ -219,10 +238,10 @@ struct TableLayout {
                 // Only the header is above: place at least a line of each cell so layout moves on.
                 counts = row.cells.indices.map { c in min(1, row.cells[c].lines.count - from[c]) }
             }
-            pieces.append(draw(row, index: index, from: from, count: counts, widths: widths, x: x, flow: flow, fillToBottom: true))
+            keep(draw(row, index: index, from: from, count: counts, widths: widths, x: x, flow: flow, fillToBottom: true))
             offsets = zip(from, counts).map { $0 + $1 }
             if row.cells.indices.allSatisfy({ offsets![$0] >= row.cells[$0].lines.count }) {
-                index += 1; offsets = nil
+                index += 1; offsets = nil; rows.release(before: index)
             }
             newPage(); needHeader = true
         }
