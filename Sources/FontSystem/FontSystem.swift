@@ -46,12 +46,25 @@ public final class FontSystem {
             guard ok == FcTrue else { FcConfigDestroy(config); throw Failure.unreadableFont(path) }
         }
         self.config = config
+        // Make a bundled-fonts configuration the process's current one, so nothing loads the
+        // machine's own configuration and scans its fonts (Cairo and Pango ask for the current
+        // configuration when they set a font up). Fontconfig keeps a reference to it.
+        FontSystem.currentOnce.run { FcConfigSetCurrent(config) }
         let map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)!
         pango_fc_font_map_set_config(OpaquePointer(map), config)
         // One Pango unit per 1/1024 point: with 72 dpi, font sizes are in PDF points.
         pango_cairo_font_map_set_resolution(OpaquePointer(map), 72)
         self.fontMap = map
     }
+
+    /// Runs its block once per process, whichever thread gets there first.
+    final class Once: @unchecked Sendable {
+        // `done` is only read and written under `lock`.
+        private let lock = NSLock()
+        private var done = false
+        func run(_ body: () -> Void) { lock.withLock { if !done { done = true; body() } } }
+    }
+    static let currentOnce = Once()
 
     deinit {
         g_object_unref(fontMap)

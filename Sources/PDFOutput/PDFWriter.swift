@@ -151,15 +151,24 @@ public final class PDFStream {
         cairo_pdf_surface_set_size(surface, page.width, page.height)
         cairo_pdf_surface_set_page_label(surface, page.label)
         cairo_set_source_rgb(cr, 0, 0, 0)
+        // Consecutive rules of one width are stroked as one path: Cairo's PDF surface analyses
+        // every drawing operation of a page, and a table has hundreds of rules.
+        var pathWidth: Double? = nil
+        func strokePending() {
+            if pathWidth != nil { cairo_stroke(cr); pathWidth = nil }
+        }
         for item in page.items {
-            switch item {
-            case .text(let run):
-                PDFWriter.draw(run, cr: cr, font: scaledFonts[run.font], glyphs: &glyphBuffer, clusters: &clusterBuffer)
-            case .rule(let rule):
-                cairo_set_line_width(cr, rule.width)
+            if case .rule(let rule) = item {
+                if pathWidth != rule.width { strokePending(); cairo_set_line_width(cr, rule.width); pathWidth = rule.width }
                 cairo_move_to(cr, rule.x0, rule.y0)
                 cairo_line_to(cr, rule.x1, rule.y1)
-                cairo_stroke(cr)
+                continue
+            }
+            strokePending()
+            switch item {
+            case .rule: break
+            case .text(let run):
+                PDFWriter.draw(run, cr: cr, font: scaledFonts[run.font], glyphs: &glyphBuffer, clusters: &clusterBuffer)
             case .box(let box):
                 cairo_set_source_rgb(cr, box.gray, box.gray, box.gray)
                 cairo_rectangle(cr, box.x, box.y, box.width, box.height)
@@ -174,6 +183,7 @@ public final class PDFStream {
                 cairo_tag_end(cr, CAIRO_TAG_LINK)
             }
         }
+        strokePending()
         cairo_show_page(cr)
         try PDFWriter.check(cairo_status(cr))
     }

@@ -19,18 +19,24 @@ public enum ReportLoader {
         let sink = DiagnosticSink()
         let path = dataFile.path
         let start = SourceLocation(file: path, line: 1, column: 1)
-        guard let bytes = FileManager.default.contents(atPath: path) else {
-            throw InputError([Diagnostic(start, thai: "อ่านไฟล์ข้อมูลไม่ได้ (ไม่มีไฟล์หรือไม่มีสิทธิ์อ่าน)",
-                                         english: "cannot read the data file (missing or not readable)")])
+        // The file's text and YAML tree live only inside this closure: a long report's tree
+        // takes several times the file's size, and layout does not need it.
+        let read: () throws -> AgencyData = {
+            guard let bytes = FileManager.default.contents(atPath: path) else {
+                throw InputError([Diagnostic(start, thai: "อ่านไฟล์ข้อมูลไม่ได้ (ไม่มีไฟล์หรือไม่มีสิทธิ์อ่าน)",
+                                             english: "cannot read the data file (missing or not readable)")])
+            }
+            guard let text = String(data: bytes, encoding: .utf8) else {
+                throw InputError([Diagnostic(start, thai: "ไฟล์ข้อมูลไม่ได้เข้ารหัส UTF-8", english: "the data file is not UTF-8")])
+            }
+            guard let root = YAMLValue.parse(text, file: path, sink: sink),
+                  let data = AgencyDataReader.read(root, sink: sink) else {
+                try sink.throwIfErrors()
+                throw InputError(sink.diagnostics)
+            }
+            return data
         }
-        guard let text = String(data: bytes, encoding: .utf8) else {
-            throw InputError([Diagnostic(start, thai: "ไฟล์ข้อมูลไม่ได้เข้ารหัส UTF-8", english: "the data file is not UTF-8")])
-        }
-        guard let root = YAMLValue.parse(text, file: path, sink: sink),
-              let data = AgencyDataReader.read(root, sink: sink) else {
-            try sink.throwIfErrors()
-            throw InputError(sink.diagnostics)
-        }
+        let data = try read()
         let stem = dataFile.deletingPathExtension().lastPathComponent
         if stem != String(data.fiscalYear) {
             sink.error(data.fiscalYearLocation, thai: "ชื่อไฟล์ต้องเป็นปีงบประมาณ: \(data.fiscalYear).yaml (ไม่ใช่ \(dataFile.lastPathComponent))",

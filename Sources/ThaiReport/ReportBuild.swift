@@ -59,9 +59,19 @@ public final class ReportBuilder {
         SHA256.fingerprint(of: loaded.inputFiles, extra: [Self.toolVersion, fontsFingerprint])
     }
 
-    /// The bundled fonts' fingerprint, computed once.
-    public private(set) lazy var fontsFingerprint: String = SHA256.fingerprint(
-        of: FontSystem.requiredFiles.map { fonts.directory.appendingPathComponent($0).path })
+    /// The bundled fonts' fingerprint: name, size and modification time of each file (hashing
+    /// a megabyte of fonts on every build would cost more than laying out a short report).
+    public private(set) lazy var fontsFingerprint: String = {
+        var hasher = SHA256()
+        for name in FontSystem.requiredFiles {
+            let path = fonts.directory.appendingPathComponent(name).path
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+            let size = (attributes?[.size] as? Int) ?? -1
+            let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
+            hasher.update("\(name) \(size) \(modified)\n")
+        }
+        return hasher.finish()
+    }()
 
     /// Leaves the record the year page and incremental builds read.
     public func record(_ loaded: LoadedReport, fingerprint: String, options: BuildOptions) throws {

@@ -3,11 +3,12 @@ import Foundation
 /// SHA-256 (FIPS 180-4), for the fingerprints of a report's inputs in incremental builds.
 /// Small and dependency-free; speed is not a concern at a few hundred kilobytes per report.
 struct SHA256 {
-    private var state: [UInt32] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-    ]
-    private var buffer: [UInt8] = []
+    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
+        (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+    /// Bytes waiting for a whole 64-byte block.
+    private var pending: [UInt8] = []
     private var length: UInt64 = 0
+    private var schedule = [UInt32](repeating: 0, count: 64)
 
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -23,12 +24,23 @@ struct SHA256 {
     mutating func update(_ data: some Sequence<UInt8>) {
         let bytes = Array(data)
         length += UInt64(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            let take = min(64 - buffer.count, bytes.count - index)
-            buffer.append(contentsOf: bytes[index..<(index + take)])
-            index += take
-            if buffer.count == 64 { compress(); buffer.removeAll(keepingCapacity: true) }
+        bytes.withUnsafeBufferPointer { input in
+            var index = 0
+            if !pending.isEmpty {
+                let take = min(64 - pending.count, input.count)
+                pending.append(contentsOf: input[0..<take])
+                index = take
+                if pending.count == 64 {
+                    let block = pending
+                    block.withUnsafeBufferPointer { compress(UnsafeRawBufferPointer($0)) }
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
+            while input.count - index >= 64 {
+                compress(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(input)[index..<(index + 64)]))
+                index += 64
+            }
+            if index < input.count { pending.append(contentsOf: input[index...]) }
         }
     }
 
@@ -38,37 +50,42 @@ struct SHA256 {
     mutating func finish() -> String {
         let bits = length &* 8
         var padding: [UInt8] = [0x80]
-        padding += [UInt8](repeating: 0, count: (119 - buffer.count) % 64)
+        padding += [UInt8](repeating: 0, count: (119 - pending.count) % 64)
         padding += (0..<8).map { UInt8(truncatingIfNeeded: bits >> (56 - 8 * UInt64($0))) }
         update(padding)
-        return state.map { word in
+        let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
+        return words.map { word in
             let hex = String(word, radix: 16)
             return String(repeating: "0", count: 8 - hex.count) + hex
         }.joined()
     }
 
-    private mutating func compress() {
-        var w = [UInt32](repeating: 0, count: 64)
-        for i in 0..<16 {
-            w[i] = UInt32(buffer[4 * i]) << 24 | UInt32(buffer[4 * i + 1]) << 16 | UInt32(buffer[4 * i + 2]) << 8 | UInt32(buffer[4 * i + 3])
+    @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+
+    /// One 64-byte block.
+    private mutating func compress(_ block: UnsafeRawBufferPointer) {
+        var (a, b, c, d, e, f, g, h) = state
+        schedule.withUnsafeMutableBufferPointer { w in
+            for i in 0..<16 {
+                w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
+            }
+            for i in 16..<64 {
+                let s0 = Self.rotr(w[i - 15], 7) ^ Self.rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+                let s1 = Self.rotr(w[i - 2], 17) ^ Self.rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+            }
+            Self.k.withUnsafeBufferPointer { k in
+                for i in 0..<64 {
+                    let s1 = Self.rotr(e, 6) ^ Self.rotr(e, 11) ^ Self.rotr(e, 25)
+                    let choice = (e & f) ^ (~e & g)
+                    let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
+                    let s0 = Self.rotr(a, 2) ^ Self.rotr(a, 13) ^ Self.rotr(a, 22)
+                    let majority = (a & b) ^ (a & c) ^ (b & c)
+                    (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ s0 &+ majority)
+                }
+            }
         }
-        func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
-        for i in 16..<64 {
-            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-        for i in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ SHA256.k[i] &+ w[i]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ majority
-            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-        }
-        for (i, value) in [a, b, c, d, e, f, g, h].enumerated() { state[i] = state[i] &+ value }
+        state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
     }
 
     /// Digest of whole files, each preceded by its name, so a renamed input changes it too.

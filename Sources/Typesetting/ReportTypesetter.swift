@@ -76,6 +76,8 @@ public final class ReportTypesetter {
     }
 
     private func typeset(_ report: Report, collectDetails: Bool, to output: @escaping (Page, [String]) -> Void) -> Summary {
+        shaper.clearCache()
+        defer { shaper.clearCache() }
         let style = report.style
         let pt = PageGeometry.points(mm:)
         let geometry = PageGeometry(width: pt(style.pageWidthMM), height: pt(style.pageHeightMM),

@@ -15,7 +15,7 @@ public struct TextStyle: Hashable, Sendable {
     var lineHeight: Double { size * leading }
 }
 
-public enum Alignment: Sendable { case left, center, right, justify }
+public enum Alignment: Hashable, Sendable { case left, center, right, justify }
 
 /// One line of a shaped paragraph: runs positioned relative to the line's left end and
 /// baseline.
@@ -88,6 +88,35 @@ public final class Shaper {
     public func shape(_ text: String, style: TextStyle, width: Double?, indent: Double = 0,
                       alignment: Alignment = .left) -> [ShapedLine] {
         guard !text.isEmpty else { return [] }
+        let key = ShapeKey(text: text, style: style, width: width, indent: indent, alignment: alignment)
+        if let cached = cache[key] { return cached }
+        let lines = shapeUncached(text, style: style, width: width, indent: indent, alignment: alignment)
+        let glyphs = lines.reduce(0) { $0 + $1.runs.reduce(0) { $0 + $1.glyphs.count } }
+        if cachedGlyphs + glyphs <= Self.cacheGlyphBudget {
+            cache[key] = lines
+            cachedGlyphs += glyphs
+        }
+        return lines
+    }
+
+    /// Shaped text is kept for the second pass over the body (see `ReportTypesetter.typeset`),
+    /// up to this many glyphs (a few megabytes), so small reports are shaped once and long ones
+    /// still run in constant memory.
+    static let cacheGlyphBudget = 120_000
+    private struct ShapeKey: Hashable {
+        let text: String, style: TextStyle, width: Double?, indent: Double, alignment: Alignment
+    }
+    private var cache: [ShapeKey: [ShapedLine]] = [:]
+    private var cachedGlyphs = 0
+
+    /// Forgets shaped text (at the start of each report: the cache serves the passes over one).
+    public func clearCache() {
+        cache.removeAll(keepingCapacity: true)
+        cachedGlyphs = 0
+    }
+
+    private func shapeUncached(_ text: String, style: TextStyle, width: Double?, indent: Double,
+                               alignment: Alignment) -> [ShapedLine] {
         let scale = Double(PANGO_SCALE)
         pango_layout_set_font_description(layout, description(style))
         pango_layout_set_width(layout, width.map { Int32(($0 * scale).rounded(.down)) } ?? -1)

@@ -1,0 +1,106 @@
+import Foundation
+
+/// Input for the benchmarks, written to a scratch folder: the real template and sample, long
+/// synthetic reports, and a hundred agencies for a batch.
+struct Workload {
+    let root: URL
+    let repository: URL
+
+    init(repository: URL, folder: String? = nil) throws {
+        self.repository = repository
+        root = FileManager.default.temporaryDirectory.appendingPathComponent(folder ?? "thaireport-bench-\(getpid())")
+        try? FileManager.default.removeItem(at: root)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try copy("Templates/ita-2564/template.yaml")
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+
+    private func copy(_ path: String) throws {
+        let target = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(at: target)
+        try FileManager.default.copyItem(at: repository.appendingPathComponent(path), to: target)
+    }
+
+    var sampleText: String { try! String(contentsOf: repository.appendingPathComponent("Samples/singburi-pao/2564.yaml"), encoding: .utf8) }
+
+    func write(_ path: String, _ text: String) -> URL {
+        let url = root.appendingPathComponent(path)
+        try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! Data(text.utf8).write(to: url)
+        return url
+    }
+
+    /// The sample report, as it is in the repository.
+    func sample() -> URL { write("Samples/singburi-pao/2564.yaml", sampleText) }
+
+    /// A report of the standard texts with `rows` measure rows (a few lines in every cell) and
+    /// an OIT checklist of `items` items, from a template made for it (`bench`, the year's
+    /// template with a catalog of that size). About six rows or three items make a page.
+    func synthetic(rows: Int, items: Int) -> URL {
+        let template = try! String(contentsOf: repository.appendingPathComponent("Templates/ita-2564/template.yaml"), encoding: .utf8)
+        var catalog = """
+        oit_catalog:
+          - indicator: "9"
+            title: การเปิดเผยข้อมูล
+            subindicators:
+              - number: "9.1"
+                title: ข้อมูลพื้นฐาน
+                topics:
+                  - title: ข้อมูลพื้นฐาน
+                    items:
+
+        """
+        for n in 1...items {
+            catalog += """
+                          - code: O\(n)
+                            title: รายการข้อมูลที่ \(n)
+                            elements:
+                              - แสดงแผนผังแสดงโครงสร้างการแบ่งส่วนราชการของหน่วยงาน
+                              - แสดงตำแหน่งที่สำคัญ และการแบ่งส่วนงานภายใน ยกตัวอย่างเช่น สำนัก กอง ศูนย์ ฝ่าย ส่วน กลุ่ม เป็นต้น
+
+            """
+        }
+        let start = template.range(of: "\noit_catalog:")!.lowerBound
+        let end = template.range(of: "\nstyle:")!.lowerBound
+        var bench = template
+        bench.replaceSubrange(start..<end, with: "\n" + catalog)
+        bench = bench.replacingOccurrences(of: "id: ita-2564", with: "id: bench")
+        _ = write("Templates/bench/template.yaml", bench)
+
+        let result = "- มีการประชุมระหว่างผู้บริหารกับหัวหน้าส่วนราชการ และระหว่างหัวหน้าส่วนราชการกับข้าราชการ ลูกจ้างและพนักงานจ้างในสังกัด เป็นประจำทุกเดือน เพื่อติดตามผลการปฏิบัติงานตามมาตรการ"
+        var yaml = """
+        template: bench
+        fiscal_year: 2564
+        agency: {id: synthetic-\(rows)-\(items), name: องค์การบริหารส่วนตำบลตัวอย่าง, address: อำเภอตัวอย่าง จังหวัดตัวอย่าง}
+        issuing_unit: สำนักปลัด
+        signature: {lines: [สำนักปลัด, องค์การบริหารส่วนตำบลตัวอย่าง], date: 2564-03}
+        measures:
+          iit:
+
+        """
+        for n in 1...rows {
+            yaml += """
+                - measure: "มาตรการที่ \(n) กำหนดให้มีการปรับปรุงข้อมูลรายงานผลการดำเนินงานตามแผนดำเนินงานประจำปี ให้มีรายละเอียดข้อมูลที่ครบถ้วน"
+                  steps:
+                    - step: "-กำหนดให้หน่วยงานเจ้าของข้อมูลตรวจสอบข้อมูลให้ครบถ้วนถูกต้องก่อนนำส่งข้อมูลให้เจ้าหน้าที่ดูแลเว็บไซต์"
+                      responsible: "สำนักปลัดฯ/ ทุกส่วนราชการ"
+                      result: "\(result)"
+
+            """
+        }
+        yaml += "oit:\n" + (1...items).map { "  O\($0): {responsible: สำนักปลัด, has_data: true, published: true}\n" }.joined()
+        return write("Synthetic/synthetic-\(rows)-\(items)/2564.yaml", yaml)
+    }
+
+    /// `count` agencies (the sample under other ids) in one folder.
+    func batch(_ count: Int) -> URL {
+        let folder = "Batch\(count)"
+        for n in 1...count {
+            let id = String(format: "agency-%03d", n)
+            _ = write("\(folder)/\(id)/2564.yaml", sampleText.replacingOccurrences(of: "id: singburi-pao", with: "id: \(id)"))
+        }
+        return root.appendingPathComponent(folder)
+    }
+}
