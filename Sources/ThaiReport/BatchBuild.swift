@@ -59,6 +59,8 @@ public struct BatchResult: Sendable {
     public var built: [URL] = []
     public var skipped: [URL] = []
     public var failed: [(file: URL, message: String)] = []
+    /// Built, but with something the reader should know (characters no font has).
+    public var warnings: [(file: URL, message: String)] = []
     /// Whether every failure was bad input (exit status 2) rather than a fault (1).
     public var onlyInputFailures = true
     public var years: Set<Int> = []
@@ -151,6 +153,7 @@ public final class BatchBuilder: Sendable {
         do {
             _ = try builder.write(report, options: options.build)
             try builder.record(loaded, fingerprint: fingerprint, options: options.build)
+            state.warn(file, builder.warnings + loaded.warnings.map(\.description))
             state.finish(file, agencyID: report.agencyID, year: report.fiscalYear, outcome: .built, inputError: false, start: start, progress: progress)
         } catch {
             state.finish(file, agencyID: report.agencyID, year: nil, outcome: .failed("\(file.path): error: \(error)"), inputError: false, start: start, progress: progress)
@@ -196,6 +199,10 @@ final class BatchState: @unchecked Sendable {
             claimed[key] = file
             return nil
         }
+    }
+
+    func warn(_ file: URL, _ messages: [String]) {
+        lock.withLock { result.warnings += messages.map { (file, $0) } }
     }
 
     func finish(_ file: URL, agencyID: String?, year: Int?, outcome: ReportOutcome, inputError: Bool, start: Date, progress: BatchProgress?) {

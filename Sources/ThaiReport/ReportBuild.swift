@@ -28,6 +28,8 @@ public struct BuildOptions: Sendable {
 public final class ReportBuilder {
     public let fonts: FontSystem
     let typesetter: ReportTypesetter
+    /// What the last `write` noticed but did not stop for (characters no font has).
+    public private(set) var warnings: [String] = []
 
     public init(fonts: FontSystem) {
         self.fonts = fonts
@@ -102,6 +104,7 @@ public final class ReportBuilder {
     }
 
     public func write(_ report: Report, options: BuildOptions) throws -> [URL] {
+        warnings = []
         let paths = Self.outputPaths(for: report, in: options.outputDirectory)
         var written: [URL] = []
         if options.formats.contains(.pdf) {
@@ -114,6 +117,11 @@ public final class ReportBuilder {
                 }
                 if let failure { throw failure }
                 try stream.finish(outline: summary.outline, metadata: summary.metadata)
+                if !summary.missingCharacters.isEmpty {
+                    let list = summary.missingCharacters.map { "\(Character($0)) (U+\(String($0.value, radix: 16, uppercase: true)))" }
+                    warnings.append("ฟอนต์ไม่มีตัวอักษร \(list.joined(separator: ", ")) จึงพิมพ์เป็นกรอบสี่เหลี่ยม / "
+                        + "the fonts have no \(list.joined(separator: ", ")): printed as a box")
+                }
             }
             written.append(paths.pdf)
         }

@@ -54,6 +54,8 @@ public final class ReportTypesetter {
         public var metadata: DocumentMetadata
         public var details: Details
         public var pageCount: Int
+        /// Characters the bundled fonts lack (drawn as the font's "missing" box), in order.
+        public var missingCharacters: [Unicode.Scalar]
     }
 
     /// The whole document in memory, for tests and tools that inspect layout.
@@ -77,7 +79,6 @@ public final class ReportTypesetter {
 
     private func typeset(_ report: Report, collectDetails: Bool, to output: @escaping (Page, [String]) -> Void) -> Summary {
         shaper.clearCache()
-        defer { shaper.clearCache() }
         let style = report.style
         let pt = PageGeometry.points(mm:)
         let geometry = PageGeometry(width: pt(style.pageWidthMM), height: pt(style.pageHeightMM),
@@ -136,10 +137,13 @@ public final class ReportTypesetter {
             outline.append(OutlineEntry(title: section.headingText, level: section.level,
                                         pageIndex: place.bodyPage + offset, y: place.y))
         }
+        let missing = shaper.missing.sorted { $0.value < $1.value }
+        shaper.clearCache()
         return Summary(outline: outline,
                        metadata: DocumentMetadata(title: report.metadata.title, author: report.metadata.author,
                                                   subject: report.metadata.subject, date: report.metadata.date),
-                       details: details, pageCount: offset + bodyCount)
+                       details: details, pageCount: offset + bodyCount,
+                       missingCharacters: missing)
     }
 
     // MARK: front matter

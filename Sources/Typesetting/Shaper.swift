@@ -103,6 +103,14 @@ public final class Shaper {
     /// up to this many glyphs (a few megabytes), so small reports are shaped once and long ones
     /// still run in constant memory.
     static let cacheGlyphBudget = 120_000
+
+    /// Pango's marks on glyph ids: `PANGO_GLYPH_UNKNOWN_FLAG` (the character's code is in the
+    /// low bits) and `PANGO_GLYPH_EMPTY`.
+    static let unknownGlyphFlag: UInt32 = 0x1000_0000
+    static let emptyGlyph: UInt32 = 0x0FFF_FFFF
+
+    /// Characters no bundled font could show, met since the last `clearCache`.
+    public private(set) var missing = Set<Unicode.Scalar>()
     private struct ShapeKey: Hashable {
         let text: String, style: TextStyle, width: Double?, indent: Double, alignment: Alignment
     }
@@ -113,6 +121,7 @@ public final class Shaper {
     public func clearCache() {
         cache.removeAll(keepingCapacity: true)
         cachedGlyphs = 0
+        missing.removeAll()
     }
 
     private func shapeUncached(_ text: String, style: TextStyle, width: Double?, indent: Double,
@@ -156,7 +165,14 @@ public final class Shaper {
                 for g in 0..<Int(glyphs.num_glyphs) {
                     let info = glyphs.glyphs[g]
                     let advance = Double(info.geometry.width) / scale
-                    runGlyphs.append(Glyph(id: info.glyph, x: runX + Double(info.geometry.x_offset) / scale,
+                    var id = info.glyph
+                    if id & Self.unknownGlyphFlag != 0, id != Self.emptyGlyph {
+                        // No bundled font has this character: show the font's own "missing"
+                        // box (glyph 0) so the gap is visible and the text still recorded.
+                        if let scalar = Unicode.Scalar(id & ~Self.unknownGlyphFlag) { missing.insert(scalar) }
+                        id = 0
+                    }
+                    runGlyphs.append(Glyph(id: id, x: runX + Double(info.geometry.x_offset) / scale,
                                            y: Double(info.geometry.y_offset) / scale, advance: advance))
                     runX += advance
                     let cluster = Int(glyphs.log_clusters[g])

@@ -41,6 +41,9 @@ final class ProgressPrinter: BatchProgress, @unchecked Sendable {
         let seconds = String(format: "%.2f", result.elapsed)
         printError("สร้าง \(result.built.count) · ข้าม \(result.skipped.count) · ล้มเหลว \(result.failed.count) · \(seconds) วินาที / "
             + "built \(result.built.count), skipped \(result.skipped.count), failed \(result.failed.count) in \(seconds) s")
+        for warning in result.warnings {
+            printError("  คำเตือน / warning: \(warning.file.path): \(warning.message)")
+        }
         for failure in result.failed {
             let first = failure.message.split(separator: "\n").first.map(String.init) ?? failure.message
             printError("  ล้มเหลว / failed: \(first)")
