@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "thaireport", targets: ["thaireport"]),
         .library(name: "ThaiReport", targets: ["ThaiReport"]),
+        .library(name: "ReportInput", targets: ["ReportInput"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),

@@ -59,6 +59,11 @@ enum OITReader {
             sink.error(SourceLocation(file: path, line: 1, column: 1), thai: "ไฟล์ CSV ไม่ได้เข้ารหัส UTF-8", english: "the CSV file is not UTF-8")
             return nil
         }
+        return readCSV(text: text, path: path, sink: sink)
+    }
+
+    /// The statuses in a CSV text; `path` names it in diagnostics.
+    static func readCSV(text: String, path: String, sink: DiagnosticSink) -> [AgencyData.OITStatus]? {
         let rows: [[CSVField]]
         do { rows = try CSVReader.parse(text) } catch {
             switch error {

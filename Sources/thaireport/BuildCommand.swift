@@ -85,6 +85,9 @@ enum Interruption {
     nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []   // kept alive; set once, before the build
 
     static func install() {
+        // A full disk or a file-size limit must fail a write (and be reported), not kill the
+        // process with SIGXFSZ half-way through.
+        signal(SIGXFSZ, SIG_IGN)
         let queue = DispatchQueue(label: "thaireport.signals")
         for number in [SIGINT, SIGTERM, SIGHUP] {
             signal(number, SIG_IGN)

@@ -1,0 +1,60 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Faults around a build: where it writes, the disk, the fonts. Each gives a clear message and
+/// a non-zero exit, and leaves the previous outputs as they were.
+@Suite struct FaultTests {
+    let binary = Repo.root.appendingPathComponent(".build/debug/thaireport").path
+
+    @Test func outputFolderThatCannotBeWritten() throws {
+        let scratch = ScratchDirectory()
+        let blocker = scratch.write("out", "a file where the output folder should be")
+        let result = try runProcess(binary, ["build", Repo.sample.path, "--out", blocker.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot write"), "\(result.stderr)")
+        #expect(try String(contentsOf: blocker, encoding: .utf8) == "a file where the output folder should be")
+    }
+
+    /// A full disk, made with a file-size limit on the process: the write fails, the previous
+    /// PDF stays whole, no temporary file is left.
+    @Test func diskFullKeepsThePreviousOutput() throws {
+        let scratch = ScratchDirectory()
+        let data = scratch.sample()
+        let out = scratch.url.appendingPathComponent("out")
+        #expect(try runProcess(binary, ["build", data.path, "--out", out.path, "--format", "pdf"]).status == 0)
+        let pdf = out.appendingPathComponent("2564/singburi-pao.pdf")
+        let before = try Data(contentsOf: pdf)
+        let limited = try runProcess("bash", ["-c", "ulimit -f 40; exec \"$0\" build \"$1\" --out \"$2\" --format pdf --force", binary, data.path, out.path])
+        #expect(limited.status == 1, "\(limited.stderr)")
+        #expect(limited.stderr.contains("writing the PDF failed") || limited.stderr.contains("cannot write"), "\(limited.stderr)")
+        #expect(try Data(contentsOf: pdf) == before)
+        let left = try FileManager.default.contentsOfDirectory(atPath: pdf.deletingLastPathComponent().path).filter { $0.hasSuffix(".tmp") }
+        #expect(left.isEmpty, "left behind: \(left)")
+    }
+
+    @Test func missingFontFile() throws {
+        let scratch = ScratchDirectory()
+        let fonts = scratch.url.appendingPathComponent("Fonts")
+        try FileManager.default.copyItem(at: Repo.fonts, to: fonts)
+        try FileManager.default.removeItem(at: fonts.appendingPathComponent("Sarabun-Bold.ttf"))
+        let result = try runProcess(binary, ["build", Repo.sample.path, "--out", scratch.url.appendingPathComponent("out").path],
+                                    environment: ["THAIREPORT_FONTS": fonts.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("font file not found"), "\(result.stderr)")
+        #expect(result.stderr.contains("Sarabun-Bold.ttf"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out/2564/singburi-pao.pdf").path))
+    }
+
+    @Test func corruptFontFile() throws {
+        let scratch = ScratchDirectory()
+        let fonts = scratch.url.appendingPathComponent("Fonts")
+        try FileManager.default.copyItem(at: Repo.fonts, to: fonts)
+        let regular = fonts.appendingPathComponent("Sarabun-Regular.ttf")
+        try Data(try Data(contentsOf: regular).prefix(2000)).write(to: regular)
+        let result = try runProcess(binary, ["build", Repo.sample.path, "--out", scratch.url.appendingPathComponent("out").path],
+                                    environment: ["THAIREPORT_FONTS": fonts.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("corrupt or unreadable"), "\(result.stderr)")
+    }
+}
