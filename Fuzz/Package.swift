@@ -6,7 +6,8 @@ import PackageDescription
 let package = Package(
     name: "ThaiReportFuzz",
     dependencies: [.package(name: "ThaiReport", path: "..")],
-    targets: ["fuzz-data", "fuzz-template", "fuzz-csv", "fuzz-placeholders"].map { name in
-        .executableTarget(name: name, dependencies: [.product(name: "ReportInput", package: "ThaiReport")])
-    }
+    targets: [
+        // One binary; scripts/fuzz chooses the reader with THAIREPORT_FUZZ_TARGET.
+        .executableTarget(name: "fuzz-input", dependencies: [.product(name: "ReportInput", package: "ThaiReport")]),
+    ]
 )

@@ -41,19 +41,30 @@ public enum HTMLWriter {
         try Data(Stylesheet.css.utf8).write(to: directory.appendingPathComponent("report.css"), options: .atomic)
     }
 
-    /// The report page. It lives in `<year>/<agency-id>/index.html`; assets are in `<year>/assets/`.
-    public static func render(_ report: Report, pdfFileName: String) -> String {
-        let fiscalYear = "ปีงบประมาณ พ.ศ.\(ThaiDigits.format(report.fiscalYear))"
-        var html = """
+    /// `<!DOCTYPE html>` to `<body>`: the page's (already escaped) title and its stylesheet.
+    static func documentStart(title: String, stylesheet: String) -> String {
+        """
         <!DOCTYPE html>
         <html lang="th">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(report.metadata.title)) \(escape(fiscalYear)) – \(escape(report.cover.agencyName))</title>
-        <link rel="stylesheet" href="../assets/report.css">
+        <title>\(title)</title>
+        <link rel="stylesheet" href="\(stylesheet)">
         </head>
         <body>
+
+        """
+    }
+
+    static func fiscalYearText(_ year: Int) -> String { "ปีงบประมาณ พ.ศ.\(ThaiDigits.format(year))" }
+
+    /// The report page. It lives in `<year>/<agency-id>/index.html`; assets are in `<year>/assets/`.
+    public static func render(_ report: Report, pdfFileName: String) -> String {
+        let fiscalYear = fiscalYearText(report.fiscalYear)
+        var html = documentStart(title: "\(escape(report.metadata.title)) \(escape(fiscalYear)) – \(escape(report.cover.agencyName))",
+                                 stylesheet: "../assets/report.css")
+        html += """
         <header class="cover">
         <h1>\(report.cover.titleLines.map(escape).joined(separator: "<br>"))</h1>
         <p class="agency">\(escape(report.cover.agencyName))</p>
@@ -164,17 +175,9 @@ public enum HTMLWriter {
 
     /// `<year>/index.html`: every report of the fiscal year, with links to its page and PDF.
     public static func renderYearPage(year: Int, entries: [YearEntry]) -> String {
-        let fiscalYear = "ปีงบประมาณ พ.ศ.\(ThaiDigits.format(year))"
-        var html = """
-        <!DOCTYPE html>
-        <html lang="th">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>รายงาน \(escape(fiscalYear))</title>
-        <link rel="stylesheet" href="assets/report.css">
-        </head>
-        <body>
+        let fiscalYear = fiscalYearText(year)
+        var html = documentStart(title: "รายงาน \(escape(fiscalYear))", stylesheet: "assets/report.css")
+        html += """
         <main>
         <h1>รายงาน \(escape(fiscalYear))</h1>
         <p>จำนวน \(ThaiDigits.format(entries.count)) รายงาน</p>

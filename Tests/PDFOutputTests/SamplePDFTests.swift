@@ -50,14 +50,11 @@ import Typesetting
         #expect(try Data(contentsOf: second) == Data(contentsOf: Self.pdf))
     }
 
-    static func squeeze(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.filter { !$0.properties.isWhitespace }))
-    }
 
     /// pdftotext gives back every body paragraph whole: same characters in the same order
     /// (sara am intact, marks in logical order). Spaces and line breaks are not compared here.
     @Test func paragraphsSurviveExtraction() throws {
-        let haystack = Self.squeeze(try runProcess("pdftotext", [Self.pdf.path, "-"]).stdout)
+        let haystack = squeeze(try runProcess("pdftotext", [Self.pdf.path, "-"]).stdout)
         #expect(haystack.contains("ำ"))
         let report = try ReportLoader.load(dataFile: Repo.sample).report
         var texts = report.preface.paragraphs
@@ -68,7 +65,7 @@ import Typesetting
                 if case .heading(let text) = block { texts.append(text) }
             }
         }
-        let missing = texts.filter { !haystack.contains(Self.squeeze($0)) }
+        let missing = texts.filter { !haystack.contains(squeeze($0)) }
         #expect(missing.isEmpty, "not extracted intact: \(missing.prefix(3))")
     }
 
@@ -116,10 +113,10 @@ import Typesetting
         var missing: [String] = []
         for (index, page) in document.pages.enumerated() {
             let text = try runProcess("pdftotext", ["-f", "\(index + 1)", "-l", "\(index + 1)", Self.pdf.path, "-"]).stdout
-            let haystack = Self.squeeze(text)
+            let haystack = squeeze(text)
             // pdftotext joins a line that ends in "-" with the next and drops the hyphen.
-            for case .text(let run) in page.items where !haystack.contains(Self.squeeze(run.text))
-                && !(run.text.hasSuffix("-") && haystack.contains(Self.squeeze(String(run.text.dropLast())))) {
+            for case .text(let run) in page.items where !haystack.contains(squeeze(run.text))
+                && !(run.text.hasSuffix("-") && haystack.contains(squeeze(String(run.text.dropLast())))) {
                 missing.append("page \(index + 1): \(run.text)")
             }
         }

@@ -76,8 +76,7 @@ import Testing
                 }
             }
         }
-        let squeeze = { (s: String) in s.unicodeScalars.filter { !$0.properties.isWhitespace && !"○✓".unicodeScalars.contains($0) }.map(String.init).joined() }
-        let haystack = squeeze(modelText.joined(separator: " "))
+        let haystack = squeeze(modelText.joined(separator: " ")).replacingOccurrences(of: "○", with: "")
         let reference = try String(contentsOf: Repo.reference, encoding: .utf8)
         var missing: [String] = []
         var inContents = false
@@ -89,6 +88,7 @@ import Testing
             for cell in line.components(separatedBy: "\t") {
                 // Item codes are normalised to O1…O43 in the data; the extraction mixes forms.
                 let text = squeeze(cell).replacingOccurrences(of: "^[○๐0O][0-9๐-๙]+$", with: "", options: .regularExpression)
+                    .replacingOccurrences(of: "○", with: "").replacingOccurrences(of: "✓", with: "")
                 if text.isEmpty || text.count < 2 { continue }
                 let normalised = text.replacingOccurrences(of: "ตามข้อ๐36", with: "ตามข้อO36")
                     .replacingOccurrences(of: "ตามข้อ๐39", with: "ตามข้อO39").replacingOccurrences(of: "ในข้อO๔๒", with: "ในข้อO42")

@@ -56,6 +56,12 @@ public final class ScratchDirectory: Sendable {
     }
 }
 
+/// Text without any whitespace, to compare what an extractor gives back with the source
+/// regardless of where lines were broken.
+public func squeeze(_ text: String) -> String {
+    String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace }))
+}
+
 public struct ProcessResult { public let status: Int32; public let stdout: String; public let stderr: String }
 
 /// Runs a program to completion (pdftotext, pdffonts, the thaireport binary).

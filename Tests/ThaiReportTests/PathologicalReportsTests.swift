@@ -50,7 +50,6 @@ import ThaiReport
         return (text, pages, builder.warnings)
     }
 
-    func squeeze(_ s: String) -> String { String(String.UnicodeScalarView(s.unicodeScalars.filter { !$0.properties.isWhitespace })) }
 
     @Test func emptySectionAndTableWithNoRows() throws {
         let empty = Section(id: "section-1-1", number: "๑.๑", title: "ส่วนที่ว่าง", level: 2, blocks: [])

@@ -13,10 +13,6 @@ enum Fixtures {
     static let sample = try! ReportLoader.load(dataFile: Repo.sample).report
     static let laidOut: (LaidOutDocument, ReportTypesetter.Details) = ReportTypesetter(fonts: fonts()).layoutWithDetails(sample)
 
-    static func squeeze(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.filter { !$0.properties.isWhitespace }))
-    }
-
     /// A report with the given sections and nothing else of note.
     static func report(_ sections: [Section], style: Style = Style()) -> Report {
         Report(agencyID: "test", templateID: "test", fiscalYear: 2564,

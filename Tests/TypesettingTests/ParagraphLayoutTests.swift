@@ -32,9 +32,9 @@ import Typesetting
 
     @Test func linesOfASplitParagraphAreAllPlaced() {
         let (document, details, report) = Self.laidOut
-        let bodyText = document.pages[details.bodyOffset...].map { Fixtures.squeeze(TextDump.pageText($0)) }.joined()
+        let bodyText = document.pages[details.bodyOffset...].map { squeeze(TextDump.pageText($0)) }.joined()
         for section in report.sections {
-            for case .paragraph(let text) in section.blocks { #expect(bodyText.contains(Fixtures.squeeze(text))) }
+            for case .paragraph(let text) in section.blocks { #expect(bodyText.contains(squeeze(text))) }
         }
     }
 

@@ -65,8 +65,8 @@ import Typesetting
                               glyphs: [Glyph(id: 0, x: 0, y: 0, advance: line.map { $0.x + $0.width }.max()! - line.map(\.x).min()!)], clusters: [])
             #expect(cue.text.hasSuffix("..."))
             #expect(abs(cue.x + cue.width - (page.width - 56.69)) < 1, "cue is not flush right")
-            let words = Fixtures.squeeze(String(cue.text.dropFirst().dropLast(3)))
-            let next = Fixtures.squeeze(TextDump.pageText(bodyPages[index + 1]).replacingOccurrences(of: "- \(ThaiDigits.format(index + 2)) -", with: ""))
+            let words = squeeze(String(cue.text.dropFirst().dropLast(3)))
+            let next = squeeze(TextDump.pageText(bodyPages[index + 1]).replacingOccurrences(of: "- \(ThaiDigits.format(index + 2)) -", with: ""))
             #expect(!words.isEmpty && next.contains(words), "cue '\(cue.text)' does not quote page \(index + 2)")
         }
         // The reference's cue before section ๒.
@@ -100,11 +100,11 @@ import Typesetting
         let pageCount = Fixtures.laidOut.0.pages.count
         let offset = Fixtures.laidOut.1.bodyOffset
         let bodyTexts = try (offset..<pageCount).map { index in
-            Fixtures.squeeze(try runProcess("pdftotext", ["-f", "\(index + 1)", "-l", "\(index + 1)", pdf, "-"]).stdout)
+            squeeze(try runProcess("pdftotext", ["-f", "\(index + 1)", "-l", "\(index + 1)", pdf, "-"]).stdout)
         }
         let sections = Fixtures.sample.allSections
         // Body page (1-based) of each heading, found in the PDF text.
-        let found = sections.map { section in bodyTexts.firstIndex { $0.contains(Fixtures.squeeze(section.headingText)) }.map { $0 + 1 } }
+        let found = sections.map { section in bodyTexts.firstIndex { $0.contains(squeeze(section.headingText)) }.map { $0 + 1 } }
         #expect(found.allSatisfy { $0 != nil }, "\(found)")
 
         let contents = try runProcess("pdftotext", ["-layout", "-f", "\(offset)", "-l", "\(offset)", pdf, "-"]).stdout

@@ -9,28 +9,8 @@ import Typesetting
 @Suite struct TableLayoutTests {
     typealias Laid = (LaidOutDocument, ReportTypesetter.Details)
 
-    static let long: Laid = {
-        // A row taller than a page, a 2,000-character word with no break, group rows, many rows.
-        let huge = Array(repeating: Fixtures.sentence, count: 60).joined(separator: "\n")
-        let word = String(repeating: "ก", count: 2000)
-        var rows: [Row] = [.group("ตัวชี้วัดย่อยที่ ๙.๑ ข้อมูลพื้นฐาน")]
-        rows.append(Row(cells: [.text("๑"), .text("มาตรการยาว"), .text(huge), .text("สำนักปลัดฯ"), .text(word)]))
-        for n in 2...40 {
-            if n % 7 == 0 { rows.append(.group("กลุ่มที่ \(n)")) }
-            rows.append(Row(cells: [.text("\(n)"), .text(Fixtures.sentence), .text("- ขั้นตอน \(n)"), .text("กองคลัง"), .text(Fixtures.sentence)]))
-        }
-        let section = Section(id: "section-1", number: "๑", title: "ตารางยาว", level: 1,
-                              blocks: [.paragraph(Fixtures.sentence), .table(Fixtures.table(rows))])
-        return ReportTypesetter(fonts: Fixtures.fonts()).layoutWithDetails(Fixtures.report([section]))
-    }()
-
-    static var cases: [(String, Laid, [Table])] {
-        let sampleTables = Fixtures.sample.allSections.flatMap { $0.blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } } }
-        let longTables = long.0.pages.isEmpty ? [] : [Self.longTable]
-        return [("sample", Fixtures.laidOut, sampleTables), ("long", long, longTables)]
-    }
-    static var longTable: Table {
-        // The table of `long`, rebuilt the same way for comparisons.
+    /// A row taller than a page, a 2,000-character word with no break, group rows, many rows.
+    static let longTable: Table = {
         let huge = Array(repeating: Fixtures.sentence, count: 60).joined(separator: "\n")
         let word = String(repeating: "ก", count: 2000)
         var rows: [Row] = [.group("ตัวชี้วัดย่อยที่ ๙.๑ ข้อมูลพื้นฐาน")]
@@ -40,6 +20,17 @@ import Typesetting
             rows.append(Row(cells: [.text("\(n)"), .text(Fixtures.sentence), .text("- ขั้นตอน \(n)"), .text("กองคลัง"), .text(Fixtures.sentence)]))
         }
         return Fixtures.table(rows)
+    }()
+
+    static let long: Laid = {
+        let section = Section(id: "section-1", number: "๑", title: "ตารางยาว", level: 1,
+                              blocks: [.paragraph(Fixtures.sentence), .table(longTable)])
+        return ReportTypesetter(fonts: Fixtures.fonts()).layoutWithDetails(Fixtures.report([section]))
+    }()
+
+    static var cases: [(String, Laid, [Table])] {
+        let sampleTables = Fixtures.sample.allSections.flatMap { $0.blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } } }
+        return [("sample", Fixtures.laidOut, sampleTables), ("long", long, [longTable])]
     }
 
     @Test func headersRepeatOnEveryPageATableReaches() {
@@ -66,8 +57,8 @@ import Typesetting
                             #expect(part.lines[cell].lowerBound == next, "\(name): row \(index) cell \(cell) resumes at \(part.lines[cell].lowerBound), expected \(next)")
                             next = part.lines[cell].upperBound
                         }
-                        let joined = Fixtures.squeeze(parts.flatMap { $0.text[cell] }.joined())
-                        let source = Fixtures.squeeze(row.cells[cell].content.map(\.plainText).joined())
+                        let joined = squeeze(parts.flatMap { $0.text[cell] }.joined())
+                        let source = squeeze(row.cells[cell].content.map(\.plainText).joined())
                         #expect(joined == source, "\(name): row \(index) cell \(cell) lost or doubled text")
                     }
                 }
