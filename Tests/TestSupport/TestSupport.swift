@@ -9,7 +9,8 @@ public enum Repo {
     public static var templates: URL { root.appendingPathComponent("Templates") }
     public static var fonts: URL { root.appendingPathComponent("Fonts") }
     public static var sample: URL { root.appendingPathComponent("Samples/singburi-pao/2564.yaml") }
-    public static var reference: URL { root.deletingLastPathComponent().appendingPathComponent("shared/reference/ita-2564-singburi-pao.txt") }
+    /// The text of the real 2564 report the sample reproduces (extracted from its PDF).
+    public static var reference: URL { root.appendingPathComponent("Tests/Fixtures/ita-2564-singburi-pao.txt") }
 }
 
 /// A scratch folder removed when the value goes away.
