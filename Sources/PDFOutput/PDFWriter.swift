@@ -32,16 +32,20 @@ public enum PDFWriter {
                      glyphs: inout [cairo_glyph_t], clusters: inout [cairo_text_cluster_t]) {
         glyphs.removeAll(keepingCapacity: true)
         clusters.removeAll(keepingCapacity: true)
-        var glyphIndex = 0
+        // Clusters follow the text; a backward run takes its glyphs from the end, so its glyphs
+        // are gathered in reverse and turned round at the end.
+        var glyphEnd = run.backward ? run.glyphs.count : 0
         for cluster in run.clusters {
+            let range = run.backward ? (glyphEnd - cluster.glyphCount)..<glyphEnd : glyphEnd..<(glyphEnd + cluster.glyphCount)
+            glyphEnd = run.backward ? range.lowerBound : range.upperBound
             var kept: Int32 = 0
-            for g in glyphIndex..<(glyphIndex + cluster.glyphCount) {
+            func take(_ g: Int) {
                 let glyph = run.glyphs[g]
-                if !Self.isDrawable(glyph.id) { continue }
+                guard Self.isDrawable(glyph.id) else { return }
                 glyphs.append(cairo_glyph_t(index: UInt(glyph.id), x: run.x + glyph.x, y: run.y + glyph.y))
                 kept += 1
             }
-            glyphIndex += cluster.glyphCount
+            if run.backward { for g in range.reversed() { take(g) } } else { for g in range { take(g) } }
             if kept == 0 && cluster.byteCount == 0 { continue }
             if kept == 0, let last = clusters.indices.last {
                 // A cluster with no visible glyph (a space at a line end) joins the one before it.
@@ -50,19 +54,19 @@ public enum PDFWriter {
             }
             clusters.append(cairo_text_cluster_t(num_bytes: Int32(cluster.byteCount), num_glyphs: kept))
         }
+        if run.backward { glyphs.reverse() }
         guard !glyphs.isEmpty else { return }
         cairo_set_scaled_font(cr, font)
         run.text.withCString { text in
             cairo_show_text_glyphs(cr, text, Int32(run.text.utf8.count), glyphs, Int32(glyphs.count),
-                                   clusters, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
+                                   clusters, Int32(clusters.count),
+                                   run.backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(rawValue: 0))
         }
     }
 
-    /// Pango's empty glyph (`PANGO_GLYPH_EMPTY`) and missing-glyph boxes (`PANGO_GLYPH_UNKNOWN_FLAG`)
-    /// are not glyphs of the font: handing them to Cairo makes it invent a Type 3 font.
-    static func isDrawable(_ id: UInt32) -> Bool {
-        id != 0x0FFF_FFFF && id & 0x1000_0000 == 0
-    }
+    /// The empty glyph is not a glyph of the font: handed to Cairo it makes a Type 3 font.
+    /// (The shaper has already replaced glyphs a font lacks with the font's own glyph 0.)
+    static func isDrawable(_ id: UInt32) -> Bool { id != Glyph.empty }
 
     static func drawImage(_ image: Image, cr: OpaquePointer) {
         guard let png = cairo_image_surface_create_from_png(image.path) else { return }

@@ -66,16 +66,22 @@ public struct TextRun: Sendable, Equatable {
     public var font: Int
     public var text: String
     public var glyphs: [Glyph]
-    /// Consecutive clusters covering `text` and `glyphs` in order.
+    /// Consecutive clusters covering `text` in order, and `glyphs` from the start — or, for a
+    /// right-to-left run (`backward`, glyphs in visual order), from the end.
     public var clusters: [Cluster]
-    public init(x: Double, y: Double, font: Int, text: String, glyphs: [Glyph], clusters: [Cluster]) {
+    public var backward: Bool
+    public init(x: Double, y: Double, font: Int, text: String, glyphs: [Glyph], clusters: [Cluster], backward: Bool = false) {
         self.x = x; self.y = y; self.font = font; self.text = text; self.glyphs = glyphs; self.clusters = clusters
+        self.backward = backward
     }
     /// Advance width of the run.
     public var width: Double { glyphs.last.map { $0.x + $0.advance } ?? 0 }
 }
 
 public struct Glyph: Sendable, Equatable {
+    /// A glyph that takes room but draws nothing (Pango's `PANGO_GLYPH_EMPTY`, for a line break).
+    public static let empty: UInt32 = 0x0FFF_FFFF
+
     public var id: UInt32
     /// Position relative to the run origin.
     public var x: Double

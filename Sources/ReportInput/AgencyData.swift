@@ -50,10 +50,8 @@ public struct AgencyData: Sendable {
     public let oitLocation: SourceLocation
 }
 
-/// Reads an agency data file. Only checks what the file alone can tell; checks against the
-/// template live in `ReportBuilder`.
 /// Agency ids name output files and folders: lower-case letters, digits and '-' only, so no
-/// id can reach outside the output folder.
+/// id can reach outside the output folder. Template ids follow the same rule.
 public enum AgencyID {
     public static func isValid(_ id: String) -> Bool {
         !id.isEmpty && id.count <= 64 && id.first != "-" &&
@@ -61,9 +59,9 @@ public enum AgencyID {
     }
 }
 
+/// Reads an agency data file. Only checks what the file alone can tell; checks against the
+/// template live in `ReportAssembler`.
 enum AgencyDataReader {
-    static func isValidAgencyID(_ id: String) -> Bool { AgencyID.isValid(id) }
-
     static func read(_ root: YAMLValue, sink: DiagnosticSink) -> AgencyData? {
         guard let top = root.mapping(sink, what: "ไฟล์ข้อมูล/data file", allowed: [
             "template", "fiscal_year", "agency", "issuing_unit", "signature", "texts", "measures", "oit",
@@ -80,7 +78,7 @@ enum AgencyDataReader {
         if let agency = top.required("agency", sink)?.mapping(sink, what: "agency", allowed: ["id", "name", "short_name", "address", "logo"]) {
             if let value = agency.required("id", sink) {
                 agencyID = value.string(sink, what: "agency.id"); agencyIDLocation = value.location
-                if let id = agencyID, !isValidAgencyID(id) {
+                if let id = agencyID, !AgencyID.isValid(id) {
                     sink.error(value.location, thai: "agency.id '\(id)' ใช้ได้เฉพาะ a-z 0-9 และ - (ใช้เป็นชื่อไฟล์ผลลัพธ์)",
                                english: "agency.id '\(id)' may use only a-z, 0-9 and '-' (it names the output files)")
                 }

@@ -42,7 +42,7 @@ public enum ReportLoader {
             sink.error(data.fiscalYearLocation, thai: "ชื่อไฟล์ต้องเป็นปีงบประมาณ: \(data.fiscalYear).yaml (ไม่ใช่ \(dataFile.lastPathComponent))",
                        english: "the file must be named after its fiscal year: \(data.fiscalYear).yaml, not \(dataFile.lastPathComponent)")
         }
-        guard isSafeTemplateID(data.templateID) else {
+        guard AgencyID.isValid(data.templateID) else {
             sink.error(data.templateLocation, thai: "ชื่อแม่แบบ '\(data.templateID)' ใช้ได้เฉพาะ a-z 0-9 และ -",
                        english: "template name '\(data.templateID)' may use only a-z, 0-9 and '-'")
             try sink.throwIfErrors(); throw InputError(sink.diagnostics)
@@ -58,15 +58,13 @@ public enum ReportLoader {
             try sink.throwIfErrors(); throw InputError(sink.diagnostics)
         }
         try sink.throwIfErrors()
-        let report = ReportBuilder(template: template, data: data, sink: sink).build()
+        let report = ReportAssembler(template: template, data: data, sink: sink).build()
         try sink.throwIfErrors()
         var inputs = [path, templateFile.path]
         if let logo = data.logoPath { inputs.append(logo) }
         inputs.append(contentsOf: Set(data.oit.map(\.location.file)).subtracting([path]).sorted())
-        return LoadedReport(report: report!, warnings: sink.diagnostics, inputFiles: inputs)
+        return LoadedReport(report: report, warnings: sink.diagnostics, inputFiles: inputs)
     }
-
-    static func isSafeTemplateID(_ id: String) -> Bool { AgencyDataReader.isValidAgencyID(id) }
 
     /// The nearest `Templates` folder holding `id`, walking up from the data file, then the
     /// working directory.

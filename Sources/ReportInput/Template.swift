@@ -87,7 +87,8 @@ public enum TemplateLoader {
         let file = templatesRoot.appendingPathComponent(id).appendingPathComponent("template.yaml")
         let template = load(file: file, expectedID: id, sink: sink)
         try sink.throwIfErrors()
-        return template!
+        guard let template else { throw InputError(sink.diagnostics) }
+        return template
     }
 
     static func load(file: URL, expectedID: String, sink: DiagnosticSink) -> Template? {
@@ -220,11 +221,7 @@ public enum TemplateLoader {
         guard let map = value.mapping(sink, what: what, allowed: ["columns", "header_rows", "header_shade"]),
               let columns = columns(map, keys: keys, what: what, sink: sink) else { return nil }
         var shade: Double? = nil
-        if let value = map.optional("header_shade"), let gray = value.double(sink, what: "header_shade") {
-            if (0...1).contains(gray) { shade = gray } else {
-                sink.error(value.location, thai: "header_shade ต้องอยู่ระหว่าง 0 (ดำ) ถึง 1 (ขาว)", english: "header_shade must be between 0 (black) and 1 (white)")
-            }
-        }
+        if let gray = map.optional("header_shade")?.number(sink, what: "header_shade (0 black … 1 white)", in: 0...1) { shade = gray }
         guard let rowsValue = map.optional("header_rows") else { return (columns, nil, shade) }
         guard let rows = rowsValue.sequence(sink, what: "\(what).header_rows") else { return nil }
         var header: [[Cell]] = []
@@ -234,8 +231,11 @@ public enum TemplateLoader {
             for cell in cells {
                 guard let c = cell.mapping(sink, what: "header cell", allowed: ["text", "span"]),
                       let text = c.required("text", sink)?.string(sink, what: "header text") else { return nil }
-                let span = c.optional("span")?.int(sink, what: "span") ?? 1
-                if span < 1 { sink.error(cell.location, thai: "span ต้องอย่างน้อย 1", english: "span must be at least 1") }
+                var span = c.optional("span")?.int(sink, what: "span") ?? 1
+                if span < 1 || span > columns.count {
+                    sink.error(cell.location, thai: "span ต้องอยู่ระหว่าง 1 ถึง \(columns.count)", english: "span must be between 1 and \(columns.count)")
+                    span = 1
+                }
                 parsed.append(Cell(text.isEmpty ? [] : [.paragraph(text)], columnSpan: span))
             }
             let total = parsed.reduce(0) { $0 + $1.columnSpan }
@@ -254,13 +254,10 @@ public enum TemplateLoader {
             guard let column = item.mapping(sink, what: "column", allowed: ["key", "header", "width", "min_width_mm", "align"]),
                   let key = column.required("key", sink)?.string(sink, what: "column key"),
                   let header = column.required("header", sink)?.string(sink, what: "column header"),
-                  let width = column.required("width", sink)?.double(sink, what: "column width") else { return nil }
+                  let width = column.required("width", sink)?.number(sink, what: "column width", in: 0.001...1) else { return nil }
             if !keys.contains(key) {
                 sink.error(column.required("key", sink)!.location, thai: "ไม่รู้จักคอลัมน์ '\(key)' (ที่ใช้ได้: \(keys.joined(separator: ", ")))",
                            english: "unknown column key '\(key)' (allowed: \(keys.joined(separator: ", ")))")
-            }
-            if width <= 0 || width > 1 {
-                sink.error(column.location, thai: "ความกว้างคอลัมน์ต้องอยู่ระหว่าง 0 ถึง 1", english: "column width must be between 0 and 1")
             }
             var alignment = Column.Alignment.left
             if let alignValue = column.optional("align"), let raw = alignValue.string(sink, what: "align") {
@@ -269,7 +266,7 @@ public enum TemplateLoader {
                 }
             }
             return Column(key: key, header: header, width: width,
-                          minWidthMM: column.optional("min_width_mm")?.double(sink, what: "min_width_mm") ?? 8,
+                          minWidthMM: column.optional("min_width_mm")?.number(sink, what: "min_width_mm", in: 1...100) ?? 8,
                           alignment: alignment)
         }
         guard columns.count == list.count else { return nil }
@@ -331,12 +328,13 @@ public enum TemplateLoader {
         if let page = map.optional("page")?.mapping(sink, what: "style.page", allowed: [
             "width_mm", "height_mm", "margin_top_mm", "margin_bottom_mm", "margin_left_mm", "margin_right_mm",
         ]) {
-            let fields: [(String, WritableKeyPath<Style, Double>)] = [
-                ("width_mm", \.pageWidthMM), ("height_mm", \.pageHeightMM), ("margin_top_mm", \.marginTopMM),
-                ("margin_bottom_mm", \.marginBottomMM), ("margin_left_mm", \.marginLeftMM), ("margin_right_mm", \.marginRightMM),
+            let fields: [(String, WritableKeyPath<Style, Double>, ClosedRange<Double>)] = [
+                ("width_mm", \.pageWidthMM, 50...2000), ("height_mm", \.pageHeightMM, 50...2000),
+                ("margin_top_mm", \.marginTopMM, 0...500), ("margin_bottom_mm", \.marginBottomMM, 0...500),
+                ("margin_left_mm", \.marginLeftMM, 0...500), ("margin_right_mm", \.marginRightMM, 0...500),
             ]
-            for (key, path) in fields {
-                if let v = page.optional(key)?.double(sink, what: key) { style[keyPath: path] = v }
+            for (key, path, range) in fields {
+                if let v = page.optional(key)?.number(sink, what: key, in: range) { style[keyPath: path] = v }
             }
         }
         if let family = map.optional("font_family")?.string(sink, what: "font_family") { style.fontFamily = family }
@@ -345,11 +343,7 @@ public enum TemplateLoader {
             ("cover_title_size_pt", \.coverTitleSize), ("table_size_pt", \.tableSize), ("first_line_indent_mm", \.firstLineIndentMM),
         ]
         for (key, path) in sizes {
-            if let value = map.optional(key), let v = value.double(sink, what: key) {
-                if v <= 0 || v > 200 {
-                    sink.error(value.location, thai: "\(key) ต้องมากกว่า 0 และไม่เกิน 200", english: "\(key) must be above 0 and at most 200")
-                } else { style[keyPath: path] = v }
-            }
+            if let v = map.optional(key)?.number(sink, what: key, in: 1...200) { style[keyPath: path] = v }
         }
         if let v = map.optional("number_first_body_page")?.bool(sink, what: "number_first_body_page") { style.numberFirstBodyPage = v }
         if style.marginLeftMM + style.marginRightMM >= style.pageWidthMM - 20 || style.marginTopMM + style.marginBottomMM >= style.pageHeightMM - 40 {

@@ -47,9 +47,18 @@ struct YAMLValue {
 
     /// Where `key:` is written again at the same indentation after its first use.
     static func secondOccurrence(of key: String, in text: String, after first: Mark) -> (line: Int, column: Int) {
-        let lines = text.components(separatedBy: "\n")
+        // Lines as libyaml counts them: "\r\n", "\r" and "\n" each end one.
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var previous: Unicode.Scalar? = nil
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" && previous == "\r" { previous = scalar; continue }   // the "\n" of "\r\n"
+            if scalar == "\n" || scalar == "\r" { lines.append(String(current)); current = .init() } else { current.append(scalar) }
+            previous = scalar
+        }
+        lines.append(String(current))
         let indent = String(repeating: " ", count: max(first.column - 1, 0))
-        for index in first.line..<lines.count {
+        for index in min(max(first.line, 0), lines.count)..<lines.count {
             let line = lines[index]
             if line.hasPrefix(indent + key + ":") || line.hasPrefix(indent + "\"" + key + "\":") {
                 return (index + 1, first.column)
@@ -94,9 +103,16 @@ struct YAMLValue {
         return value
     }
 
-    func double(_ sink: DiagnosticSink, what: String) -> Double? {
-        guard case .scalar(let scalar) = node, let value = Double(scalar.string) else {
+    /// A finite number within `range` (NaN, infinities and absurd sizes are refused here,
+    /// before they reach layout).
+    func number(_ sink: DiagnosticSink, what: String, in range: ClosedRange<Double>) -> Double? {
+        guard case .scalar(let scalar) = node, let value = Double(scalar.string), value.isFinite else {
             sink.error(location, thai: "\(what) ต้องเป็นตัวเลข", english: "\(what) must be a number")
+            return nil
+        }
+        guard range.contains(value) else {
+            sink.error(location, thai: "\(what) ต้องอยู่ระหว่าง \(range.lowerBound) ถึง \(range.upperBound)",
+                       english: "\(what) must be between \(range.lowerBound) and \(range.upperBound)")
             return nil
         }
         return value

@@ -24,7 +24,7 @@ public enum NewDataFile {
 
     public static func render(template: Template, agencyID: String, name: String, year: Int) -> String {
         let thaiYear = ThaiDigits.format(year)
-        let values = ["fiscal_year": thaiYear, "previous_fiscal_year": ThaiDigits.format(year - 1), "agency_name": name]
+        let values = PlaceholderValues.make(template: template, agencyName: name, shortName: name, issuingUnit: "", fiscalYear: year)
         var yaml = """
         # ข้อมูลรายงานผลการดำเนินการ (\(template.id)) ปีงบประมาณ พ.ศ. \(thaiYear) ของ\(name)
         # กรอกเฉพาะข้อมูลของหน่วยงาน ข้อความมาตรฐานอยู่ในแม่แบบ \(template.id) แล้ว

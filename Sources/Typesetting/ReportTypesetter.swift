@@ -39,8 +39,14 @@ public final class ReportTypesetter {
         /// One list of pieces per table, in document order; pages are body page indices.
         public var tables: [[TablePiece]] = []
         public var bodyOffset = 0
-        /// Body paragraphs in order: how many lines landed on which body page.
+        /// Body paragraphs in order: how many lines landed on which body page (kept only when
+        /// details are collected).
         public var paragraphs: [[ParagraphPiece]] = []
+
+        /// Heading places by section id.
+        public var placesByID: [String: HeadingPlace] {
+            Dictionary(headings.map { ($0.sectionID, $0) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     public struct ParagraphPiece: Sendable, Equatable {
@@ -103,7 +109,8 @@ public final class ReportTypesetter {
         frontFlow.close()
         var contents: [Page] = []
         let contentsFlow = PageFlow(geometry: geometry, label: "สารบัญ", output: { contents.append($0) })
-        layoutContents(report, headings: headings, bodyPageCount: bodyCount, flow: contentsFlow, styles: styles)
+        let places = details.placesByID
+        layoutContents(report, places: places, bodyPageCount: bodyCount, flow: contentsFlow, styles: styles)
         contentsFlow.close()
         let offset = front.count + contents.count
         details.bodyOffset = offset
@@ -127,11 +134,10 @@ public final class ReportTypesetter {
         var again = Details()
         layoutBody(report, flow: body, styles: styles, details: &again, collectTables: false)
         body.close()
-        assert(again.headings == headings, "the two passes over the body must agree")
+        precondition(again.headings == headings, "the two passes over the body must agree")
 
         var outline = [OutlineEntry(title: report.preface.heading, level: 1, pageIndex: 1, y: geometry.top),
                        OutlineEntry(title: report.contents.heading, level: 1, pageIndex: front.count, y: geometry.top)]
-        let places = Dictionary(headings.map { ($0.sectionID, $0) }, uniquingKeysWith: { first, _ in first })
         for section in report.allSections {
             guard let place = places[section.id] else { continue }
             outline.append(OutlineEntry(title: section.headingText, level: section.level,
@@ -190,16 +196,20 @@ public final class ReportTypesetter {
     /// Contents entries with page numbers (or ranges `๒ - ๓`) right-aligned behind dot leaders;
     /// each entry links to its page. A section without text of its own (only subsections)
     /// shows no number, as the official form does.
-    func layoutContents(_ report: Report, headings: [HeadingPlace], bodyPageCount: Int, flow: PageFlow, styles: Styles) {
+    func layoutContents(_ report: Report, places: [String: HeadingPlace], bodyPageCount: Int, flow: PageFlow, styles: Styles) {
         let g = flow.geometry
         centered(report.contents.heading, style: styles.title, flow: flow)
         flow.y += styles.body.lineHeight * 0.3
-        let label = shaper.shape(report.contents.pageLabel, style: styles.bold, width: nil)[0]
-        flow.place(label, x: g.left + g.contentWidth - label.width)
-        let numberColumn = shaper.width(of: "๒๒ - ๒๒", style: styles.body) + 8
-        let ranges = ReportTypesetter.pageRanges(report, headings: headings, bodyPageCount: bodyPageCount)
-        let places = Dictionary(headings.map { ($0.sectionID, $0) }, uniquingKeysWith: { first, _ in first })
-        let dot = shaper.shape(".", style: styles.body, width: nil)[0]
+        if let label = shaper.shape(report.contents.pageLabel, style: styles.bold, width: nil).first {
+            flow.place(label, x: g.left + g.contentWidth - label.width)
+        }
+        let ranges = ReportTypesetter.pageRanges(report, places: places, bodyPageCount: bodyPageCount)
+        let numberTexts = ranges.mapValues { range in
+            range.0 == range.1 ? ThaiDigits.format(range.0 + 1) : "\(ThaiDigits.format(range.0 + 1)) - \(ThaiDigits.format(range.1 + 1))"
+        }
+        // Titles wrap before the widest page number printed, and a little room for leaders.
+        let numberColumn = (numberTexts.values.map { shaper.width(of: $0, style: styles.body) }.max() ?? 0) + 16
+        let dot = shaper.shape(".", style: styles.body, width: nil).first ?? ShapedLine(runs: [], width: 0, height: 0, baseline: 0)
         for section in report.allSections {
             let indent = Double(section.level - 1) * PageGeometry.points(mm: 8)
             let textWidth = g.contentWidth - numberColumn - indent
@@ -211,10 +221,8 @@ public final class ReportTypesetter {
                 flow.add(.link(Link(x: g.left, y: top, width: g.contentWidth, height: flow.y - top,
                                     targetPage: place.bodyPage, targetY: place.y)))
             }
-            guard let range = ranges[section.id], let last = lines.last else { continue }
-            let numberText = range.0 == range.1 ? ThaiDigits.format(range.0 + 1)
-                : "\(ThaiDigits.format(range.0 + 1)) - \(ThaiDigits.format(range.1 + 1))"
-            let number = shaper.shape(numberText, style: styles.body, width: nil)[0]
+            guard let numberText = numberTexts[section.id], let last = lines.last,
+                  let number = shaper.shape(numberText, style: styles.body, width: nil).first else { continue }
             let lineTop = flow.y - last.height
             flow.placeLine(number, x: g.left + g.contentWidth - number.width, top: lineTop)
             // Dot leaders from the end of the title to the number.
@@ -238,9 +246,8 @@ public final class ReportTypesetter {
     }
 
     /// First and last body page of each section that has text of its own.
-    static func pageRanges(_ report: Report, headings: [HeadingPlace], bodyPageCount: Int) -> [String: (Int, Int)] {
+    static func pageRanges(_ report: Report, places: [String: HeadingPlace], bodyPageCount: Int) -> [String: (Int, Int)] {
         let order = report.allSections
-        let places = Dictionary(headings.map { ($0.sectionID, $0) }, uniquingKeysWith: { first, _ in first })
         var ranges: [String: (Int, Int)] = [:]
         for (index, section) in order.enumerated() {
             guard let start = places[section.id], !section.blocks.isEmpty else { continue }
@@ -258,6 +265,7 @@ public final class ReportTypesetter {
     // MARK: body
 
     func layoutBody(_ report: Report, flow: PageFlow, styles: Styles, details: inout Details, collectTables: Bool) {
+        // `collectTables` keeps table pieces and paragraph pieces (for tests and tools).
         for line in report.bodyTitleLines { centered(line, style: styles.title, flow: flow) }
         flow.y += styles.body.lineHeight * 0.5
         let indent = PageGeometry.points(mm: report.style.firstLineIndentMM)
@@ -275,7 +283,8 @@ public final class ReportTypesetter {
                 let next = i + 1 < section.blocks.count ? section.blocks[i + 1] : nil
                 switch block {
                 case .paragraph(let text):
-                    details.paragraphs.append(placeParagraph(text, style: styles.body, indent: indent, flow: flow, newPage: newPage))
+                    let pieces = placeParagraph(text, style: styles.body, indent: indent, flow: flow, newPage: newPage)
+                    if collectTables { details.paragraphs.append(pieces) }
                 case .heading(let text):
                     let lines = shaper.shape(text, style: styles.bold, width: flow.geometry.contentWidth)
                     let keep = lines.reduce(0) { $0 + $1.height } + minimumStart(next, styles: styles, table: table, flow: flow)

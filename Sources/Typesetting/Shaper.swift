@@ -104,10 +104,9 @@ public final class Shaper {
     /// still run in constant memory.
     static let cacheGlyphBudget = 120_000
 
-    /// Pango's marks on glyph ids: `PANGO_GLYPH_UNKNOWN_FLAG` (the character's code is in the
-    /// low bits) and `PANGO_GLYPH_EMPTY`.
+    /// Pango's mark on the id of a glyph no font has (`PANGO_GLYPH_UNKNOWN_FLAG`); the
+    /// character's code is in the low bits.
     static let unknownGlyphFlag: UInt32 = 0x1000_0000
-    static let emptyGlyph: UInt32 = 0x0FFF_FFFF
 
     /// Characters no bundled font could show, met since the last `clearCache`.
     public private(set) var missing = Set<Unicode.Scalar>()
@@ -166,7 +165,7 @@ public final class Shaper {
                     let info = glyphs.glyphs[g]
                     let advance = Double(info.geometry.width) / scale
                     var id = info.glyph
-                    if id & Self.unknownGlyphFlag != 0, id != Self.emptyGlyph {
+                    if id & Self.unknownGlyphFlag != 0, id != Glyph.empty {
                         // No bundled font has this character: show the font's own "missing"
                         // box (glyph 0) so the gap is visible and the text still recorded.
                         if let scalar = Unicode.Scalar(id & ~Self.unknownGlyphFlag) { missing.insert(scalar) }
@@ -178,16 +177,24 @@ public final class Shaper {
                     let cluster = Int(glyphs.log_clusters[g])
                     if g == 0 || cluster != Int(glyphs.log_clusters[g - 1]) { clusterStarts.append(g) }
                 }
+                // Right-to-left glyphs come in visual order, their text in logical order.
+                let backward = item.analysis.level & 1 == 1
                 var clusters: [Cluster] = []
                 for (k, glyphStart) in clusterStarts.enumerated() {
                     let glyphEnd = k + 1 < clusterStarts.count ? clusterStarts[k + 1] : Int(glyphs.num_glyphs)
                     let byteStart = Int(glyphs.log_clusters[glyphStart])
-                    let byteEnd = k + 1 < clusterStarts.count ? Int(glyphs.log_clusters[glyphEnd]) : itemLength
+                    let byteEnd: Int
+                    if backward {
+                        byteEnd = k == 0 ? itemLength : Int(glyphs.log_clusters[clusterStarts[k - 1]])
+                    } else {
+                        byteEnd = k + 1 < clusterStarts.count ? Int(glyphs.log_clusters[glyphEnd]) : itemLength
+                    }
                     clusters.append(Cluster(byteCount: byteEnd - byteStart, glyphCount: glyphEnd - glyphStart))
                 }
-                clusters = Shaper.joiningMarks(clusters, text: utf8, start: itemStart)
+                // Kept in text order; a backward run's clusters take its glyphs from the end.
+                if backward { clusters.reverse() } else { clusters = Shaper.joiningMarks(clusters, text: utf8, start: itemStart) }
                 let runText = String(decoding: utf8[itemStart..<(itemStart + itemLength)], as: UTF8.self)
-                runs.append(TextRun(x: x, y: 0, font: fontIndex, text: runText, glyphs: runGlyphs, clusters: clusters))
+                runs.append(TextRun(x: x, y: 0, font: fontIndex, text: runText, glyphs: runGlyphs, clusters: clusters, backward: backward))
                 x += runX
                 run = node.pointee.next
             }
@@ -202,7 +209,8 @@ public final class Shaper {
             let lineIndent = lineIndex == 0 ? indent : 0
             var shaped = ShapedLine(runs: runs, width: x - trailing, height: lineHeight, baseline: lineHeight / 2 + style.size * 0.3)
             let isLast = lineIndex == lineCount - 1
-            if alignment == .justify, !isLast, let width {
+            // (Lines holding right-to-left text are left ragged: the spreading walks text forwards.)
+            if alignment == .justify, !isLast, let width, !shaped.runs.contains(where: \.backward) {
                 let extra = width - lineIndent - shaped.width
                 if extra > 0 {
                     justify(&shaped, extra: extra, size: style.size, startByte: startByte, endByte: trimmedEnd, attrs: attrs, charStarts: charStarts)

@@ -47,12 +47,20 @@ struct TableLayout {
 
     func columnWidths(_ table: Table, total: Double) -> [Double] {
         let sum = table.columns.reduce(0) { $0 + $1.width }
-        var widths = table.columns.map { max($0.width / sum * total, PageGeometry.points(mm: $0.minWidthMM)) }
+        let minimums = table.columns.map { PageGeometry.points(mm: $0.minWidthMM) }
+        var widths = zip(table.columns, minimums).map { max($0.width / sum * total, $1) }
+        // Minimum widths pushed the table wider: take the excess from the columns that are
+        // above their minimum, in proportion to what they have to spare.
         let over = widths.reduce(0, +) - total
-        if over > 0 {
-            // Minimum widths pushed the table wider: take the excess from the widest columns.
-            let flexible = widths.reduce(0, +)
-            widths = widths.map { $0 - over * $0 / flexible }
+        let spare = zip(widths, minimums).reduce(0) { $0 + ($1.0 - $1.1) }
+        if over > 0.001 {
+            if spare >= over {
+                widths = zip(widths, minimums).map { $0 - over * ($0 - $1) / spare }
+            } else {
+                // Not even the minimums fit: scale everything down to the page.
+                let scale = total / widths.reduce(0, +)
+                widths = widths.map { $0 * scale }
+            }
         }
         return widths
     }
@@ -164,18 +172,26 @@ struct TableLayout {
     }
 
     /// The least of a row that may start a page section: its first lines (two where it has them).
-    func minimumStart(_ rows: Rows, _ index: Int, offsets: [Int]?) -> Double {
-        guard index < rows.count else { return 0 }
-        let row = rows[index]
-        let from = offsets ?? Array(repeating: 0, count: row.cells.count)
-        if row.kind == .group {
-            return height(row, from: from) + minimumStart(rows, index + 1, offsets: nil)
+    func minimumStart(_ rows: Rows, _ index: Int, offsets: [Int]?, limit: Double) -> Double {
+        // Group rows stay with what follows them: add them up to the first body row (or until
+        // more than a page, when it cannot fit anyway).
+        var total = 0.0
+        var index = index
+        var from = offsets
+        while index < rows.count, total <= limit {
+            let row = rows[index]
+            let start = from ?? Array(repeating: 0, count: row.cells.count)
+            if row.kind == .group {
+                total += height(row, from: start)
+                index += 1; from = nil
+                continue
+            }
+            let content = row.cells.indices.map { c -> Double in
+                row.cells[c].lines[start[c]...].prefix(minLinesAtSplit).reduce(0) { $0 + $1.height }
+            }.max() ?? 0
+            return total + max(content, style.lineHeight) + 2 * padY
         }
-        let content = row.cells.indices.map { c -> Double in
-            let rest = row.cells[c].lines[from[c]...]
-            return rest.prefix(minLinesAtSplit).reduce(0) { $0 + $1.height }
-        }.max() ?? 0
-        return max(content, style.lineHeight) + 2 * padY
+        return total
     }
 
     /// Places the table from the current cursor, starting new pages as needed.
@@ -191,9 +207,18 @@ struct TableLayout {
         var offsets: [Int]? = nil
         var needHeader = true
         var rowsOnPage = 0
+        let page = flow.geometry.contentHeight
+        if rows.count == 0 {
+            // A table with no rows still shows what it would hold.
+            if flow.remaining < headerHeight, !flow.atPageTop { newPage() }
+            for row in header {
+                keep(draw(row, index: nil, from: Array(repeating: 0, count: row.cells.count), count: nil, widths: widths,
+                          x: x, flow: flow, quotable: false, shade: table.headerShade))
+            }
+        }
         while index < rows.count {
             if needHeader {
-                if flow.remaining < headerHeight + minimumStart(rows, index, offsets: offsets), !flow.atPageTop {
+                if flow.remaining < headerHeight + minimumStart(rows, index, offsets: offsets, limit: page), !flow.atPageTop {
                     newPage()
                 }
                 for row in header {
@@ -206,14 +231,9 @@ struct TableLayout {
             let row = rows[index]
             let from = offsets ?? Array(repeating: 0, count: row.cells.count)
             let whole = height(row, from: from)
-            if row.kind == .group {
+            if row.kind == .group, whole + minimumStart(rows, index + 1, offsets: nil, limit: page) > flow.remaining, rowsOnPage > 0 {
                 // A group row stays with the start of the row after it.
-                if whole + minimumStart(rows, index + 1, offsets: nil) > flow.remaining, rowsOnPage > 0 {
-                    newPage(); needHeader = true; continue
-                }
-                keep(draw(row, index: index, from: from, count: nil, widths: widths, x: x, flow: flow))
-                index += 1; rowsOnPage += 1; rows.release(before: index)
-                continue
+                newPage(); needHeader = true; continue
             }
             if whole <= flow.remaining {
                 keep(draw(row, index: index, from: from, count: nil, widths: widths, x: x, flow: flow))

@@ -95,6 +95,14 @@ import ThaiReport
         #expect(squeeze(result.text).contains(squeeze(text)))
     }
 
+    @Test func rightToLeftTextAmongThai() throws {
+        let text = "ภาษาไทย שלום עולם และ مرحبا بالعالم ปนกัน"
+        let result = try build(Self.report(id: "rtl", blocks: [.paragraph(text), .table(Self.table([Row(cells: [.text("O1"), .text(text), .empty, .empty])]))]))
+        #expect(result.pages == 4)
+        #expect(squeeze(result.text).contains("ภาษาไทย"))
+        #expect(result.text.contains("ש") && result.text.contains("م"))
+    }
+
     @Test func tenThousandChecklistRows() throws {
         let rows = (1...10_000).map { n in Row(cells: [.text("O\(n)"), .text("รายการ \(n)"), Cell([.check(label: "มีข้อมูล")]), Cell([.check(label: "เผยแพร่แล้ว")])]) }
         let result = try build(Self.report(id: "ten-thousand", blocks: [.table(Self.table(rows))]))

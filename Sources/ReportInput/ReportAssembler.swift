@@ -4,7 +4,7 @@ import ThaiText
 
 /// Joins a template and an agency's data into the `Report` tree, checking the data against
 /// the template (sections, indicators, catalog codes).
-struct ReportBuilder {
+struct ReportAssembler {
     let template: Template
     let data: AgencyData
     let sink: DiagnosticSink
@@ -12,18 +12,8 @@ struct ReportBuilder {
 
     init(template: Template, data: AgencyData, sink: DiagnosticSink) {
         self.template = template; self.data = data; self.sink = sink
-        var values = [
-            "agency_name": data.agencyName,
-            "agency_short_name": data.agencyShortName,
-            "issuing_unit": data.issuingUnit,
-            "fiscal_year": ThaiDigits.format(data.fiscalYear),
-            "previous_fiscal_year": ThaiDigits.format(data.fiscalYear - 1),
-        ]
-        for indicator in template.catalog {
-            values["subindicator_count:\(indicator.number)"] = ThaiDigits.format(indicator.subindicators.count)
-            values["item_count:\(indicator.number)"] = ThaiDigits.format(indicator.items.count)
-        }
-        self.values = values
+        values = PlaceholderValues.make(template: template, agencyName: data.agencyName, shortName: data.agencyShortName,
+                                        issuingUnit: data.issuingUnit, fiscalYear: data.fiscalYear)
     }
 
     /// Fills a template text, reporting placeholders whose argument names nothing.
@@ -38,11 +28,14 @@ struct ReportBuilder {
         return text.render(values)
     }
 
-    func paragraph(_ paragraph: Template.Paragraph) -> String {
-        render(data.texts[paragraph.id] ?? paragraph.text)
+    /// A template paragraph (or the agency's replacement for it); each line of a multi-line
+    /// text is a paragraph of its own.
+    func paragraphs(_ paragraph: Template.Paragraph) -> [String] {
+        render(data.texts[paragraph.id] ?? paragraph.text).split(separator: "\n").map(String.init)
+            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
     }
 
-    func build() -> Report? {
+    func build() -> Report {
         checkData()
         let sections = template.sections.map { section($0, level: 1) }
         let fiscalYear = FiscalYear(buddhistYear: data.fiscalYear)
@@ -52,7 +45,7 @@ struct ReportBuilder {
                                subject: "\(render(template.title)) \(fiscalYear.thaiText)", date: data.signatureDate.isoText),
             cover: Cover(titleLines: template.coverTitleLines.map(render), agencyName: data.agencyName,
                          address: data.address, logoPath: data.logoPath),
-            preface: Preface(heading: template.prefaceHeading, paragraphs: template.prefaceParagraphs.map(paragraph),
+            preface: Preface(heading: template.prefaceHeading, paragraphs: template.prefaceParagraphs.flatMap(paragraphs),
                              signature: Signature(lines: data.signatureLines, dateText: data.signatureDate.thaiText)),
             contents: ContentsPage(heading: template.contentsHeading, pageLabel: template.contentsPageLabel,
                                    closingLine: template.contentsClosingLine.map(render)),
@@ -97,7 +90,7 @@ struct ReportBuilder {
     }
 
     func section(_ section: Template.Section, level: Int) -> Section {
-        var blocks: [Block] = section.paragraphs.map { .paragraph(paragraph($0)) }
+        var blocks: [Block] = section.paragraphs.flatMap(paragraphs).map { .paragraph($0) }
         switch section.content {
         case .none: break
         case .measures: blocks += measureBlocks(section)
@@ -193,5 +186,24 @@ struct ReportBuilder {
         return Table(kind: .checklist, caption: nil, columns: template.checklistColumns,
                      headerRows: template.checklistHeaderRows ?? [template.checklistColumns.map { .text($0.header) }], rows: rows,
                      headerShade: template.checklistHeaderShade)
+    }
+}
+
+/// What the placeholders of a template stand for, for one agency and year.
+public enum PlaceholderValues {
+    public static func make(template: Template, agencyName: String, shortName: String, issuingUnit: String,
+                            fiscalYear: Int) -> [String: String] {
+        var values = [
+            "agency_name": agencyName,
+            "agency_short_name": shortName,
+            "issuing_unit": issuingUnit,
+            "fiscal_year": ThaiDigits.format(fiscalYear),
+            "previous_fiscal_year": ThaiDigits.format(fiscalYear - 1),
+        ]
+        for indicator in template.catalog {
+            values["subindicator_count:\(indicator.number)"] = ThaiDigits.format(indicator.subindicators.count)
+            values["item_count:\(indicator.number)"] = ThaiDigits.format(indicator.items.count)
+        }
+        return values
     }
 }
