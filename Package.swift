@@ -36,15 +36,15 @@ let package = Package(
         // Facade and command line.
         .target(name: "ThaiReport", dependencies: ["ReportModel", "ReportInput", "Typesetting", "PDFOutput", "HTMLOutput", "FontSystem", "PageIR"]),
         .executableTarget(name: "thaireport", dependencies: [
-            "ThaiReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "ThaiReport", "ReportInput", "FontSystem", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["ReportModel"], path: "Tests/TestSupport"),
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
         .testTarget(name: "ReportInputTests", dependencies: ["ReportInput", "ReportModel", "ThaiReport", "TestSupport"]),
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "PageIR", "FontSystem", "ReportInput", "ReportModel", "ThaiReport", "TestSupport"]),
         .testTarget(name: "PDFOutputTests", dependencies: ["PDFOutput", "PageIR", "ThaiReport", "FontSystem", "ReportInput", "Typesetting", "TestSupport"]),
         .testTarget(name: "HTMLOutputTests", dependencies: ["HTMLOutput", "ThaiReport", "ReportInput", "ReportModel", "FontSystem", "TestSupport"]),
-        .testTarget(name: "ThaiReportTests", dependencies: ["ThaiReport", "ReportInput", "TestSupport"]),
+        .testTarget(name: "ThaiReportTests", dependencies: ["ThaiReport", "ReportInput", "ReportModel", "FontSystem", "TestSupport"]),
     ]
 )

@@ -25,21 +25,11 @@ public enum HTMLWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Files the pages refer to, written once per year folder under `assets/`.
+    /// Fonts the pages refer to, from the bundled set, beside `report.css` in `<year>/assets/`.
     public static let fontFiles = ["Sarabun-Regular.ttf", "Sarabun-Bold.ttf", "DejaVuSans.ttf"]
 
-    /// Copies the fonts and writes the stylesheet into `directory` (the year's `assets/`).
-    public static func writeAssets(fontsDirectory: URL, to directory: URL) throws {
-        let fm = FileManager.default
-        try fm.createDirectory(at: directory, withIntermediateDirectories: true)
-        for name in fontFiles {
-            let target = directory.appendingPathComponent(name)
-            if !fm.fileExists(atPath: target.path) {
-                try fm.copyItem(at: fontsDirectory.appendingPathComponent(name), to: target)
-            }
-        }
-        try Data(Stylesheet.css.utf8).write(to: directory.appendingPathComponent("report.css"), options: .atomic)
-    }
+    /// The site's stylesheet (`assets/report.css`).
+    public static var stylesheet: String { Stylesheet.css }
 
     /// `<!DOCTYPE html>` to `<body>`: the page's (already escaped) title and its stylesheet.
     static func documentStart(title: String, stylesheet: String) -> String {
@@ -60,7 +50,8 @@ public enum HTMLWriter {
     static func fiscalYearText(_ year: Int) -> String { "ปีงบประมาณ พ.ศ.\(ThaiDigits.format(year))" }
 
     /// The report page. It lives in `<year>/<agency-id>/index.html`; assets are in `<year>/assets/`.
-    public static func render(_ report: Report, pdfFileName: String) -> String {
+    /// `pdfFileName` is the link to the PDF, or nil when there is no PDF to link to.
+    public static func render(_ report: Report, pdfFileName: String?) -> String {
         let fiscalYear = fiscalYearText(report.fiscalYear)
         var html = documentStart(title: "\(escape(report.metadata.title)) \(escape(fiscalYear)) – \(escape(report.cover.agencyName))",
                                  stylesheet: "../assets/report.css")
@@ -72,7 +63,8 @@ public enum HTMLWriter {
         """
         if let address = report.cover.address { html += "<p class=\"address\">\(escape(address))</p>\n" }
         html += "<p class=\"fiscal-year\">\(escape(fiscalYear))</p>\n"
-        html += "<p class=\"download\"><a href=\"\(escape(pdfFileName))\">ดาวน์โหลดรายงานฉบับ PDF</a></p>\n</header>\n<main>\n"
+        if let pdfFileName { html += "<p class=\"download\"><a href=\"\(escape(pdfFileName))\">ดาวน์โหลดรายงานฉบับ PDF</a></p>\n" }
+        html += "</header>\n<main>\n"
 
         html += "<section class=\"preface\" aria-labelledby=\"preface\">\n<h2 id=\"preface\">\(escape(report.preface.heading))</h2>\n"
         for paragraph in report.preface.paragraphs { html += "<p class=\"text\">\(escape(paragraph))</p>\n" }
@@ -117,7 +109,7 @@ public enum HTMLWriter {
     }
 
     static func render(_ table: Table, caption: String) -> String {
-        let label = table.caption ?? caption
+        let label = caption
         var html = "<div class=\"table-scroll\" role=\"region\" aria-label=\"ตาราง: \(escape(label))\" tabindex=\"0\">\n<table class=\"\(table.kind.rawValue)\">\n"
         html += "<caption>\(escape(label))</caption>\n<thead>\n"
         for row in table.headerRows {
@@ -160,7 +152,7 @@ public enum HTMLWriter {
     }
 
     /// One report on the year page.
-    public struct YearEntry: Codable, Sendable, Equatable {
+    public struct YearEntry: Sendable, Equatable {
         public var agencyID: String
         public var agencyName: String
         public var title: String

@@ -18,13 +18,6 @@ public enum PDFWriter {
         }
     }
 
-    /// Writes a whole laid-out document to `path` (see `PDFStream` for page-by-page writing).
-    public static func write(_ document: LaidOutDocument, fonts: FontSystem, to path: String) throws {
-        let stream = try PDFStream(path: path, fonts: fonts)
-        for page in document.pages { try stream.add(page, fontNames: document.fonts) }
-        try stream.finish(outline: document.outline, metadata: document.metadata)
-    }
-
     /// Shows a run with its text and cluster map (`cairo_show_text_glyphs`), which makes Cairo
     /// write each cluster's real text (ToUnicode or ActualText) instead of guessing it from
     /// glyphs: Thai marks stay in logical order and ำ survives.

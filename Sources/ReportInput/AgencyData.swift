@@ -86,14 +86,18 @@ enum AgencyDataReader {
             name = agency.required("name", sink)?.string(sink, what: "agency.name")
             shortName = agency.optional("short_name")?.string(sink, what: "agency.short_name")
             address = agency.optional("address")?.string(sink, what: "agency.address")
-            if let value = agency.optional("logo"), let path = value.string(sink, what: "agency.logo") {
-                let base = URL(fileURLWithPath: root.file).deletingLastPathComponent()
-                let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
-                if !FileManager.default.fileExists(atPath: url.path) {
+            if let value = agency.optional("logo"), let path = value.string(sink, what: "agency.logo"),
+               let url = besideDataFile(path, of: root.file, at: value.location, what: "agency.logo", sink: sink) {
+                if let bytes = FileManager.default.contents(atPath: url.path) {
+                    sink.record(url.path, bytes)
+                    if bytes.prefix(8).elementsEqual([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
+                        logo = url.standardizedFileURL.path
+                    } else {
+                        sink.error(value.location, thai: "โลโก้ต้องเป็นไฟล์ PNG", english: "the logo must be a PNG file")
+                    }
+                } else {
                     sink.error(value.location, thai: "ไม่พบไฟล์โลโก้ '\(path)'", english: "logo file '\(path)' not found")
-                } else if !isPNG(url) {
-                    sink.error(value.location, thai: "โลโก้ต้องเป็นไฟล์ PNG", english: "the logo must be a PNG file")
-                } else { logo = url.standardizedFileURL.path }
+                }
             }
         }
         let issuingUnit = top.optional("issuing_unit")?.string(sink, what: "issuing_unit")
@@ -142,12 +146,17 @@ enum AgencyDataReader {
             texts: texts, measures: measures, oit: oit, oitLocation: oitValue.location)
     }
 
-    /// Whether the file starts with the PNG signature.
-    static func isPNG(_ url: URL) -> Bool {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
-        defer { try? handle.close() }
-        let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        return (try? handle.read(upToCount: 8)).map { Array($0) == signature } ?? false
+    /// A file the data names (logo, CSV): a relative path inside the data file's folder, so
+    /// data cannot make the tool read elsewhere on the machine.
+    static func besideDataFile(_ path: String, of dataFile: String, at location: SourceLocation, what: String,
+                               sink: DiagnosticSink) -> URL? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !path.isEmpty, !path.hasPrefix("/"), !parts.contains(".."), !path.hasPrefix("~") else {
+            sink.error(location, thai: "\(what) '\(path)' ต้องเป็นชื่อไฟล์ในโฟลเดอร์เดียวกับไฟล์ข้อมูล (ห้ามขึ้นต้นด้วย / หรือมี ..)",
+                       english: "\(what) '\(path)' must be a file in the data file's folder (no leading / and no ..)")
+            return nil
+        }
+        return URL(fileURLWithPath: dataFile).deletingLastPathComponent().appendingPathComponent(path)
     }
 
     static func measureSet(_ value: YAMLValue, sink: DiagnosticSink) -> AgencyData.MeasureSet? {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A place in an input file: 1-based line and column (columns count Unicode scalars).
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     public var file: String
@@ -33,6 +35,18 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
 /// Collects diagnostics while a file is read, so one run reports every problem at once.
 final class DiagnosticSink {
     private(set) var diagnostics: [Diagnostic] = []
+    /// Every file read, in order, and the digest of the bytes that were read (what the report
+    /// is made from, for incremental builds).
+    private(set) var files: [String] = []
+    private var digest = SHA256()
+
+    func record(_ path: String, _ bytes: Data) {
+        files.append(path)
+        digest.update(path + "\n")
+        digest.update(bytes)
+    }
+
+    func inputDigest() -> String { var copy = digest; return copy.finish() }
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     func error(_ location: SourceLocation, thai: String, english: String) {

@@ -12,9 +12,8 @@ enum OITReader {
             if map.entries.count > 1 {
                 sink.error(map.location, thai: "ถ้าใช้ csv ห้ามเขียนรายการ O… ใน oit อีก", english: "with csv, oit may not list codes as well")
             }
-            guard let name = csv.string(sink, what: "oit.csv") else { return nil }
-            let base = URL(fileURLWithPath: value.file).deletingLastPathComponent()
-            let url = name.hasPrefix("/") ? URL(fileURLWithPath: name) : base.appendingPathComponent(name)
+            guard let name = csv.string(sink, what: "oit.csv"),
+                  let url = AgencyDataReader.besideDataFile(name, of: value.file, at: csv.location, what: "oit.csv", sink: sink) else { return nil }
             return readCSV(url, referencedAt: csv.location, sink: sink)
         }
         return map.entries.compactMap { entry in
@@ -55,6 +54,7 @@ enum OITReader {
             sink.error(reference, thai: "อ่านไฟล์ CSV '\(url.lastPathComponent)' ไม่ได้", english: "cannot read CSV file '\(url.lastPathComponent)'")
             return nil
         }
+        sink.record(path, data)
         guard let text = String(data: data, encoding: .utf8) else {
             sink.error(SourceLocation(file: path, line: 1, column: 1), thai: "ไฟล์ CSV ไม่ได้เข้ารหัส UTF-8", english: "the CSV file is not UTF-8")
             return nil

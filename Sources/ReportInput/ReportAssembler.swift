@@ -40,7 +40,7 @@ struct ReportAssembler {
         let sections = template.sections.map { section($0, level: 1) }
         let fiscalYear = FiscalYear(buddhistYear: data.fiscalYear)
         return Report(
-            agencyID: data.agencyID, templateID: template.id, fiscalYear: data.fiscalYear,
+            agencyID: data.agencyID, fiscalYear: data.fiscalYear,
             metadata: Metadata(title: render(template.title), author: data.agencyName,
                                subject: "\(render(template.title)) \(fiscalYear.thaiText)", date: data.signatureDate.isoText),
             cover: Cover(titleLines: template.coverTitleLines.map(render), agencyName: data.agencyName,
@@ -151,7 +151,7 @@ struct ReportAssembler {
                 rows.append(Row(cells: template.measureColumns.map { fields[$0.key] ?? .empty }))
             }
         }
-        return Table(kind: .measures, caption: nil, columns: template.measureColumns,
+        return Table(kind: .measures, columns: template.measureColumns,
                      headerRows: template.measureHeaderRows ?? [template.measureColumns.map { .text($0.header) }], rows: rows,
                      headerShade: template.measureHeaderShade)
     }
@@ -183,7 +183,7 @@ struct ReportAssembler {
                 }
             }
         }
-        return Table(kind: .checklist, caption: nil, columns: template.checklistColumns,
+        return Table(kind: .checklist, columns: template.checklistColumns,
                      headerRows: template.checklistHeaderRows ?? [template.checklistColumns.map { .text($0.header) }], rows: rows,
                      headerShade: template.checklistHeaderShade)
     }

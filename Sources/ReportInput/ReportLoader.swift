@@ -7,8 +7,10 @@ public struct LoadedReport: Sendable {
     public let report: Report
     /// Problems that do not stop the build.
     public let warnings: [Diagnostic]
-    /// Every file the report was made from (data, template, CSV, logo), for incremental builds.
+    /// Every file the report was made from (data, template, CSV, logo), in the order read.
     public let inputFiles: [String]
+    /// SHA-256 of those files' bytes as they were read, for incremental builds.
+    public let inputDigest: String
 }
 
 /// Reads an agency data file and the template it names, checks them against each other and
@@ -26,6 +28,7 @@ public enum ReportLoader {
                 throw InputError([Diagnostic(start, thai: "อ่านไฟล์ข้อมูลไม่ได้ (ไม่มีไฟล์หรือไม่มีสิทธิ์อ่าน)",
                                              english: "cannot read the data file (missing or not readable)")])
             }
+            sink.record(path, bytes)
             guard let text = String(data: bytes, encoding: .utf8) else {
                 throw InputError([Diagnostic(start, thai: "ไฟล์ข้อมูลไม่ได้เข้ารหัส UTF-8", english: "the data file is not UTF-8")])
             }
@@ -60,10 +63,7 @@ public enum ReportLoader {
         try sink.throwIfErrors()
         let report = ReportAssembler(template: template, data: data, sink: sink).build()
         try sink.throwIfErrors()
-        var inputs = [path, templateFile.path]
-        if let logo = data.logoPath { inputs.append(logo) }
-        inputs.append(contentsOf: Set(data.oit.map(\.location.file)).subtracting([path]).sorted())
-        return LoadedReport(report: report, warnings: sink.diagnostics, inputFiles: inputs)
+        return LoadedReport(report: report, warnings: sink.diagnostics, inputFiles: sink.files, inputDigest: sink.inputDigest())
     }
 
     /// The nearest `Templates` folder holding `id`, walking up from the data file, then the

@@ -97,6 +97,7 @@ public enum TemplateLoader {
             sink.error(SourceLocation(file: path, line: 1, column: 1), thai: "อ่านไฟล์แม่แบบไม่ได้", english: "cannot read the template file")
             return nil
         }
+        sink.record(path, data)
         guard let text = String(data: data, encoding: .utf8) else {
             sink.error(SourceLocation(file: path, line: 1, column: 1), thai: "ไฟล์ไม่ได้เข้ารหัส UTF-8", english: "the file is not UTF-8")
             return nil

@@ -2,7 +2,6 @@
 /// writer both start here, and neither needs to know where the text came from.
 public struct Report: Sendable, Equatable {
     public var agencyID: String
-    public var templateID: String
     /// Buddhist-era fiscal year, e.g. 2564.
     public var fiscalYear: Int
     public var metadata: Metadata
@@ -14,9 +13,9 @@ public struct Report: Sendable, Equatable {
     public var sections: [Section]
     public var style: Style
 
-    public init(agencyID: String, templateID: String, fiscalYear: Int, metadata: Metadata, cover: Cover,
+    public init(agencyID: String, fiscalYear: Int, metadata: Metadata, cover: Cover,
                 preface: Preface, contents: ContentsPage, bodyTitleLines: [String], sections: [Section], style: Style) {
-        self.agencyID = agencyID; self.templateID = templateID; self.fiscalYear = fiscalYear
+        self.agencyID = agencyID; self.fiscalYear = fiscalYear
         self.metadata = metadata; self.cover = cover; self.preface = preface; self.contents = contents
         self.bodyTitleLines = bodyTitleLines; self.sections = sections; self.style = style
     }

@@ -1,7 +1,6 @@
 /// A resolved table: columns, header rows and body rows, ready for layout or HTML.
 public struct Table: Sendable, Equatable {
     public var kind: Kind
-    public var caption: String?
     public var columns: [Column]
     public var headerRows: [[Cell]]
     public var rows: [Row]
@@ -10,8 +9,8 @@ public struct Table: Sendable, Equatable {
 
     public enum Kind: String, Sendable, Equatable { case measures, checklist }
 
-    public init(kind: Kind, caption: String?, columns: [Column], headerRows: [[Cell]], rows: [Row], headerShade: Double? = nil) {
-        self.kind = kind; self.caption = caption; self.columns = columns
+    public init(kind: Kind, columns: [Column], headerRows: [[Cell]], rows: [Row], headerShade: Double? = nil) {
+        self.kind = kind; self.columns = columns
         self.headerRows = headerRows; self.rows = rows; self.headerShade = headerShade
     }
 }

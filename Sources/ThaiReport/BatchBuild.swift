@@ -146,13 +146,12 @@ public final class BatchBuilder: Sendable {
             return
         }
         let fingerprint = builder.fingerprint(of: loaded)
-        if !options.force, ReportBuilder.isUpToDate(report, fingerprint: fingerprint, options: options.build) {
+        if !options.force, BuildRecord.isUpToDate(agencyID: report.agencyID, year: report.fiscalYear, fingerprint: fingerprint, options: options.build) {
             state.finish(file, agencyID: report.agencyID, year: report.fiscalYear, outcome: .skipped, inputError: false, start: start, progress: progress)
             return
         }
         do {
-            _ = try builder.write(report, options: options.build)
-            try builder.record(loaded, fingerprint: fingerprint, options: options.build)
+            try builder.write(loaded, options: options.build)
             state.warn(file, builder.warnings + loaded.warnings.map(\.description))
             state.finish(file, agencyID: report.agencyID, year: report.fiscalYear, outcome: .built, inputError: false, start: start, progress: progress)
         } catch {

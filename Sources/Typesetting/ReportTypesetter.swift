@@ -59,7 +59,6 @@ public final class ReportTypesetter {
         public var outline: [OutlineEntry]
         public var metadata: DocumentMetadata
         public var details: Details
-        public var pageCount: Int
         /// Characters the bundled fonts lack (drawn as the font's "missing" box), in order.
         public var missingCharacters: [Unicode.Scalar]
     }
@@ -148,7 +147,7 @@ public final class ReportTypesetter {
         return Summary(outline: outline,
                        metadata: DocumentMetadata(title: report.metadata.title, author: report.metadata.author,
                                                   subject: report.metadata.subject, date: report.metadata.date),
-                       details: details, pageCount: offset + bodyCount,
+                       details: details,
                        missingCharacters: missing)
     }
 

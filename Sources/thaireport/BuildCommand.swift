@@ -94,7 +94,7 @@ enum Interruption {
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler {
                 BatchBuilder.cancelled.set()
-                AtomicFile.removePending()
+                AtomicFile.stopAndRemovePending()
                 printError("\nหยุดแล้ว ไฟล์เดิมยังอยู่ครบ / interrupted: previous outputs are left as they were")
                 _exit(128 + number)
             }

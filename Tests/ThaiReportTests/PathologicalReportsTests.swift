@@ -7,7 +7,7 @@ import ThaiReport
 
 /// Odd but valid reports: each must build a PDF and an HTML page that are whole and readable.
 @Suite struct PathologicalReportsTests {
-    static let sentence = "มีการประชุมระหว่างผู้บริหารกับหัวหน้าส่วนราชการ และระหว่างหัวหน้าส่วนราชการกับข้าราชการ ลูกจ้างและพนักงานจ้างในสังกัด เป็นประจำทุกเดือน"
+    static let sentence = ModelFixtures.sentence
 
     static let columns = [
         Column(key: "code", header: "ข้อ", width: 0.1), Column(key: "title", header: "ข้อมูล", width: 0.5),
@@ -16,18 +16,12 @@ import ThaiReport
     ]
 
     static func table(_ rows: [Row]) -> Table {
-        Table(kind: .checklist, caption: nil, columns: columns, headerRows: [columns.map { .text($0.header) }], rows: rows)
+        Table(kind: .checklist, columns: columns, headerRows: [columns.map { .text($0.header) }], rows: rows)
     }
 
     static func report(id: String, preface: [String] = ["คำนำ"], blocks: [Block], subsections: [Section] = []) -> Report {
-        Report(agencyID: id, templateID: "test", fiscalYear: 2564,
-               metadata: Metadata(title: "รายงานทดสอบ", author: "หน่วยงานทดสอบ", subject: "ทดสอบ", date: "2021-03"),
-               cover: Cover(titleLines: ["รายงานทดสอบ"], agencyName: "หน่วยงานทดสอบ", address: nil, logoPath: nil),
-               preface: Preface(heading: "คำนำ", paragraphs: preface, signature: Signature(lines: ["หน่วยงานทดสอบ"], dateText: "มีนาคม ๒๕๖๔")),
-               contents: ContentsPage(heading: "สารบัญ", pageLabel: "หน้า", closingLine: nil),
-               bodyTitleLines: ["รายงานทดสอบ"],
-               sections: [Section(id: "section-1", number: "๑", title: "ส่วนที่หนึ่ง", level: 1, blocks: blocks, subsections: subsections)],
-               style: Style())
+        ModelFixtures.report([Section(id: "section-1", number: "๑", title: "ส่วนที่หนึ่ง", level: 1, blocks: blocks, subsections: subsections)],
+                             id: id, preface: preface)
     }
 
     /// Builds PDF and HTML, then reads the PDF back; returns its text, page count and warnings.

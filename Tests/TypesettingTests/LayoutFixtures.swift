@@ -13,15 +13,7 @@ enum Fixtures {
     static let sample = try! ReportLoader.load(dataFile: Repo.sample).report
     static let laidOut: (LaidOutDocument, ReportTypesetter.Details) = ReportTypesetter(fonts: fonts()).layoutWithDetails(sample)
 
-    /// A report with the given sections and nothing else of note.
-    static func report(_ sections: [Section], style: Style = Style()) -> Report {
-        Report(agencyID: "test", templateID: "test", fiscalYear: 2564,
-               metadata: Metadata(title: "ทดสอบ", author: "หน่วยงานทดสอบ", subject: "ทดสอบ", date: "2021-03"),
-               cover: Cover(titleLines: ["รายงานทดสอบ"], agencyName: "หน่วยงานทดสอบ", address: nil, logoPath: nil),
-               preface: Preface(heading: "คำนำ", paragraphs: ["คำนำสั้น ๆ"], signature: Signature(lines: ["หน่วยงานทดสอบ"], dateText: "มีนาคม ๒๕๖๔")),
-               contents: ContentsPage(heading: "สารบัญ", pageLabel: "หน้า", closingLine: nil),
-               bodyTitleLines: ["รายงานทดสอบ"], sections: sections, style: style)
-    }
+    static func report(_ sections: [Section], style: Style = Style()) -> Report { ModelFixtures.report(sections, style: style) }
 
     static let measureColumns = [
         Column(key: "number", header: "ที่", width: 0.06, alignment: .center),
@@ -32,9 +24,9 @@ enum Fixtures {
     ]
 
     static func table(_ rows: [Row]) -> Table {
-        Table(kind: .measures, caption: nil, columns: measureColumns,
+        Table(kind: .measures, columns: measureColumns,
               headerRows: [measureColumns.map { .text($0.header) }], rows: rows)
     }
 
-    static let sentence = "มีการประชุมระหว่างผู้บริหารกับหัวหน้าส่วนราชการ และระหว่างหัวหน้าส่วนราชการกับข้าราชการ ลูกจ้างและพนักงานจ้างในสังกัด เป็นประจำทุกเดือน"
+    static let sentence = ModelFixtures.sentence
 }

@@ -1,5 +1,5 @@
 import Testing
-@testable import ThaiReport
+import ReportInput
 
 @Suite struct SHA256Tests {
     func digest(_ text: String) -> String { var h = SHA256(); h.update(text); return h.finish() }

@@ -1,14 +1,16 @@
 import Foundation
 
 /// SHA-256 (FIPS 180-4), for the fingerprints of a report's inputs in incremental builds.
-/// Small and dependency-free; speed is not a concern at a few hundred kilobytes per report.
-struct SHA256 {
+/// Small and dependency-free.
+public struct SHA256: Sendable {
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
         (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
     /// Bytes waiting for a whole 64-byte block.
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
     private var schedule = [UInt32](repeating: 0, count: 64)
+
+    public init() {}
 
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -21,7 +23,7 @@ struct SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    mutating func update(_ data: some Sequence<UInt8>) {
+    public mutating func update(_ data: some Sequence<UInt8>) {
         let bytes = Array(data)
         length += UInt64(bytes.count)
         bytes.withUnsafeBufferPointer { input in
@@ -44,10 +46,10 @@ struct SHA256 {
         }
     }
 
-    mutating func update(_ string: String) { update(Array(string.utf8)) }
+    public mutating func update(_ string: String) { update(Array(string.utf8)) }
 
     /// The digest as lower-case hex.
-    mutating func finish() -> String {
+    public mutating func finish() -> String {
         let bits = length &* 8
         var padding: [UInt8] = [0x80]
         padding += [UInt8](repeating: 0, count: (119 - pending.count) % 64)
@@ -88,14 +90,4 @@ struct SHA256 {
         state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
     }
 
-    /// Digest of whole files, each preceded by its name, so a renamed input changes it too.
-    static func fingerprint(of files: [String], extra: [String] = []) -> String {
-        var hasher = SHA256()
-        for item in extra { hasher.update(item + "\n") }
-        for file in files {
-            hasher.update(file + "\n")
-            if let data = FileManager.default.contents(atPath: file) { hasher.update(data) } else { hasher.update("(missing)") }
-        }
-        return hasher.finish()
-    }
 }

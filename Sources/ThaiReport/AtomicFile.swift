@@ -1,0 +1,81 @@
+import Foundation
+
+/// Writes a file beside its target, then renames it into place, so a reader (or a build
+/// that is interrupted) only ever sees the old file or the new one. Temporary files are named
+/// `.<name>.<pid>.<n>.tmp` and tracked, so an interrupted build can remove them.
+public enum AtomicFile {
+    public struct Failure: Error, CustomStringConvertible {
+        public let path: String
+        public let reason: String
+        public var description: String { "เขียนไฟล์ไม่สำเร็จ / cannot write \(path): \(reason)" }
+    }
+
+    /// Temporary files being written now, by any thread.
+    private static let pending = PendingFiles()
+
+    public static func write(to target: URL, _ produce: (URL) throws -> Void) throws {
+        let directory = target.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw Failure(path: directory.path, reason: (error as NSError).localizedDescription)
+        }
+        let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).\(pending.nextNumber()).tmp")
+        guard pending.insert(temporary.path) else { throw Failure(path: target.path, reason: "interrupted") }
+        defer { pending.remove(temporary.path) }
+        do {
+            try produce(temporary)
+            guard rename(temporary.path, target.path) == 0 else {
+                throw Failure(path: target.path, reason: String(cString: strerror(errno)))
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            if error is Failure { throw error }
+            throw Failure(path: target.path, reason: "\(error)")
+        }
+    }
+
+    /// Stops new writes and removes every temporary file being written (on Ctrl-C, before the
+    /// process exits). A write that starts after this fails instead of leaving a file behind.
+    public static func stopAndRemovePending() {
+        for path in pending.stop() { unlink(path) }
+    }
+
+    /// The process that wrote a temporary file of ours (`.<name>.<pid>.<n>.tmp`), or nil.
+    public static func writer(ofTemporary name: String) -> pid_t? {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard name.hasPrefix("."), parts.count >= 5, parts.last == "tmp",
+              Int(parts[parts.count - 2]) != nil, let pid = pid_t(parts[parts.count - 3]) else { return nil }
+        return pid
+    }
+
+    /// Removes temporary files that a killed build left under `directory` — only those whose
+    /// writer is no longer running, so another build into the same folder is left alone.
+    @discardableResult
+    public static func removeLeftovers(under directory: URL) -> Int {
+        guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else { return 0 }
+        var removed = 0
+        while let url = walker.nextObject() as? URL {
+            guard let pid = writer(ofTemporary: url.lastPathComponent), pid != getpid() else { continue }
+            if kill(pid, 0) == -1, errno == ESRCH, (try? FileManager.default.removeItem(at: url)) != nil { removed += 1 }
+        }
+        return removed
+    }
+}
+
+/// A locked set of paths: the temporary files being written by the build's threads.
+final class PendingFiles: @unchecked Sendable {
+    // Every access holds `lock`, which is why the class can be shared between threads.
+    private let lock = NSLock()
+    private var paths = Set<String>()
+    private var counter = 0
+
+    private var stopped = false
+
+    func nextNumber() -> Int { lock.withLock { counter += 1; return counter } }
+    /// Registers a temporary file; false once writing has been stopped.
+    func insert(_ path: String) -> Bool { lock.withLock { if stopped { return false }; paths.insert(path); return true } }
+    func remove(_ path: String) { lock.withLock { _ = paths.remove(path) } }
+    /// Refuses further files and returns those being written.
+    func stop() -> [String] { lock.withLock { stopped = true; return Array(paths) } }
+}
