@@ -67,6 +67,7 @@ public final class FontSystem {
     static let currentOnce = Once()
 
     deinit {
+        for font in loaded.values { cairo_scaled_font_destroy(font) }
         g_object_unref(fontMap)
         FcConfigDestroy(config)
     }

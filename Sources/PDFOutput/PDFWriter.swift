@@ -10,8 +10,10 @@ public enum PDFWriter {
     public enum Failure: Error, CustomStringConvertible {
         case cairo(String)
         case missingFont(String)
+        case unreadableImage(String)
         public var description: String {
             switch self {
+            case .unreadableImage(let path): return "อ่านรูปภาพไม่ได้ / cannot read the image \(path)"
             case .cairo(let status): return "เขียน PDF ไม่สำเร็จ / writing the PDF failed: \(status)"
             case .missingFont(let name): return "โหลดฟอนต์ไม่ได้ / cannot load font: \(name)"
             }
@@ -61,12 +63,11 @@ public enum PDFWriter {
     /// (The shaper has already replaced glyphs a font lacks with the font's own glyph 0.)
     static func isDrawable(_ id: UInt32) -> Bool { id != Glyph.empty }
 
-    static func drawImage(_ image: Image, cr: OpaquePointer) {
-        guard let png = cairo_image_surface_create_from_png(image.path) else { return }
+    static func drawImage(_ image: Image, cr: OpaquePointer) throws {
+        guard let png = cairo_image_surface_create_from_png(image.path) else { throw Failure.unreadableImage(image.path) }
         defer { cairo_surface_destroy(png) }
-        guard cairo_surface_status(png) == CAIRO_STATUS_SUCCESS else { return }
         let w = Double(cairo_image_surface_get_width(png)), h = Double(cairo_image_surface_get_height(png))
-        guard w > 0, h > 0 else { return }
+        guard cairo_surface_status(png) == CAIRO_STATUS_SUCCESS, w > 0, h > 0 else { throw Failure.unreadableImage(image.path) }
         cairo_save(cr)
         cairo_translate(cr, image.x, image.y)
         cairo_scale(cr, image.width / w, image.height / h)
@@ -172,7 +173,7 @@ public final class PDFStream {
                 cairo_fill(cr)
                 cairo_set_source_rgb(cr, 0, 0, 0)
             case .image(let image):
-                PDFWriter.drawImage(image, cr: cr)
+                try PDFWriter.drawImage(image, cr: cr)
             case .link(let link):
                 let attributes = String(format: "rect=[%.2f %.2f %.2f %.2f] page=%d pos=[0 %.2f]",
                                         link.x, link.y, link.width, link.height, link.targetPage + 1, link.targetY)

@@ -92,7 +92,10 @@ struct YAMLValue {
 
     func text(_ sink: DiagnosticSink, what: String) -> TemplateText? {
         guard let string = string(sink, what: what) else { return nil }
-        return TemplateText(string, at: location, sink: sink)
+        // Columns inside a quoted scalar start after its quote.
+        var start = location
+        if case .scalar(let scalar) = node, scalar.style == .doubleQuoted || scalar.style == .singleQuoted { start.column += 1 }
+        return TemplateText(string, at: start, sink: sink)
     }
 
     func int(_ sink: DiagnosticSink, what: String) -> Int? {

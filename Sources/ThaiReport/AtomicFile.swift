@@ -10,10 +10,35 @@ public enum AtomicFile {
         public var description: String { "เขียนไฟล์ไม่สำเร็จ / cannot write \(path): \(reason)" }
     }
 
+    public struct AlreadyExists: Error {}
+
+    /// Like `write`, but never replaces a file: the finished file is linked into place, which
+    /// fails if something is already there (even if it appeared meanwhile).
+    public static func create(at target: URL, _ produce: (URL) throws -> Void) throws {
+        try staged(target) { temporary in
+            try produce(temporary)
+            guard link(temporary.path, target.path) == 0 else {
+                if errno == EEXIST { throw AlreadyExists() }
+                throw Failure(path: target.path, reason: String(cString: strerror(errno)))
+            }
+            unlink(temporary.path)
+        }
+    }
+
     /// Temporary files being written now, by any thread.
     private static let pending = PendingFiles()
 
     public static func write(to target: URL, _ produce: (URL) throws -> Void) throws {
+        try staged(target) { temporary in
+            try produce(temporary)
+            guard rename(temporary.path, target.path) == 0 else {
+                throw Failure(path: target.path, reason: String(cString: strerror(errno)))
+            }
+        }
+    }
+
+    /// Runs `finish` on a tracked temporary file beside `target`, removing it on failure.
+    private static func staged(_ target: URL, _ finish: (URL) throws -> Void) throws {
         let directory = target.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -24,13 +49,10 @@ public enum AtomicFile {
         guard pending.insert(temporary.path) else { throw Failure(path: target.path, reason: "interrupted") }
         defer { pending.remove(temporary.path) }
         do {
-            try produce(temporary)
-            guard rename(temporary.path, target.path) == 0 else {
-                throw Failure(path: target.path, reason: String(cString: strerror(errno)))
-            }
+            try finish(temporary)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            if error is Failure { throw error }
+            if error is Failure || error is AlreadyExists { throw error }
             throw Failure(path: target.path, reason: "\(error)")
         }
     }

@@ -52,6 +52,8 @@ public enum ReportOutcome: Sendable, Equatable {
 /// Calls come one at a time (the batch holds a lock around them), from any worker thread.
 public protocol BatchProgress: AnyObject, Sendable {
     func started(total: Int)
+    /// A worker begins a report.
+    func began(file: URL)
     func finished(file: URL, agencyID: String?, outcome: ReportOutcome, done: Int, total: Int, elapsed: Double)
 }
 
@@ -95,6 +97,7 @@ public final class BatchBuilder: Sendable {
 
     public func run(_ files: [URL], progress: BatchProgress? = nil) -> BatchResult {
         let start = Date()
+        Self.cancelled.reset()
         if FileManager.default.fileExists(atPath: options.build.outputDirectory.path) {
             AtomicFile.removeLeftovers(under: options.build.outputDirectory)
         }
@@ -112,6 +115,7 @@ public final class BatchBuilder: Sendable {
                 return
             }
             while !Self.cancelled.isSet, let file = state.next() {
+                state.began(file, progress: progress)
                 buildOne(file, with: builder, state: state, start: start, progress: progress)
             }
         }
@@ -167,6 +171,7 @@ public final class CancelFlag: @unchecked Sendable {
     private var value = false
     public var isSet: Bool { lock.withLock { value } }
     public func set() { lock.withLock { value = true } }
+    public func reset() { lock.withLock { value = false } }
 }
 
 /// The shared queue and tally of a batch. Every access holds `lock`, which is why it may be
@@ -198,6 +203,10 @@ final class BatchState: @unchecked Sendable {
             claimed[key] = file
             return nil
         }
+    }
+
+    func began(_ file: URL, progress: BatchProgress?) {
+        lock.withLock { progress?.began(file: file) }
     }
 
     func warn(_ file: URL, _ messages: [String]) {

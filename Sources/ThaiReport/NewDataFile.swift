@@ -16,6 +16,20 @@ public enum NewDataFile {
         public var description: String { "agency id '\(id)' ใช้ได้เฉพาะ a-z 0-9 และ - / may use only a-z, 0-9 and '-'" }
     }
 
+    public struct WrongYear: Error, CustomStringConvertible {
+        public let template: String, templateYear: Int, year: Int
+        public var description: String {
+            "แม่แบบ \(template) เป็นของปี \(templateYear) ไม่ใช่ \(year) / template \(template) is for \(templateYear), not \(year)"
+        }
+    }
+
+    /// The template for a new file: `id`, or `ita-<year>` by default; it must be of that year.
+    public static func template(id: String?, year: Int, templatesRoot: URL) throws -> Template {
+        let template = try TemplateLoader.load(id: id ?? "ita-\(year)", templatesRoot: templatesRoot)
+        guard template.fiscalYear == year else { throw WrongYear(template: template.id, templateYear: template.fiscalYear, year: year) }
+        return template
+    }
+
     /// YAML double-quoted string.
     static func quote(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
@@ -106,9 +120,12 @@ public enum NewDataFile {
     public static func write(template: Template, agencyID: String, name: String, year: Int, folder: URL) throws -> URL {
         guard AgencyID.isValid(agencyID) else { throw InvalidID(id: agencyID) }
         let file = folder.appendingPathComponent(agencyID).appendingPathComponent("\(year).yaml")
-        if FileManager.default.fileExists(atPath: file.path) { throw Exists(path: file.path) }
         let text = render(template: template, agencyID: agencyID, name: name, year: year)
-        try AtomicFile.write(to: file) { try Data(text.utf8).write(to: $0) }
+        do {
+            try AtomicFile.create(at: file) { try Data(text.utf8).write(to: $0) }
+        } catch is AtomicFile.AlreadyExists {
+            throw Exists(path: file.path)
+        }
         return file
     }
 }

@@ -57,6 +57,7 @@ struct BuildCommand: ParsableCommand {
             }
             formats.insert(parsed)
         }
+        if formats.isEmpty { throw ValidationError("--format ต้องระบุ pdf และ/หรือ html / --format needs pdf and/or html") }
         let files: [URL]
         do { files = try DataFiles.discover(paths, year: year) } catch { throw ValidationError("\(error)") }
         if files.isEmpty {
@@ -72,34 +73,9 @@ struct BuildCommand: ParsableCommand {
                                 templatesRoot: templates.map { URL(fileURLWithPath: $0) }),
             force: force, jobs: jobs)
         Interruption.install()
-        let progress = ProgressPrinter(terminal: isatty(STDERR_FILENO) == 1)
+        let progress = ProgressPrinter()
         let result = BatchBuilder(options: options, fontsDirectory: fontsDirectory).run(files, progress: progress)
         progress.summary(result)
         if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
-    }
-}
-
-/// Ctrl-C or kill: remove the files being written (the previous outputs stay whole) and stop.
-/// Signals are taken on a queue of their own, not in a signal handler, so the cleanup may lock.
-enum Interruption {
-    nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []   // kept alive; set once, before the build
-
-    static func install() {
-        // A full disk or a file-size limit must fail a write (and be reported), not kill the
-        // process with SIGXFSZ half-way through.
-        signal(SIGXFSZ, SIG_IGN)
-        let queue = DispatchQueue(label: "thaireport.signals")
-        for number in [SIGINT, SIGTERM, SIGHUP] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler {
-                BatchBuilder.cancelled.set()
-                AtomicFile.stopAndRemovePending()
-                printError("\nหยุดแล้ว ไฟล์เดิมยังอยู่ครบ / interrupted: previous outputs are left as they were")
-                _exit(128 + number)
-            }
-            source.resume()
-            sources.append(source)
-        }
     }
 }

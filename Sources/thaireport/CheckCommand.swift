@@ -29,6 +29,10 @@ struct CheckCommand: ParsableCommand {
         var failed = false
         let files: [URL]
         do { files = try DataFiles.discover(paths, year: year) } catch { throw ValidationError("\(error)") }
+        if files.isEmpty {
+            printError("ไม่พบไฟล์ข้อมูล / no data files found" + (year.map { " (\($0).yaml)" } ?? ""))
+            throw ExitCode(inputErrorStatus)
+        }
         for file in files {
             do {
                 let loaded = try ReportBuilder.load(file, templatesRoot: templates.map { URL(fileURLWithPath: $0) })

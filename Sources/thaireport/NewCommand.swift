@@ -38,14 +38,13 @@ struct NewCommand: ParsableCommand {
         }
         let loaded: Template
         do {
-            loaded = try TemplateLoader.load(id: template ?? "ita-\(year)", templatesRoot: URL(fileURLWithPath: templates))
+            loaded = try NewDataFile.template(id: template, year: year, templatesRoot: URL(fileURLWithPath: templates))
         } catch let error as InputError {
             printError(error.description); throw ExitCode(inputErrorStatus)
+        } catch let error as NewDataFile.WrongYear {
+            printError(error.description); throw ExitCode(inputErrorStatus)
         }
-        guard loaded.fiscalYear == year else {
-            printError("แม่แบบ \(loaded.id) เป็นของปี \(loaded.fiscalYear) ไม่ใช่ \(year) / template \(loaded.id) is for \(loaded.fiscalYear), not \(year)")
-            throw ExitCode(inputErrorStatus)
-        }
+        Interruption.install()
         do {
             let file = try NewDataFile.write(template: loaded, agencyID: agency, name: name, year: year, folder: URL(fileURLWithPath: folder))
             print("เขียนแล้ว / wrote \(file.path)")
