@@ -26,7 +26,8 @@ enum Stylesheet {
     .table-scroll { overflow-x: auto; max-width: 100%; margin: 0.8rem 0 1.5rem; }
     .table-scroll:focus { outline: 2px solid #0645ad; }
     table { border-collapse: collapse; width: 100%; min-width: 44rem; font-size: 0.9rem; line-height: 1.55; overflow-wrap: normal; }
-    tbody th[scope="row"], td.center { white-space: nowrap; }
+    table.checklist tbody th[scope="row"], td.center { white-space: nowrap; }
+    table.year td, table.year tbody th { overflow-wrap: anywhere; }
     table.year { min-width: 0; }
     caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     th, td { border: 1px solid #555; padding: 0.3rem 0.45rem; vertical-align: top; text-align: left; }

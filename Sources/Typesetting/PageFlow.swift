@@ -28,6 +28,9 @@ final class PageFlow {
     private let finisher: Finisher
     private let output: (Page) -> Void
     private(set) var pageIndex = 0
+    /// The page the next line lands on, once `watchNextLine` has been called.
+    private(set) var nextLinePage: Int?
+    private var watching = false
     private var closed = false
     var y: Double
 
@@ -85,7 +88,11 @@ final class PageFlow {
 
     /// Places a line at an explicit top without moving the cursor. `quotable` lines may be
     /// quoted by the previous page's continuation cue.
+    /// Notes the page of the next line placed (to check that a heading stays with what follows).
+    func watchNextLine() { watching = true; nextLinePage = nil }
+
     func placeLine(_ line: ShapedLine, x: Double, top: Double, quotable: Bool = true) {
+        if watching { nextLinePage = pageIndex; watching = false }
         for var run in line.runs {
             run.x += x
             run.y = top + line.baseline

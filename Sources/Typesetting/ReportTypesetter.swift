@@ -43,6 +43,9 @@ public final class ReportTypesetter {
         /// details are collected).
         public var paragraphs: [[ParagraphPiece]] = []
 
+        /// For every heading of the body, its page and the page of the first line after it.
+        public var headingsAndNext: [(heading: Int, next: Int?)] = []
+
         /// Heading places by section id.
         public var placesByID: [String: HeadingPlace] {
             Dictionary(headings.map { ($0.sectionID, $0) }, uniquingKeysWith: { first, _ in first })
@@ -278,8 +281,17 @@ public final class ReportTypesetter {
             flow.y += flow.atPageTop ? 0 : styles.body.lineHeight * 0.4
             details.headings.append(HeadingPlace(sectionID: section.id, bodyPage: flow.pageIndex, y: flow.y, atPageTop: flow.atPageTop))
             for line in lines { flow.place(line, x: flow.geometry.left) }
+            // Each heading and the page of the first line after it, for checking keep-with-next.
+            var pendingHeading: Int? = flow.pageIndex
+            flow.watchNextLine()
             for (i, block) in section.blocks.enumerated() {
                 let next = i + 1 < section.blocks.count ? section.blocks[i + 1] : nil
+                defer {
+                    if let heading = pendingHeading, let page = flow.nextLinePage {
+                        if collectTables { details.headingsAndNext.append((heading, page)) }
+                        pendingHeading = nil
+                    }
+                }
                 switch block {
                 case .paragraph(let text):
                     let pieces = placeParagraph(text, style: styles.body, indent: indent, flow: flow, newPage: newPage)
@@ -290,6 +302,11 @@ public final class ReportTypesetter {
                     if flow.remaining < keep + styles.body.lineHeight * 0.3, !flow.atPageTop { newPage() }
                     flow.y += flow.atPageTop ? 0 : styles.body.lineHeight * 0.3
                     for line in lines { flow.place(line, x: flow.geometry.left) }
+                    if let heading = pendingHeading, let page = flow.nextLinePage, collectTables {
+                        details.headingsAndNext.append((heading, page))
+                    }
+                    pendingHeading = flow.pageIndex
+                    flow.watchNextLine()
                 case .table(let model):
                     flow.y += 4
                     let pieces = table.paginate(model, flow: flow, x: flow.geometry.left, newPage: newPage, collect: collectTables)

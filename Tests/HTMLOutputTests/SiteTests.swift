@@ -84,11 +84,13 @@ import ThaiReport
     /// element sticks out of the viewport (tables scroll inside their own container).
     /// Headless Chromium will not make a window narrower than 500 px, so the page is shown in a
     /// frame of the wanted width on a probe page beside it.
-    @Test(arguments: [390, 1280]) func browserShowsThePageWithinTheViewport(width: Int) throws {
+    @Test(arguments: [(390, "report"), (1280, "report"), (390, "year"), (1280, "year")])
+    func browserShowsThePageWithinTheViewport(width: Int, which: String) throws {
+        let target = which == "year" ? Self.yearPage : Self.page
         func harness(height: Int, probe: Bool) -> String {
             """
             <!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>probe</title></head>
-            <body style="margin:0"><iframe id="page" src="index.html" style="width:\(width)px;height:\(height)px;border:0"></iframe>
+            <body style="margin:0"><iframe id="page" src="\(target.lastPathComponent)" style="width:\(width)px;height:\(height)px;border:0"></iframe>
             """ + (probe ? """
             <script>
             document.getElementById("page").addEventListener("load", async () => {
@@ -111,8 +113,8 @@ import ThaiReport
             </script>
             """ : "") + "</body></html>"
         }
-        let folder = Self.page.deletingLastPathComponent()
-        let probePage = folder.appendingPathComponent("probe-\(width).html")
+        let folder = target.deletingLastPathComponent()
+        let probePage = folder.appendingPathComponent("probe-\(which)-\(width).html")
         try Data(harness(height: 900, probe: true).utf8).write(to: probePage)
         defer { try? FileManager.default.removeItem(at: probePage) }
         let window = max(width, 500) + 20
@@ -127,23 +129,23 @@ import ThaiReport
         #expect(probed.fonts.contains("Sarabun"), "the bundled font did not load: \(probed.fonts)")
 
         // The page itself loads with no console message.
-        let run = try Tools.chromium(Self.page, width: window, height: 900, ["--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000", "--dump-dom"])
+        let run = try Tools.chromium(target, width: window, height: 900, ["--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000", "--dump-dom"])
         let console = run.stderr.split(separator: "\n").filter { $0.contains(":CONSOLE") }
         #expect(console.isEmpty, "console: \(console)")
         #expect(run.stdout.contains("</html>"))
 
         // A screenshot at that width to look at (kept where THAIREPORT_SCREENSHOTS says).
-        let shotPage = folder.appendingPathComponent("shot-\(width).html")
+        let shotPage = folder.appendingPathComponent("shot-\(which)-\(width).html")
         try Data(harness(height: 2400, probe: false).utf8).write(to: shotPage)
         defer { try? FileManager.default.removeItem(at: shotPage) }
-        let shot = Self.out.url.appendingPathComponent("screenshot-\(width).png")
+        let shot = Self.out.url.appendingPathComponent("screenshot-\(which)-\(width).png")
         _ = try Tools.chromium(shotPage, width: window, height: 2400, ["--allow-file-access-from-files", "--virtual-time-budget=5000", "--screenshot=\(shot.path)"])
         let size = try FileManager.default.attributesOfItem(atPath: shot.path)[.size] as? Int ?? 0
         #expect(size > 10_000)
         if let keep = ProcessInfo.processInfo.environment["THAIREPORT_SCREENSHOTS"] {
             try? FileManager.default.createDirectory(atPath: keep, withIntermediateDirectories: true)
-            try? FileManager.default.removeItem(atPath: keep + "/report-\(width).png")
-            try? FileManager.default.copyItem(atPath: shot.path, toPath: keep + "/report-\(width).png")
+            try? FileManager.default.removeItem(atPath: keep + "/\(which)-\(width).png")
+            try? FileManager.default.copyItem(atPath: shot.path, toPath: keep + "/\(which)-\(width).png")
         }
     }
 }

@@ -150,6 +150,22 @@ import Testing
         #expect(d.english.contains("PNG"))
     }
 
+    @Test(arguments: ["/etc/passwd", "../other/logo.png", "sub/../../x.png"])
+    func logoMustStayInTheDataFolder(path: String) throws {
+        let (d, text, url) = try failure { $0.replacingOccurrences(of: "  short_name:", with: "  logo: \(path)\n  short_name:") }
+        #expect(d.location == SourceLocation(file: url.path, line: line(of: "logo: \(path)", in: text), column: 9))
+        #expect(d.english.contains("must be a file in the data file's folder"))
+    }
+
+    @Test func checklistCSVMustStayInTheDataFolder() throws {
+        let (d, text, url) = try failure { text in
+            let start = text.range(of: "\noit:\n")!.lowerBound
+            return String(text[..<start]) + "\noit: {csv: /tmp/oit.csv}\n"
+        }
+        #expect(d.location == SourceLocation(file: url.path, line: line(of: "csv: /tmp/oit.csv", in: text), column: 12))
+        #expect(d.english.contains("must be a file in the data file's folder"))
+    }
+
     @Test func agencyIDCannotEscapeTheOutputFolder() throws {
         let (d, text, url) = try failure { $0.replacingOccurrences(of: "id: singburi-pao", with: "id: ../etc") }
         #expect(d.location == SourceLocation(file: url.path, line: line(of: "id: ../etc", in: text), column: 7))
