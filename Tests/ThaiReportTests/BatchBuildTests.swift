@@ -85,6 +85,26 @@ import ThaiReport
         #expect(run(files, out: out, force: true).built.count == 2)
     }
 
+    /// Built as HTML only after a change, the PDF is stale: the page does not link to it, and the
+    /// next full build rebuilds it instead of skipping the report.
+    @Test func aStalePDFIsNotLinkedAndIsRebuilt() throws {
+        let scratch = ScratchDirectory()
+        let folder = samples(scratch)
+        let files = try DataFiles.discover([folder.appendingPathComponent("ban-suan-sample").path])
+        let out = scratch.url.appendingPathComponent("out")
+        #expect(run(files, out: out).built.count == 1)
+        let data = files[0]
+        try (String(contentsOf: data, encoding: .utf8).replacingOccurrences(of: "จัดประชุมแล้ว ๒ ครั้ง", with: "จัดประชุมแล้ว ๔ ครั้ง")).write(to: data, atomically: true, encoding: .utf8)
+        let htmlOnly = BatchBuilder(options: .init(build: BuildOptions(outputDirectory: out, formats: [.html])), fontsDirectory: Repo.fonts).run(files)
+        #expect(htmlOnly.built.count == 1)
+        let page = try String(contentsOf: out.appendingPathComponent("2564/ban-suan-sample/index.html"), encoding: .utf8)
+        #expect(!page.contains("ban-suan-sample.pdf"))
+        let full = run(files, out: out)
+        #expect(full.built.count == 1 && full.skipped.isEmpty)
+        let again = try String(contentsOf: out.appendingPathComponent("2564/ban-suan-sample/index.html"), encoding: .utf8)
+        #expect(again.contains("../ban-suan-sample.pdf"))
+    }
+
     @Test func oneBrokenFileDoesNotStopTheOthers() throws {
         let scratch = ScratchDirectory()
         let folder = samples(scratch)

@@ -33,6 +33,23 @@ import Testing
         #expect(left.isEmpty, "left behind: \(left)")
     }
 
+    /// A template whose placeholder names an indicator the catalog does not have: exit 2 with
+    /// the template's line, and the PDF built before is left as it was.
+    @Test func templateWithAPlaceholderThatNamesNothing() throws {
+        let scratch = ScratchDirectory()
+        let data = scratch.sample()
+        let out = scratch.url.appendingPathComponent("out")
+        #expect(try runProcess(binary, ["build", data.path, "--out", out.path, "--format", "pdf"]).status == 0)
+        let pdf = out.appendingPathComponent("2564/singburi-pao.pdf")
+        let before = try Data(contentsOf: pdf)
+        scratch.copyTemplate { $0.replacingOccurrences(of: "{item_count:9}", with: "{item_count:99}") }
+        let result = try runProcess(binary, ["build", data.path, "--out", out.path, "--format", "pdf"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("template.yaml:"), "\(result.stderr)")
+        #expect(result.stderr.contains("{item_count:99}: there is no indicator '99' in the OIT catalog"))
+        #expect(try Data(contentsOf: pdf) == before)
+    }
+
     @Test func missingFontFile() throws {
         let scratch = ScratchDirectory()
         let fonts = scratch.url.appendingPathComponent("Fonts")

