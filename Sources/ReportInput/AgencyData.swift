@@ -160,6 +160,13 @@ enum AgencyDataReader {
     }
 
     static func measureSet(_ value: YAMLValue, sink: DiagnosticSink) -> AgencyData.MeasureSet? {
+        // A long table may be kept in a spreadsheet: `iit: {csv: iit.csv}`.
+        if case .mapping = value.node {
+            guard let map = value.mapping(sink, what: "measures", allowed: ["csv"]),
+                  let csv = map.required("csv", sink), let name = csv.string(sink, what: "csv"),
+                  let url = besideDataFile(name, of: value.file, at: csv.location, what: "csv", sink: sink) else { return nil }
+            return MeasuresCSV.read(url, referencedAt: csv.location, sink: sink)
+        }
         guard let list = value.sequence(sink, what: "measures") else { return nil }
         // A list of indicators when its entries name one, otherwise a plain list of measures.
         let byIndicator = list.contains { item in

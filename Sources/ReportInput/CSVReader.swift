@@ -1,5 +1,7 @@
 /// A small RFC 4180 reader that remembers where every field starts, so errors in a
 /// spreadsheet export point at the cell.
+import Foundation
+
 struct CSVField { let text: String; let line: Int; let column: Int }
 
 enum CSVReader {
@@ -46,5 +48,41 @@ enum CSVReader {
         }
         if !row.isEmpty, !(row.count == 1 && row[0].text.isEmpty) { rows.append(row) }
         return rows
+    }
+
+    /// The data rows of a CSV text whose first row must be `header`; every problem (bad quoting,
+    /// a wrong header, a row of the wrong length) is recorded with its place.
+    static func rows(_ text: String, path: String, header expected: [String], sink: DiagnosticSink) -> [[CSVField]]? {
+        let rows: [[CSVField]]
+        do { rows = try parse(text) } catch {
+            switch error {
+            case .unclosedQuote(let line, let column):
+                sink.error(SourceLocation(file: path, line: line, column: column), thai: "CSV ไม่ถูกต้อง: เครื่องหมายคำพูด \" ไม่มีตัวปิด",
+                           english: "malformed CSV: quoted field is never closed")
+            case .junkAfterQuote(let line, let column):
+                sink.error(SourceLocation(file: path, line: line, column: column), thai: "CSV ไม่ถูกต้อง: มีตัวอักษรต่อท้ายหลังเครื่องหมายคำพูดปิด",
+                           english: "malformed CSV: characters after a closing quote")
+            }
+            return nil
+        }
+        guard let header = rows.first else {
+            sink.error(SourceLocation(file: path, line: 1, column: 1), thai: "ไฟล์ CSV ว่าง", english: "the CSV file is empty")
+            return nil
+        }
+        guard header.map({ $0.text.trimmingCharacters(in: .whitespaces) }) == expected else {
+            sink.error(SourceLocation(file: path, line: 1, column: 1),
+                       thai: "หัวตาราง CSV ต้องเป็น \(expected.joined(separator: ","))",
+                       english: "the CSV header must be \(expected.joined(separator: ","))")
+            return nil
+        }
+        return rows.dropFirst().filter { row in
+            guard row.count == expected.count else {
+                sink.error(SourceLocation(file: path, line: row[0].line, column: row[0].column),
+                           thai: "แถวนี้มี \(row.count) ช่อง ต้องมี \(expected.count) ช่อง",
+                           english: "this row has \(row.count) fields, expected \(expected.count)")
+                return false
+            }
+            return true
+        }
     }
 }

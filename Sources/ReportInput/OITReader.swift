@@ -64,37 +64,10 @@ enum OITReader {
 
     /// The statuses in a CSV text; `path` names it in diagnostics.
     static func readCSV(text: String, path: String, sink: DiagnosticSink) -> [AgencyData.OITStatus]? {
-        let rows: [[CSVField]]
-        do { rows = try CSVReader.parse(text) } catch {
-            switch error {
-            case .unclosedQuote(let line, let column):
-                sink.error(SourceLocation(file: path, line: line, column: column), thai: "CSV ไม่ถูกต้อง: เครื่องหมายคำพูด \" ไม่มีตัวปิด",
-                           english: "malformed CSV: quoted field is never closed")
-            case .junkAfterQuote(let line, let column):
-                sink.error(SourceLocation(file: path, line: line, column: column), thai: "CSV ไม่ถูกต้อง: มีตัวอักษรต่อท้ายหลังเครื่องหมายคำพูดปิด",
-                           english: "malformed CSV: characters after a closing quote")
-            }
-            return nil
-        }
-        guard let header = rows.first else {
-            sink.error(SourceLocation(file: path, line: 1, column: 1), thai: "ไฟล์ CSV ว่าง", english: "the CSV file is empty")
-            return nil
-        }
-        let names = header.map { $0.text.trimmingCharacters(in: .whitespaces) }
-        guard names == csvColumns else {
-            sink.error(SourceLocation(file: path, line: 1, column: 1),
-                       thai: "หัวตาราง CSV ต้องเป็น \(csvColumns.joined(separator: ","))",
-                       english: "the CSV header must be \(csvColumns.joined(separator: ","))")
-            return nil
-        }
+        guard let rows = CSVReader.rows(text, path: path, header: csvColumns, sink: sink) else { return nil }
         var statuses: [AgencyData.OITStatus] = []
-        for row in rows.dropFirst() {
+        for row in rows {
             let start = SourceLocation(file: path, line: row[0].line, column: row[0].column)
-            guard row.count == csvColumns.count else {
-                sink.error(start, thai: "แถวนี้มี \(row.count) ช่อง ต้องมี \(csvColumns.count) ช่อง",
-                           english: "this row has \(row.count) fields, expected \(csvColumns.count)")
-                continue
-            }
             func flag(_ index: Int) -> Bool? {
                 if let value = YAMLValue.parseBool(row[index].text) { return value }
                 sink.error(SourceLocation(file: path, line: row[index].line, column: row[index].column),

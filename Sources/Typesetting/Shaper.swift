@@ -250,11 +250,8 @@ public final class Shaper {
         return scalar.properties.generalCategory == .nonspacingMark
     }
 
-    /// Thai distributed justification: the spare width is spread evenly over the gaps between
-    /// clusters, so a line of few long words shows no hole; where that would open a letter gap an
-    /// extractor reads as a space, the rest goes to the word boundaries (Pango's line-break
-    /// opportunities, from libthai).
-    /// Extractors read a gap of 0.1 em between letters as a space; stay below it inside words.
+    /// The widest gap justification opens between two clusters of a word: text extractors
+    /// read a gap of 0.1 em as a space.
     static let maxClusterGap = 0.07
 
     /// Character offsets in `text` where a line may break (word boundaries for Thai, from libthai).
@@ -268,6 +265,10 @@ public final class Shaper {
         return (1..<max(Int(count) - 1, 1)).filter { attrs[$0].is_line_break != 0 }
     }
 
+    /// Thai distributed justification: the spare width is spread evenly over the gaps between
+    /// clusters, so a line of few long words shows no hole; where that would open a letter gap
+    /// wider than `maxClusterGap`, the rest goes to the word boundaries (Pango's line-break
+    /// opportunities, from libthai).
     private func justify(_ line: inout ShapedLine, extra: Double, size: Double, startByte: Int, endByte: Int,
                          attrs: UnsafePointer<PangoLogAttr>, charStarts: [Int]) {
         var gaps: [Int] = []   // byte offsets where a new word starts

@@ -166,6 +166,56 @@ import Testing
         #expect(d.english.contains("must be a file in the data file's folder"))
     }
 
+    /// A measures table from a spreadsheet makes the same model as the YAML it replaces.
+    @Test func measuresFromCSVEqualTheYAMLForm() throws {
+        let scratch = ScratchDirectory()
+        scratch.write("Samples/test-agency/eit.csv", """
+        indicator,measure,continues,step,responsible,result
+        6,การเพิ่มช่องทางการประชาสัมพันธ์,,-จัดทำประกาศ,สำนักปลัดฯ,"- ผลหนึ่ง
+        - ผลสอง"
+        ,,,-จัดอบรม,สำนักปลัดฯ,- ผลสาม
+        7,จัดให้มีสื่อประชาสัมพันธ์,,-จัดทำสื่อ,สำนักปลัดฯ,- ผลสี่
+        ,มาตรการต่อ,yes,-ขั้นตอน,กองคลัง,
+
+        """)
+        let csvData = scratch.sample { text in
+            let start = text.range(of: "\n  eit:\n")!.lowerBound, end = text.range(of: "\n  oit-measures:\n")!.lowerBound
+            return text.replacingCharacters(in: start..<end, with: "\n  eit: {csv: eit.csv}\n")
+        }
+        let yamlData = scratch.write("Samples/yaml-agency/2564.yaml", try String(contentsOf: csvData, encoding: .utf8).replacingOccurrences(of: "  eit: {csv: eit.csv}\n", with: """
+          eit:
+            - indicator: "6"
+              measures:
+                - measure: การเพิ่มช่องทางการประชาสัมพันธ์
+                  steps:
+                    - {step: "-จัดทำประกาศ", responsible: สำนักปลัดฯ, result: "- ผลหนึ่ง\\n- ผลสอง"}
+                    - {step: "-จัดอบรม", responsible: สำนักปลัดฯ, result: "- ผลสาม"}
+            - indicator: "7"
+              measures:
+                - measure: จัดให้มีสื่อประชาสัมพันธ์
+                  steps: [{step: "-จัดทำสื่อ", responsible: สำนักปลัดฯ, result: "- ผลสี่"}]
+                - measure: มาตรการต่อ
+                  continues: true
+                  steps: [{step: "-ขั้นตอน", responsible: กองคลัง}]
+
+        """))
+        let fromCSV = try ReportLoader.load(dataFile: csvData).report
+        let fromYAML = try ReportLoader.load(dataFile: yamlData).report
+        #expect(fromCSV.sections == fromYAML.sections)
+        #expect(fromCSV.sections[1].subsections[1].blocks.count == 5)   // intro, two headings, two tables
+    }
+
+    @Test func measuresCSVRowWithNothingToContinue() throws {
+        let scratch = ScratchDirectory()
+        scratch.write("Samples/test-agency/iit.csv", "indicator,measure,continues,step,responsible,result\n,,,-ขั้นตอน,สำนักปลัดฯ,ผล\n")
+        let (d, _, _) = try failure({ text in
+            let start = text.range(of: "\n  iit:\n")!.lowerBound, end = text.range(of: "\n  eit:\n")!.lowerBound
+            return text.replacingCharacters(in: start..<end, with: "\n  iit: {csv: iit.csv}\n")
+        }, scratch: scratch)
+        #expect(d.location == SourceLocation(file: scratch.url.appendingPathComponent("Samples/test-agency/iit.csv").path, line: 2, column: 1))
+        #expect(d.english.contains("no measure above it to continue"))
+    }
+
     @Test func agencyIDCannotEscapeTheOutputFolder() throws {
         let (d, text, url) = try failure { $0.replacingOccurrences(of: "id: singburi-pao", with: "id: ../etc") }
         #expect(d.location == SourceLocation(file: url.path, line: line(of: "id: ../etc", in: text), column: 7))

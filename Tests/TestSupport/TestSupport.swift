@@ -7,6 +7,11 @@ public enum Repo {
     public static let root: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     public static var templates: URL { root.appendingPathComponent("Templates") }
+    /// The `thaireport` executable the command-line tests run: `$THAIREPORT_BINARY` (the
+    /// sanitizer script points it at a sanitized build), else the debug build.
+    public static var binary: String {
+        ProcessInfo.processInfo.environment["THAIREPORT_BINARY"] ?? root.appendingPathComponent(".build/debug/thaireport").path
+    }
     public static var fonts: URL { root.appendingPathComponent("Fonts") }
     public static var sample: URL { root.appendingPathComponent("Samples/singburi-pao/2564.yaml") }
     /// The text of the real 2564 report the sample reproduces (extracted from its PDF).

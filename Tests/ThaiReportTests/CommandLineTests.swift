@@ -4,7 +4,7 @@ import Testing
 
 /// The `thaireport` executable as users run it.
 @Suite struct CommandLineTests {
-    let binary = Repo.root.appendingPathComponent(".build/debug/thaireport").path
+    let binary = Repo.binary
 
     @Test func helpDocumentsBothCommandsWithExamples() throws {
         let build = try runProcess(binary, ["build", "--help"])

@@ -4,7 +4,7 @@ import Testing
 
 /// A build killed at any moment leaves every previous output whole and no partial file.
 @Suite(.serialized) struct InterruptionTests {
-    let binary = Repo.root.appendingPathComponent(".build/debug/thaireport").path
+    let binary = Repo.binary
     static let agencies = 30
 
     /// Many agencies (copies of the sample under other ids) and a template.
