@@ -31,8 +31,7 @@ struct ReportAssembler {
     /// A template paragraph (or the agency's replacement for it); each line of a multi-line
     /// text is a paragraph of its own.
     func paragraphs(_ paragraph: Template.Paragraph) -> [String] {
-        render(data.texts[paragraph.id] ?? paragraph.text).split(separator: "\n").map(String.init)
-            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        Cell.lines(of: render(data.texts[paragraph.id] ?? paragraph.text))
     }
 
     func build() -> Report {

@@ -49,8 +49,18 @@ public struct Cell: Sendable, Equatable {
     public var columnSpan: Int
     public init(_ content: [CellBlock], columnSpan: Int = 1) { self.content = content; self.columnSpan = max(1, columnSpan) }
     public static let empty = Cell([])
+    /// A cell of paragraphs, one per line of `string`.
     public static func text(_ string: String) -> Cell {
-        Cell(string.isEmpty ? [] : string.split(separator: "\n", omittingEmptySubsequences: true).map { .paragraph(String($0)) })
+        Cell(Cell.lines(of: string).map { .paragraph($0) })
+    }
+
+    /// The non-empty lines of a text, split on its UTF-8 bytes (splitting a String by Character
+    /// would run grapheme segmentation over all of the Thai text).
+    public static func lines(of string: String) -> [String] {
+        string.utf8.split(separator: UInt8(ascii: "\n")).compactMap { line in
+            let text = String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
+            return text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) ? nil : text
+        }
     }
     public var isEmpty: Bool { content.isEmpty }
 }

@@ -69,28 +69,30 @@ struct Workload {
         bench = bench.replacingOccurrences(of: "id: ita-2564", with: "id: bench")
         _ = write("Templates/bench/template.yaml", bench)
 
+        // The long tables come from CSV, as an office would keep them, so the data file stays small.
         let result = "- มีการประชุมระหว่างผู้บริหารกับหัวหน้าส่วนราชการ และระหว่างหัวหน้าส่วนราชการกับข้าราชการ ลูกจ้างและพนักงานจ้างในสังกัด เป็นประจำทุกเดือน เพื่อติดตามผลการปฏิบัติงานตามมาตรการ"
-        var yaml = """
+        var measures = "indicator,measure,continues,step,responsible,result\n"
+        for n in 1...rows {
+            measures += ",มาตรการที่ \(n) กำหนดให้มีการปรับปรุงข้อมูลรายงานผลการดำเนินงานตามแผนดำเนินงานประจำปี ให้มีรายละเอียดข้อมูลที่ครบถ้วน,,"
+                + "-กำหนดให้หน่วยงานเจ้าของข้อมูลตรวจสอบข้อมูลให้ครบถ้วนถูกต้องก่อนนำส่งข้อมูลให้เจ้าหน้าที่ดูแลเว็บไซต์,"
+                + "สำนักปลัดฯ/ ทุกส่วนราชการ,\(result)\n"
+        }
+        var checklist = "code,responsible,has_data,no_data_reason,published,unpublished_reason\n"
+        for n in 1...items { checklist += "O\(n),สำนักปลัด,yes,,yes,\n" }
+        let folder = "Synthetic/synthetic-\(rows)-\(items)"
+        _ = write("\(folder)/iit.csv", measures)
+        _ = write("\(folder)/oit.csv", checklist)
+        let yaml = """
         template: bench
         fiscal_year: 2564
         agency: {id: synthetic-\(rows)-\(items), name: องค์การบริหารส่วนตำบลตัวอย่าง, address: อำเภอตัวอย่าง จังหวัดตัวอย่าง}
         issuing_unit: สำนักปลัด
         signature: {lines: [สำนักปลัด, องค์การบริหารส่วนตำบลตัวอย่าง], date: 2564-03}
         measures:
-          iit:
+          iit: {csv: iit.csv}
+        oit: {csv: oit.csv}
 
         """
-        for n in 1...rows {
-            yaml += """
-                - measure: "มาตรการที่ \(n) กำหนดให้มีการปรับปรุงข้อมูลรายงานผลการดำเนินงานตามแผนดำเนินงานประจำปี ให้มีรายละเอียดข้อมูลที่ครบถ้วน"
-                  steps:
-                    - step: "-กำหนดให้หน่วยงานเจ้าของข้อมูลตรวจสอบข้อมูลให้ครบถ้วนถูกต้องก่อนนำส่งข้อมูลให้เจ้าหน้าที่ดูแลเว็บไซต์"
-                      responsible: "สำนักปลัดฯ/ ทุกส่วนราชการ"
-                      result: "\(result)"
-
-            """
-        }
-        yaml += "oit:\n" + (1...items).map { "  O\($0): {responsible: สำนักปลัด, has_data: true, published: true}\n" }.joined()
         return write("Synthetic/synthetic-\(rows)-\(items)/2564.yaml", yaml)
     }
 
