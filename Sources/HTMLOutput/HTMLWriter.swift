@@ -131,7 +131,7 @@ public enum HTMLWriter {
                 var column = 0
                 html += "<tr>" + row.cells.map { value -> String in
                     defer { column += value.columnSpan }
-                    let align = table.columns[min(column, table.columns.count - 1)].alignment.rawValue
+                    let align = table.alignment(ofColumn: column).rawValue
                     let span = value.columnSpan > 1 ? " colspan=\"\(value.columnSpan)\"" : ""
                     if rowHeaders && column == 0 { return "<th scope=\"row\"\(span)>\(cell(value))</th>" }
                     return "<td class=\"\(align)\"\(span)>\(cell(value))</td>"

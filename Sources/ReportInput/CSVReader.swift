@@ -50,6 +50,21 @@ enum CSVReader {
         return rows
     }
 
+    /// The text of a CSV file the data names (recorded as an input); problems are reported at
+    /// `reference`, where the data names it, or in the file.
+    static func readFile(_ url: URL, referencedAt reference: SourceLocation, sink: DiagnosticSink) -> String? {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            sink.error(reference, thai: "อ่านไฟล์ CSV '\(url.lastPathComponent)' ไม่ได้", english: "cannot read CSV file '\(url.lastPathComponent)'")
+            return nil
+        }
+        sink.record(url.path, data)
+        guard let text = String(data: data, encoding: .utf8) else {
+            sink.error(SourceLocation(file: url.path, line: 1, column: 1), thai: "ไฟล์ CSV ไม่ได้เข้ารหัส UTF-8", english: "the CSV file is not UTF-8")
+            return nil
+        }
+        return text
+    }
+
     /// The data rows of a CSV text whose first row must be `header`; every problem (bad quoting,
     /// a wrong header, a row of the wrong length) is recorded with its place.
     static func rows(_ text: String, path: String, header expected: [String], sink: DiagnosticSink) -> [[CSVField]]? {

@@ -50,15 +50,7 @@ enum OITReader {
 
     static func readCSV(_ url: URL, referencedAt reference: SourceLocation, sink: DiagnosticSink) -> [AgencyData.OITStatus]? {
         let path = url.path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            sink.error(reference, thai: "อ่านไฟล์ CSV '\(url.lastPathComponent)' ไม่ได้", english: "cannot read CSV file '\(url.lastPathComponent)'")
-            return nil
-        }
-        sink.record(path, data)
-        guard let text = String(data: data, encoding: .utf8) else {
-            sink.error(SourceLocation(file: path, line: 1, column: 1), thai: "ไฟล์ CSV ไม่ได้เข้ารหัส UTF-8", english: "the CSV file is not UTF-8")
-            return nil
-        }
+        guard let text = CSVReader.readFile(url, referencedAt: reference, sink: sink) else { return nil }
         return readCSV(text: text, path: path, sink: sink)
     }
 

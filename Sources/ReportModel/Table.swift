@@ -9,6 +9,11 @@ public struct Table: Sendable, Equatable {
 
     public enum Kind: String, Sendable, Equatable { case measures, checklist }
 
+    /// The alignment of the cell that starts at `column` (a cell spanning columns takes its first's).
+    public func alignment(ofColumn column: Int) -> Column.Alignment {
+        columns.isEmpty ? .left : columns[min(column, columns.count - 1)].alignment
+    }
+
     public init(kind: Kind, columns: [Column], headerRows: [[Cell]], rows: [Row], headerShade: Double? = nil) {
         self.kind = kind; self.columns = columns
         self.headerRows = headerRows; self.rows = rows; self.headerShade = headerShade

@@ -140,7 +140,7 @@ struct TableLayout {
             var column = 0
             let cells = zip(row.cells, cellWidths).map { cell, width -> CellLines in
                 defer { column += cell.columnSpan }
-                return resolveCell(cell, width: width, alignment: table.columns[min(column, table.columns.count - 1)].alignment, style: style)
+                return resolveCell(cell, width: width, alignment: table.alignment(ofColumn: column), style: style)
             }
             return ResolvedRow(kind: .body, cells: cells, widths: cellWidths)
         }

@@ -7,6 +7,15 @@ import Testing
 @Suite struct FaultTests {
     let binary = Repo.binary
 
+    /// The sample built once as a PDF in a scratch folder: its data file, output folder and PDF bytes.
+    func builtSample(_ scratch: ScratchDirectory) throws -> (data: URL, out: URL, pdf: URL, bytes: Data) {
+        let data = scratch.sample()
+        let out = scratch.url.appendingPathComponent("out")
+        #expect(try runProcess(binary, ["build", data.path, "--out", out.path, "--format", "pdf"]).status == 0)
+        let pdf = out.appendingPathComponent("2564/singburi-pao.pdf")
+        return (data, out, pdf, try Data(contentsOf: pdf))
+    }
+
     @Test func outputFolderThatCannotBeWritten() throws {
         let scratch = ScratchDirectory()
         let blocker = scratch.write("out", "a file where the output folder should be")
@@ -22,11 +31,7 @@ import Testing
                     "ThreadSanitizer's own runtime cannot start under a file-size limit"))
     func diskFullKeepsThePreviousOutput() throws {
         let scratch = ScratchDirectory()
-        let data = scratch.sample()
-        let out = scratch.url.appendingPathComponent("out")
-        #expect(try runProcess(binary, ["build", data.path, "--out", out.path, "--format", "pdf"]).status == 0)
-        let pdf = out.appendingPathComponent("2564/singburi-pao.pdf")
-        let before = try Data(contentsOf: pdf)
+        let (data, out, pdf, before) = try builtSample(scratch)
         let limited = try runProcess("bash", ["-c", "ulimit -f 40; exec \"$0\" build \"$1\" --out \"$2\" --format pdf --force", binary, data.path, out.path])
         #expect(limited.status == 1, "\(limited.stderr)")
         #expect(limited.stderr.contains("writing the PDF failed") || limited.stderr.contains("cannot write"), "\(limited.stderr)")
@@ -39,11 +44,7 @@ import Testing
     /// the template's line, and the PDF built before is left as it was.
     @Test func templateWithAPlaceholderThatNamesNothing() throws {
         let scratch = ScratchDirectory()
-        let data = scratch.sample()
-        let out = scratch.url.appendingPathComponent("out")
-        #expect(try runProcess(binary, ["build", data.path, "--out", out.path, "--format", "pdf"]).status == 0)
-        let pdf = out.appendingPathComponent("2564/singburi-pao.pdf")
-        let before = try Data(contentsOf: pdf)
+        let (data, out, pdf, before) = try builtSample(scratch)
         scratch.copyTemplate { $0.replacingOccurrences(of: "{item_count:9}", with: "{item_count:99}") }
         let result = try runProcess(binary, ["build", data.path, "--out", out.path, "--format", "pdf"])
         #expect(result.status == 2)
