@@ -216,6 +216,40 @@ import Testing
         #expect(d.english.contains("no measure above it to continue"))
     }
 
+    /// Numbers that would break layout are refused where they are written.
+    @Test(arguments: ["nan", "inf", "1e9", "0"]) func absurdSizesInATemplate(value: String) throws {
+        let scratch = ScratchDirectory()
+        let url = scratch.sample()
+        scratch.copyTemplate { $0.replacingOccurrences(of: "  body_size_pt: 16", with: "  body_size_pt: \(value)") }
+        let template = scratch.url.appendingPathComponent("Templates/ita-2564/template.yaml")
+        let text = try String(contentsOf: template, encoding: .utf8)
+        do {
+            _ = try ReportLoader.load(dataFile: url)
+            Issue.record("body_size_pt: \(value) was accepted")
+        } catch let error as InputError {
+            #expect(error.diagnostics.map(\.location) == [SourceLocation(file: template.path, line: line(of: "body_size_pt: \(value)", in: text), column: 17)])
+        }
+    }
+
+    @Test func headerSpanBeyondTheTable() throws {
+        let scratch = ScratchDirectory()
+        let url = scratch.sample()
+        scratch.copyTemplate {
+            $0.replacingOccurrences(of: "  measures:\n    header_shade: 0.92\n", with: "  measures:\n    header_shade: 0.92\n    header_rows:\n      - [{text: ที่, span: 9223372036854775807}, {text: x, span: 9223372036854775807}]\n")
+        }
+        #expect(throws: InputError.self) { try ReportLoader.load(dataFile: url) }
+    }
+
+    /// A file saved with Windows line ends, with a code given twice: located, no crash.
+    @Test func duplicateKeyInAFileWithCRLFLineEnds() throws {
+        let (d, text, url) = try failure {
+            $0.replacingOccurrences(of: "  O43: {", with: "  O1: {responsible: x, has_data: true, published: true}\n  O43: {")
+                .replacingOccurrences(of: "\n", with: "\r\n")
+        }
+        #expect(d.location == SourceLocation(file: url.path, line: line(of: "  O1: {responsible: x", in: text.replacingOccurrences(of: "\r\n", with: "\n")), column: 3))
+        #expect(d.english.contains("duplicate key 'O1'"))
+    }
+
     @Test func agencyIDCannotEscapeTheOutputFolder() throws {
         let (d, text, url) = try failure { $0.replacingOccurrences(of: "id: singburi-pao", with: "id: ../etc") }
         #expect(d.location == SourceLocation(file: url.path, line: line(of: "id: ../etc", in: text), column: 7))

@@ -87,6 +87,14 @@ import Typesetting
         #expect(first.joined() == "/๒. ผลการดำเนินการ...")
     }
 
+    @Test func emptyLabelsAndTitlesLayOut() {
+        var report = Fixtures.sample
+        report.contents = ContentsPage(heading: "", pageLabel: "", closingLine: "")
+        report.bodyTitleLines = [""]
+        let document = ReportTypesetter(fonts: Fixtures.fonts()).layout(report)
+        #expect(document.pages.count == Fixtures.laidOut.0.pages.count)
+    }
+
     @Test func outlineHasEverySection() {
         let titles = document.outline.map(\.title)
         for section in Fixtures.sample.allSections { #expect(titles.contains(section.headingText)) }
