@@ -13,6 +13,8 @@ public struct LaidOutDocument: Sendable, Equatable {
     }
 }
 
+/// The document information an exporter writes. The IR keeps its own copy (rather than the
+/// report model's) so exporters depend on the IR alone.
 public struct DocumentMetadata: Sendable, Equatable {
     public var title: String
     public var author: String

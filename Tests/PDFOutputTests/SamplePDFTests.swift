@@ -57,14 +57,7 @@ import Typesetting
         let haystack = squeeze(try runProcess("pdftotext", [Self.pdf.path, "-"]).stdout)
         #expect(haystack.contains("ำ"))
         let report = try ReportLoader.load(dataFile: Repo.sample).report
-        var texts = report.preface.paragraphs
-        for section in report.allSections {
-            texts.append(section.headingText)
-            for block in section.blocks {
-                if case .paragraph(let text) = block { texts.append(text) }
-                if case .heading(let text) = block { texts.append(text) }
-            }
-        }
+        let texts = report.preface.paragraphs + ModelFixtures.bodyTexts(report, tables: false)
         let missing = texts.filter { !haystack.contains(squeeze($0)) }
         #expect(missing.isEmpty, "not extracted intact: \(missing.prefix(3))")
     }
@@ -73,17 +66,7 @@ import Typesetting
     /// the two sides must meet at a word boundary (a very loose justified line may show one there).
     @Test func noSpaceInsertedInsideWords() throws {
         let report = try ReportLoader.load(dataFile: Repo.sample).report
-        var source = report.preface.paragraphs
-        for section in report.allSections {
-            source.append(section.headingText)
-            for block in section.blocks {
-                switch block {
-                case .paragraph(let text), .heading(let text): source.append(text)
-                case .table(let table):
-                    for row in table.headerRows + table.rows.map(\.cells) { for cell in row { source += cell.content.map(\.plainText) } }
-                }
-            }
-        }
+        let source = report.preface.paragraphs + ModelFixtures.bodyTexts(report, tables: true)
         let all = source.joined(separator: "\n")
         let shaper = Shaper(fonts: try FontSystem(directory: Repo.fonts))
         let style = TextStyle(family: "Sarabun", size: 11)

@@ -63,19 +63,7 @@ import Testing
         var modelText = report.cover.titleLines + [report.cover.agencyName, report.cover.address ?? ""]
         modelText += [report.preface.heading] + report.preface.paragraphs + report.preface.signature.lines
         modelText += [report.preface.signature.dateText, report.contents.heading, report.contents.closingLine ?? ""]
-        modelText += report.bodyTitleLines
-        for section in report.allSections {
-            modelText.append(section.headingText)
-            for block in section.blocks {
-                switch block {
-                case .paragraph(let t), .heading(let t): modelText.append(t)
-                case .table(let table):
-                    for row in table.headerRows + table.rows.map(\.cells) {
-                        for cell in row { modelText += cell.content.map(\.plainText) }
-                    }
-                }
-            }
-        }
+        modelText += report.bodyTitleLines + ModelFixtures.bodyTexts(report, tables: true)
         let haystack = squeeze(modelText.joined(separator: " ")).replacingOccurrences(of: "○", with: "")
         let reference = try String(contentsOf: Repo.reference, encoding: .utf8)
         var missing: [String] = []

@@ -4,6 +4,24 @@ import ReportModel
 public enum ModelFixtures {
     public static let sentence = "มีการประชุมระหว่างผู้บริหารกับหัวหน้าส่วนราชการ และระหว่างหัวหน้าส่วนราชการกับข้าราชการ ลูกจ้างและพนักงานจ้างในสังกัด เป็นประจำทุกเดือน"
 
+    /// The texts of a report's body in order: section headings, paragraphs, indicator headings
+    /// and, with `tables`, every header and cell text.
+    public static func bodyTexts(_ report: Report, tables: Bool) -> [String] {
+        var texts: [String] = []
+        for section in report.allSections {
+            texts.append(section.headingText)
+            for block in section.blocks {
+                switch block {
+                case .paragraph(let text), .heading(let text): texts.append(text)
+                case .table(let table) where tables:
+                    for row in table.headerRows + table.rows.map(\.cells) { for cell in row { texts += cell.content.map(\.plainText) } }
+                case .table: break
+                }
+            }
+        }
+        return texts
+    }
+
     /// A report with the given sections and nothing else of note.
     public static func report(_ sections: [Section], id: String = "test", preface: [String] = ["คำนำสั้น ๆ"],
                               style: Style = Style()) -> Report {
