@@ -61,6 +61,11 @@ final class DiagnosticSink {
 
     /// Throws when anything recorded so far is an error.
     func throwIfErrors() throws {
-        if hasErrors { throw InputError(diagnostics.sorted { ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column) }) }
+        if hasErrors { throw failure() }
+    }
+
+    /// Everything recorded, in file order, as the error to throw when reading cannot go on.
+    func failure() -> InputError {
+        InputError(diagnostics.sorted { ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column) })
     }
 }

@@ -34,8 +34,7 @@ public enum ReportLoader {
             }
             guard let root = YAMLValue.parse(text, file: path, sink: sink),
                   let data = AgencyDataReader.read(root, sink: sink) else {
-                try sink.throwIfErrors()
-                throw InputError(sink.diagnostics)
+                throw sink.failure()
             }
             return data
         }
@@ -48,17 +47,17 @@ public enum ReportLoader {
         guard AgencyID.isValid(data.templateID) else {
             sink.error(data.templateLocation, thai: "ชื่อแม่แบบ '\(data.templateID)' ใช้ได้เฉพาะ a-z 0-9 และ -",
                        english: "template name '\(data.templateID)' may use only a-z, 0-9 and '-'")
-            try sink.throwIfErrors(); throw InputError(sink.diagnostics)
+            throw sink.failure()
         }
         let root2 = templatesRoot ?? findTemplatesRoot(near: dataFile, id: data.templateID)
         let templateFile = root2?.appendingPathComponent(data.templateID).appendingPathComponent("template.yaml")
         guard let templateFile, FileManager.default.fileExists(atPath: templateFile.path) else {
             sink.error(data.templateLocation, thai: "ไม่พบแม่แบบ '\(data.templateID)' (ค้นหาใน Templates/)",
                        english: "template '\(data.templateID)' does not exist (looked in Templates/)")
-            try sink.throwIfErrors(); throw InputError(sink.diagnostics)
+            throw sink.failure()
         }
         guard let template = TemplateLoader.load(file: templateFile, expectedID: data.templateID, sink: sink) else {
-            try sink.throwIfErrors(); throw InputError(sink.diagnostics)
+            throw sink.failure()
         }
         try sink.throwIfErrors()
         let report = ReportAssembler(template: template, data: data, sink: sink).build()

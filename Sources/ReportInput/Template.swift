@@ -87,7 +87,7 @@ public enum TemplateLoader {
         let file = templatesRoot.appendingPathComponent(id).appendingPathComponent("template.yaml")
         let template = load(file: file, expectedID: id, sink: sink)
         try sink.throwIfErrors()
-        guard let template else { throw InputError(sink.diagnostics) }
+        guard let template else { throw sink.failure() }
         return template
     }
 

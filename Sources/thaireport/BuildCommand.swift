@@ -58,12 +58,7 @@ struct BuildCommand: ParsableCommand {
             formats.insert(parsed)
         }
         if formats.isEmpty { throw ValidationError("--format ต้องระบุ pdf และ/หรือ html / --format needs pdf and/or html") }
-        let files: [URL]
-        do { files = try DataFiles.discover(paths, year: year) } catch { throw ValidationError("\(error)") }
-        if files.isEmpty {
-            printError("ไม่พบไฟล์ข้อมูล / no data files found" + (year.map { " (\($0).yaml)" } ?? ""))
-            throw ExitCode(inputErrorStatus)
-        }
+        let files = try dataFiles(paths, year: year)
         guard let fontsDirectory = FontSystem.locateDirectory() else {
             printError("ไม่พบโฟลเดอร์ฟอนต์ Fonts/ (ตั้ง THAIREPORT_FONTS ได้) / cannot find the Fonts folder (set THAIREPORT_FONTS)")
             throw ExitCode(1)

@@ -27,12 +27,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         var failed = false
-        let files: [URL]
-        do { files = try DataFiles.discover(paths, year: year) } catch { throw ValidationError("\(error)") }
-        if files.isEmpty {
-            printError("ไม่พบไฟล์ข้อมูล / no data files found" + (year.map { " (\($0).yaml)" } ?? ""))
-            throw ExitCode(inputErrorStatus)
-        }
+        let files = try dataFiles(paths, year: year)
         for file in files {
             do {
                 let loaded = try ReportBuilder.load(file, templatesRoot: templates.map { URL(fileURLWithPath: $0) })
