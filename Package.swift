@@ -16,7 +16,7 @@ let package = Package(
     targets: [
         // C libraries, from Debian's -dev packages through pkg-config.
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
-                       providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+                       providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "libfreetype-dev"])]),
         .systemLibrary(name: "CFontconfig", pkgConfig: "fontconfig",
                        providers: [.apt(["libfontconfig1-dev"])]),
 
@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
         .testTarget(name: "ReportInputTests", dependencies: ["ReportInput", "ReportModel", "ThaiReport", "TestSupport"]),
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "PageIR", "FontSystem", "ReportInput", "ReportModel", "ThaiReport", "TestSupport"]),
-        .testTarget(name: "PDFOutputTests", dependencies: ["PDFOutput", "PageIR", "ThaiReport", "FontSystem", "ReportInput", "Typesetting", "TestSupport"]),
+        .testTarget(name: "PDFOutputTests", dependencies: ["PDFOutput", "CPangoCairo", "PageIR", "ThaiReport", "FontSystem", "ReportInput", "Typesetting", "TestSupport"]),
         .testTarget(name: "HTMLOutputTests", dependencies: ["HTMLOutput", "ThaiReport", "ReportInput", "ReportModel", "FontSystem", "TestSupport"]),
         .testTarget(name: "ThaiReportTests", dependencies: ["ThaiReport", "ReportInput", "ReportModel", "FontSystem", "TestSupport"]),
     ]

@@ -103,6 +103,22 @@ public final class FontSystem {
         return scaled
     }
 
+    /// The file (and face index in it) a Pango font description string resolves to.
+    public func fontFile(for description: String) -> (path: String, index: Int32)? {
+        let desc = pango_font_description_from_string(description)
+        defer { pango_font_description_free(desc) }
+        let context = makeContext()
+        defer { g_object_unref(UnsafeMutableRawPointer(context)) }
+        guard let font = pango_font_map_load_font(fontMap, context, desc) else { return nil }
+        defer { g_object_unref(font) }
+        guard let pattern = pango_fc_font_get_pattern(UnsafeMutableRawPointer(font).assumingMemoryBound(to: PangoFcFont.self)) else { return nil }
+        var file: UnsafeMutablePointer<FcChar8>? = nil
+        guard FcPatternGetString(pattern, FC_FILE, 0, &file) == FcResultMatch, let file else { return nil }
+        var index: Int32 = 0
+        if FcPatternGetInteger(pattern, FC_INDEX, 0, &index) != FcResultMatch { index = 0 }
+        return (String(cString: UnsafeRawPointer(file).assumingMemoryBound(to: CChar.self)), index)
+    }
+
     /// The first folder holding the bundled fonts: `$THAIREPORT_FONTS`, then a `Fonts` folder
     /// beside or above the executable, then above the working directory.
     public static func locateDirectory() -> URL? {
