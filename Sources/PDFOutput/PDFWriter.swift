@@ -20,13 +20,47 @@ public enum PDFWriter {
         }
     }
 
-    /// Shows a run with its text and cluster map (`cairo_show_text_glyphs`), which makes Cairo
-    /// write each cluster's real text (ToUnicode or ActualText) instead of guessing it from
-    /// glyphs: Thai marks stay in logical order and ำ survives.
-    static func draw(_ run: TextRun, cr: OpaquePointer, font: OpaquePointer,
-                     glyphs: inout [cairo_glyph_t], clusters: inout [cairo_text_cluster_t]) {
-        glyphs.removeAll(keepingCapacity: true)
-        clusters.removeAll(keepingCapacity: true)
+    /// Reused glyph and cluster arrays, so drawing a page does not allocate per run.
+    struct DrawBuffers {
+        var glyphs: [cairo_glyph_t] = []
+        var clusters: [cairo_text_cluster_t] = []
+        mutating func clear() {
+            glyphs.removeAll(keepingCapacity: true)
+            clusters.removeAll(keepingCapacity: true)
+        }
+    }
+
+    static func cairoGlyph(_ run: TextRun, _ g: Int) -> cairo_glyph_t {
+        cairo_glyph_t(index: UInt(run.glyphs[g].id), x: run.x + run.glyphs[g].x, y: run.y + run.glyphs[g].y)
+    }
+
+    static func show(_ text: String, buffers: DrawBuffers, font: OpaquePointer, cr: OpaquePointer, backward: Bool) {
+        guard !buffers.glyphs.isEmpty else { return }
+        cairo_set_scaled_font(cr, font)
+        text.withCString { chars in
+            cairo_show_text_glyphs(cr, chars, Int32(text.utf8.count), buffers.glyphs, Int32(buffers.glyphs.count),
+                                   buffers.clusters, Int32(buffers.clusters.count),
+                                   backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(rawValue: 0))
+        }
+    }
+
+    /// Shows a run with one glyph per cluster, each recording its cluster's text.
+    static func draw(_ run: ClusterRun, font: OpaquePointer, cr: OpaquePointer) {
+        guard !run.glyphs.isEmpty else { return }
+        cairo_set_scaled_font(cr, font)
+        run.text.withUnsafeBufferPointer { text in
+            text.withMemoryRebound(to: CChar.self) { chars in
+                cairo_show_text_glyphs(cr, chars.baseAddress, Int32(chars.count), run.glyphs, Int32(run.glyphs.count),
+                                       run.clusters, Int32(run.clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
+            }
+        }
+    }
+
+    /// Shows a run with Cairo's own cluster map (`cairo_show_text_glyphs`), for what
+    /// `ClusterRun` cannot take: Cairo records each cluster's text as ToUnicode (one glyph)
+    /// or ActualText (several), which pdftotext reads.
+    static func drawClusters(_ run: TextRun, cr: OpaquePointer, font: OpaquePointer, buffers: inout DrawBuffers) {
+        buffers.clear()
         // Clusters follow the text; a backward run takes its glyphs from the end, so its glyphs
         // are gathered in reverse and turned round at the end.
         var glyphEnd = run.backward ? run.glyphs.count : 0
@@ -35,28 +69,21 @@ public enum PDFWriter {
             glyphEnd = run.backward ? range.lowerBound : range.upperBound
             var kept: Int32 = 0
             func take(_ g: Int) {
-                let glyph = run.glyphs[g]
-                guard Self.isDrawable(glyph.id) else { return }
-                glyphs.append(cairo_glyph_t(index: UInt(glyph.id), x: run.x + glyph.x, y: run.y + glyph.y))
+                guard Self.isDrawable(run.glyphs[g].id) else { return }
+                buffers.glyphs.append(cairoGlyph(run, g))
                 kept += 1
             }
             if run.backward { for g in range.reversed() { take(g) } } else { for g in range { take(g) } }
             if kept == 0 && cluster.byteCount == 0 { continue }
-            if kept == 0, let last = clusters.indices.last {
+            if kept == 0, let last = buffers.clusters.indices.last {
                 // A cluster with no visible glyph (a space at a line end) joins the one before it.
-                clusters[last].num_bytes += Int32(cluster.byteCount)
+                buffers.clusters[last].num_bytes += Int32(cluster.byteCount)
                 continue
             }
-            clusters.append(cairo_text_cluster_t(num_bytes: Int32(cluster.byteCount), num_glyphs: kept))
+            buffers.clusters.append(cairo_text_cluster_t(num_bytes: Int32(cluster.byteCount), num_glyphs: kept))
         }
-        if run.backward { glyphs.reverse() }
-        guard !glyphs.isEmpty else { return }
-        cairo_set_scaled_font(cr, font)
-        run.text.withCString { text in
-            cairo_show_text_glyphs(cr, text, Int32(run.text.utf8.count), glyphs, Int32(glyphs.count),
-                                   clusters, Int32(clusters.count),
-                                   run.backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(rawValue: 0))
-        }
+        if run.backward { buffers.glyphs.reverse() }
+        show(run.text, buffers: buffers, font: font, cr: cr, backward: run.backward)
     }
 
     /// The empty glyph is not a glyph of the font: handed to Cairo it makes a Type 3 font.
@@ -120,10 +147,36 @@ public final class PDFStream {
     let surface: OpaquePointer
     let cr: OpaquePointer
     let fonts: FontSystem
-    private var scaledFonts: [OpaquePointer] = []
-    private var glyphBuffer: [cairo_glyph_t] = []
-    private var clusterBuffer: [cairo_text_cluster_t] = []
+    /// Per entry of the layout's font table: Pango's font, the cluster glyphs of its file, and
+    /// the cluster font at its size (remade when the cluster font gains glyphs).
+    private var layoutFonts: [LayoutFont] = []
+    private var clusterGlyphs: [String: ClusterGlyphs] = [:]
+    private var buffers = PDFWriter.DrawBuffers()
     private var finished = false
+
+    private final class LayoutFont {
+        let font: OpaquePointer
+        let glyphs: ClusterGlyphs
+        let unitsPerPoint: Double
+        var scaled: OpaquePointer? = nil
+        var generation = 0
+        init(font: OpaquePointer, glyphs: ClusterGlyphs) {
+            self.font = font; self.glyphs = glyphs
+            var matrix = cairo_matrix_t()
+            cairo_scaled_font_get_font_matrix(font, &matrix)
+            unitsPerPoint = Double(glyphs.file.unitsPerEm) / max(matrix.xx, 0.001)
+        }
+        deinit { if let scaled { cairo_scaled_font_destroy(scaled) } }
+        /// The cluster font at this size, up to date with the glyphs it must draw.
+        func clusterFont() throws -> OpaquePointer {
+            if let scaled, generation == glyphs.generation { return scaled }
+            if let scaled { cairo_scaled_font_destroy(scaled) }
+            let made = try glyphs.scaledFont(like: font)
+            scaled = made
+            generation = glyphs.generation
+            return made
+        }
+    }
 
     public init(path: String, fonts: FontSystem) throws {
         guard let surface = cairo_pdf_surface_create(path, 595.28, 841.89) else { throw PDFWriter.Failure.cairo("cannot create surface") }
@@ -139,13 +192,54 @@ public final class PDFStream {
         cairo_surface_destroy(surface)
     }
 
-    /// Draws one page. `fontNames` is the layout's font table (run font indices refer to it).
-    public func add(_ page: Page, fontNames: [String]) throws {
-        while scaledFonts.count < fontNames.count {
-            let name = fontNames[scaledFonts.count]
-            guard let font = fonts.scaledFont(for: name) else { throw PDFWriter.Failure.missingFont(name) }
-            scaledFonts.append(font)
+    private func loadFonts(_ fontNames: [String]) throws {
+        while layoutFonts.count < fontNames.count {
+            let name = fontNames[layoutFonts.count]
+            guard let font = fonts.scaledFont(for: name), let file = fonts.fontFile(for: name) else { throw PDFWriter.Failure.missingFont(name) }
+            let glyphs: ClusterGlyphs
+            if let known = clusterGlyphs[file.path] {
+                glyphs = known
+            } else {
+                guard file.index == 0, let data = FileManager.default.contents(atPath: file.path) else { throw PDFWriter.Failure.missingFont(file.path) }
+                do { glyphs = try ClusterGlyphs(fontFile: [UInt8](data)) } catch { throw PDFWriter.Failure.missingFont(file.path) }
+                clusterGlyphs[file.path] = glyphs
+            }
+            layoutFonts.append(LayoutFont(font: font, glyphs: glyphs))
         }
+    }
+
+    /// Pages taken but not drawn yet, with their runs made ready (nil: Cairo's own clusters).
+    private var pending: [(page: Page, runs: [ClusterRun?])] = []
+    /// Pages are drawn in batches of this many: each batch that brings new clusters remakes
+    /// the cluster fonts once, and each copy of a font is a font subset of its own in the PDF.
+    /// The first pages bring most clusters, so batches grow; memory stays bounded by the
+    /// largest batch.
+    static let batchSizes = [4, 8, 16, 32]
+    private var batchCount = 0
+
+    /// Takes one page. `fontNames` is the layout's font table (run font indices refer to it).
+    /// The page is drawn with the next batch, at the latest by `finish`.
+    public func add(_ page: Page, fontNames: [String]) throws {
+        try loadFonts(fontNames)
+        var runs: [ClusterRun?] = []
+        for item in page.items {
+            guard case .text(let run) = item else { continue }
+            let font = layoutFonts[run.font]
+            runs.append(ClusterRun(run, unitsPerPoint: font.unitsPerPoint, glyphs: font.glyphs))
+        }
+        pending.append((page, runs))
+        if pending.count >= Self.batchSizes[min(batchCount, Self.batchSizes.count - 1)] { try drawPending() }
+    }
+
+    private func drawPending() throws {
+        guard !pending.isEmpty else { return }
+        for glyphs in clusterGlyphs.values { try glyphs.prepare() }
+        for (page, runs) in pending { try draw(page, runs: runs) }
+        pending.removeAll()
+        batchCount += 1
+    }
+
+    private func draw(_ page: Page, runs: [ClusterRun?]) throws {
         cairo_pdf_surface_set_size(surface, page.width, page.height)
         cairo_pdf_surface_set_page_label(surface, page.label)
         cairo_set_source_rgb(cr, 0, 0, 0)
@@ -155,6 +249,7 @@ public final class PDFStream {
         func strokePending() {
             if pathWidth != nil { cairo_stroke(cr); pathWidth = nil }
         }
+        var runIndex = 0
         for item in page.items {
             if case .rule(let rule) = item {
                 if pathWidth != rule.width { strokePending(); cairo_set_line_width(cr, rule.width); pathWidth = rule.width }
@@ -166,7 +261,12 @@ public final class PDFStream {
             switch item {
             case .rule: break
             case .text(let run):
-                PDFWriter.draw(run, cr: cr, font: scaledFonts[run.font], glyphs: &glyphBuffer, clusters: &clusterBuffer)
+                if let clusterRun = runs[runIndex] {
+                    PDFWriter.draw(clusterRun, font: try layoutFonts[run.font].clusterFont(), cr: cr)
+                } else {
+                    PDFWriter.drawClusters(run, cr: cr, font: layoutFonts[run.font].font, buffers: &buffers)
+                }
+                runIndex += 1
             case .box(let box):
                 cairo_set_source_rgb(cr, box.gray, box.gray, box.gray)
                 cairo_rectangle(cr, box.x, box.y, box.width, box.height)
@@ -188,6 +288,7 @@ public final class PDFStream {
 
     /// Adds the bookmarks and metadata and completes the file.
     public func finish(outline: [OutlineEntry], metadata: DocumentMetadata) throws {
+        try drawPending()
         PDFWriter.setMetadata(surface, metadata)
         PDFWriter.addOutline(surface, outline)
         finished = true

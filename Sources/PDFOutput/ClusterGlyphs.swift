@@ -1,0 +1,147 @@
+import CPangoCairo
+import Foundation
+
+/// One glyph per cluster, so that every text extractor reads a PDF's Thai back.
+///
+/// pdftotext honours a cluster's `/ActualText`, but pdfminer and pdfplumber read only each
+/// glyph's ToUnicode entry, order glyphs by position and split words and lines at gaps. Thai
+/// marks defeat them: a mark has no width, stacked marks sit a little apart (pdfminer starts
+/// a new line between them), a mark can sit right of the next consonant's start (pdfplumber
+/// puts it after that consonant), a shifted mark has no character of its own, and ำ is drawn
+/// as two glyphs. Cairo cannot help at the glyph level: a glyph the font's character map
+/// names always records that character (ท is "ท", never "ที่").
+///
+/// So each cluster of a run (a consonant with its vowel and tone marks, a Latin letter, a
+/// space) is drawn as one glyph that records the cluster's whole text: the font's own glyph
+/// when the cluster is one glyph, else a composite glyph, added to a copy of the font, that
+/// places the cluster's glyphs exactly where the shaper put them (TrueType composites draw
+/// the font's own outlines). The copy has no character map, so Cairo records the text each
+/// glyph is first shown with, and each (cluster, text) has a glyph of its own. Every tool then
+/// sees one character box per written syllable part, as wide as the cluster, with its text
+/// in order.
+///
+/// New clusters can appear on any page; the copy is remade, with the new glyphs appended, when
+/// a page needs glyphs the current copy lacks (`prepare`). Glyph numbers never change, so
+/// pages already drawn keep theirs; each copy is its own font subset in the PDF.
+final class ClusterGlyphs {
+    let file: ClusterFontFile
+    private var composites: [ClusterFontFile.Composite] = []
+    private var glyphs: [Key: UInt16] = [:]
+    /// The text each of the font's own glyphs records, once shown.
+    private var ownGlyphText: [UInt16: [UInt8]] = [:]
+    /// The current copy of the font and how many composites it holds.
+    private var face: OpaquePointer?
+    private var faceComposites = 0
+    /// Counts the copies made, so a scaled font knows when its face is out of date.
+    private(set) var generation = 0
+
+    struct Key: Hashable {
+        var composite: ClusterFontFile.Composite
+        var text: [UInt8]
+    }
+
+    init(fontFile: [UInt8]) throws {
+        file = try ClusterFontFile(fontFile)
+    }
+
+    deinit { if let face { cairo_font_face_destroy(face) } }
+
+    /// The glyph that draws `components` (font units from the cluster origin, y up) and records
+    /// `text`. It may not be in the current copy yet: call `prepare` before drawing it.
+    func glyph(for components: [ClusterFontFile.Component], advance: Int, text: [UInt8]) -> UInt16 {
+        if components.count == 1, components[0].dx == 0, components[0].dy == 0 {
+            return glyph(single: components[0].glyph, advance: advance, text: text[...])
+        }
+        return composite(components, advance: advance, text: text)
+    }
+
+    /// The glyph for a cluster of the one glyph `own`: itself, unless it already records another
+    /// text (a no-break space shown with the space's glyph), then a composite of it alone.
+    func glyph(single own: UInt16, advance: Int, text: ArraySlice<UInt8>) -> UInt16 {
+        if let known = ownGlyphText[own] {
+            if known.elementsEqual(text) { return own }
+            return composite([.init(glyph: own, dx: 0, dy: 0)], advance: advance, text: Array(text))
+        }
+        ownGlyphText[own] = Array(text)
+        return own
+    }
+
+    private func composite(_ components: [ClusterFontFile.Component], advance: Int, text: [UInt8]) -> UInt16 {
+        let key = Key(composite: .init(components: components, advance: advance), text: text)
+        if let known = glyphs[key] { return known }
+        let id = UInt16(file.glyphCount + composites.count)
+        composites.append(key.composite)
+        glyphs[key] = id
+        return id
+    }
+
+    /// Whether `glyph` can be drawn with the current copy.
+    func isReady(_ glyph: UInt16) -> Bool { face != nil && Int(glyph) < file.glyphCount + faceComposites }
+
+    /// Makes a new copy of the font if glyphs were added since the last one.
+    func prepare() throws {
+        guard face == nil || faceComposites < composites.count else { return }
+        let bytes = try file.appending(composites)
+        let newFace = try FreeTypeFace.cairoFace(bytes: bytes)
+        if let face { cairo_font_face_destroy(face) }
+        face = newFace
+        faceComposites = composites.count
+        generation += 1
+    }
+
+    /// The current copy at the size and matrix of `layoutFont`. The caller owns the result.
+    func scaledFont(like layoutFont: OpaquePointer) throws -> OpaquePointer {
+        guard let face else { throw PDFWriter.Failure.cairo("cluster font used before it was prepared") }
+        var fontMatrix = cairo_matrix_t(), ctm = cairo_matrix_t()
+        cairo_scaled_font_get_font_matrix(layoutFont, &fontMatrix)
+        cairo_scaled_font_get_ctm(layoutFont, &ctm)
+        let options = cairo_font_options_create()
+        defer { cairo_font_options_destroy(options) }
+        cairo_scaled_font_get_font_options(layoutFont, options)
+        guard let scaled = cairo_scaled_font_create(face, &fontMatrix, &ctm, options),
+              cairo_scaled_font_status(scaled) == CAIRO_STATUS_SUCCESS else {
+            throw PDFWriter.Failure.cairo("cannot make the cluster font")
+        }
+        return scaled
+    }
+}
+
+/// A FreeType face read from bytes in memory, with its own FreeType library, kept alive as long
+/// as the Cairo font face made from it (which Cairo may keep after the PDF is done).
+final class FreeTypeFace {
+    nonisolated(unsafe) private static var key = cairo_user_data_key_t()
+    private var library: FT_Library? = nil
+    private var face: FT_Face? = nil
+    private let bytes: UnsafeMutableRawBufferPointer
+
+    private init(bytes: [UInt8]) {
+        self.bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 8)
+        self.bytes.copyBytes(from: bytes)
+    }
+
+    deinit {
+        if let face { FT_Done_Face(face) }
+        if let library { FT_Done_FreeType(library) }
+        bytes.deallocate()
+    }
+
+    /// A Cairo font face for the font file `bytes`. The caller owns it.
+    static func cairoFace(bytes: [UInt8]) throws -> OpaquePointer {
+        let holder = FreeTypeFace(bytes: bytes)
+        guard FT_Init_FreeType(&holder.library) == 0 else { throw PDFWriter.Failure.cairo("cannot start FreeType") }
+        let base = holder.bytes.baseAddress!.assumingMemoryBound(to: FT_Byte.self)
+        guard FT_New_Memory_Face(holder.library, base, FT_Long(holder.bytes.count), 0, &holder.face) == 0,
+              let ftFace = holder.face else { throw PDFWriter.Failure.cairo("cannot read the cluster font") }
+        guard let face = cairo_ft_font_face_create_for_ft_face(ftFace, 0) else { throw PDFWriter.Failure.cairo("cannot make a font face") }
+        let retained = Unmanaged.passRetained(holder).toOpaque()
+        let status = cairo_font_face_set_user_data(face, &key, retained) { pointer in
+            if let pointer { Unmanaged<FreeTypeFace>.fromOpaque(pointer).release() }
+        }
+        guard status == CAIRO_STATUS_SUCCESS else {
+            cairo_font_face_destroy(face)
+            Unmanaged<FreeTypeFace>.fromOpaque(retained).release()
+            throw PDFWriter.Failure.cairo("cannot make a font face")
+        }
+        return face
+    }
+}

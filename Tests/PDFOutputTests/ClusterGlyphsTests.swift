@@ -1,0 +1,129 @@
+import CPangoCairo
+import FontSystem
+import Foundation
+import PageIR
+@testable import PDFOutput
+import TestSupport
+import Testing
+@testable import Typesetting
+
+/// One glyph per cluster, drawn with a real copy of Sarabun through FreeType and Cairo.
+@Suite struct ClusterGlyphsTests {
+    let fonts = try! FontSystem(directory: Repo.fonts)
+    let regular = [UInt8](try! Data(contentsOf: Repo.fonts.appendingPathComponent("Sarabun-Regular.ttf")))
+
+    /// Shapes one line and returns its first run with the Cairo font Pango laid it out with.
+    func shaped(_ text: String, size: Double = 40) -> (run: TextRun, font: OpaquePointer) {
+        let shaper = Shaper(fonts: fonts)
+        let run = shaper.shape(text, style: TextStyle(family: "Sarabun", size: size), width: nil)[0].runs[0]
+        return (run, fonts.scaledFont(for: shaper.fontTable[run.font])!)
+    }
+
+    func unitsPerPoint(_ glyphs: ClusterGlyphs, size: Double = 40) -> Double { Double(glyphs.file.unitsPerEm) / size }
+
+    @Test func eachClusterBecomesOneGlyphRecordingItsText() throws {
+        let glyphs = try ClusterGlyphs(fontFile: regular)
+        let (run, _) = shaped("น้ำที่ดี")
+        #expect(run.glyphs.count > 5)   // น ◌ํ ◌้ า ท ◌ี ◌่ ด ◌ี
+        let clusterRun = try #require(ClusterRun(run, unitsPerPoint: unitsPerPoint(glyphs), glyphs: glyphs))
+        #expect(clusterRun.glyphs.count == 3)
+        #expect(clusterRun.clusters.map(\.num_glyphs) == [1, 1, 1])
+        let texts = clusterRun.clusters.reduce(into: (parts: [String](), at: 0)) { acc, cluster in
+            let bytes = clusterRun.text[acc.at..<(acc.at + Int(cluster.num_bytes))]
+            acc.parts.append(String(decoding: bytes, as: UTF8.self)); acc.at += Int(cluster.num_bytes)
+        }.parts
+        #expect(texts == ["น้ำ", "ที่", "ดี"])
+        // Glyphs stand where the clusters start, left to right.
+        #expect(clusterRun.glyphs.map(\.x) == clusterRun.glyphs.map(\.x).sorted())
+    }
+
+    @Test func aGlyphRecordsOneTextOnly() throws {
+        let glyphs = try ClusterGlyphs(fontFile: regular)
+        let space = ClusterFontFile.Component(glyph: 3, dx: 0, dy: 0)
+        let first = glyphs.glyph(for: [space], advance: 200, text: Array(" ".utf8))
+        #expect(first == 3)   // the font's own glyph, for the first text it shows
+        #expect(glyphs.glyph(for: [space], advance: 200, text: Array(" ".utf8)) == 3)
+        // The same glyph for another text (a no-break space) needs a glyph of its own.
+        let other = glyphs.glyph(for: [space], advance: 200, text: Array("\u{A0}".utf8))
+        #expect(Int(other) == glyphs.file.glyphCount)
+        #expect(glyphs.glyph(for: [space], advance: 200, text: Array("\u{A0}".utf8)) == other)
+    }
+
+    @Test func remadeFontKeepsEarlierGlyphNumbers() throws {
+        let glyphs = try ClusterGlyphs(fontFile: regular)
+        let a = ClusterFontFile.Component(glyph: 10, dx: 0, dy: 0), b = ClusterFontFile.Component(glyph: 11, dx: 300, dy: 0)
+        let first = glyphs.glyph(for: [a, b], advance: 600, text: Array("ab".utf8))
+        try glyphs.prepare()
+        #expect(glyphs.isReady(first) && glyphs.generation == 1)
+        try glyphs.prepare()
+        #expect(glyphs.generation == 1)   // nothing new: the same copy
+        let second = glyphs.glyph(for: [b, a], advance: 600, text: Array("ba".utf8))
+        #expect(!glyphs.isReady(second))
+        try glyphs.prepare()
+        #expect(glyphs.isReady(first) && glyphs.isReady(second) && glyphs.generation == 2)
+        #expect(second == first + 1)
+    }
+
+    @Test func fontFileGainsCompositesAndLosesItsCharacterMap() throws {
+        let file = try ClusterFontFile(regular)
+        let composite = ClusterFontFile.Composite(components: [.init(glyph: 20, dx: 0, dy: 0), .init(glyph: 21, dx: -150, dy: 40)],
+                                                  advance: file.advance(of: 20))
+        let grown = try ClusterFontFile(try file.appending([composite, composite]))
+        #expect(grown.glyphCount == file.glyphCount + 2)
+        #expect(grown.advance(of: file.glyphCount) == file.advance(of: 20))
+        #expect(grown.advance(of: 5) == file.advance(of: 5))
+        #expect(grown.tables["cmap"] == nil && grown.tables["post"] == nil)
+        #expect(grown.tables["GSUB"] != nil && grown.tables["name"] != nil)
+        #expect(throws: ClusterFontFile.Failure.self) { try ClusterFontFile(Array("not a font at all".utf8)) }
+    }
+
+    /// A cluster drawn as its composite glyph inks the same pixels as its glyphs drawn one by one.
+    /// (Outlines are filled: Cairo's image surface would put each glyph on a whole pixel.)
+    @Test(arguments: ["น้ำ", "ที่", "ปั้", "ฟื้", "ญู", "Ž"])
+    func compositeDrawsWhatTheShaperPlaced(_ text: String) throws {
+        let glyphs = try ClusterGlyphs(fontFile: regular)
+        let (run, layoutFont) = shaped(text)
+        let clusterRun = try #require(ClusterRun(run, unitsPerPoint: unitsPerPoint(glyphs), glyphs: glyphs))
+        #expect(clusterRun.glyphs.count == 1)
+        try glyphs.prepare()
+        let clusterFont = try glyphs.scaledFont(like: layoutFont)
+        defer { cairo_scaled_font_destroy(clusterFont) }
+
+        func render(_ draw: (OpaquePointer) -> Void) -> [UInt8] {
+            let surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 120, 120)!
+            defer { cairo_surface_destroy(surface) }
+            let cr = cairo_create(surface)!
+            cairo_translate(cr, 20, 80)
+            draw(cr)
+            cairo_destroy(cr)
+            cairo_surface_flush(surface)
+            let stride = Int(cairo_image_surface_get_stride(surface))
+            return Array(UnsafeBufferPointer(start: cairo_image_surface_get_data(surface), count: stride * 120))
+        }
+        let separate = render { cr in
+            cairo_set_scaled_font(cr, layoutFont)
+            let g = run.glyphs.filter { $0.id != Glyph.empty }.map { cairo_glyph_t(index: UInt($0.id), x: run.x + $0.x, y: run.y + $0.y) }
+            cairo_glyph_path(cr, g, Int32(g.count))
+            cairo_fill(cr)
+        }
+        let composite = render { cr in
+            cairo_set_scaled_font(cr, clusterFont)
+            cairo_glyph_path(cr, clusterRun.glyphs, 1)
+            cairo_fill(cr)
+        }
+        let inked = separate.filter { $0 > 128 }.count
+        let differing = zip(separate, composite).filter { abs(Int($0) - Int($1)) > 64 }.count
+        #expect(inked > 100)
+        #expect(differing * 100 <= inked, "\(text): \(differing) of \(inked) pixels differ")
+    }
+
+    @Test func rightToLeftAndMissingGlyphsKeepCairosClusters() throws {
+        let glyphs = try ClusterGlyphs(fontFile: regular)
+        var (run, _) = shaped("ทดสอบ")
+        run.backward = true
+        #expect(ClusterRun(run, unitsPerPoint: 25, glyphs: glyphs) == nil)
+        run.backward = false
+        run.glyphs[0].id = 0   // the font's missing-glyph box
+        #expect(ClusterRun(run, unitsPerPoint: 25, glyphs: glyphs) == nil)
+    }
+}
