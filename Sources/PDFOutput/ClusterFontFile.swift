@@ -24,6 +24,9 @@ struct ClusterFontFile {
 
     enum Failure: Error { case notTrueType, missingTable(String), malformed(String) }
 
+    /// Glyph numbers are 16-bit.
+    static let maxGlyphs = 0xFFFF
+
     let bytes: [UInt8]
     let tables: [String: Range<Int>]
     let unitsPerEm: Int
@@ -115,7 +118,7 @@ struct ClusterFontFile {
     /// The font with `composites` appended as glyphs `glyphCount`, `glyphCount + 1`, …
     func appending(_ composites: [Composite]) throws -> [UInt8] {
         let total = glyphCount + composites.count
-        guard total <= 0xFFFF else { throw Failure.malformed("too many glyphs") }
+        guard total <= Self.maxGlyphs else { throw Failure.malformed("too many glyphs") }
         // glyf and loca (long offsets), the font's own glyphs first.
         var glyf: [UInt8] = [], loca: [UInt8] = []
         glyf.reserveCapacity(self.glyf.count + 32 * composites.count)

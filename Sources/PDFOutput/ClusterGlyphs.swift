@@ -47,8 +47,9 @@ final class ClusterGlyphs {
     deinit { if let face { cairo_font_face_destroy(face) } }
 
     /// The glyph that draws `components` (font units from the cluster origin, y up) and records
-    /// `text`. It may not be in the current copy yet: call `prepare` before drawing it.
-    func glyph(for components: [ClusterFontFile.Component], advance: Int, text: [UInt8]) -> UInt16 {
+    /// `text`; nil once the font holds as many glyphs as a TrueType font can. It may not be in
+    /// the current copy yet: call `prepare` before drawing it.
+    func glyph(for components: [ClusterFontFile.Component], advance: Int, text: [UInt8]) -> UInt16? {
         if components.count == 1, components[0].dx == 0, components[0].dy == 0 {
             return glyph(single: components[0].glyph, advance: advance, text: text[...])
         }
@@ -57,7 +58,7 @@ final class ClusterGlyphs {
 
     /// The glyph for a cluster of the one glyph `own`: itself, unless it already records another
     /// text (a no-break space shown with the space's glyph), then a composite of it alone.
-    func glyph(single own: UInt16, advance: Int, text: ArraySlice<UInt8>) -> UInt16 {
+    func glyph(single own: UInt16, advance: Int, text: ArraySlice<UInt8>) -> UInt16? {
         if let known = ownGlyphText[own] {
             if known.elementsEqual(text) { return own }
             return composite([.init(glyph: own, dx: 0, dy: 0)], advance: advance, text: Array(text))
@@ -66,9 +67,10 @@ final class ClusterGlyphs {
         return own
     }
 
-    private func composite(_ components: [ClusterFontFile.Component], advance: Int, text: [UInt8]) -> UInt16 {
+    private func composite(_ components: [ClusterFontFile.Component], advance: Int, text: [UInt8]) -> UInt16? {
         let key = Key(composite: .init(components: components, advance: advance), text: text)
         if let known = glyphs[key] { return known }
+        guard file.glyphCount + composites.count < ClusterFontFile.maxGlyphs else { return nil }
         let id = UInt16(file.glyphCount + composites.count)
         composites.append(key.composite)
         glyphs[key] = id

@@ -8,8 +8,8 @@ struct ClusterRun {
     var text: [UInt8] = []
     var clusters: [cairo_text_cluster_t] = []
 
-    /// Nil for a run Cairo must show with its own clusters: right to left, or holding the
-    /// font's missing-glyph box (which has no place in a composite). `unitsPerPoint` turns the
+    /// Nil for a run Cairo must show with its own clusters: right to left, holding the font's
+    /// missing-glyph box (which has no place in a composite), or past the font's glyph limit. `unitsPerPoint` turns the
     /// run's positions into font units.
     init?(_ run: TextRun, unitsPerPoint: Double, glyphs registry: ClusterGlyphs) {
         guard !run.backward else { return nil }
@@ -25,10 +25,10 @@ struct ClusterRun {
         // "-" for a hyphenated word if its space were dropped. Text before the first glyph
         // joins the first part. Parts cover the text without gaps, in order.
         var part: (glyphs: Range<Int>, text: Range<Int>)? = nil
-        func finish(_ part: (glyphs: Range<Int>, text: Range<Int>)) {
+        func finish(_ part: (glyphs: Range<Int>, text: Range<Int>)) -> Bool {
             let drawable = part.glyphs.filter { run.glyphs[$0].id != Glyph.empty }
             let first = run.glyphs[drawable[0]]
-            let id: UInt16
+            let id: UInt16?
             if drawable.count == 1 {
                 id = registry.glyph(single: UInt16(first.id), advance: registry.file.advance(of: Int(first.id)), text: utf8[part.text])
             } else {
@@ -42,8 +42,10 @@ struct ClusterRun {
                 }
                 id = registry.glyph(for: components, advance: advance, text: Array(utf8[part.text]))
             }
+            guard let id else { return false }
             glyphs.append(cairo_glyph_t(index: UInt(id), x: run.x + first.x, y: run.y + first.y))
             clusters.append(cairo_text_cluster_t(num_bytes: Int32(part.text.count), num_glyphs: 1))
+            return true
         }
         var glyphStart = 0, byteStart = 0
         for cluster in run.clusters {
@@ -51,7 +53,7 @@ struct ClusterRun {
             let textEnd = byteStart + cluster.byteCount
             glyphStart += cluster.glyphCount
             if glyphRange.contains(where: { run.glyphs[$0].id != Glyph.empty }) {
-                if let done = part { finish(done) }
+                if let done = part, !finish(done) { return nil }
                 part = (glyphRange, (part == nil ? 0 : byteStart)..<textEnd)
             } else if part != nil {
                 part!.text = part!.text.lowerBound..<textEnd
@@ -60,7 +62,6 @@ struct ClusterRun {
         }
         guard var last = part else { return nil }   // nothing to draw
         last.text = last.text.lowerBound..<utf8.count
-        finish(last)
-        guard !clusters.contains(where: { $0.num_bytes == 0 }) else { return nil }
+        guard finish(last),  !clusters.contains(where: { $0.num_bytes == 0 }) else { return nil }
     }
 }

@@ -150,25 +150,27 @@ public final class PDFStream {
     /// Per entry of the layout's font table: Pango's font, the cluster glyphs of its file, and
     /// the cluster font at its size (remade when the cluster font gains glyphs).
     private var layoutFonts: [LayoutFont] = []
-    private var clusterGlyphs: [String: ClusterGlyphs] = [:]
+    private var clusterGlyphs: [String: ClusterGlyphs?] = [:]
     private var buffers = PDFWriter.DrawBuffers()
     private var finished = false
 
     private final class LayoutFont {
         let font: OpaquePointer
-        let glyphs: ClusterGlyphs
+        /// Nil for a font that is not TrueType: its runs keep Cairo's own clusters.
+        let glyphs: ClusterGlyphs?
         let unitsPerPoint: Double
         var scaled: OpaquePointer? = nil
         var generation = 0
-        init(font: OpaquePointer, glyphs: ClusterGlyphs) {
+        init(font: OpaquePointer, glyphs: ClusterGlyphs?) {
             self.font = font; self.glyphs = glyphs
             var matrix = cairo_matrix_t()
             cairo_scaled_font_get_font_matrix(font, &matrix)
-            unitsPerPoint = Double(glyphs.file.unitsPerEm) / max(matrix.xx, 0.001)
+            unitsPerPoint = Double(glyphs?.file.unitsPerEm ?? 1000) / max(matrix.xx, 0.001)
         }
         deinit { if let scaled { cairo_scaled_font_destroy(scaled) } }
         /// The cluster font at this size, up to date with the glyphs it must draw.
         func clusterFont() throws -> OpaquePointer {
+            guard let glyphs else { throw PDFWriter.Failure.cairo("no cluster font") }
             if let scaled, generation == glyphs.generation { return scaled }
             if let scaled { cairo_scaled_font_destroy(scaled) }
             let made = try glyphs.scaledFont(like: font)
@@ -196,12 +198,14 @@ public final class PDFStream {
         while layoutFonts.count < fontNames.count {
             let name = fontNames[layoutFonts.count]
             guard let font = fonts.scaledFont(for: name), let file = fonts.fontFile(for: name) else { throw PDFWriter.Failure.missingFont(name) }
-            let glyphs: ClusterGlyphs
+            let glyphs: ClusterGlyphs?
             if let known = clusterGlyphs[file.path] {
                 glyphs = known
             } else {
-                guard file.index == 0, let data = FileManager.default.contents(atPath: file.path) else { throw PDFWriter.Failure.missingFont(file.path) }
-                do { glyphs = try ClusterGlyphs(fontFile: [UInt8](data)) } catch { throw PDFWriter.Failure.missingFont(file.path) }
+                guard let data = FileManager.default.contents(atPath: file.path) else { throw PDFWriter.Failure.missingFont(file.path) }
+                // A font collection's later faces, or a font with PostScript outlines, keep
+                // Cairo's own clusters (pdftotext still reads them right).
+                glyphs = file.index == 0 ? try? ClusterGlyphs(fontFile: [UInt8](data)) : nil
                 clusterGlyphs[file.path] = glyphs
             }
             layoutFonts.append(LayoutFont(font: font, glyphs: glyphs))
@@ -225,7 +229,7 @@ public final class PDFStream {
         for item in page.items {
             guard case .text(let run) = item else { continue }
             let font = layoutFonts[run.font]
-            runs.append(ClusterRun(run, unitsPerPoint: font.unitsPerPoint, glyphs: font.glyphs))
+            runs.append(font.glyphs.flatMap { ClusterRun(run, unitsPerPoint: font.unitsPerPoint, glyphs: $0) })
         }
         pending.append((page, runs))
         if pending.count >= Self.batchSizes[min(batchCount, Self.batchSizes.count - 1)] { try drawPending() }
@@ -233,7 +237,7 @@ public final class PDFStream {
 
     private func drawPending() throws {
         guard !pending.isEmpty else { return }
-        for glyphs in clusterGlyphs.values { try glyphs.prepare() }
+        for case let glyphs? in clusterGlyphs.values { try glyphs.prepare() }
         for (page, runs) in pending { try draw(page, runs: runs) }
         pending.removeAll()
         batchCount += 1

@@ -40,11 +40,10 @@ import Testing
     @Test func aGlyphRecordsOneTextOnly() throws {
         let glyphs = try ClusterGlyphs(fontFile: regular)
         let space = ClusterFontFile.Component(glyph: 3, dx: 0, dy: 0)
-        let first = glyphs.glyph(for: [space], advance: 200, text: Array(" ".utf8))
-        #expect(first == 3)   // the font's own glyph, for the first text it shows
+        #expect(glyphs.glyph(for: [space], advance: 200, text: Array(" ".utf8)) == 3)   // the font's own glyph, for its first text
         #expect(glyphs.glyph(for: [space], advance: 200, text: Array(" ".utf8)) == 3)
         // The same glyph for another text (a no-break space) needs a glyph of its own.
-        let other = glyphs.glyph(for: [space], advance: 200, text: Array("\u{A0}".utf8))
+        let other = try #require(glyphs.glyph(for: [space], advance: 200, text: Array("\u{A0}".utf8)))
         #expect(Int(other) == glyphs.file.glyphCount)
         #expect(glyphs.glyph(for: [space], advance: 200, text: Array("\u{A0}".utf8)) == other)
     }
@@ -52,16 +51,26 @@ import Testing
     @Test func remadeFontKeepsEarlierGlyphNumbers() throws {
         let glyphs = try ClusterGlyphs(fontFile: regular)
         let a = ClusterFontFile.Component(glyph: 10, dx: 0, dy: 0), b = ClusterFontFile.Component(glyph: 11, dx: 300, dy: 0)
-        let first = glyphs.glyph(for: [a, b], advance: 600, text: Array("ab".utf8))
+        let first = try #require(glyphs.glyph(for: [a, b], advance: 600, text: Array("ab".utf8)))
         try glyphs.prepare()
         #expect(glyphs.isReady(first) && glyphs.generation == 1)
         try glyphs.prepare()
         #expect(glyphs.generation == 1)   // nothing new: the same copy
-        let second = glyphs.glyph(for: [b, a], advance: 600, text: Array("ba".utf8))
+        let second = try #require(glyphs.glyph(for: [b, a], advance: 600, text: Array("ba".utf8)))
         #expect(!glyphs.isReady(second))
         try glyphs.prepare()
         #expect(glyphs.isReady(first) && glyphs.isReady(second) && glyphs.generation == 2)
         #expect(second == first + 1)
+    }
+
+    /// Glyph numbers are 16-bit: past the last one, clusters keep Cairo's own mapping.
+    @Test func glyphsRunOutAtTheTrueTypeLimit() throws {
+        let glyphs = try ClusterGlyphs(fontFile: regular)
+        let free = ClusterFontFile.maxGlyphs - glyphs.file.glyphCount
+        let pair = [ClusterFontFile.Component(glyph: 10, dx: 0, dy: 0), .init(glyph: 11, dx: 300, dy: 0)]
+        for n in 0..<free { #expect(glyphs.glyph(for: pair, advance: 600, text: Array("\(n)".utf8)) != nil) }
+        #expect(glyphs.glyph(for: pair, advance: 600, text: Array("one more".utf8)) == nil)
+        #expect(glyphs.glyph(for: pair, advance: 600, text: Array("0".utf8)) == UInt16(glyphs.file.glyphCount))
     }
 
     @Test func fontFileGainsCompositesAndLosesItsCharacterMap() throws {
