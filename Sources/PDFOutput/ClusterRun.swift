@@ -27,23 +27,31 @@ struct ClusterRun {
         var part: (glyphs: Range<Int>, text: Range<Int>)? = nil
         func finish(_ part: (glyphs: Range<Int>, text: Range<Int>)) -> Bool {
             let drawable = part.glyphs.filter { run.glyphs[$0].id != Glyph.empty }
-            let first = run.glyphs[drawable[0]]
+            var origin = (x: run.glyphs[drawable[0]].x, y: run.glyphs[drawable[0]].y)
             let id: UInt16?
             if drawable.count == 1 {
-                id = registry.glyph(single: UInt16(first.id), advance: registry.file.advance(of: Int(first.id)), text: utf8[part.text])
+                let glyph = run.glyphs[drawable[0]]
+                id = registry.glyph(single: UInt16(glyph.id), advance: registry.file.advance(of: Int(glyph.id)), text: utf8[part.text])
             } else {
+                // The composite's origin is the pen position where the cluster starts, so its box
+                // (origin to origin + advance) covers the cluster: the first glyph that advances
+                // (ด of ดี, า of ำ) stands there, behind any marks before it.
+                if let spacing = drawable.firstIndex(where: { run.glyphs[$0].advance > 0 }) {
+                    let glyph = run.glyphs[drawable[spacing]]
+                    origin = (glyph.x - drawable[..<spacing].reduce(0) { $0 + run.glyphs[$1].advance }, glyph.y)
+                }
                 var advance = 0
                 let components = drawable.map { g -> ClusterFontFile.Component in
                     let glyph = run.glyphs[g]
                     advance += registry.file.advance(of: Int(glyph.id))
                     return .init(glyph: UInt16(glyph.id),
-                                 dx: Int16(clamping: Int(((glyph.x - first.x) * unitsPerPoint).rounded())),
-                                 dy: Int16(clamping: Int((-(glyph.y - first.y) * unitsPerPoint).rounded())))
+                                 dx: Int16(clamping: Int(((glyph.x - origin.x) * unitsPerPoint).rounded())),
+                                 dy: Int16(clamping: Int((-(glyph.y - origin.y) * unitsPerPoint).rounded())))
                 }
                 id = registry.glyph(for: components, advance: advance, text: Array(utf8[part.text]))
             }
             guard let id else { return false }
-            glyphs.append(cairo_glyph_t(index: UInt(id), x: run.x + first.x, y: run.y + first.y))
+            glyphs.append(cairo_glyph_t(index: UInt(id), x: run.x + origin.x, y: run.y + origin.y))
             clusters.append(cairo_text_cluster_t(num_bytes: Int32(part.text.count), num_glyphs: 1))
             return true
         }

@@ -4,8 +4,9 @@ import Foundation
 import PageIR
 
 /// Draws laid-out pages into a PDF with Cairo: embedded font subsets, the real text of every
-/// glyph cluster (so `pdftotext` gives back the Thai), outline, internal links, page labels
-/// and metadata. Draws only: every position comes from the page IR.
+/// glyph cluster (one glyph per cluster, see `ClusterGlyphs`, so pdftotext, pdfminer and
+/// pdfplumber all give back the Thai), outline, internal links, page labels and metadata.
+/// Draws only: every position comes from the page IR.
 public enum PDFWriter {
     public enum Failure: Error, CustomStringConvertible {
         case cairo(String)
@@ -140,8 +141,8 @@ public enum PDFWriter {
     }
 }
 
-/// A PDF written page by page: each page is drawn and released as soon as it is added, so a
-/// long report never sits in memory whole. The caller renames the file into place after
+/// A PDF written page by page: pages are drawn in small batches (`batchSizes`) and released,
+/// so a long report never sits in memory whole. The caller renames the file into place after
 /// `finish`; a failure may leave a partial file at `path`, never at the final name.
 public final class PDFStream {
     let surface: OpaquePointer

@@ -37,6 +37,18 @@ import Testing
         #expect(clusterRun.glyphs.map(\.x) == clusterRun.glyphs.map(\.x).sorted())
     }
 
+    /// A cluster's glyph starts where the cluster does, even when its first glyph is a mark
+    /// drawn back over the consonant before (ำ is ◌ํ then า), so extractors see no gap.
+    @Test func clusterGlyphStartsAtThePen() throws {
+        let glyphs = try ClusterGlyphs(fontFile: regular)
+        let (run, _) = shaped("ดำ")
+        #expect(run.clusters.count == 2 && run.glyphs.count == 3)
+        let clusterRun = try #require(ClusterRun(run, unitsPerPoint: unitsPerPoint(glyphs), glyphs: glyphs))
+        #expect(clusterRun.glyphs.count == 2)
+        #expect(run.glyphs[1].x < run.glyphs[0].advance)   // the nikhahit stands over ด
+        #expect(abs(clusterRun.glyphs[1].x - (run.x + run.glyphs[0].advance)) < 0.001)
+    }
+
     @Test func aGlyphRecordsOneTextOnly() throws {
         let glyphs = try ClusterGlyphs(fontFile: regular)
         let space = ClusterFontFile.Component(glyph: 3, dx: 0, dy: 0)

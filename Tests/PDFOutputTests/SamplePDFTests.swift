@@ -51,10 +51,11 @@ import Typesetting
     }
 
 
-    /// The text extractors a reader's tools are built on: poppler (honours ActualText), and
-    /// pdfminer.six and pdfplumber (read each glyph's ToUnicode entry, order glyphs by position).
+    /// The text extractors a reader's tools are built on: poppler (honours ActualText),
+    /// pdfminer.six and pdfplumber (read each glyph's ToUnicode entry, order glyphs by position),
+    /// and PDFium (Chromium's PDF viewer).
     enum Extractor: String, CaseIterable, CustomTestStringConvertible {
-        case pdftotext, pdfminer, pdfplumber
+        case pdftotext, pdfminer, pdfplumber, pdfium
         var testDescription: String { rawValue }
 
         /// The text of each page.
@@ -75,9 +76,15 @@ import Typesetting
                     with pdfplumber.open(sys.argv[1]) as pdf:
                         sys.stdout.write("\\f".join((page.extract_text() or "") for page in pdf.pages))
                     """, pdf.path])
+            case .pdfium:
+                result = try runProcess(Tools.python, ["-c", """
+                    import sys, pypdfium2
+                    pdf = pypdfium2.PdfDocument(sys.argv[1])
+                    sys.stdout.write("\\f".join(page.get_textpage().get_text_range() for page in pdf))
+                    """, pdf.path])
             }
             #expect(result.status == 0, "\(rawValue): \(result.stderr)")
-            return result.stdout.components(separatedBy: "\u{0C}")
+            return result.stdout.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\u{0C}")
         }
     }
 
@@ -104,10 +111,10 @@ import Typesetting
 
     /// No space is inserted inside a word: wherever an extractor puts a space the source has
     /// none, the two sides must meet at a word boundary. pdftotext shows one there only in a
-    /// very loose justified line; pdfminer and pdfplumber measure their word gap in points
-    /// (pdfplumber: 3 pt), so they show one wherever justification opened a wider gap between
-    /// two words. They also read a table row's cells as one line, so only pdftotext's reading
-    /// of tables can be checked this way.
+    /// very loose justified line; the others measure their word gap differently (pdfplumber:
+    /// 3 pt), so they show one wherever justification opened a wider gap between two words.
+    /// They also read a table row's cells as one line, so only pdftotext's reading of tables
+    /// can be checked this way.
     @Test(arguments: Extractor.allCases) func noSpaceInsertedInsideWords(_ extractor: Extractor) throws {
         let report = try ReportLoader.load(dataFile: Repo.sample).report
         let source = report.preface.paragraphs + ModelFixtures.bodyTexts(report, tables: extractor == .pdftotext)
