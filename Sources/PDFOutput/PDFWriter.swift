@@ -215,12 +215,20 @@ public final class PDFStream {
 
     /// Pages taken but not drawn yet, with their runs made ready (nil: Cairo's own clusters).
     private var pending: [(page: Page, runs: [ClusterRun?])] = []
-    /// Pages are drawn in batches of this many: each batch that brings new clusters remakes
-    /// the cluster fonts once, and each copy of a font is a font subset of its own in the PDF.
-    /// The first pages bring most clusters, so batches grow; memory stays bounded by the
-    /// largest batch.
-    static let batchSizes = [4, 8, 16, 32]
-    private var batchCount = 0
+    /// Pages are drawn in batches of this many: a batch that brings clusters no earlier page
+    /// had remakes the cluster fonts once, and each copy of a font is a font subset of its own
+    /// in the PDF (and memory until the PDF is finished). Pages seen in `preview` bring none.
+    static let batchSize = 8
+
+    /// Learns the clusters of a page that will be added later (the typesetter's first pass),
+    /// so that the cluster fonts are made once for the whole document. Draws nothing.
+    public func preview(_ page: Page, fontNames: [String]) throws {
+        try loadFonts(fontNames)
+        for case .text(let run) in page.items {
+            let font = layoutFonts[run.font]
+            if let glyphs = font.glyphs { _ = ClusterRun(run, unitsPerPoint: font.unitsPerPoint, glyphs: glyphs) }
+        }
+    }
 
     /// Takes one page. `fontNames` is the layout's font table (run font indices refer to it).
     /// The page is drawn with the next batch, at the latest by `finish`.
@@ -233,7 +241,7 @@ public final class PDFStream {
             runs.append(font.glyphs.flatMap { ClusterRun(run, unitsPerPoint: font.unitsPerPoint, glyphs: $0) })
         }
         pending.append((page, runs))
-        if pending.count >= Self.batchSizes[min(batchCount, Self.batchSizes.count - 1)] { try drawPending() }
+        if pending.count >= Self.batchSize { try drawPending() }
     }
 
     private func drawPending() throws {
@@ -241,7 +249,6 @@ public final class PDFStream {
         for case let glyphs? in clusterGlyphs.values { try glyphs.prepare() }
         for (page, runs) in pending { try draw(page, runs: runs) }
         pending.removeAll()
-        batchCount += 1
     }
 
     private func draw(_ page: Page, runs: [ClusterRun?]) throws {

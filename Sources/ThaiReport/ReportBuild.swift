@@ -108,10 +108,13 @@ public final class ReportBuilder {
             try AtomicFile.write(to: paths.pdf) { temporary in
                 let stream = try PDFStream(path: temporary.path, fonts: fonts)
                 var failure: Error?
-                let summary = typesetter.typeset(report) { page, fontNames in
+                let summary = typesetter.typeset(report, preview: { page, fontNames in
+                    guard failure == nil else { return }
+                    do { try stream.preview(page, fontNames: fontNames) } catch { failure = error }
+                }, output: { page, fontNames in
                     guard failure == nil else { return }
                     do { try stream.add(page, fontNames: fontNames) } catch { failure = error }
-                }
+                })
                 if let failure { throw failure }
                 try stream.finish(outline: summary.outline, metadata: summary.metadata)
                 if !summary.missingCharacters.isEmpty {

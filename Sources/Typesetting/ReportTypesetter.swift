@@ -80,12 +80,21 @@ public final class ReportTypesetter {
     /// table so far (run font indices refer to it; it only grows). Memory does not grow with
     /// the page count: the body is laid out twice, once to learn where headings land (for the
     /// contents, which comes first) and once to hand its pages on as they are finished.
-    /// `collectDetails` keeps table pieces and their text for tests.
-    public func typeset(_ report: Report, collectDetails: Bool = false, output: (Page, [String]) -> Void) -> Summary {
-        withoutActuallyEscaping(output) { output in typeset(report, collectDetails: collectDetails, to: output) }
+    /// `collectDetails` keeps table pieces and their text for tests. `preview`, if given, sees
+    /// every page before `output` sees any: the body as first measured (without page numbers
+    /// and cues), then the front matter, so an exporter can learn the document's text before
+    /// it draws (the PDF writer makes its fonts once, see `PDFStream.preview`).
+    public func typeset(_ report: Report, collectDetails: Bool = false, preview: ((Page, [String]) -> Void)? = nil,
+                        output: (Page, [String]) -> Void) -> Summary {
+        withoutActuallyEscaping(output) { output in
+            withoutActuallyEscaping(preview ?? { _, _ in }) { preview in
+                typeset(report, collectDetails: collectDetails, preview: preview, to: output)
+            }
+        }
     }
 
-    private func typeset(_ report: Report, collectDetails: Bool, to output: @escaping (Page, [String]) -> Void) -> Summary {
+    private func typeset(_ report: Report, collectDetails: Bool, preview: @escaping (Page, [String]) -> Void,
+                         to output: @escaping (Page, [String]) -> Void) -> Summary {
         shaper.clearCache()
         let style = report.style
         let pt = PageGeometry.points(mm:)
@@ -96,7 +105,7 @@ public final class ReportTypesetter {
 
         // 1. Measure the body: where the headings land, how many pages.
         var details = Details()
-        let measuring = PageFlow(geometry: geometry, label: "", output: { _ in })
+        let measuring = PageFlow(geometry: geometry, label: "", output: { preview($0, self.shaper.fontTable) })
         layoutBody(report, flow: measuring, styles: styles, details: &details, collectTables: collectDetails)
         measuring.close()
         let bodyCount = measuring.pageCount
@@ -116,6 +125,7 @@ public final class ReportTypesetter {
         contentsFlow.close()
         let offset = front.count + contents.count
         details.bodyOffset = offset
+        for page in front + contents { preview(page, shaper.fontTable) }
         for page in front { output(page, shaper.fontTable) }
         for var page in contents {
             page.items = page.items.map { item in

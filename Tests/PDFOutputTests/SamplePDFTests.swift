@@ -35,6 +35,14 @@ import Typesetting
         }
     }
 
+    /// The typesetter's first pass shows the PDF writer every cluster before it draws, so each
+    /// face's cluster font is made once: one Thai subset per face, not one per batch of pages.
+    @Test func eachFaceIsEmbeddedOnce() throws {
+        let rows = try runProcess("pdffonts", [Self.pdf.path]).stdout.split(separator: "\n").dropFirst(2)
+        let cidFaces = rows.filter { $0.contains("CID TrueType") }.map { $0.split(separator: " ")[0].split(separator: "+").last! }
+        #expect(cidFaces.count == Set(cidFaces).count, "a face embedded more than once: \(cidFaces)")
+    }
+
     @Test func metadataComesFromTheData() throws {
         let info = try runProcess("pdfinfo", [Self.pdf.path]).stdout
         #expect(info.contains("Title:           รายงานผลการดำเนินการตามมาตรการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"))
