@@ -4,11 +4,12 @@ import Foundation
 /// cluster (a consonant with its marks) as a composite of the font's own glyphs, and no
 /// character map, so that a PDF records for every glyph exactly the text it is shown with.
 ///
-/// Only what this needs is read and written: the table directory, `head`, `hhea`, `maxp`,
-/// `hmtx`, `loca` and `glyf`. The character map (`cmap`) and glyph names (`post`, from which
-/// FreeType would make a character map up) are left out, with the device-metric tables that
-/// are sized by the glyph count (`hdmx`, `LTSH`, `VDMX`). Cairo writes its own `cmap` and
-/// `post` into the subsets it embeds, so the PDF loses nothing.
+/// Only the tables that draw glyphs are kept: `head`, `hhea`, `maxp`, `hmtx`, `loca` and `glyf`
+/// (rewritten), and `name`, `OS/2`, `cvt `, `fpgm`, `prep` and `gasp` (copied). Left out are
+/// the character map (`cmap`) and glyph names (`post`, from which FreeType would make a
+/// character map up), shaping tables (the text is shaped already) and every table sized by the
+/// glyph count. Cairo writes its own `cmap` and `post` into the subsets it embeds, so the PDF
+/// loses nothing. Variable fonts are refused (their copy would draw the default instance).
 struct ClusterFontFile {
     /// A glyph to append: the glyphs of a cluster at offsets from its origin, in font units
     /// (y up), and the cluster's advance.
@@ -22,7 +23,7 @@ struct ClusterFontFile {
         var dy: Int16
     }
 
-    enum Failure: Error { case notTrueType, missingTable(String), malformed(String) }
+    enum Failure: Error { case notTrueType, variable, missingTable(String), malformed(String) }
 
     /// Glyph numbers are 16-bit.
     static let maxGlyphs = 0xFFFF
@@ -44,12 +45,16 @@ struct ClusterFontFile {
         for i in 0..<data.u16(4) {
             let record = 12 + 16 * i
             guard record + 16 <= data.count else { throw Failure.malformed("table directory") }
-            let tag = String(decoding: data[record..<(record + 4)], as: UTF8.self)
+            let tagBytes = data[record..<(record + 4)]
+            guard tagBytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { throw Failure.malformed("table tag") }
+            let tag = String(decoding: tagBytes, as: UTF8.self)
             let offset = data.u32(record + 8), length = data.u32(record + 12)
             guard offset + length <= data.count else { throw Failure.malformed(tag) }
             tables[tag] = offset..<(offset + length)
         }
         for tag in ["head", "hhea", "maxp", "hmtx", "loca", "glyf"] where tables[tag] == nil { throw Failure.missingTable(tag) }
+        guard tables["fvar"] == nil, tables["gvar"] == nil else { throw Failure.variable }
+        guard tables["head"]!.count >= 54, tables["hhea"]!.count >= 36, tables["maxp"]!.count >= 6 else { throw Failure.malformed("head, hhea or maxp") }
         self.tables = tables
         let head = tables["head"]!.lowerBound, hhea = tables["hhea"]!.lowerBound, maxp = tables["maxp"]!.lowerBound
         unitsPerEm = data.u16(head + 18)
@@ -93,11 +98,13 @@ struct ClusterFontFile {
 
     /// Points, contours, components and nesting depth of `glyph`, for `maxp`.
     private func profile(of glyph: Int, depth: Int = 0) -> (points: Int, contours: Int, components: Int, depth: Int) {
+        guard glyph < glyphCount, depth < 8 else { return (0, 0, 0, depth) }
         let range = outline(of: glyph)
-        guard range.count >= 10, depth < 8 else { return (0, 0, 0, depth) }
+        guard range.count >= 10 else { return (0, 0, 0, depth) }
         let o = range.lowerBound
         let contours = bytes.i16(o)
         if contours >= 0 {
+            guard o + 10 + 2 * contours <= range.upperBound else { return (0, 0, 0, depth) }
             let points = contours == 0 ? 0 : bytes.u16(o + 10 + 2 * (contours - 1)) + 1
             return (points, contours, 0, depth)
         }
@@ -127,22 +134,36 @@ struct ClusterFontFile {
             glyf.append(contentsOf: bytes[outline(of: g)])
             glyf.pad4()
         }
+        // The largest composite (for maxp), and the font-wide extremes (for head and hhea).
         var maxPoints = 0, maxContours = 0, maxComponents = 0, maxDepth = 0
+        let head0 = tables["head"]!.lowerBound, hhea0 = tables["hhea"]!.lowerBound
+        var fontBox = (bytes.i16(head0 + 36), bytes.i16(head0 + 38), bytes.i16(head0 + 40), bytes.i16(head0 + 42))
+        var maxAdvance = bytes.u16(hhea0 + 10), minLeft = bytes.i16(hhea0 + 12)
+        var minRight = bytes.i16(hhea0 + 14), maxExtent = bytes.i16(hhea0 + 16)
         var hmtx: [UInt8] = []
         for g in 0..<glyphCount { hmtx.appendU16(advance(of: g)); hmtx.appendI16(sideBearing(of: g)) }
         for composite in composites {
+            guard !composite.components.isEmpty else { throw Failure.malformed("empty composite") }
             loca.appendU32(glyf.count)
             var box: (Int, Int, Int, Int)? = nil
+            var points = 0, contours = 0
             for c in composite.components {
                 guard Int(c.glyph) < glyphCount else { throw Failure.malformed("component glyph") }
+                let p = profile(of: Int(c.glyph))
+                points += p.points; contours += p.contours; maxDepth = max(maxDepth, p.depth + 1)
                 guard let b = bounds(of: Int(c.glyph)) else { continue }
                 let shifted = (b.0 + Int(c.dx), b.1 + Int(c.dy), b.2 + Int(c.dx), b.3 + Int(c.dy))
                 box = box.map { (min($0.0, shifted.0), min($0.1, shifted.1), max($0.2, shifted.2), max($0.3, shifted.3)) } ?? shifted
-                let p = profile(of: Int(c.glyph))
-                maxPoints += p.points; maxContours += p.contours; maxDepth = max(maxDepth, p.depth + 1)
             }
+            maxPoints = max(maxPoints, points); maxContours = max(maxContours, contours)
             maxComponents = max(maxComponents, composite.components.count)
             let b = box ?? (0, 0, 0, 0)
+            let advance = min(max(0, composite.advance), 0xFFFF)
+            if box != nil {
+                fontBox = (min(fontBox.0, b.0), min(fontBox.1, b.1), max(fontBox.2, b.2), max(fontBox.3, b.3))
+                minLeft = min(minLeft, b.0); minRight = min(minRight, advance - b.2); maxExtent = max(maxExtent, b.2)
+            }
+            maxAdvance = max(maxAdvance, advance)
             glyf.appendI16(-1)
             for v in [b.0, b.1, b.2, b.3] { glyf.appendI16(v) }
             for (i, c) in composite.components.enumerated() {
@@ -153,13 +174,15 @@ struct ClusterFontFile {
                 glyf.appendI16(Int(c.dx)); glyf.appendI16(Int(c.dy))
             }
             glyf.pad4()
-            hmtx.appendU16(max(0, composite.advance)); hmtx.appendI16(b.0)
+            hmtx.appendU16(advance); hmtx.appendI16(b.0)
         }
         loca.appendU32(glyf.count)
 
         var head = [UInt8](bytes[tables["head"]!]), hhea = [UInt8](bytes[tables["hhea"]!]), maxp = [UInt8](bytes[tables["maxp"]!])
         head.setU16(50, 1)          // long loca offsets
         head.setU32(8, 0)           // checkSumAdjustment: not kept up
+        for (k, v) in [fontBox.0, fontBox.1, fontBox.2, fontBox.3].enumerated() { head.setI16(36 + 2 * k, v) }
+        hhea.setU16(10, maxAdvance); hhea.setI16(12, minLeft); hhea.setI16(14, minRight); hhea.setI16(16, maxExtent)
         hhea.setU16(34, total)      // every glyph has its own advance
         maxp.setU16(4, total)
         if maxp.count >= 32 {       // version 1.0: composite limits
@@ -170,13 +193,12 @@ struct ClusterFontFile {
         }
 
         var out: [String: [UInt8]] = ["glyf": glyf, "loca": loca, "hmtx": hmtx, "head": head, "hhea": hhea, "maxp": maxp]
-        for (tag, range) in tables where out[tag] == nil && !Self.droppedTables.contains(tag) {
-            out[tag] = [UInt8](bytes[range])
-        }
+        for tag in Self.copiedTables { if let range = tables[tag] { out[tag] = [UInt8](bytes[range]) } }
         return Self.sfnt(out)
     }
 
-    static let droppedTables: Set<String> = ["cmap", "post", "hdmx", "LTSH", "VDMX", "DSIG"]
+    /// Tables copied as they are; every other table is left out (see the type's comment).
+    static let copiedTables = ["name", "OS/2", "cvt ", "fpgm", "prep", "gasp"]
 
     /// An sfnt file of `tables`, directory sorted by tag, each table on a 4-byte boundary.
     static func sfnt(_ tables: [String: [UInt8]]) -> [UInt8] {
@@ -218,10 +240,12 @@ extension Array where Element == UInt8 {
     func u16(_ o: Int) -> Int { Int(self[o]) << 8 | Int(self[o + 1]) }
     func i16(_ o: Int) -> Int { Int(Int16(bitPattern: UInt16(u16(o)))) }
     func u32(_ o: Int) -> Int { u16(o) << 16 | u16(o + 2) }
-    mutating func appendU16(_ v: Int) { append(UInt8((v >> 8) & 0xFF)); append(UInt8(v & 0xFF)) }
+    /// Appends `v` as a big-endian 16-bit word (values past 16 bits are clamped, not wrapped).
+    mutating func appendU16(_ v: Int) { let w = Swift.min(Swift.max(v, 0), 0xFFFF); append(UInt8(w >> 8)); append(UInt8(w & 0xFF)) }
     mutating func appendI16(_ v: Int) { appendU16(Int(UInt16(bitPattern: Int16(clamping: v)))) }
-    mutating func appendU32(_ v: Int) { appendU16((v >> 16) & 0xFFFF); appendU16(v & 0xFFFF) }
-    mutating func setU16(_ o: Int, _ v: Int) { self[o] = UInt8((v >> 8) & 0xFF); self[o + 1] = UInt8(v & 0xFF) }
-    mutating func setU32(_ o: Int, _ v: Int) { setU16(o, (v >> 16) & 0xFFFF); setU16(o + 2, v & 0xFFFF) }
+    mutating func appendU32(_ v: Int) { append(UInt8((v >> 24) & 0xFF)); append(UInt8((v >> 16) & 0xFF)); append(UInt8((v >> 8) & 0xFF)); append(UInt8(v & 0xFF)) }
+    mutating func setU16(_ o: Int, _ v: Int) { let w = Swift.min(Swift.max(v, 0), 0xFFFF); self[o] = UInt8(w >> 8); self[o + 1] = UInt8(w & 0xFF) }
+    mutating func setI16(_ o: Int, _ v: Int) { let w = UInt16(bitPattern: Int16(clamping: v)); self[o] = UInt8(w >> 8); self[o + 1] = UInt8(w & 0xFF) }
+    mutating func setU32(_ o: Int, _ v: Int) { self[o] = UInt8((v >> 24) & 0xFF); self[o + 1] = UInt8((v >> 16) & 0xFF); self[o + 2] = UInt8((v >> 8) & 0xFF); self[o + 3] = UInt8(v & 0xFF) }
     mutating func pad4() { while count % 4 != 0 { append(0) } }
 }

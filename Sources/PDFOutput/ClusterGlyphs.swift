@@ -20,9 +20,13 @@ import Foundation
 /// sees one character box per written syllable part, as wide as the cluster, with its text
 /// in order.
 ///
-/// New clusters can appear on any page; the copy is remade, with the new glyphs appended, when
-/// a page needs glyphs the current copy lacks (`prepare`). Glyph numbers never change, so
-/// pages already drawn keep theirs; each copy is its own font subset in the PDF.
+/// The PDF writer registers every cluster of the document before drawing (`PDFStream.preview`),
+/// then makes the copy (`prepare`). A cluster found only later is appended to a new copy, made
+/// once for the batch of pages that needs it. Glyph numbers never change, so pages already
+/// drawn keep theirs; each copy is its own font subset in the PDF.
+///
+/// The copy is a FreeType face of its own (`FreeTypeFace`), without the load flags or synthetic
+/// emboldening a Fontconfig pattern could ask for: the bundled fonts need neither.
 final class ClusterGlyphs {
     let file: ClusterFontFile
     private var composites: [ClusterFontFile.Composite] = []
@@ -50,6 +54,7 @@ final class ClusterGlyphs {
     /// `text`; nil once the font holds as many glyphs as a TrueType font can. It may not be in
     /// the current copy yet: call `prepare` before drawing it.
     func glyph(for components: [ClusterFontFile.Component], advance: Int, text: [UInt8]) -> UInt16? {
+        guard !components.isEmpty else { return nil }
         if components.count == 1, components[0].dx == 0, components[0].dy == 0 {
             return glyph(single: components[0].glyph, text: text[...])
         }
@@ -111,7 +116,8 @@ final class ClusterGlyphs {
 /// A FreeType face read from bytes in memory, with its own FreeType library, kept alive as long
 /// as the Cairo font face made from it (which Cairo may keep after the PDF is done).
 final class FreeTypeFace {
-    nonisolated(unsafe) private static var key = cairo_user_data_key_t()
+    /// Cairo tells user data apart by the key's address; the key itself is never written.
+    nonisolated(unsafe) private static let key = UnsafeMutablePointer<cairo_user_data_key_t>.allocate(capacity: 1)
     private var library: FT_Library? = nil
     private var face: FT_Face? = nil
     private let bytes: UnsafeMutableRawBufferPointer
@@ -136,7 +142,7 @@ final class FreeTypeFace {
               let ftFace = holder.face else { throw PDFWriter.Failure.cairo("cannot read the cluster font") }
         guard let face = cairo_ft_font_face_create_for_ft_face(ftFace, 0) else { throw PDFWriter.Failure.cairo("cannot make a font face") }
         let retained = Unmanaged.passRetained(holder).toOpaque()
-        let status = cairo_font_face_set_user_data(face, &key, retained) { pointer in
+        let status = cairo_font_face_set_user_data(face, key, retained) { pointer in
             if let pointer { Unmanaged<FreeTypeFace>.fromOpaque(pointer).release() }
         }
         guard status == CAIRO_STATUS_SUCCESS else {

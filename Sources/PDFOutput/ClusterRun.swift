@@ -8,44 +8,54 @@ struct ClusterRun {
     var text: [UInt8] = []
     var clusters: [cairo_text_cluster_t] = []
 
-    /// Nil for a run Cairo must show with its own clusters: right to left, holding the font's
-    /// missing-glyph box (which has no place in a composite), or past the font's glyph limit.
-    /// `unitsPerPoint` turns the run's positions into font units.
+    /// One glyph to draw: a cluster with glyphs and the text of the glyph-less clusters after it.
+    private typealias Part = (glyphs: Range<Int>, text: Range<Int>)
+
+    /// Nil for a run Cairo must show with its own clusters: right to left; holding the font's
+    /// missing-glyph box (which has no place in a composite) or a glyph the font does not have;
+    /// with nothing to draw; with a cluster of glyphs but no text; with clusters that do not
+    /// add up to its glyphs and text; or past the font's glyph limit. `unitsPerPoint` turns the
+    /// run's positions into font units.
     init?(_ run: TextRun, unitsPerPoint: Double, glyphs registry: ClusterGlyphs) {
-        guard !run.backward else { return nil }
+        guard !run.backward, unitsPerPoint.isFinite, unitsPerPoint > 0 else { return nil }
         let utf8 = Array(run.text.utf8)
         let fontGlyphs = UInt32(registry.file.glyphCount)
-        guard !run.glyphs.contains(where: { $0.id == 0 || ($0.id >= fontGlyphs && $0.id != Glyph.empty) }) else { return nil }
-        glyphs.reserveCapacity(run.clusters.count)
-        clusters.reserveCapacity(run.clusters.count)
-        text = utf8
+        guard !run.glyphs.contains(where: { $0.id == 0 || ($0.id >= fontGlyphs && $0.id != Glyph.empty) }),
+              run.clusters.reduce(0, { $0 + $1.glyphCount }) == run.glyphs.count,
+              run.clusters.reduce(0, { $0 + $1.byteCount }) == utf8.count else { return nil }
 
         // A part is a cluster with glyphs and the text of the glyph-less clusters after it (the
         // space where a line breaks, a zero-width space): pdftotext would take a line ending in
         // "-" for a hyphenated word if its space were dropped. Text before the first glyph
         // joins the first part. Parts cover the text without gaps, in order.
-        var part: (glyphs: Range<Int>, text: Range<Int>)? = nil
+        var parts: [Part] = []
+        parts.reserveCapacity(run.clusters.count)
         var glyphStart = 0, byteStart = 0
         for cluster in run.clusters {
             let glyphRange = glyphStart..<(glyphStart + cluster.glyphCount)
             let textEnd = byteStart + cluster.byteCount
             glyphStart += cluster.glyphCount
             if glyphRange.contains(where: { run.glyphs[$0].id != Glyph.empty }) {
-                if let done = part, !add(done, of: run, text: utf8, unitsPerPoint: unitsPerPoint, registry: registry) { return nil }
-                part = (glyphRange, (part == nil ? 0 : byteStart)..<textEnd)
-            } else if part != nil {
-                part!.text = part!.text.lowerBound..<textEnd
+                parts.append((glyphRange, (parts.isEmpty ? 0 : byteStart)..<textEnd))
+            } else if !parts.isEmpty {
+                parts[parts.count - 1].text = parts[parts.count - 1].text.lowerBound..<textEnd
             }
             byteStart = textEnd
         }
-        guard var last = part else { return nil }   // nothing to draw
-        last.text = last.text.lowerBound..<utf8.count
-        guard add(last, of: run, text: utf8, unitsPerPoint: unitsPerPoint, registry: registry),
-              !clusters.contains(where: { $0.num_bytes == 0 }) else { return nil }
+        guard !parts.isEmpty, !parts.contains(where: { $0.text.isEmpty }) else { return nil }
+        parts[parts.count - 1].text = parts[parts.count - 1].text.lowerBound..<utf8.count
+
+        // Only a run that will be drawn this way registers its glyphs.
+        glyphs.reserveCapacity(parts.count)
+        clusters.reserveCapacity(parts.count)
+        text = utf8
+        for part in parts {
+            guard add(part, of: run, text: utf8, unitsPerPoint: unitsPerPoint, registry: registry) else { return nil }
+        }
     }
 
     /// Adds the glyph of one part; false if the font has no glyph number left for it.
-    private mutating func add(_ part: (glyphs: Range<Int>, text: Range<Int>), of run: TextRun, text utf8: [UInt8],
+    private mutating func add(_ part: Part, of run: TextRun, text utf8: [UInt8],
                               unitsPerPoint: Double, registry: ClusterGlyphs) -> Bool {
         let id: UInt16?
         var origin: (x: Double, y: Double)
@@ -61,20 +71,27 @@ struct ClusterRun {
             } else {
                 // The composite's origin is the pen position where the cluster starts, so its box
                 // (origin to origin + advance) covers the cluster: the first glyph that advances
-                // (ด of ดี, า of ำ) stands there, behind any marks before it.
-                if let spacing = drawable.firstIndex(where: { run.glyphs[$0].advance > 0 }) {
-                    let glyph = run.glyphs[drawable[spacing]]
-                    origin = (glyph.x - drawable[..<spacing].reduce(0) { $0 + run.glyphs[$1].advance }, glyph.y)
+                // (ด of ดี, า of ำ) stands there, after whatever the cluster's glyphs before it
+                // advance (the marks drawn back over the consonant before: nothing).
+                if let spacing = part.glyphs.first(where: { run.glyphs[$0].id != Glyph.empty && run.glyphs[$0].advance > 0 }) {
+                    let before = run.glyphs[part.glyphs.lowerBound..<spacing].reduce(0) { $0 + $1.advance }
+                    origin = (run.glyphs[spacing].x - before, run.glyphs[spacing].y)
                 }
-                var advance = 0
-                let components = drawable.map { g -> ClusterFontFile.Component in
+                func units(_ points: Double) -> Int16? {
+                    let value = (points * unitsPerPoint).rounded()
+                    return value.isFinite ? Int16(clamping: Int(value)) : nil
+                }
+                var components: [ClusterFontFile.Component] = []
+                components.reserveCapacity(drawable.count)
+                for g in drawable {
                     let glyph = run.glyphs[g]
-                    advance += registry.file.advance(of: Int(glyph.id))
-                    return .init(glyph: UInt16(glyph.id),
-                                 dx: Int16(clamping: Int(((glyph.x - origin.x) * unitsPerPoint).rounded())),
-                                 dy: Int16(clamping: Int((-(glyph.y - origin.y) * unitsPerPoint).rounded())))
+                    guard let dx = units(glyph.x - origin.x), let dy = units(-(glyph.y - origin.y)) else { return false }
+                    components.append(.init(glyph: UInt16(glyph.id), dx: dx, dy: dy))
                 }
-                id = registry.glyph(for: components, advance: advance, text: Array(utf8[part.text]))
+                // The cluster's advance as shaped (kerning and positioning included).
+                let shaped = run.glyphs[part.glyphs].reduce(0) { $0 + $1.advance }
+                guard let advance = units(shaped) else { return false }
+                id = registry.glyph(for: components, advance: Int(advance), text: Array(utf8[part.text]))
             }
         }
         guard let id else { return false }

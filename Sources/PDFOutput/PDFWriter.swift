@@ -4,8 +4,9 @@ import Foundation
 import PageIR
 
 /// Draws laid-out pages into a PDF with Cairo: embedded font subsets, the real text of every
-/// glyph cluster (one glyph per cluster, see `ClusterGlyphs`, so pdftotext, pdfminer and
-/// pdfplumber all give back the Thai), outline, internal links, page labels and metadata.
+/// glyph cluster (one glyph per cluster, see `ClusterGlyphs`, so pdftotext, pdfminer,
+/// pdfplumber and PDFium all give back the Thai), outline, internal links, page labels and
+/// metadata.
 /// Draws only: every position comes from the page IR.
 public enum PDFWriter {
     public enum Failure: Error, CustomStringConvertible {
@@ -141,7 +142,7 @@ public enum PDFWriter {
     }
 }
 
-/// A PDF written page by page: pages are drawn in small batches (`batchSizes`) and released,
+/// A PDF written page by page: pages are drawn in small batches (`batchSize`) and released,
 /// so a long report never sits in memory whole. The caller renames the file into place after
 /// `finish`; a failure may leave a partial file at `path`, never at the final name.
 public final class PDFStream {
@@ -173,8 +174,8 @@ public final class PDFStream {
         func clusterFont() throws -> OpaquePointer {
             guard let glyphs else { throw PDFWriter.Failure.cairo("no cluster font") }
             if let scaled, generation == glyphs.generation { return scaled }
-            if let scaled { cairo_scaled_font_destroy(scaled) }
             let made = try glyphs.scaledFont(like: font)
+            if let scaled { cairo_scaled_font_destroy(scaled) }
             scaled = made
             generation = glyphs.generation
             return made
