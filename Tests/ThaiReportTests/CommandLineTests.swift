@@ -22,6 +22,18 @@ import Testing
         #expect(out.files().contains("2564/singburi-pao/index.html"))
     }
 
+    /// A report's PDF is the same bytes whether built alone or in a batch with other reports
+    /// (each PDF makes its own cluster fonts), in separate processes.
+    @Test func aReportIsTheSameBytesAloneAndInABatch() throws {
+        let alone = ScratchDirectory(), batch = ScratchDirectory()
+        #expect(try runProcess(binary, ["build", Repo.sample.path, "--out", alone.url.path, "--format", "pdf"]).status == 0)
+        let samples = Repo.root.appendingPathComponent("Samples").path
+        #expect(try runProcess(binary, ["build", samples, "--out", batch.url.path, "--format", "pdf", "--jobs", "2"]).status == 0)
+        let name = "2564/singburi-pao.pdf"
+        #expect(batch.files().contains("2564/ban-suan-sample.pdf"))
+        #expect(try Data(contentsOf: alone.url.appendingPathComponent(name)) == Data(contentsOf: batch.url.appendingPathComponent(name)))
+    }
+
     @Test func badInputExitsWithTwoAndWritesNothing() throws {
         let scratch = ScratchDirectory()
         let data = scratch.sample { $0.replacingOccurrences(of: "  short_name:", with: "  colour: red\n  short_name:") }
