@@ -22,27 +22,13 @@ public enum PDFWriter {
         }
     }
 
-    /// Reused glyph and cluster arrays, so drawing a page does not allocate per run.
+    /// Reused glyph and cluster arrays for `drawClusters`, so a page does not allocate per run.
     struct DrawBuffers {
         var glyphs: [cairo_glyph_t] = []
         var clusters: [cairo_text_cluster_t] = []
         mutating func clear() {
             glyphs.removeAll(keepingCapacity: true)
             clusters.removeAll(keepingCapacity: true)
-        }
-    }
-
-    static func cairoGlyph(_ run: TextRun, _ g: Int) -> cairo_glyph_t {
-        cairo_glyph_t(index: UInt(run.glyphs[g].id), x: run.x + run.glyphs[g].x, y: run.y + run.glyphs[g].y)
-    }
-
-    static func show(_ text: String, buffers: DrawBuffers, font: OpaquePointer, cr: OpaquePointer, backward: Bool) {
-        guard !buffers.glyphs.isEmpty else { return }
-        cairo_set_scaled_font(cr, font)
-        text.withCString { chars in
-            cairo_show_text_glyphs(cr, chars, Int32(text.utf8.count), buffers.glyphs, Int32(buffers.glyphs.count),
-                                   buffers.clusters, Int32(buffers.clusters.count),
-                                   backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(rawValue: 0))
         }
     }
 
@@ -71,8 +57,9 @@ public enum PDFWriter {
             glyphEnd = run.backward ? range.lowerBound : range.upperBound
             var kept: Int32 = 0
             func take(_ g: Int) {
-                guard Self.isDrawable(run.glyphs[g].id) else { return }
-                buffers.glyphs.append(cairoGlyph(run, g))
+                let glyph = run.glyphs[g]
+                guard Self.isDrawable(glyph.id) else { return }
+                buffers.glyphs.append(cairo_glyph_t(index: UInt(glyph.id), x: run.x + glyph.x, y: run.y + glyph.y))
                 kept += 1
             }
             if run.backward { for g in range.reversed() { take(g) } } else { for g in range { take(g) } }
@@ -85,7 +72,13 @@ public enum PDFWriter {
             buffers.clusters.append(cairo_text_cluster_t(num_bytes: Int32(cluster.byteCount), num_glyphs: kept))
         }
         if run.backward { buffers.glyphs.reverse() }
-        show(run.text, buffers: buffers, font: font, cr: cr, backward: run.backward)
+        guard !buffers.glyphs.isEmpty else { return }
+        cairo_set_scaled_font(cr, font)
+        run.text.withCString { text in
+            cairo_show_text_glyphs(cr, text, Int32(run.text.utf8.count), buffers.glyphs, Int32(buffers.glyphs.count),
+                                   buffers.clusters, Int32(buffers.clusters.count),
+                                   run.backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(rawValue: 0))
+        }
     }
 
     /// The empty glyph is not a glyph of the font: handed to Cairo it makes a Type 3 font.
