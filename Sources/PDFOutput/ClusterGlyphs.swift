@@ -55,7 +55,7 @@ final class ClusterGlyphs {
     /// the current copy yet: call `prepare` before drawing it.
     func glyph(for components: [ClusterFontFile.Component], advance: Int, text: [UInt8]) -> UInt16? {
         guard !components.isEmpty else { return nil }
-        if components.count == 1, components[0].dx == 0, components[0].dy == 0 {
+        if components.count == 1, components[0].dx == 0, components[0].dy == 0, components[0].glyph != 0 {
             return glyph(single: components[0].glyph, text: text[...])
         }
         return composite(components, advance: advance, text: text)
@@ -64,6 +64,7 @@ final class ClusterGlyphs {
     /// The glyph for a cluster of the one glyph `own`: itself, unless it already records another
     /// text (a no-break space shown with the space's glyph), then a composite of it alone.
     func glyph(single own: UInt16, text: ArraySlice<UInt8>) -> UInt16? {
+        precondition(own != 0, "glyph 0 records no text in a subset: it is drawn as a composite")
         if let known = ownGlyphText[own] {
             if known.elementsEqual(text) { return own }
             return composite([.init(glyph: own, dx: 0, dy: 0)], advance: file.advance(of: Int(own)), text: Array(text))

@@ -11,16 +11,15 @@ struct ClusterRun {
     /// One glyph to draw: a cluster with glyphs and the text of the glyph-less clusters after it.
     private typealias Part = (glyphs: Range<Int>, text: Range<Int>)
 
-    /// Nil for a run Cairo must show with its own clusters: right to left; holding the font's
-    /// missing-glyph box (which has no place in a composite) or a glyph the font does not have;
-    /// with nothing to draw; with a cluster of glyphs but no text; with clusters that do not
-    /// add up to its glyphs and text; or past the font's glyph limit. `unitsPerPoint` turns the
-    /// run's positions into font units.
+    /// Nil for a run Cairo must show with its own clusters: right to left; holding a glyph the
+    /// font does not have; with nothing to draw; with a cluster of glyphs but no text; with
+    /// clusters that do not add up to its glyphs and text; or past the font's glyph limit.
+    /// `unitsPerPoint` turns the run's positions into font units.
     init?(_ run: TextRun, unitsPerPoint: Double, glyphs registry: ClusterGlyphs) {
         guard !run.backward, unitsPerPoint.isFinite, unitsPerPoint > 0 else { return nil }
         let utf8 = Array(run.text.utf8)
         let fontGlyphs = UInt32(registry.file.glyphCount)
-        guard !run.glyphs.contains(where: { $0.id == 0 || ($0.id >= fontGlyphs && $0.id != Glyph.empty) }),
+        guard !run.glyphs.contains(where: { $0.id >= fontGlyphs && $0.id != Glyph.empty }),
               run.clusters.reduce(0, { $0 + $1.glyphCount }) == run.glyphs.count,
               run.clusters.reduce(0, { $0 + $1.byteCount }) == utf8.count else { return nil }
 
@@ -59,16 +58,19 @@ struct ClusterRun {
                               unitsPerPoint: Double, registry: ClusterGlyphs) -> Bool {
         let id: UInt16?
         var origin: (x: Double, y: Double)
-        if part.glyphs.count == 1 {
+        if part.glyphs.count == 1, run.glyphs[part.glyphs.lowerBound].id != 0 {
             let glyph = run.glyphs[part.glyphs.lowerBound]
             origin = (glyph.x, glyph.y)
             id = registry.glyph(single: UInt16(glyph.id), text: utf8[part.text])
         } else {
             let drawable = part.glyphs.filter { run.glyphs[$0].id != Glyph.empty }
             origin = (run.glyphs[drawable[0]].x, run.glyphs[drawable[0]].y)
-            if drawable.count == 1 {
+            if drawable.count == 1, run.glyphs[drawable[0]].id != 0 {
                 id = registry.glyph(single: UInt16(run.glyphs[drawable[0]].id), text: utf8[part.text])
             } else {
+                // Several glyphs, or the font's missing-glyph box (glyph 0, for a character no
+                // bundled font has): Cairo reserves glyph 0 of a subset and records no text for
+                // it, so the box is shown as a composite of itself that does.
                 // The composite's origin is the pen position where the cluster starts, so its box
                 // (origin to origin + advance) covers the cluster: the first glyph that advances
                 // (ด of ดี, า of ำ) stands there, after whatever the cluster's glyphs before it

