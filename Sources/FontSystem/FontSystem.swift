@@ -91,32 +91,36 @@ public final class FontSystem {
     /// Cached; owned by this object.
     public func scaledFont(for description: String) -> OpaquePointer? {
         if let font = loaded[description] { return font }
-        let desc = pango_font_description_from_string(description)
-        defer { pango_font_description_free(desc) }
-        let context = makeContext()
-        defer { g_object_unref(UnsafeMutableRawPointer(context)) }
-        guard let font = pango_font_map_load_font(fontMap, context, desc) else { return nil }
-        let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font))
-        if let scaled { cairo_scaled_font_reference(scaled) }
-        g_object_unref(font)
+        let scaled = withFont(description) { font -> OpaquePointer? in
+            let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font))
+            if let scaled { cairo_scaled_font_reference(scaled) }
+            return scaled
+        } ?? nil
         loaded[description] = scaled
         return scaled
     }
 
-    /// The file (and face index in it) a Pango font description string resolves to.
-    public func fontFile(for description: String) -> (path: String, index: Int32)? {
+    /// Runs `body` with the Pango font a description string loads (nil if none loads).
+    private func withFont<T>(_ description: String, _ body: (UnsafeMutablePointer<PangoFont>) -> T) -> T? {
         let desc = pango_font_description_from_string(description)
         defer { pango_font_description_free(desc) }
         let context = makeContext()
         defer { g_object_unref(UnsafeMutableRawPointer(context)) }
         guard let font = pango_font_map_load_font(fontMap, context, desc) else { return nil }
         defer { g_object_unref(font) }
-        guard let pattern = pango_fc_font_get_pattern(UnsafeMutableRawPointer(font).assumingMemoryBound(to: PangoFcFont.self)) else { return nil }
-        var file: UnsafeMutablePointer<FcChar8>? = nil
-        guard FcPatternGetString(pattern, FC_FILE, 0, &file) == FcResultMatch, let file else { return nil }
-        var index: Int32 = 0
-        if FcPatternGetInteger(pattern, FC_INDEX, 0, &index) != FcResultMatch { index = 0 }
-        return (String(cString: UnsafeRawPointer(file).assumingMemoryBound(to: CChar.self)), index)
+        return body(font)
+    }
+
+    /// The file (and face index in it) a Pango font description string resolves to.
+    public func fontFile(for description: String) -> (path: String, index: Int32)? {
+        withFont(description) { font -> (path: String, index: Int32)? in
+            guard let pattern = pango_fc_font_get_pattern(UnsafeMutableRawPointer(font).assumingMemoryBound(to: PangoFcFont.self)) else { return nil }
+            var file: UnsafeMutablePointer<FcChar8>? = nil
+            guard FcPatternGetString(pattern, FC_FILE, 0, &file) == FcResultMatch, let file else { return nil }
+            var index: Int32 = 0
+            if FcPatternGetInteger(pattern, FC_INDEX, 0, &index) != FcResultMatch { index = 0 }
+            return (String(cString: UnsafeRawPointer(file).assumingMemoryBound(to: CChar.self)), index)
+        } ?? nil
     }
 
     /// The first folder holding the bundled fonts: `$THAIREPORT_FONTS`, then a `Fonts` folder

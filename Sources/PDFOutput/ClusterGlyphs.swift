@@ -50,15 +50,18 @@ final class ClusterGlyphs {
 
     deinit { if let face { cairo_font_face_destroy(face) } }
 
-    /// The glyph that draws `components` (font units from the cluster origin, y up) and records
-    /// `text`; nil once the font holds as many glyphs as a TrueType font can. It may not be in
-    /// the current copy yet: call `prepare` before drawing it.
+    /// The composite glyph that draws `components` (font units from the cluster origin, y up)
+    /// and records `text`; nil once the font holds as many glyphs as a TrueType font can. It
+    /// may not be in the current copy yet: call `prepare` before drawing it.
     func glyph(for components: [ClusterFontFile.Component], advance: Int, text: [UInt8]) -> UInt16? {
         guard !components.isEmpty else { return nil }
-        if components.count == 1, components[0].dx == 0, components[0].dy == 0, components[0].glyph != 0 {
-            return glyph(single: components[0].glyph, text: text[...])
-        }
-        return composite(components, advance: advance, text: text)
+        let key = Key(composite: .init(components: components, advance: advance), text: text)
+        if let known = glyphs[key] { return known }
+        guard file.glyphCount + composites.count < ClusterFontFile.maxGlyphs else { return nil }
+        let id = UInt16(file.glyphCount + composites.count)
+        composites.append(key.composite)
+        glyphs[key] = id
+        return id
     }
 
     /// The glyph for a cluster of the one glyph `own`: itself, unless it already records another
@@ -67,20 +70,10 @@ final class ClusterGlyphs {
         precondition(own != 0, "glyph 0 records no text in a subset: it is drawn as a composite")
         if let known = ownGlyphText[own] {
             if known.elementsEqual(text) { return own }
-            return composite([.init(glyph: own, dx: 0, dy: 0)], advance: file.advance(of: Int(own)), text: Array(text))
+            return glyph(for: [.init(glyph: own, dx: 0, dy: 0)], advance: file.advance(of: Int(own)), text: Array(text))
         }
         ownGlyphText[own] = Array(text)
         return own
-    }
-
-    private func composite(_ components: [ClusterFontFile.Component], advance: Int, text: [UInt8]) -> UInt16? {
-        let key = Key(composite: .init(components: components, advance: advance), text: text)
-        if let known = glyphs[key] { return known }
-        guard file.glyphCount + composites.count < ClusterFontFile.maxGlyphs else { return nil }
-        let id = UInt16(file.glyphCount + composites.count)
-        composites.append(key.composite)
-        glyphs[key] = id
-        return id
     }
 
     /// Whether `glyph` can be drawn with the current copy.

@@ -51,13 +51,13 @@ import Testing
 
     @Test func aGlyphRecordsOneTextOnly() throws {
         let glyphs = try ClusterGlyphs(fontFile: regular)
-        let space = ClusterFontFile.Component(glyph: 3, dx: 0, dy: 0)
-        #expect(glyphs.glyph(for: [space], advance: 200, text: Array(" ".utf8)) == 3)   // the font's own glyph, for its first text
-        #expect(glyphs.glyph(for: [space], advance: 200, text: Array(" ".utf8)) == 3)
+        let space = Array(" ".utf8)[...], noBreakSpace = Array("\u{A0}".utf8)[...]
+        #expect(glyphs.glyph(single: 3, text: space) == 3)   // the font's own glyph, for its first text
+        #expect(glyphs.glyph(single: 3, text: space) == 3)
         // The same glyph for another text (a no-break space) needs a glyph of its own.
-        let other = try #require(glyphs.glyph(for: [space], advance: 200, text: Array("\u{A0}".utf8)))
+        let other = try #require(glyphs.glyph(single: 3, text: noBreakSpace))
         #expect(Int(other) == glyphs.file.glyphCount)
-        #expect(glyphs.glyph(for: [space], advance: 200, text: Array("\u{A0}".utf8)) == other)
+        #expect(glyphs.glyph(single: 3, text: noBreakSpace) == other)
     }
 
     @Test func remadeFontKeepsEarlierGlyphNumbers() throws {
