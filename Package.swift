@@ -17,6 +17,8 @@ let package = Package(
         // C libraries, from Debian's -dev packages through pkg-config.
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "libfreetype-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo-ft",
+                       providers: [.apt(["libcairo2-dev", "libfreetype-dev"])]),
         .systemLibrary(name: "CFontconfig", pkgConfig: "fontconfig",
                        providers: [.apt(["libfontconfig1-dev"])]),
 
@@ -29,12 +31,13 @@ let package = Package(
         // Shaping and drawing.
         .target(name: "FontSystem", dependencies: ["CPangoCairo", "CFontconfig"],
                 linkerSettings: [.linkedLibrary("pangoft2-1.0")]),
-        .target(name: "Typesetting", dependencies: ["ReportModel", "ThaiText", "PageIR", "FontSystem", "CPangoCairo"]),
-        .target(name: "PDFOutput", dependencies: ["PageIR", "FontSystem", "CPangoCairo"]),
+        .target(name: "Typesetting", dependencies: ["ReportModel", "PageIR", "FontSystem", "CPangoCairo"]),
+        .target(name: "DocumentClasses", dependencies: ["ReportModel", "ThaiText", "PageIR", "FontSystem", "Typesetting"]),
+        .target(name: "PDFOutput", dependencies: ["PageIR", "CCairo"]),
         .target(name: "HTMLOutput", dependencies: ["ReportModel", "ThaiText"]),
 
         // Facade and command line.
-        .target(name: "ThaiReport", dependencies: ["ReportModel", "ReportInput", "Typesetting", "PDFOutput", "HTMLOutput", "FontSystem", "PageIR"]),
+        .target(name: "ThaiReport", dependencies: ["ReportModel", "ReportInput", "DocumentClasses", "PDFOutput", "HTMLOutput", "FontSystem", "PageIR"]),
         .executableTarget(name: "thaireport", dependencies: [
             "ThaiReport", "ReportInput", "FontSystem", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

@@ -29,7 +29,6 @@ public final class FontSystem {
     let config: OpaquePointer
     /// The Pango font map (a PangoCairoFcFontMap), owned by this object.
     public let fontMap: UnsafeMutablePointer<PangoFontMap>
-    private var loaded: [String: OpaquePointer] = [:]
 
     public init(directory: URL) throws {
         self.directory = directory
@@ -67,7 +66,6 @@ public final class FontSystem {
     static let currentOnce = Once()
 
     deinit {
-        for font in loaded.values { cairo_scaled_font_destroy(font) }
         g_object_unref(fontMap)
         FcConfigDestroy(config)
     }
@@ -87,40 +85,21 @@ public final class FontSystem {
         return context
     }
 
-    /// The Cairo scaled font for a Pango font description string as recorded in the page IR.
-    /// Cached; owned by this object.
-    public func scaledFont(for description: String) -> OpaquePointer? {
-        if let font = loaded[description] { return font }
-        let scaled = withFont(description) { font -> OpaquePointer? in
-            let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font))
-            if let scaled { cairo_scaled_font_reference(scaled) }
-            return scaled
-        } ?? nil
-        loaded[description] = scaled
-        return scaled
-    }
-
-    /// Runs `body` with the Pango font a description string loads (nil if none loads).
-    private func withFont<T>(_ description: String, _ body: (UnsafeMutablePointer<PangoFont>) -> T) -> T? {
-        let desc = pango_font_description_from_string(description)
-        defer { pango_font_description_free(desc) }
-        let context = makeContext()
-        defer { g_object_unref(UnsafeMutableRawPointer(context)) }
-        guard let font = pango_font_map_load_font(fontMap, context, desc) else { return nil }
-        defer { g_object_unref(font) }
-        return body(font)
-    }
-
-    /// The file (and face index in it) a Pango font description string resolves to.
-    public func fontFile(for description: String) -> (path: String, index: Int32)? {
-        withFont(description) { font -> (path: String, index: Int32)? in
-            guard let pattern = pango_fc_font_get_pattern(UnsafeMutableRawPointer(font).assumingMemoryBound(to: PangoFcFont.self)) else { return nil }
-            var file: UnsafeMutablePointer<FcChar8>? = nil
-            guard FcPatternGetString(pattern, FC_FILE, 0, &file) == FcResultMatch, let file else { return nil }
-            var index: Int32 = 0
-            if FcPatternGetInteger(pattern, FC_INDEX, 0, &index) != FcResultMatch { index = 0 }
-            return (String(cString: UnsafeRawPointer(file).assumingMemoryBound(to: CChar.self)), index)
-        } ?? nil
+    /// The file, face index and size (points per em) a font Pango chose for some text stands
+    /// for: what the page IR records, so exporters need neither Pango nor this font system.
+    public static func resolve(_ font: UnsafeMutablePointer<PangoFont>) -> (path: String, faceIndex: Int, size: Double)? {
+        let fcFont = UnsafeMutableRawPointer(font).assumingMemoryBound(to: PangoFcFont.self)
+        guard let pattern = pango_fc_font_get_pattern(fcFont) else { return nil }
+        var file: UnsafeMutablePointer<FcChar8>? = nil
+        guard FcPatternGetString(pattern, FC_FILE, 0, &file) == FcResultMatch, let file else { return nil }
+        var index: Int32 = 0
+        if FcPatternGetInteger(pattern, FC_INDEX, 0, &index) != FcResultMatch { index = 0 }
+        // The size Cairo draws with (Pango's size rounded to its units), not the size asked for.
+        guard let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font)) else { return nil }
+        var matrix = cairo_matrix_t()
+        cairo_scaled_font_get_font_matrix(scaled, &matrix)
+        let path = String(cString: UnsafeRawPointer(file).assumingMemoryBound(to: CChar.self))
+        return (path, Int(index), matrix.xx)
     }
 
     /// The first folder holding the bundled fonts: `$THAIREPORT_FONTS`, then a `Fonts` folder

@@ -1,4 +1,4 @@
-import CPangoCairo
+import CCairo
 import Foundation
 
 /// One glyph per cluster, so that every text extractor reads a PDF's Thai back.
@@ -90,20 +90,10 @@ final class ClusterGlyphs {
         generation += 1
     }
 
-    /// The current copy at the size and matrix of `layoutFont`. The caller owns the result.
-    func scaledFont(like layoutFont: OpaquePointer) throws -> OpaquePointer {
+    /// The current copy at `size` points. The caller owns the result.
+    func scaledFont(size: Double) throws -> OpaquePointer {
         guard let face else { throw PDFWriter.Failure.cairo("cluster font used before it was prepared") }
-        var fontMatrix = cairo_matrix_t(), ctm = cairo_matrix_t()
-        cairo_scaled_font_get_font_matrix(layoutFont, &fontMatrix)
-        cairo_scaled_font_get_ctm(layoutFont, &ctm)
-        let options = cairo_font_options_create()
-        defer { cairo_font_options_destroy(options) }
-        cairo_scaled_font_get_font_options(layoutFont, options)
-        guard let scaled = cairo_scaled_font_create(face, &fontMatrix, &ctm, options),
-              cairo_scaled_font_status(scaled) == CAIRO_STATUS_SUCCESS else {
-            throw PDFWriter.Failure.cairo("cannot make the cluster font")
-        }
-        return scaled
+        return try FreeTypeFace.scaledFont(face, size: size)
     }
 }
 
@@ -127,12 +117,12 @@ final class FreeTypeFace {
         bytes.deallocate()
     }
 
-    /// A Cairo font face for the font file `bytes`. The caller owns it.
-    static func cairoFace(bytes: [UInt8]) throws -> OpaquePointer {
+    /// A Cairo font face for face `index` of the font file `bytes`. The caller owns it.
+    static func cairoFace(bytes: [UInt8], index: Int = 0) throws -> OpaquePointer {
         let holder = FreeTypeFace(bytes: bytes)
         guard FT_Init_FreeType(&holder.library) == 0 else { throw PDFWriter.Failure.cairo("cannot start FreeType") }
         let base = holder.bytes.baseAddress!.assumingMemoryBound(to: FT_Byte.self)
-        guard FT_New_Memory_Face(holder.library, base, FT_Long(holder.bytes.count), 0, &holder.face) == 0,
+        guard FT_New_Memory_Face(holder.library, base, FT_Long(holder.bytes.count), FT_Long(index), &holder.face) == 0,
               let ftFace = holder.face else { throw PDFWriter.Failure.cairo("cannot read the cluster font") }
         guard let face = cairo_ft_font_face_create_for_ft_face(ftFace, 0) else { throw PDFWriter.Failure.cairo("cannot make a font face") }
         let retained = Unmanaged.passRetained(holder).toOpaque()
@@ -145,5 +135,21 @@ final class FreeTypeFace {
             throw PDFWriter.Failure.cairo("cannot make a font face")
         }
         return face
+    }
+
+    /// `face` at `size` points, unhinted as layout measured it. The caller owns the result.
+    static func scaledFont(_ face: OpaquePointer, size: Double) throws -> OpaquePointer {
+        var fontMatrix = cairo_matrix_t(), ctm = cairo_matrix_t()
+        cairo_matrix_init_scale(&fontMatrix, size, size)
+        cairo_matrix_init_identity(&ctm)
+        let options = cairo_font_options_create()
+        defer { cairo_font_options_destroy(options) }
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        guard let scaled = cairo_scaled_font_create(face, &fontMatrix, &ctm, options),
+              cairo_scaled_font_status(scaled) == CAIRO_STATUS_SUCCESS else {
+            throw PDFWriter.Failure.cairo("cannot make a scaled font")
+        }
+        return scaled
     }
 }

@@ -1,4 +1,4 @@
-import CPangoCairo
+import CCairo
 import PageIR
 
 /// A left-to-right text run made ready to show as one glyph per cluster (see `ClusterGlyphs`):

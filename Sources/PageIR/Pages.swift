@@ -2,13 +2,13 @@
 /// points from the top-left corner of the page; text y is the baseline. No live layout state.
 public struct LaidOutDocument: Sendable, Equatable {
     public var pages: [Page]
-    /// Faces used by text runs, as Pango font description strings (`Sarabun Bold 10.88`).
-    public var fonts: [String]
+    /// Faces used by text runs; `TextRun.font` indexes this table.
+    public var fonts: [FontRef]
     /// Bookmarks, in document order.
     public var outline: [OutlineEntry]
     public var metadata: DocumentMetadata
 
-    public init(pages: [Page], fonts: [String], outline: [OutlineEntry], metadata: DocumentMetadata) {
+    public init(pages: [Page], fonts: [FontRef], outline: [OutlineEntry], metadata: DocumentMetadata) {
         self.pages = pages; self.fonts = fonts; self.outline = outline; self.metadata = metadata
     }
 }
@@ -50,6 +50,12 @@ public struct Page: Sendable, Equatable {
 
 public enum PageItem: Sendable, Equatable {
     case text(TextRun)
+    /// The start of a piece of document structure; what follows up to the matching `end`
+    /// belongs to it. A structure cut by a page break ends on one page and begins again, with
+    /// the same id, on the next.
+    case begin(Structure)
+    /// The end of the innermost structure begun on this page.
+    case end
     case rule(Rule)
     /// A filled rectangle (header shading), drawn under what follows it.
     case box(Box)

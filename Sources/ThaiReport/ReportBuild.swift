@@ -1,3 +1,4 @@
+import DocumentClasses
 import FontSystem
 import Foundation
 import HTMLOutput
@@ -5,7 +6,6 @@ import PageIR
 import PDFOutput
 import ReportInput
 import ReportModel
-import Typesetting
 
 /// The output formats a build can write.
 public enum OutputFormat: String, CaseIterable, Sendable {
@@ -27,13 +27,13 @@ public struct BuildOptions: Sendable {
 /// beside its target and renamed into place, so a failure never leaves a partial output.
 public final class ReportBuilder {
     public let fonts: FontSystem
-    let typesetter: ReportTypesetter
+    let document: ITADocument
     /// What the last `write` noticed but did not stop for (characters no font has).
     public private(set) var warnings: [String] = []
 
     public init(fonts: FontSystem) {
         self.fonts = fonts
-        typesetter = ReportTypesetter(fonts: fonts)
+        document = ITADocument(fonts: fonts)
     }
 
     /// Loads a data file and its template; throws `InputError` with located diagnostics.
@@ -42,7 +42,7 @@ public final class ReportBuilder {
     }
 
     /// The laid-out pages of a report (for tests and tools that inspect layout).
-    public func layout(_ report: Report) -> LaidOutDocument { typesetter.layout(report) }
+    public func layout(_ report: Report) throws -> LaidOutDocument { try document.layout(report) }
 
     /// Builds one report from its data file; returns the files written.
     @discardableResult
@@ -106,17 +106,7 @@ public final class ReportBuilder {
         var written: [URL] = []
         if options.formats.contains(.pdf) {
             try AtomicFile.write(to: paths.pdf) { temporary in
-                let stream = try PDFStream(path: temporary.path, fonts: fonts)
-                var failure: Error?
-                let summary = typesetter.typeset(report, preview: { page, fontNames in
-                    guard failure == nil else { return }
-                    do { try stream.preview(page, fontNames: fontNames) } catch { failure = error }
-                }, output: { page, fontNames in
-                    guard failure == nil else { return }
-                    do { try stream.add(page, fontNames: fontNames) } catch { failure = error }
-                })
-                if let failure { throw failure }
-                try stream.finish(outline: summary.outline, metadata: summary.metadata)
+                let summary = try document.typeset(report, to: try PDFStream(path: temporary.path))
                 if !summary.missingCharacters.isEmpty {
                     let list = summary.missingCharacters.map { "\(Character($0)) (U+\(String($0.value, radix: 16, uppercase: true)))" }
                     warnings.append("ฟอนต์ไม่มีตัวอักษร \(list.joined(separator: ", ")) จึงพิมพ์เป็นกรอบสี่เหลี่ยม / "

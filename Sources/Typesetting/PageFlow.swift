@@ -1,98 +1,118 @@
 import Foundation
 import PageIR
 
-/// Page geometry in points.
-struct PageGeometry {
-    let width: Double, height: Double
-    let left: Double, right: Double, top: Double, bottom: Double
-    var contentWidth: Double { width - left - right }
-    var contentBottom: Double { height - bottom }
-    var contentHeight: Double { contentBottom - top }
-
-    static func points(mm: Double) -> Double { mm * 72 / 25.4 }
+/// What a document puts on every page besides its flow: page numbers, running heads,
+/// continuation cues. Called once per page, in order, when the page is finished.
+public protocol PageMarginals {
+    /// `nextFirstText` is the first quotable text of the page after this one (nil on the last).
+    func finish(_ page: inout Page, index: Int, nextFirstText: String?)
 }
 
 /// The page being filled: a cursor that moves down it and starts a new page when asked.
 /// Finished pages leave the flow at once (so memory does not grow with the page count), one
-/// page late: a page is finished when the page after it has begun, because its continuation
-/// cue quotes the next page's first text.
-final class PageFlow {
-    /// Called once per page, in order, with the page's index and the first text of the page
-    /// after it (nil for the last page); adds what goes on a page after its body (numbers, cues).
-    typealias Finisher = (inout Page, _ index: Int, _ nextFirstText: String?) -> Void
-
-    let geometry: PageGeometry
+/// page late: a page is finished when the page after it has begun, because a continuation
+/// cue quotes the next page's first text. Structure begun and not ended when a page breaks
+/// is ended on that page and begun again, with the same id, on the next.
+public final class PageFlow {
+    public let geometry: PageGeometry
     private var current: Page
     private var currentFirstText: String?
     private var held: (page: Page, firstText: String?)?
-    private let finisher: Finisher
-    private let output: (Page) -> Void
-    private(set) var pageIndex = 0
-    /// The page the next line lands on, once `watchNextLine` has been called.
-    private(set) var nextLinePage: Int?
-    private var watching = false
+    private let marginals: PageMarginals?
+    private let output: (Page) throws -> Void
+    /// The label new pages get when the flow breaks a page by itself.
+    private var label: String
+    private var open: [Structure] = []
+    private var nextStructureID: Int
+    public private(set) var pageIndex = 0
     private var closed = false
-    var y: Double
+    /// Top of the space not yet used on the current page.
+    public var y: Double
 
-    init(geometry: PageGeometry, label: String, finisher: @escaping Finisher = { _, _, _ in }, output: @escaping (Page) -> Void) {
+    /// `firstStructureID` lets the flows of one document number their structure apart.
+    public init(geometry: PageGeometry, label: String, marginals: PageMarginals? = nil, firstStructureID: Int = 1,
+                output: @escaping (Page) throws -> Void) {
         self.geometry = geometry
-        self.finisher = finisher
+        self.marginals = marginals
         self.output = output
+        self.label = label
+        nextStructureID = firstStructureID
         y = geometry.top
         current = Page(width: geometry.width, height: geometry.height, label: label)
     }
 
-    var remaining: Double { geometry.contentBottom - y }
+    public var remaining: Double { geometry.contentBottom - y }
     /// Nothing has been placed on the current page yet.
-    var atPageTop: Bool { y <= geometry.top + 0.01 }
+    public var atPageTop: Bool { y <= geometry.top + 0.01 }
     /// Pages begun so far.
-    var pageCount: Int { pageIndex + 1 }
+    public var pageCount: Int { pageIndex + 1 }
+    /// The id the next structure will get.
+    public var structureIDs: Int { nextStructureID }
 
-    func newPage(label: String) {
-        release(nextFirstText: currentFirstText)
+    /// Starts a new page, labelled `label` (and so are the pages the flow starts after it).
+    public func newPage(label: String? = nil) throws {
+        if let label { self.label = label }
+        for _ in open { current.items.append(.end) }
+        try release(nextFirstText: currentFirstText)
         held = (current, currentFirstText)
-        current = Page(width: geometry.width, height: geometry.height, label: label)
+        current = Page(width: geometry.width, height: geometry.height, label: self.label)
+        current.items = open.map { .begin($0) }
         currentFirstText = nil
         pageIndex += 1
         y = geometry.top
     }
 
     /// Finishes the last pages. The flow takes nothing after this.
-    func close() {
+    public func close() throws {
         guard !closed else { return }
         closed = true
-        release(nextFirstText: currentFirstText)
+        for _ in open { current.items.append(.end) }
+        try release(nextFirstText: currentFirstText)
         var last = current
-        finisher(&last, pageIndex, nil)
-        output(last)
+        marginals?.finish(&last, index: pageIndex, nextFirstText: nil)
+        try output(last)
     }
 
-    private func release(nextFirstText: String?) {
+    private func release(nextFirstText: String?) throws {
         guard var page = held?.page else { return }
-        finisher(&page, pageIndex - 1, nextFirstText)
-        output(page)
+        marginals?.finish(&page, index: pageIndex - 1, nextFirstText: nextFirstText)
+        try output(page)
         held = nil
     }
 
-    func add(_ item: PageItem) { current.items.append(item) }
+    /// Begins a structure; `continuing` gives the id of one begun on an earlier page (a row
+    /// resumed after a page break). Returns the structure's id.
+    @discardableResult
+    public func begin(_ role: Structure.Role, continuing id: Int? = nil) -> Int {
+        let structure = Structure(role: role, id: id ?? nextStructureID)
+        if id == nil { nextStructureID += 1 }
+        open.append(structure)
+        current.items.append(.begin(structure))
+        return structure.id
+    }
+
+    /// Ends the innermost open structure.
+    public func end() {
+        guard !open.isEmpty else { return }
+        open.removeLast()
+        current.items.append(.end)
+    }
+
+    public func add(_ item: PageItem) { current.items.append(item) }
 
     /// Number of items on the current page, to insert something under them later.
-    var itemCount: Int { current.items.count }
-    func insert(_ item: PageItem, at index: Int) { current.items.insert(item, at: index) }
+    public var itemCount: Int { current.items.count }
+    public func insert(_ item: PageItem, at index: Int) { current.items.insert(item, at: index) }
 
     /// Places a shaped line with its top at the cursor, left end at `x`; moves the cursor down.
-    func place(_ line: ShapedLine, x: Double, quotable: Bool = true) {
+    public func place(_ line: ShapedLine, x: Double, quotable: Bool = true) {
         placeLine(line, x: x, top: y, quotable: quotable)
         y += line.height
     }
 
     /// Places a line at an explicit top without moving the cursor. `quotable` lines may be
     /// quoted by the previous page's continuation cue.
-    /// Notes the page of the next line placed (to check that a heading stays with what follows).
-    func watchNextLine() { watching = true; nextLinePage = nil }
-
-    func placeLine(_ line: ShapedLine, x: Double, top: Double, quotable: Bool = true) {
-        if watching { nextLinePage = pageIndex; watching = false }
+    public func placeLine(_ line: ShapedLine, x: Double, top: Double, quotable: Bool = true) {
         for var run in line.runs {
             run.x += x
             run.y = top + line.baseline
@@ -104,7 +124,7 @@ final class PageFlow {
         }
     }
 
-    func rule(x0: Double, y0: Double, x1: Double, y1: Double, width: Double = 0.5) {
+    public func rule(x0: Double, y0: Double, x1: Double, y1: Double, width: Double) {
         add(.rule(Rule(x0: x0, y0: y0, x1: x1, y1: y1, width: width)))
     }
 }

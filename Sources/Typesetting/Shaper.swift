@@ -12,7 +12,7 @@ public struct TextStyle: Hashable, Sendable {
     public init(family: String, bold: Bool = false, size: Double, leading: Double = 1.55) {
         self.family = family; self.bold = bold; self.size = size; self.leading = leading
     }
-    var lineHeight: Double { size * leading }
+    public var lineHeight: Double { size * leading }
 }
 
 public enum Alignment: Hashable, Sendable { case left, center, right, justify }
@@ -34,7 +34,8 @@ public final class Shaper {
     let fonts: FontSystem
     let context: OpaquePointer
     let layout: OpaquePointer
-    private(set) var fontTable: [String] = []
+    /// The document's fonts, in the order layout first used them; runs index into it.
+    public private(set) var fontTable: [FontRef] = []
     private var fontIndex: [UnsafeMutableRawPointer: Int] = [:]
     private var descriptions: [TextStyle: OpaquePointer] = [:]
 
@@ -62,17 +63,15 @@ public final class Shaper {
         return description
     }
 
-    /// Index of a Pango font in the document font table, by its description string.
+    /// Index of a Pango font in the document font table.
     func index(of font: UnsafeMutablePointer<PangoFont>) -> Int {
         let key = UnsafeMutableRawPointer(font)
         if let index = fontIndex[key] { return index }
-        let description = pango_font_describe(font)
-        let cString = pango_font_description_to_string(description)!
-        let name = String(cString: cString)
-        g_free(cString)
-        pango_font_description_free(description)
+        // Every font Pango hands out comes from the bundled Fontconfig set, so it has a file.
+        let resolved = FontSystem.resolve(font).map { FontRef(path: $0.path, faceIndex: $0.faceIndex, size: $0.size) }
+            ?? FontRef(path: "", faceIndex: 0, size: 0)
         g_object_ref(key)
-        let index = fontTable.firstIndex(of: name) ?? { fontTable.append(name); return fontTable.count - 1 }()
+        let index = fontTable.firstIndex(of: resolved) ?? { fontTable.append(resolved); return fontTable.count - 1 }()
         fontIndex[key] = index
         return index
     }

@@ -1,0 +1,99 @@
+import FontSystem
+import PageIR
+import ReportModel
+import Typesetting
+
+/// The ITA measures-results report as a document class: turns the report model into flow
+/// blocks and pages — cover, preface, contents made from where the headings really land, then
+/// the numbered body with page numbers and continuation cues — and hands them to a page sink.
+public final class ITADocument {
+    let shaper: Shaper
+
+    public init(fonts: FontSystem) { shaper = Shaper(fonts: fonts) }
+
+    /// What a typesetting run leaves besides its pages.
+    public struct Result: Sendable {
+        /// Characters the bundled fonts lack (drawn as the font's "missing" box), in order.
+        public var missingCharacters: [Unicode.Scalar]
+    }
+
+    /// Lays the report out into `sink`. Memory does not grow with the page count: the body is
+    /// laid out twice, once to learn where headings land (for the contents, which comes first;
+    /// the sink previews these pages) and once to hand its pages on as they are finished.
+    public func typeset(_ report: Report, to sink: PageSink) throws -> Result {
+        shaper.clearCache()
+        defer { shaper.clearCache() }
+        let styles = ITAStyles(report.style)
+        let geometry = styles.geometry
+        let shaper = self.shaper
+        let body = ITABody.blocks(report, styles: styles)
+
+        // 1. Measure the body: where the headings land, how many pages.
+        let measuring = FlowEngine(shaper: shaper, flow: PageFlow(geometry: geometry, label: "") {
+            try sink.preview($0, fonts: shaper.fontTable)
+        })
+        try measuring.layout(body)
+        try measuring.flow.close()
+        let anchors = measuring.anchors
+        let places = Dictionary(anchors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+        // 2. Front matter: cover, preface, then contents made from where the headings landed.
+        var front: [Page] = []
+        let frontEngine = FlowEngine(shaper: shaper, flow: PageFlow(geometry: geometry, label: "ปก") { front.append($0) })
+        try ITAFrontMatter.cover(report, styles: styles, engine: frontEngine)
+        try frontEngine.flow.newPage(label: "คำนำ")
+        try ITAFrontMatter.preface(report, styles: styles, engine: frontEngine)
+        try frontEngine.flow.close()
+        var contents: [Page] = []
+        let contentsFlow = PageFlow(geometry: geometry, label: "สารบัญ", firstStructureID: frontEngine.flow.structureIDs) {
+            contents.append($0)
+        }
+        try ITAContents(report: report, styles: styles, shaper: shaper, places: places,
+                        bodyPageCount: measuring.flow.pageCount).layout(FlowEngine(shaper: shaper, flow: contentsFlow))
+        try contentsFlow.close()
+        let offset = front.count + contents.count
+        for page in front + contents { try sink.preview(page, fonts: shaper.fontTable) }
+        for page in front { try sink.add(page, fonts: shaper.fontTable) }
+        for page in contents { try sink.add(Self.offsettingLinks(page, by: offset), fonts: shaper.fontTable) }
+
+        // 3. The body again, numbered from ๑, each page handed on when finished.
+        let marginals = ITAMarginals(shaper: shaper, styles: styles, numberFirstPage: report.style.numberFirstBodyPage)
+        let numbered = FlowEngine(shaper: shaper, flow: PageFlow(
+            geometry: geometry, label: "", marginals: marginals, firstStructureID: contentsFlow.structureIDs) {
+                try sink.add($0, fonts: shaper.fontTable)
+            })
+        try numbered.layout(body)
+        try numbered.flow.close()
+        precondition(numbered.anchors == anchors, "the two passes over the body must agree")
+
+        var outline = [OutlineEntry(title: report.preface.heading, level: 1, pageIndex: 1, y: geometry.top),
+                       OutlineEntry(title: report.contents.heading, level: 1, pageIndex: front.count, y: geometry.top)]
+        for section in report.allSections {
+            guard let place = places[section.id] else { continue }
+            outline.append(OutlineEntry(title: section.headingText, level: section.level,
+                                        pageIndex: place.page + offset, y: place.y))
+        }
+        let metadata = DocumentMetadata(title: report.metadata.title, author: report.metadata.author,
+                                        subject: report.metadata.subject, date: report.metadata.date)
+        try sink.finish(outline: outline, metadata: metadata)
+        return Result(missingCharacters: shaper.missing.sorted { $0.value < $1.value })
+    }
+
+    /// The whole document in memory, for tests and tools that inspect layout.
+    public func layout(_ report: Report) throws -> LaidOutDocument {
+        let collector = PageCollector()
+        _ = try typeset(report, to: collector)
+        return collector.document!
+    }
+
+    /// Contents links point at body pages; in the document the body comes after `offset` pages.
+    static func offsettingLinks(_ page: Page, by offset: Int) -> Page {
+        var page = page
+        page.items = page.items.map { item in
+            guard case .link(var link) = item else { return item }
+            link.targetPage += offset
+            return .link(link)
+        }
+        return page
+    }
+}

@@ -1,0 +1,40 @@
+import PageIR
+import ReportModel
+import Typesetting
+
+/// The text and table styles of the ITA report, in real points of the bundled font, and the
+/// page geometry, all from the report's `Style`.
+struct ITAStyles {
+    let body, bold, title, coverTitle: TextStyle
+    let table: TableStyle
+    let geometry: PageGeometry
+    let layout: Style.Layout
+
+    init(_ style: Style) {
+        let family = style.fontFamily
+        let text = style.leading(style.lineSpacing), cells = style.leading(style.tableLineSpacing)
+        body = TextStyle(family: family, size: style.fontPoints(style.bodySize), leading: text)
+        bold = TextStyle(family: family, bold: true, size: style.fontPoints(style.headingSize), leading: text)
+        title = TextStyle(family: family, bold: true, size: style.fontPoints(style.titleSize), leading: text)
+        coverTitle = TextStyle(family: family, bold: true, size: style.fontPoints(style.coverTitleSize), leading: text)
+        layout = style.layout
+        table = TableStyle(
+            cell: TextStyle(family: family, size: style.fontPoints(style.tableSize), leading: cells),
+            header: TextStyle(family: family, bold: true, size: style.fontPoints(style.tableSize), leading: cells),
+            paddingX: layout.cellPaddingX, paddingY: layout.cellPaddingY, ruleWidth: layout.ruleWidth,
+            spaceBefore: layout.tableSpaceBefore, spaceAfter: layout.tableSpaceAfter,
+            minLinesAtSplit: layout.minLinesAtBreak, keepLines: layout.tableKeepLines)
+        let pt = PageGeometry.points(mm:)
+        geometry = PageGeometry(width: pt(style.pageWidthMM), height: pt(style.pageHeightMM),
+                                left: pt(style.marginLeftMM), right: pt(style.marginRightMM),
+                                top: pt(style.marginTopMM), bottom: pt(style.marginBottomMM))
+    }
+
+    /// `lines` of body text pitch, in points.
+    func lines(_ lines: Double) -> Double { body.lineHeight * lines }
+
+    /// A line of text centred in the text width.
+    func centered(_ text: String, style: TextStyle, role: Structure.Role = .paragraph) -> FlowBlock {
+        .paragraph(Paragraph(text, style: style, alignment: .center, minLines: layout.minLinesAtBreak, role: role))
+    }
+}

@@ -1,0 +1,204 @@
+import CCairo
+import Foundation
+import PageIR
+
+/// A PDF written page by page, as a page sink: pages are drawn in small batches (`batchSize`)
+/// and released, so a long report never sits in memory whole. Fonts are loaded from the files
+/// the page IR names. The caller renames the file into place after `finish`; a failure may
+/// leave a partial file at `path`, never at the final name.
+public final class PDFStream: PageSink {
+    let surface: OpaquePointer
+    let cr: OpaquePointer
+    /// Per entry of the layout's font table: the font at its size, and the cluster glyphs of its
+    /// file with the cluster font at that size (remade when the cluster font gains glyphs).
+    private var layoutFonts: [LayoutFont] = []
+    private var clusterGlyphs: [String: ClusterGlyphs?] = [:]
+    private var fileFaces: [FontFace: OpaquePointer] = [:]
+    private var buffers = PDFWriter.DrawBuffers()
+    private var finished = false
+
+    private struct FontFace: Hashable {
+        let path: String
+        let index: Int
+    }
+
+    private final class LayoutFont {
+        /// The font file's own face at the run's size, for runs that keep Cairo's own clusters.
+        let font: OpaquePointer
+        /// Nil for a font that is not TrueType: its runs keep Cairo's own clusters.
+        let glyphs: ClusterGlyphs?
+        let size: Double
+        let unitsPerPoint: Double
+        var scaled: OpaquePointer? = nil
+        var generation = 0
+        init(font: OpaquePointer, glyphs: ClusterGlyphs?, size: Double) {
+            self.font = font
+            self.glyphs = glyphs
+            self.size = size
+            unitsPerPoint = Double(glyphs?.file.unitsPerEm ?? 1000) / max(size, 0.001)
+        }
+        deinit {
+            cairo_scaled_font_destroy(font)
+            if let scaled { cairo_scaled_font_destroy(scaled) }
+        }
+        /// The cluster font at this size, up to date with the glyphs it must draw.
+        func clusterFont() throws -> OpaquePointer {
+            guard let glyphs else { throw PDFWriter.Failure.cairo("no cluster font") }
+            if let scaled, generation == glyphs.generation { return scaled }
+            let made = try glyphs.scaledFont(size: size)
+            if let scaled { cairo_scaled_font_destroy(scaled) }
+            scaled = made
+            generation = glyphs.generation
+            return made
+        }
+    }
+
+    public init(path: String) throws {
+        guard let surface = cairo_pdf_surface_create(path, 595.28, 841.89) else {
+            throw PDFWriter.Failure.cairo("cannot create surface")
+        }
+        do { try PDFWriter.check(cairo_surface_status(surface)) } catch {
+            cairo_surface_destroy(surface)
+            throw error
+        }
+        self.surface = surface
+        cr = cairo_create(surface)
+    }
+
+    deinit {
+        layoutFonts.removeAll()
+        cairo_destroy(cr)
+        if !finished { cairo_surface_finish(surface) }
+        cairo_surface_destroy(surface)
+        for face in fileFaces.values { cairo_font_face_destroy(face) }
+    }
+
+    private func loadFonts(_ fonts: [FontRef]) throws {
+        while layoutFonts.count < fonts.count {
+            let ref = fonts[layoutFonts.count]
+            let key = FontFace(path: ref.path, index: ref.faceIndex)
+            if fileFaces[key] == nil || clusterGlyphs[ref.path] == nil {
+                guard let data = FileManager.default.contents(atPath: ref.path) else {
+                    throw PDFWriter.Failure.missingFont(ref.path)
+                }
+                let bytes = [UInt8](data)
+                if fileFaces[key] == nil {
+                    guard let face = try? FreeTypeFace.cairoFace(bytes: bytes, index: ref.faceIndex) else {
+                        throw PDFWriter.Failure.missingFont(ref.path)
+                    }
+                    fileFaces[key] = face
+                }
+                if clusterGlyphs[ref.path] == nil {
+                    // A font collection's later faces, or a font with PostScript outlines, keep
+                    // Cairo's own clusters (pdftotext still reads them right).
+                    clusterGlyphs[ref.path] = ref.faceIndex == 0 ? try? ClusterGlyphs(fontFile: bytes) : nil
+                }
+            }
+            let font = try FreeTypeFace.scaledFont(fileFaces[key]!, size: ref.size)
+            layoutFonts.append(LayoutFont(font: font, glyphs: clusterGlyphs[ref.path] ?? nil, size: ref.size))
+        }
+    }
+
+    /// Pages taken but not drawn yet, with their runs made ready (nil: Cairo's own clusters).
+    private var pending: [(page: Page, runs: [ClusterRun?])] = []
+    /// Pages are drawn in batches of this many: a batch that brings clusters no earlier page
+    /// had remakes the cluster fonts once, and each copy of a font is a font subset of its own
+    /// in the PDF (and memory until the PDF is finished). Pages seen in `preview` bring none.
+    static let batchSize = 8
+
+    /// Learns the clusters of a page that will be added later (the typesetter's first pass),
+    /// so that the cluster fonts are made once for the whole document. Draws nothing.
+    public func preview(_ page: Page, fonts: [FontRef]) throws {
+        try loadFonts(fonts)
+        for case .text(let run) in page.items {
+            let font = layoutFonts[run.font]
+            if let glyphs = font.glyphs { _ = ClusterRun(run, unitsPerPoint: font.unitsPerPoint, glyphs: glyphs) }
+        }
+    }
+
+    /// Takes one page; it is drawn with the next batch, at the latest by `finish`.
+    public func add(_ page: Page, fonts: [FontRef]) throws {
+        try loadFonts(fonts)
+        var runs: [ClusterRun?] = []
+        for case .text(let run) in page.items {
+            let font = layoutFonts[run.font]
+            runs.append(font.glyphs.flatMap { ClusterRun(run, unitsPerPoint: font.unitsPerPoint, glyphs: $0) })
+        }
+        pending.append((page, runs))
+        if pending.count >= Self.batchSize { try drawPending() }
+    }
+
+    private func drawPending() throws {
+        guard !pending.isEmpty else { return }
+        for case let glyphs? in clusterGlyphs.values { try glyphs.prepare() }
+        for (page, runs) in pending { try draw(page, runs: runs) }
+        pending.removeAll()
+    }
+
+    private func draw(_ page: Page, runs: [ClusterRun?]) throws {
+        cairo_pdf_surface_set_size(surface, page.width, page.height)
+        cairo_pdf_surface_set_page_label(surface, page.label)
+        cairo_set_source_rgb(cr, 0, 0, 0)
+        // Consecutive rules of one width are stroked as one path: Cairo's PDF surface analyses
+        // every drawing operation of a page, and a table has hundreds of rules.
+        var pathWidth: Double? = nil
+        func strokePending() {
+            if pathWidth != nil {
+                cairo_stroke(cr)
+                pathWidth = nil
+            }
+        }
+        var runIndex = 0
+        for item in page.items {
+            switch item {
+            case .rule(let rule):
+                if pathWidth != rule.width {
+                    strokePending()
+                    cairo_set_line_width(cr, rule.width)
+                    pathWidth = rule.width
+                }
+                cairo_move_to(cr, rule.x0, rule.y0)
+                cairo_line_to(cr, rule.x1, rule.y1)
+            case .begin, .end:
+                // Structure is not drawn (and does not break a path of rules).
+                break
+            case .text(let run):
+                strokePending()
+                if let clusterRun = runs[runIndex] {
+                    PDFWriter.draw(clusterRun, font: try layoutFonts[run.font].clusterFont(), cr: cr)
+                } else {
+                    PDFWriter.drawClusters(run, cr: cr, font: layoutFonts[run.font].font, buffers: &buffers)
+                }
+                runIndex += 1
+            case .box(let box):
+                strokePending()
+                cairo_set_source_rgb(cr, box.gray, box.gray, box.gray)
+                cairo_rectangle(cr, box.x, box.y, box.width, box.height)
+                cairo_fill(cr)
+                cairo_set_source_rgb(cr, 0, 0, 0)
+            case .image(let image):
+                strokePending()
+                try PDFWriter.drawImage(image, cr: cr)
+            case .link(let link):
+                strokePending()
+                let attributes = String(format: "rect=[%.2f %.2f %.2f %.2f] page=%d pos=[0 %.2f]",
+                                        link.x, link.y, link.width, link.height, link.targetPage + 1, link.targetY)
+                cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
+                cairo_tag_end(cr, CAIRO_TAG_LINK)
+            }
+        }
+        strokePending()
+        cairo_show_page(cr)
+        try PDFWriter.check(cairo_status(cr))
+    }
+
+    /// Adds the bookmarks and metadata and completes the file.
+    public func finish(outline: [OutlineEntry], metadata: DocumentMetadata) throws {
+        try drawPending()
+        PDFWriter.setMetadata(surface, metadata)
+        PDFWriter.addOutline(surface, outline)
+        finished = true
+        cairo_surface_finish(surface)
+        try PDFWriter.check(cairo_surface_status(surface))
+    }
+}

@@ -1,0 +1,191 @@
+import PageIR
+import ReportModel
+
+/// The second step of table layout: places resolved rows page by page from the flow's cursor,
+/// repeating the header rows on every page, splitting a row that does not fit at line
+/// boundaries and resuming it exactly where the previous page stopped, and keeping group rows
+/// with the row after them.
+struct TablePaginator {
+    let resolver: TableResolver
+    let style: TableStyle
+    let table: Table
+    let flow: PageFlow
+
+    init(shaper: Shaper, style: TableStyle, table: Table, flow: PageFlow) {
+        resolver = TableResolver(shaper: shaper, style: style, table: table, total: flow.geometry.contentWidth)
+        self.style = style
+        self.table = table
+        self.flow = flow
+    }
+
+    var x: Double { flow.geometry.left }
+
+    /// Height of the rest of a row from the given line offsets.
+    func height(_ row: TableResolver.ResolvedRow, from offsets: [Int]) -> Double {
+        let content = row.cells.indices.map { c in row.cells[c].lines[offsets[c]...].reduce(0) { $0 + $1.height } }.max() ?? 0
+        return max(content, style.cell.lineHeight) + 2 * style.paddingY
+    }
+
+    /// The least of a row that may start a page section: its first lines (two where it has
+    /// them), and the group rows before it, which stay with it.
+    func minimumStart(_ rows: ResolvedRows, _ index: Int, offsets: [Int]?, limit: Double) -> Double {
+        var total = 0.0
+        var index = index
+        var from = offsets
+        while index < rows.count, total <= limit {
+            let row = rows[index]
+            let start = from ?? Array(repeating: 0, count: row.cells.count)
+            if row.kind == .group {
+                total += height(row, from: start)
+                index += 1
+                from = nil
+                continue
+            }
+            let content = row.cells.indices.map { c -> Double in
+                row.cells[c].lines[start[c]...].prefix(style.minLinesAtSplit).reduce(0) { $0 + $1.height }
+            }.max() ?? 0
+            return total + max(content, style.cell.lineHeight) + 2 * style.paddingY
+        }
+        return total
+    }
+
+    func paginate() throws {
+        let header = resolver.resolveHeader()
+        let rows = ResolvedRows(count: table.rows.count) { resolver.resolve(table.rows[$0]) }
+        let headerHeight = header.reduce(0) { $0 + height($1, from: Array(repeating: 0, count: $1.cells.count)) }
+        let page = flow.geometry.contentHeight
+        var headerPages = 0
+        func placeHeader() {
+            for row in header {
+                flow.begin(.headerRow(repeated: headerPages > 0))
+                draw(row, from: Array(repeating: 0, count: row.cells.count), count: nil, quotable: false,
+                     shade: table.headerShade)
+                flow.end()
+            }
+            headerPages += 1
+        }
+        flow.begin(.table)
+        defer { flow.end() }
+        if rows.count == 0 {
+            // A table with no rows still shows what it would hold.
+            if flow.remaining < headerHeight, !flow.atPageTop { try flow.newPage() }
+            placeHeader()
+        }
+        var index = 0
+        var offsets: [Int]? = nil
+        var rowID: Int? = nil
+        var needHeader = true
+        var rowsOnPage = 0
+        while index < rows.count {
+            if needHeader {
+                if flow.remaining < headerHeight + minimumStart(rows, index, offsets: offsets, limit: page), !flow.atPageTop {
+                    try flow.newPage()
+                }
+                placeHeader()
+                needHeader = false
+                rowsOnPage = 0
+            }
+            let row = rows[index]
+            let from = offsets ?? Array(repeating: 0, count: row.cells.count)
+            let whole = height(row, from: from)
+            if row.kind == .group, whole + minimumStart(rows, index + 1, offsets: nil, limit: page) > flow.remaining,
+               rowsOnPage > 0 {
+                // A group row stays with the start of the row after it.
+                try flow.newPage()
+                needHeader = true
+                continue
+            }
+            let role = Structure.Role.row(index: index, isGroup: row.kind == .group)
+            if whole <= flow.remaining {
+                flow.begin(role, continuing: rowID)
+                draw(row, from: from, count: nil)
+                flow.end()
+                index += 1
+                offsets = nil
+                rowID = nil
+                rowsOnPage += 1
+                rows.release(before: index)
+                continue
+            }
+            // Split the row at line boundaries.
+            var counts = splitCounts(row, from: from, rowsOnPage: rowsOnPage)
+            if counts.allSatisfy({ $0 == 0 }) {
+                if rowsOnPage > 0 {
+                    try flow.newPage()
+                    needHeader = true
+                    continue
+                }
+                // Only the header is above: place at least a line of each cell so layout moves on.
+                counts = row.cells.indices.map { c in min(1, row.cells[c].lines.count - from[c]) }
+            }
+            rowID = flow.begin(role, continuing: rowID)
+            draw(row, from: from, count: counts, fillToBottom: true)
+            flow.end()
+            let next = zip(from, counts).map { $0 + $1 }
+            offsets = next
+            if row.cells.indices.allSatisfy({ next[$0] >= row.cells[$0].lines.count }) {
+                index += 1
+                offsets = nil
+                rowID = nil
+                rows.release(before: index)
+            }
+            try flow.newPage()
+            needHeader = true
+        }
+    }
+
+    /// How many lines of each cell go on this page when a row is split here.
+    func splitCounts(_ row: TableResolver.ResolvedRow, from: [Int], rowsOnPage: Int) -> [Int] {
+        let available = flow.remaining - 2 * style.paddingY
+        let keep = style.minLinesAtSplit
+        return row.cells.indices.map { c -> Int in
+            var used = 0.0, count = 0
+            for line in row.cells[c].lines[from[c]...] {
+                if used + line.height > available + 0.01 { break }
+                used += line.height
+                count += 1
+            }
+            let left = row.cells[c].lines.count - from[c]
+            if count < left, left - count < keep, count > keep { count = left - keep }
+            if count < keep, count < left, rowsOnPage > 0 { count = 0 }
+            return count
+        }
+    }
+
+    /// Draws `count[c]` lines of each cell from `from[c]` (all when nil) with the ruled grid.
+    func draw(_ row: TableResolver.ResolvedRow, from: [Int], count: [Int]?, quotable: Bool = true,
+              fillToBottom: Bool = false, shade: Double? = nil) {
+        let firstItem = flow.itemCount
+        let top = flow.y
+        var contentHeight = 0.0
+        var cellX = x
+        for (c, cell) in row.cells.enumerated() {
+            let end = min(count.map { from[c] + $0[c] } ?? cell.lines.count, cell.lines.count)
+            var lineTop = top + style.paddingY
+            flow.begin(.cell(column: row.columns[c]))
+            for l in from[c]..<end {
+                flow.placeLine(cell.lines[l], x: cellX + style.paddingX + cell.xOffsets[l], top: lineTop, quotable: quotable)
+                lineTop += cell.lines[l].height
+            }
+            flow.end()
+            contentHeight = max(contentHeight, lineTop - top - style.paddingY)
+            cellX += row.widths[c]
+        }
+        var bottom = top + max(contentHeight, style.cell.lineHeight) + 2 * style.paddingY
+        if fillToBottom { bottom = max(bottom, flow.geometry.contentBottom) }
+        let right = x + resolver.widths.reduce(0, +)
+        if let shade {
+            flow.insert(.box(Box(x: x, y: top, width: right - x, height: bottom - top, gray: shade)), at: firstItem)
+        }
+        let width = style.ruleWidth
+        flow.rule(x0: x, y0: top, x1: right, y1: top, width: width)
+        flow.rule(x0: x, y0: bottom, x1: right, y1: bottom, width: width)
+        var edge = x
+        flow.rule(x0: edge, y0: top, x1: edge, y1: bottom, width: width)
+        for cellWidth in row.widths {
+            edge += cellWidth
+            flow.rule(x0: edge, y0: top, x1: edge, y1: bottom, width: width)
+        }
+        flow.y = bottom
+    }
+}

@@ -1,0 +1,164 @@
+import PageIR
+import ReportModel
+
+/// The first step of table layout: column widths, and every cell shaped into lines at its
+/// width. `TablePaginator` then places the resolved rows page by page.
+struct TableResolver {
+    struct CellLines {
+        var lines: [ShapedLine]
+        var xOffsets: [Double]
+        var height: Double { lines.reduce(0) { $0 + $1.height } }
+    }
+    struct ResolvedRow {
+        var kind: Row.Kind
+        var cells: [CellLines]
+        /// Width of each cell: the columns it spans.
+        var widths: [Double]
+        /// First column of each cell.
+        var columns: [Int]
+    }
+
+    let shaper: Shaper
+    let style: TableStyle
+    let table: Table
+    /// Width of each column.
+    let widths: [Double]
+
+    init(shaper: Shaper, style: TableStyle, table: Table, total: Double) {
+        self.shaper = shaper
+        self.style = style
+        self.table = table
+        widths = Self.columnWidths(table, total: total)
+    }
+
+    /// Column widths in proportion to the table's, no column below its minimum, summing to `total`.
+    static func columnWidths(_ table: Table, total: Double) -> [Double] {
+        let sum = table.columns.reduce(0) { $0 + $1.width }
+        let minimums = table.columns.map { PageGeometry.points(mm: $0.minWidthMM) }
+        var widths = zip(table.columns, minimums).map { max($0.width / sum * total, $1) }
+        // Minimum widths pushed the table wider: take the excess from the columns that are
+        // above their minimum, in proportion to what they have to spare.
+        let over = widths.reduce(0, +) - total
+        let spare = zip(widths, minimums).reduce(0) { $0 + ($1.0 - $1.1) }
+        if over > 0.001 {
+            if spare >= over {
+                widths = zip(widths, minimums).map { $0 - over * ($0 - $1) / spare }
+            } else {
+                // Not even the minimums fit: scale everything down to the page.
+                let scale = total / widths.reduce(0, +)
+                widths = widths.map { $0 * scale }
+            }
+        }
+        return widths
+    }
+
+    func resolveCell(_ cell: Cell, width: Double, alignment: Column.Alignment, style text: TextStyle) -> CellLines {
+        var result = CellLines(lines: [], xOffsets: [])
+        let inner = max(width - 2 * style.paddingX, 1)
+        func add(_ lines: [ShapedLine], indent: Double = 0) {
+            for line in lines {
+                let free = inner - indent - line.width
+                let offset: Double
+                switch alignment {
+                case .left: offset = indent
+                case .center: offset = indent + max(free / 2, 0)
+                case .right: offset = indent + max(free, 0)
+                }
+                result.lines.append(line)
+                result.xOffsets.append(offset)
+            }
+        }
+        for block in cell.content {
+            switch block {
+            case .paragraph(let paragraph):
+                add(shaper.shape(paragraph, style: text, width: inner))
+            case .bullets(let items):
+                let bullet = "○"
+                // Hanging indent: the bullet, then a third of an em before the text.
+                let bulletWidth = shaper.width(of: bullet, style: text) + text.size / 3
+                for item in items {
+                    var lines = shaper.shape(item, style: text, width: inner - bulletWidth)
+                    guard !lines.isEmpty else { continue }
+                    // The bullet hangs to the left of the item's first line.
+                    let mark = shaper.shape(bullet, style: text, width: nil)[0]
+                    var first = lines.removeFirst()
+                    first.runs = mark.runs + first.runs.map { var r = $0; r.x += bulletWidth; return r }
+                    first.width += bulletWidth
+                    add([first])
+                    add(lines, indent: bulletWidth)
+                }
+            case .check:
+                let lines = shaper.shape("✓", style: text, width: nil)
+                let free = inner - (lines.first?.width ?? 0)
+                for line in lines {
+                    result.lines.append(line)
+                    result.xOffsets.append(max(free / 2, 0))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Cells of a row with their widths and first columns: each cell covers `columnSpan`
+    /// columns; a group row covers all.
+    func cellPlaces(_ row: [Cell], kind: Row.Kind) -> (widths: [Double], columns: [Int]) {
+        if kind == .group { return ([widths.reduce(0, +)], [0]) }
+        var result: [Double] = []
+        var columns: [Int] = []
+        var column = 0
+        for cell in row where column < widths.count {
+            let end = min(column + cell.columnSpan, widths.count)
+            result.append(widths[column..<end].reduce(0, +))
+            columns.append(column)
+            column = end
+        }
+        return (result, columns)
+    }
+
+    func resolveHeader() -> [ResolvedRow] {
+        table.headerRows.map { row -> ResolvedRow in
+            let places = cellPlaces(row, kind: .body)
+            let cells = zip(row, places.widths).map {
+                resolveCell($0.0, width: $0.1, alignment: .center, style: style.header)
+            }
+            return ResolvedRow(kind: .body, cells: cells, widths: places.widths, columns: places.columns)
+        }
+    }
+
+    func resolve(_ row: Row) -> ResolvedRow {
+        let places = cellPlaces(row.cells, kind: row.kind)
+        switch row.kind {
+        case .group:
+            let cell = resolveCell(row.cells.first ?? .empty, width: places.widths[0], alignment: .left, style: style.header)
+            return ResolvedRow(kind: .group, cells: [cell], widths: places.widths, columns: places.columns)
+        case .body:
+            let cells = zip(zip(row.cells, places.widths), places.columns).map { pair, column -> CellLines in
+                resolveCell(pair.0, width: pair.1, alignment: table.alignment(ofColumn: column), style: style.cell)
+            }
+            return ResolvedRow(kind: .body, cells: cells, widths: places.widths, columns: places.columns)
+        }
+    }
+}
+
+/// Body rows resolved when pagination reaches them and dropped once placed, so a table of
+/// thousands of rows never sits in memory shaped.
+final class ResolvedRows {
+    private let resolveRow: (Int) -> TableResolver.ResolvedRow
+    private var cache: [Int: TableResolver.ResolvedRow] = [:]
+    let count: Int
+
+    init(count: Int, resolve: @escaping (Int) -> TableResolver.ResolvedRow) {
+        self.count = count
+        resolveRow = resolve
+    }
+
+    subscript(index: Int) -> TableResolver.ResolvedRow {
+        if let row = cache[index] { return row }
+        let row = resolveRow(index)
+        cache[index] = row
+        return row
+    }
+
+    /// Forgets rows before `index`.
+    func release(before index: Int) { cache = cache.filter { $0.key >= index } }
+}
