@@ -42,11 +42,19 @@ let package = Package(
             "ThaiReport", "ReportInput", "FontSystem", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .target(name: "TestSupport", dependencies: ["ReportModel"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["ReportModel", "PageIR"], path: "Tests/TestSupport"),
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
-        .testTarget(name: "ReportInputTests", dependencies: ["ReportInput", "ReportModel", "ThaiReport", "TestSupport"]),
-        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "PageIR", "FontSystem", "ReportInput", "ReportModel", "ThaiReport", "TestSupport"]),
-        .testTarget(name: "PDFOutputTests", dependencies: ["PDFOutput", "CPangoCairo", "PageIR", "ThaiReport", "FontSystem", "ReportInput", "Typesetting", "TestSupport"]),
+        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
+        .testTarget(name: "PageIRTests", dependencies: ["PageIR"]),
+        .testTarget(name: "FontSystemTests", dependencies: ["FontSystem", "CPangoCairo", "TestSupport"]),
+        .testTarget(name: "ReportInputTests", dependencies: ["ReportInput", "ReportModel", "TestSupport"]),
+        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "PageIR", "FontSystem", "ReportModel", "TestSupport"]),
+        .testTarget(name: "DocumentClassesTests", dependencies: [
+            "DocumentClasses", "PageIR", "FontSystem", "ReportInput", "ReportModel", "ThaiText", "ThaiReport", "TestSupport",
+        ]),
+        .testTarget(name: "PDFOutputTests", dependencies: [
+            "PDFOutput", "CCairo", "PageIR", "ThaiReport", "FontSystem", "ReportInput", "Typesetting", "TestSupport",
+        ]),
         .testTarget(name: "HTMLOutputTests", dependencies: ["HTMLOutput", "ThaiReport", "ReportInput", "ReportModel", "FontSystem", "TestSupport"]),
         .testTarget(name: "ThaiReportTests", dependencies: ["ThaiReport", "ReportInput", "ReportModel", "FontSystem", "TestSupport"]),
     ]

@@ -11,7 +11,7 @@ enum ITABody {
         func add(_ section: Section) {
             blocks.append(.heading(Heading(section.headingText, style: styles.bold, level: section.level,
                                            spaceBefore: styles.lines(styles.layout.sectionSpaceBefore),
-                                           keepLines: styles.layout.headingKeepLines, anchor: section.id)))
+                                           anchor: section.id)))
             for block in section.blocks {
                 switch block {
                 case .paragraph(let text):
@@ -19,8 +19,7 @@ enum ITABody {
                                                        minLines: styles.layout.minLinesAtBreak)))
                 case .heading(let text):
                     blocks.append(.heading(Heading(text, style: styles.bold, level: section.level + 1,
-                                                   spaceBefore: styles.lines(styles.layout.subheadingSpaceBefore),
-                                                   keepLines: styles.layout.headingKeepLines)))
+                                                   spaceBefore: styles.lines(styles.layout.subheadingSpaceBefore))))
                 case .table(let table):
                     blocks.append(.table(table, styles.table))
                 }

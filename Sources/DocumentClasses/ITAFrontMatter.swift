@@ -10,7 +10,7 @@ enum ITAFrontMatter {
         if let logo = report.cover.logoPath {
             let size = PageGeometry.points(mm: layout.logoSizeMM)
             try engine.place(.figure(Figure(path: logo, width: size, height: size, alt: report.cover.agencyName,
-                                            spaceAfter: layout.logoSpaceAfter)), before: nil)
+                                            spaceAfter: layout.logoSpaceAfter)))
         } else {
             flow.y += g.contentHeight * layout.coverTitleTop
         }

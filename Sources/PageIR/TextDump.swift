@@ -74,7 +74,7 @@ public enum TextDump {
         return lines.joined(separator: "\n")
     }
 
-    static func fmt(_ value: Double) -> String {
+    public static func fmt(_ value: Double) -> String {
         let tenths = (value * 10).rounded()
         let sign = tenths < 0 ? "-" : ""
         let magnitude = Int(abs(tenths))

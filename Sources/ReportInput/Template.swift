@@ -159,7 +159,7 @@ public enum TemplateLoader {
             }
         }
         let catalog = top.required("oit_catalog", sink).flatMap { self.catalog($0, sink: sink) }
-        let style = top.optional("style").map { self.style($0, sink: sink) } ?? Style()
+        let style = top.optional("style").map { StyleReader.read($0, sink: sink) } ?? Style()
 
         guard let id, let fiscalYear, let title, let coverLines, let prefaceHeading, let prefaceParagraphs,
               let contentsHeading, let pageLabel, let bodyLines, let sections,
@@ -318,39 +318,6 @@ public enum TemplateLoader {
         return Template.CatalogItem(
             code: code, title: title, intro: map.optional("intro")?.text(sink, what: "intro"),
             elements: map.optional("elements")?.texts(sink, what: "elements") ?? [], location: value.location)
-    }
-
-    static func style(_ value: YAMLValue, sink: DiagnosticSink) -> Style {
-        var style = Style()
-        guard let map = value.mapping(sink, what: "style", allowed: [
-            "page", "font_family", "body_size_pt", "heading_size_pt", "title_size_pt", "cover_title_size_pt",
-            "table_size_pt", "first_line_indent_mm", "number_first_body_page",
-        ]) else { return style }
-        if let page = map.optional("page")?.mapping(sink, what: "style.page", allowed: [
-            "width_mm", "height_mm", "margin_top_mm", "margin_bottom_mm", "margin_left_mm", "margin_right_mm",
-        ]) {
-            let fields: [(String, WritableKeyPath<Style, Double>, ClosedRange<Double>)] = [
-                ("width_mm", \.pageWidthMM, 50...2000), ("height_mm", \.pageHeightMM, 50...2000),
-                ("margin_top_mm", \.marginTopMM, 0...500), ("margin_bottom_mm", \.marginBottomMM, 0...500),
-                ("margin_left_mm", \.marginLeftMM, 0...500), ("margin_right_mm", \.marginRightMM, 0...500),
-            ]
-            for (key, path, range) in fields {
-                if let v = page.optional(key)?.number(sink, what: key, in: range) { style[keyPath: path] = v }
-            }
-        }
-        if let family = map.optional("font_family")?.string(sink, what: "font_family") { style.fontFamily = family }
-        let sizes: [(String, WritableKeyPath<Style, Double>)] = [
-            ("body_size_pt", \.bodySize), ("heading_size_pt", \.headingSize), ("title_size_pt", \.titleSize),
-            ("cover_title_size_pt", \.coverTitleSize), ("table_size_pt", \.tableSize), ("first_line_indent_mm", \.firstLineIndentMM),
-        ]
-        for (key, path) in sizes {
-            if let v = map.optional(key)?.number(sink, what: key, in: 1...200) { style[keyPath: path] = v }
-        }
-        if let v = map.optional("number_first_body_page")?.bool(sink, what: "number_first_body_page") { style.numberFirstBodyPage = v }
-        if style.marginLeftMM + style.marginRightMM >= style.pageWidthMM - 20 || style.marginTopMM + style.marginBottomMM >= style.pageHeightMM - 40 {
-            sink.error(map.location, thai: "ขอบกระดาษกว้างเกินไป ไม่เหลือพื้นที่พิมพ์", english: "the margins leave no room to print")
-        }
-        return style
     }
 
     /// Checks that only make sense across the whole template: duplicate codes and ids.

@@ -57,8 +57,6 @@ extension Style {
         public var contentsClosingSpaceBefore: Double = 1
         /// Lines of a paragraph kept at either side of a page break, and of a cell at a row split.
         public var minLinesAtBreak: Int = 2
-        /// A heading at a page foot needs room for this many heading lines after it.
-        public var headingKeepLines: Int = 3
         /// A table after a heading needs room for this many cell lines on the heading's page.
         public var tableKeepLines: Int = 5
         /// Cell padding, points.

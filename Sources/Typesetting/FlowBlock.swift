@@ -3,7 +3,7 @@ import ReportModel
 
 /// What the flow engine lays out: blocks, one after another down the pages. A document class
 /// turns its model into blocks; the engine knows nothing of what the blocks mean.
-public enum FlowBlock {
+public enum FlowBlock: Sendable {
     case paragraph(Paragraph)
     /// A heading sticks to the start of the block after it.
     case heading(Heading)
@@ -17,7 +17,7 @@ public enum FlowBlock {
 
 /// A paragraph: broken into lines, never leaving fewer than `minLines` lines at either side of
 /// a page break (no orphan, no widow) where it has that many.
-public struct Paragraph {
+public struct Paragraph: Sendable {
     public var text: String
     public var style: TextStyle
     /// First-line indent.
@@ -37,27 +37,23 @@ public struct Paragraph {
     }
 }
 
-public struct Heading {
+public struct Heading: Sendable {
     public var text: String
     public var style: TextStyle
     public var level: Int
     /// Space above the heading, dropped at the top of a page.
     public var spaceBefore: Double
-    /// A heading that follows another block needs room for this many of its lines (itself and
-    /// the start of what follows it) to stay with that block's page.
-    public var keepLines: Int
     /// Recorded as an anchor where the heading lands (contents entries, links, bookmarks).
     public var anchor: String?
 
-    public init(_ text: String, style: TextStyle, level: Int, spaceBefore: Double, keepLines: Int = 3,
-                anchor: String? = nil) {
+    public init(_ text: String, style: TextStyle, level: Int, spaceBefore: Double, anchor: String? = nil) {
         self.text = text; self.style = style; self.level = level; self.spaceBefore = spaceBefore
-        self.keepLines = keepLines; self.anchor = anchor
+        self.anchor = anchor
     }
 }
 
 /// An image centred in the text width.
-public struct Figure {
+public struct Figure: Sendable {
     public var path: String
     public var width: Double, height: Double
     public var alt: String
@@ -68,7 +64,7 @@ public struct Figure {
 }
 
 /// How a table is set: cell text, header text, padding, rules and what stays together.
-public struct TableStyle {
+public struct TableStyle: Sendable {
     public var cell: TextStyle
     public var header: TextStyle
     public var paddingX: Double

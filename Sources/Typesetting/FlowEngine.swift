@@ -13,17 +13,16 @@ public final class FlowEngine {
         self.flow = flow
     }
 
-    /// Lays out `blocks` in order; each heading looks at the block after it.
+    /// Lays out `blocks` in order; each heading looks at the blocks after it.
     public func layout(_ blocks: [FlowBlock]) throws {
-        for (index, block) in blocks.enumerated() {
-            try place(block, before: index + 1 < blocks.count ? blocks[index + 1] : nil)
-        }
+        for index in blocks.indices { try place(blocks[index], before: blocks[(index + 1)...]) }
     }
 
-    public func place(_ block: FlowBlock, before next: FlowBlock?) throws {
+    /// Places one block; a heading stays with the start of `following`.
+    public func place(_ block: FlowBlock, before following: ArraySlice<FlowBlock> = []) throws {
         switch block {
         case .paragraph(let paragraph): try place(paragraph)
-        case .heading(let heading): try place(heading, before: next)
+        case .heading(let heading): try place(heading, before: following)
         case .table(let table, let style):
             flow.y += style.spaceBefore
             try TablePaginator(shaper: shaper, style: style, table: table, flow: flow).paginate()
@@ -49,21 +48,31 @@ public final class FlowEngine {
         }
     }
 
-    /// The height a block needs at the foot of a page to stay with a heading above it.
-    func minimumStart(_ block: FlowBlock?) -> Double {
-        switch block {
+    /// The height the start of `blocks` needs at the foot of a page to stay with a heading
+    /// above it. A heading needs room for itself and for the start of what follows it, so a
+    /// run of headings moves to the next page together with the first lines after it.
+    func minimumStart(_ blocks: ArraySlice<FlowBlock>) -> Double {
+        switch blocks.first {
         case nil, .space: return 0
-        case .paragraph(let paragraph): return paragraph.style.lineHeight * Double(paragraph.minLines)
-        case .heading(let heading): return heading.style.lineHeight * Double(heading.keepLines)
+        case .paragraph(let paragraph):
+            // The lines that must stand together at the foot of a page for the paragraph to
+            // start there: `minLines`, or all of a paragraph too short to leave `minLines` on
+            // each side of a break.
+            let count = lines(of: paragraph).count
+            let needed = count < 2 * paragraph.minLines ? count : paragraph.minLines
+            return paragraph.style.lineHeight * Double(needed)
+        case .heading(let heading):
+            let lines = shaper.shape(heading.text, style: heading.style, width: flow.geometry.contentWidth)
+            return heading.spaceBefore + height(lines) + minimumStart(blocks.dropFirst())
         case .table(_, let style): return style.cell.lineHeight * Double(style.keepLines)
         case .figure(let figure): return figure.height
         case .together(let paragraphs): return paragraphs.reduce(0) { $0 + height(lines(of: $1)) }
         }
     }
 
-    func place(_ heading: Heading, before next: FlowBlock?) throws {
+    func place(_ heading: Heading, before following: ArraySlice<FlowBlock>) throws {
         let lines = shaper.shape(heading.text, style: heading.style, width: flow.geometry.contentWidth)
-        let keep = height(lines) + heading.spaceBefore + minimumStart(next)
+        let keep = height(lines) + heading.spaceBefore + minimumStart(following)
         if flow.remaining < keep, !flow.atPageTop { try flow.newPage() }
         flow.y += flow.atPageTop ? 0 : heading.spaceBefore
         if let id = heading.anchor {
@@ -79,7 +88,7 @@ public final class FlowEngine {
         guard !lines.isEmpty else { return }
         let lineHeight = paragraph.style.lineHeight
         let keep = paragraph.minLines
-        flow.begin(paragraph.role)
+        var begun = false
         var index = 0
         while index < lines.count {
             let left = lines.count - index
@@ -90,11 +99,16 @@ public final class FlowEngine {
                 if left - fit < keep { fit = left - keep }  // keep lines for the next page
                 if fit < keep { fit = flow.atPageTop ? max(1, min(left, Int(flow.remaining / lineHeight))) : 0 }
             }
+            // The paragraph begins where its first line lands.
+            if fit > 0, !begun {
+                flow.begin(paragraph.role)
+                begun = true
+            }
             for line in lines[index..<(index + fit)] { flow.place(line, x: x(of: line, in: paragraph)) }
             index += fit
             if index < lines.count { try flow.newPage() }
         }
-        flow.end()
+        if begun { flow.end() }
     }
 
     func lines(of paragraph: Paragraph) -> [ShapedLine] {

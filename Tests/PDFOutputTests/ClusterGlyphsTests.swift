@@ -1,4 +1,4 @@
-import CPangoCairo
+import CCairo
 import FontSystem
 import Foundation
 import PageIR
@@ -12,11 +12,16 @@ import Testing
     let fonts = try! FontSystem(directory: Repo.fonts)
     let regular = [UInt8](try! Data(contentsOf: Repo.fonts.appendingPathComponent("Sarabun-Regular.ttf")))
 
-    /// Shapes one line and returns its first run with the Cairo font Pango laid it out with.
+    /// Shapes one line and returns its first run with the font it was laid out with, loaded
+    /// from the file the page IR names (the caller destroys it).
     func shaped(_ text: String, size: Double = 40) -> (run: TextRun, font: OpaquePointer) {
         let shaper = Shaper(fonts: fonts)
         let run = shaper.shape(text, style: TextStyle(family: "Sarabun", size: size), width: nil)[0].runs[0]
-        return (run, fonts.scaledFont(for: shaper.fontTable[run.font])!)
+        let ref = shaper.fontTable[run.font]
+        let bytes = [UInt8](FileManager.default.contents(atPath: ref.path)!)
+        let face = try! FreeTypeFace.cairoFace(bytes: bytes, index: ref.faceIndex)
+        defer { cairo_font_face_destroy(face) }
+        return (run, try! FreeTypeFace.scaledFont(face, size: ref.size))
     }
 
     func unitsPerPoint(_ glyphs: ClusterGlyphs, size: Double = 40) -> Double { Double(glyphs.file.unitsPerEm) / size }
@@ -108,7 +113,7 @@ import Testing
         // Thai clusters are composites; Ž is a glyph of the font's own.
         #expect((clusterRun.glyphs[0].index >= UInt(glyphs.file.glyphCount)) == (text != "Ž"))
         try glyphs.prepare()
-        let clusterFont = try glyphs.scaledFont(like: layoutFont)
+        let clusterFont = try glyphs.scaledFont(size: 40)
         defer { cairo_scaled_font_destroy(clusterFont) }
 
         func render(_ draw: (OpaquePointer) -> Void) -> [UInt8] {

@@ -24,7 +24,7 @@ import ThaiReport
         let scratch = ScratchDirectory()
         let builder = ReportBuilder(fonts: try FontSystem(directory: Repo.fonts))
         let loaded = try ReportLoader.load(dataFile: Repo.sample)
-        let document = builder.layout(loaded.report)
+        let document = try builder.layout(loaded.report)
         let pdf = try builder.write(loaded.report, options: BuildOptions(outputDirectory: scratch.url, formats: [.pdf]))[0]
         let raw = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
         let labels = raw.matches(of: /(\d+) << \/P <([0-9A-F]+)> >>/).map { (Int($0.1)!, decode($0.2)) }
@@ -45,7 +45,7 @@ import ThaiReport
         try png.write(to: data.deletingLastPathComponent().appendingPathComponent("logo.png"))
         let builder = ReportBuilder(fonts: try FontSystem(directory: Repo.fonts))
         let report = try ReportLoader.load(dataFile: data).report
-        let images = builder.layout(report).pages[0].items.compactMap { if case .image(let i) = $0 { return i } else { return nil } }
+        let images = try builder.layout(report).pages[0].items.compactMap { if case .image(let i) = $0 { return i } else { return nil } }
         #expect(images.count == 1)
         let pdf = try builder.write(report, options: BuildOptions(outputDirectory: scratch.url.appendingPathComponent("out"), formats: [.pdf]))[0]
         let list = try runProcess("pdfimages", ["-list", pdf.path]).stdout

@@ -154,7 +154,7 @@ import Typesetting
     /// with every extractor.
     @Test(arguments: Extractor.allCases) func everyLineSurvivesExtractionOnItsPage(_ extractor: Extractor) throws {
         let builder = ReportBuilder(fonts: try FontSystem(directory: Repo.fonts))
-        let document = builder.layout(try ReportLoader.load(dataFile: Repo.sample).report)
+        let document = try builder.layout(try ReportLoader.load(dataFile: Repo.sample).report)
         let pages = Self.extracted[extractor]!
         #expect(pages.count >= document.pages.count)
         var missing: [String] = []

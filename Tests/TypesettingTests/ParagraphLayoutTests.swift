@@ -1,49 +1,70 @@
 import Foundation
 import PageIR
-import ReportModel
 import TestSupport
 import Testing
 import Typesetting
 
-/// Paragraph and heading placement on synthetic reports with paragraphs of every length.
+/// Paragraph and heading placement by the flow engine, read from the pages' structure marks.
 @Suite struct ParagraphLayoutTests {
-    static let laidOut: (LaidOutDocument, ReportTypesetter.Details, Report) = {
-        var sections: [Section] = []
-        for n in 1...12 {
-            let paragraphs = (1...4).map { k in Block.paragraph(Array(repeating: Fixtures.sentence, count: (n * 3 + k * 5) % 17 + 1).joined(separator: " ")) }
-            sections.append(Section(id: "section-\(n)", number: "\(n)", title: "หัวข้อที่ \(n)", level: 1,
-                                    blocks: [.heading("ตัวชี้วัดที่ (\(n)) ทดสอบ")] + paragraphs))
+    /// Twelve sections, each a heading, a subheading and four paragraphs of every length.
+    static let blocks: [FlowBlock] = (1...12).flatMap { n -> [FlowBlock] in
+        let paragraphs = (1...4).map { k in
+            Fixtures.paragraph(Array(repeating: Fixtures.sentence, count: (n * 3 + k * 5) % 17 + 1).joined(separator: " "))
         }
-        let report = Fixtures.report(sections)
-        let (document, details) = ReportTypesetter(fonts: Fixtures.fonts()).layoutWithDetails(report)
-        return (document, details, report)
-    }()
+        return [Fixtures.heading("\(n). หัวข้อที่ \(n)", anchor: "section-\(n)"),
+                Fixtures.heading("ตัวชี้วัดที่ (\(n)) ทดสอบ", level: 2)] + paragraphs
+    }
+    static let pages = try! Fixtures.layOut(blocks).pages
 
     @Test func noWidowsOrOrphans() {
-        let (_, details, _) = Self.laidOut
-        #expect(details.paragraphs.count == 48)
+        let paragraphs = Dictionary(grouping: LaidOutStructure.allParts(Self.pages).filter { $0.structure.role == .paragraph },
+                                    by: \.structure.id)
+        #expect(paragraphs.count == 48)
         var splits = 0
-        for pieces in details.paragraphs where pieces.count > 1 {
+        for parts in paragraphs.values where parts.count > 1 {
             splits += 1
-            for piece in pieces { #expect(piece.lines >= 2, "a paragraph left \(piece.lines) line on body page \(piece.page + 1)") }
+            for part in parts { #expect(part.lines.count >= 2, "a paragraph left \(part.lines.count) line on page \(part.page + 1)") }
         }
-        #expect(splits > 5)   // the fixture does split paragraphs
+        #expect(splits > 5)  // the fixture does split paragraphs
     }
 
     @Test func linesOfASplitParagraphAreAllPlaced() {
-        let (document, details, report) = Self.laidOut
-        let bodyText = document.pages[details.bodyOffset...].map { squeeze(TextDump.pageText($0)) }.joined()
-        for section in report.sections {
-            for case .paragraph(let text) in section.blocks { #expect(bodyText.contains(squeeze(text))) }
-        }
+        let text = Self.pages.map { squeeze(TextDump.pageText($0)) }.joined()
+        for case .paragraph(let paragraph) in Self.blocks { #expect(text.contains(squeeze(paragraph.text))) }
     }
 
     /// A heading is never the last thing on a page: the first line after it is on its page.
     @Test func headingsKeepWithNext() {
-        let (_, details, _) = Self.laidOut
-        #expect(details.headingsAndNext.count == 24)   // 12 section headings and 12 indicator headings
-        for (heading, next) in details.headingsAndNext {
-            #expect(next == heading, "a heading on body page \(heading + 1) is followed on page \((next ?? -1) + 1)")
+        let parts = LaidOutStructure.parts(Self.pages)
+        var headings = 0
+        for (i, part) in parts.enumerated() {
+            guard case .heading = part.structure.role else { continue }
+            headings += 1
+            let next = parts[(i + 1)...].first { !$0.runs.isEmpty }
+            #expect(next?.page == part.page, "a heading on page \(part.page + 1) is followed on page \((next?.page ?? -1) + 1)")
         }
+        #expect(headings == 24)
+    }
+
+    @Test func anchorsSayWhereTheirHeadingsLanded() throws {
+        let (pages, anchors) = try Fixtures.layOut(Self.blocks)
+        #expect(anchors.map(\.id) == (1...12).map { "section-\($0)" })
+        for anchor in anchors {
+            let texts = TextDump.pageText(pages[anchor.page])
+            #expect(texts.contains("\(anchor.id.dropFirst(8)). หัวข้อที่"))
+        }
+    }
+
+    /// A heading at the foot of a page with no room for the start of the next block moves to
+    /// the next page; so does a paragraph's first line when only one would fit (no orphan).
+    @Test func aHeadingAtThePageFootMovesOn() throws {
+        let filler = Array(repeating: Fixtures.sentence, count: 12).joined(separator: " ")
+        let pages = try Fixtures.layOut([Fixtures.paragraph(filler), Fixtures.paragraph(filler),
+                                         Fixtures.heading("หัวข้อท้ายหน้า"), Fixtures.paragraph(filler)]).pages
+        let heading = LaidOutStructure.parts(pages).first { $0.structure.role == .heading(level: 1) }!
+        let after = LaidOutStructure.parts(pages).last { $0.structure.role == .paragraph }!
+        #expect(after.page >= heading.page)
+        #expect(LaidOutStructure.parts(pages).filter { $0.structure.role == .paragraph && $0.page == heading.page }
+            .contains { $0.structure.id == after.structure.id })
     }
 }

@@ -1,3 +1,4 @@
+import DocumentClasses
 import Foundation
 import PageIR
 import ReportModel
@@ -5,39 +6,47 @@ import TestSupport
 import Testing
 import ThaiReport
 import ThaiText
-import Typesetting
 
 /// Layout of the sample report, checked on the page IR and by reading the PDF back.
 @Suite struct SampleLayoutTests {
-    let document = Fixtures.laidOut.0
-    let details = Fixtures.laidOut.1
+    let document = Fixtures.document
+    var bodyOffset: Int { Fixtures.bodyOffset(document) }
 
-    func place(_ id: String) -> ReportTypesetter.HeadingPlace { details.headings.first { $0.sectionID == id }! }
+    /// Body page index of a section's heading.
+    func bodyPage(_ id: String) -> Int { Fixtures.places(document, Fixtures.sample)[id]!.pageIndex - bodyOffset }
+
+    /// Whether a section's heading is the first text of its page (body text and headings only).
+    func atPageTop(_ id: String) -> Bool {
+        let place = Fixtures.places(document, Fixtures.sample)[id]!
+        let page = document.pages[place.pageIndex]
+        let first = LaidOutStructure.parts([page]).first { $0.structure.role != .artifact && !$0.runs.isEmpty }
+        return first?.structure.role == .heading(level: 1) && first!.runs.first!.y - place.y < 30
+    }
 
     @Test func frontMatterThenBody() {
         #expect(document.pages.prefix(3).map(\.label) == ["ปก", "คำนำ", "สารบัญ"])
-        #expect(details.bodyOffset == 3)
+        #expect(bodyOffset == 3)
         #expect(document.pages[3...].map(\.label) == (1...(document.pages.count - 3)).map { ThaiDigits.format($0) })
     }
 
     /// As in the reference: body page ๑ holds the title and all of section ๑; section ๒ starts page ๒.
     @Test func sectionOneFillsTheFirstBodyPage() {
-        #expect(place("section-1").bodyPage == 0)
-        #expect(place("section-2").bodyPage == 1)
-        #expect(place("section-2").atPageTop)
+        #expect(bodyPage("section-1") == 0)
+        #expect(bodyPage("section-2") == 1)
+        #expect(atPageTop("section-2"))
     }
 
     /// The reference's contents: ๒.๑ from page ๒, ๒.๒ from ๓, ๒.๓ from ๖, ๒.๔ from ๑๐.
     /// (The style's sizes and line spacing were set to reproduce these breaks.)
     @Test func sectionsStartWhereTheReferenceSays() {
-        #expect(["section-2-1", "section-2-2", "section-2-3", "section-2-4"].map { place($0).bodyPage + 1 } == [2, 3, 6, 10])
+        #expect(["section-2-1", "section-2-2", "section-2-3", "section-2-4"].map { bodyPage($0) + 1 } == [2, 3, 6, 10])
     }
 
-    @Test func firstBodyPageNumberedWhenTheStyleSaysSo() {
+    @Test func firstBodyPageNumberedWhenTheStyleSaysSo() throws {
         var report = Fixtures.sample
         report.style.numberFirstBodyPage = true
-        let (document, details) = ReportTypesetter(fonts: Fixtures.fonts()).layoutWithDetails(report)
-        let first = document.pages[details.bodyOffset]
+        let document = try Fixtures.layout(report)
+        let first = document.pages[Fixtures.bodyOffset(document)]
         let numbers = first.items.compactMap { item -> String? in
             if case .text(let run) = item, run.y < 60 { return run.text } else { return nil }
         }
@@ -49,7 +58,7 @@ import Typesetting
             let numbers = page.items.compactMap { item -> TextRun? in
                 if case .text(let run) = item, run.text.hasPrefix("- "), run.y < 60 { return run } else { return nil }
             }
-            let body = index - details.bodyOffset
+            let body = index - bodyOffset
             if body >= 1 {
                 #expect(numbers.map(\.text) == ["- \(ThaiDigits.format(body + 1)) -"], "page \(index + 1)")
                 if let run = numbers.first { #expect(abs(run.x + run.width / 2 - (page.width - 85.04 - 56.69) / 2 - 85.04) < 1) }
@@ -61,7 +70,7 @@ import Typesetting
 
     /// Bottom right of every body page but the last: `/` + the first words of the next page + `...`.
     @Test func continuationCues() {
-        let bodyPages = Array(document.pages[details.bodyOffset...])
+        let bodyPages = Array(document.pages[bodyOffset...])
         for (index, page) in bodyPages.enumerated() {
             let cues = page.items.compactMap { item -> TextRun? in
                 if case .text(let run) = item, run.text.hasPrefix("/"), run.y > page.height - 60 { return run } else { return nil }
@@ -87,12 +96,12 @@ import Typesetting
         #expect(first.joined() == "/๒. ผลการดำเนินการ...")
     }
 
-    @Test func emptyLabelsAndTitlesLayOut() {
+    @Test func emptyLabelsAndTitlesLayOut() throws {
         var report = Fixtures.sample
         report.contents = ContentsPage(heading: "", pageLabel: "", closingLine: "")
         report.bodyTitleLines = [""]
-        let document = ReportTypesetter(fonts: Fixtures.fonts()).layout(report)
-        #expect(document.pages.count == Fixtures.laidOut.0.pages.count)
+        let document = try Fixtures.layout(report)
+        #expect(document.pages.count == Fixtures.document.pages.count)
     }
 
     @Test func outlineHasEverySection() {
@@ -101,13 +110,29 @@ import Typesetting
         for entry in document.outline { #expect(entry.pageIndex < document.pages.count) }
     }
 
-    @Test func dumpIsStableAndReadable() {
+    @Test func dumpIsStableAndReadable() throws {
         let dump = TextDump.dump(document)
-        // Laid out again by a typesetter of its own: the same pages, to the tenth of a point.
-        #expect(dump == TextDump.dump(ReportTypesetter(fonts: Fixtures.fonts()).layout(Fixtures.sample)))
-        #expect(dump.contains("page 4 [๑]\n"))
+        // Laid out again by a document of its own, into the dump sink: the same text.
+        let sink = TextDumpSink()
+        _ = try ITADocument(fonts: Fixtures.fonts()).typeset(Fixtures.sample, to: sink)
+        #expect(dump == sink.text)
+        #expect(dump.contains("page 4 [๑] 595.3x841.9\n"))
         #expect(dump.contains("\"๑. หลักการและเหตุผล\""))
-        #expect(dump.hasPrefix("page 1 [ปก]\n  text "))
+        #expect(dump.hasPrefix("font 0 Sarabun-"))
+        #expect(!dump.contains(Repo.root.path))
+    }
+
+    /// Page numbers, cues, leaders and the contents' column label are artifacts, and nothing else.
+    @Test func marginalsAreArtifacts() {
+        let label = Fixtures.sample.contents.pageLabel
+        for (index, page) in document.pages.enumerated() {
+            for part in LaidOutStructure.allParts([page]) where part.structure.role == .artifact {
+                let text = part.lines.joined()
+                let known = text.wholeMatch(of: /- [๐-๙]+ -/) != nil || (text.hasPrefix("/") && text.hasSuffix("..."))
+                    || text.allSatisfy { $0 == "." } || text == label
+                #expect(known, "page \(index + 1): '\(text)' is an artifact")
+            }
+        }
     }
 }
 
@@ -117,8 +142,8 @@ import Typesetting
         let scratch = ScratchDirectory()
         let builder = ReportBuilder(fonts: Fixtures.fonts())
         let pdf = try builder.build(Repo.sample, options: BuildOptions(outputDirectory: scratch.url, formats: [.pdf]))[0].path
-        let pageCount = Fixtures.laidOut.0.pages.count
-        let offset = Fixtures.laidOut.1.bodyOffset
+        let pageCount = Fixtures.document.pages.count
+        let offset = Fixtures.bodyOffset(Fixtures.document)
         let bodyTexts = try (offset..<pageCount).map { index in
             squeeze(try runProcess("pdftotext", ["-f", "\(index + 1)", "-l", "\(index + 1)", pdf, "-"]).stdout)
         }
@@ -146,11 +171,27 @@ import Typesetting
     }
 
     @Test func contentsEntriesLinkToTheirPages() {
-        let (document, details) = Fixtures.laidOut
+        let document = Fixtures.document
         let links = document.pages[2].items.compactMap { if case .link(let l) = $0 { return l } else { return nil } }
+        let places = Fixtures.places(document, Fixtures.sample)
         #expect(links.count == Fixtures.sample.allSections.count)
-        for (link, place) in zip(links, details.headings) {
-            #expect(link.targetPage == place.bodyPage + details.bodyOffset)
+        for (link, section) in zip(links, Fixtures.sample.allSections) {
+            #expect(link.targetPage == places[section.id]!.pageIndex)
+            #expect(squeeze(TextDump.pageText(document.pages[link.targetPage])).contains(squeeze(section.headingText)))
+        }
+    }
+}
+
+/// The sample's tables, paginated: the same checks as the flow engine's own tests.
+@Suite struct SampleTableTests {
+    @Test func everyTablePaginatesCleanly() {
+        let tables = Fixtures.sample.allSections.flatMap {
+            $0.blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } }
+        }
+        let pieces = LaidOutStructure.tablePieces(Fixtures.document.pages)
+        #expect(pieces.count == tables.count)
+        for (index, (table, tablePieces)) in zip(tables, pieces).enumerated() {
+            #expect(TableChecks.all(tablePieces, table) == [], "table \(index + 1)")
         }
     }
 }
