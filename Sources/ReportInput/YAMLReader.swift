@@ -74,7 +74,7 @@ struct YAMLValue {
         case .composer(_, let problem, let mark, _):
             return (mark.line, mark.column, problem)
         case .reader(let problem, _, let offset, _):
-            return (1, Int(offset ?? 0) + 1, problem)
+            return (1, Int(offset) + 1, problem)
         default:
             return (1, 1, "\(error)")
         }

@@ -8,11 +8,11 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the PDF and HTML of one report or of every report of a fiscal year.",
         discussion: """
-        Writes <out>/<fiscal-year>/<agency-id>.pdf, <out>/<fiscal-year>/<agency-id>/index.html and the
-        year page <out>/<fiscal-year>/index.html. A folder is searched for data files named
-        <fiscal-year>.yaml. Reports are built in parallel; a report whose inputs (data, template,
-        fonts, tool version) did not change since the last build into the same folder is skipped.
-        One broken file does not stop the others; the exit status is 2 if any input was bad,
+        Writes <out>/<fiscal-year>/<agency-id>.pdf, <out>/<fiscal-year>/<agency-id>/index.html and the \
+        year page <out>/<fiscal-year>/index.html. A folder is searched for data files named \
+        <fiscal-year>.yaml. Reports are built in parallel; a report whose inputs (data, template, \
+        fonts, tool version) did not change since the last build into the same folder is skipped. \
+        One broken file does not stop the others; the exit status is 2 if any input was bad, \
         1 if anything else failed.
 
         Examples:

@@ -8,7 +8,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check data files without writing anything.",
         discussion: """
-        Prints every problem as file:line:column: message (Thai / English) and exits with status 2
+        Prints every problem as file:line:column: message (Thai / English) and exits with status 2 \
         if there is an error. Warnings (such as an OIT item with no responsible unit yet) do not fail.
 
         Examples:
