@@ -23,6 +23,7 @@ let package = Package(
         // Pure Swift: no C types below this line until FontSystem.
         .target(name: "ThaiText"),
         .target(name: "ReportModel"),
+        .target(name: "SiteLayout"),
         .target(name: "ReportInput", dependencies: ["ReportModel", "ThaiText", "Yams"]),
         .target(name: "PageIR"),
 
@@ -31,16 +32,17 @@ let package = Package(
                 linkerSettings: [.linkedLibrary("pangoft2-1.0")]),
         .target(name: "Typesetting", dependencies: ["ReportModel", "ThaiText", "PageIR", "FontSystem", "CPangoCairo"]),
         .target(name: "PDFOutput", dependencies: ["PageIR", "FontSystem", "CPangoCairo"]),
-        .target(name: "HTMLOutput", dependencies: ["ReportModel", "ThaiText"]),
+        .target(name: "HTMLOutput", dependencies: ["ReportModel", "ThaiText", "SiteLayout"]),
 
         // Facade and command line.
-        .target(name: "ThaiReport", dependencies: ["ReportModel", "ReportInput", "Typesetting", "PDFOutput", "HTMLOutput", "FontSystem", "PageIR"]),
+        .target(name: "ThaiReport", dependencies: ["ReportModel", "ReportInput", "Typesetting", "PDFOutput", "HTMLOutput", "FontSystem", "PageIR", "SiteLayout"]),
         .executableTarget(name: "thaireport", dependencies: [
             "ThaiReport", "ReportInput", "FontSystem", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .target(name: "TestSupport", dependencies: ["ReportModel"], path: "Tests/TestSupport"),
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
+        .testTarget(name: "SiteLayoutTests", dependencies: ["SiteLayout"]),
         .testTarget(name: "ReportInputTests", dependencies: ["ReportInput", "ReportModel", "ThaiReport", "TestSupport"]),
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "PageIR", "FontSystem", "ReportInput", "ReportModel", "ThaiReport", "TestSupport"]),
         .testTarget(name: "PDFOutputTests", dependencies: ["PDFOutput", "CPangoCairo", "PageIR", "ThaiReport", "FontSystem", "ReportInput", "Typesetting", "TestSupport"]),
