@@ -78,9 +78,6 @@ public struct Template: Sendable {
 
 /// Reads a template folder into a `Template`, reporting every problem with its location.
 public enum TemplateLoader {
-    static let measureKeys = ["number", "measure", "step", "responsible", "result"]
-    static let checklistKeys = ["code", "title", "elements", "responsible", "has_data", "no_data_reason", "published", "unpublished_reason"]
-
     /// Loads `<root>/<id>/template.yaml`.
     public static func load(id: String, templatesRoot: URL) throws -> Template {
         let sink = DiagnosticSink()
@@ -151,10 +148,14 @@ public enum TemplateLoader {
         var measureHeader: [[Cell]]?, checklistHeader: [[Cell]]?
         var measureShade: Double?, checklistShade: Double?
         if let tables = top.required("tables", sink)?.mapping(sink, what: "tables", allowed: ["measures", "oit_checklist"]) {
-            if let spec = tables.required("measures", sink).flatMap({ table($0, keys: measureKeys, what: "tables.measures", sink: sink) }) {
+            if let spec = tables.required("measures", sink).flatMap({
+                table($0, keys: DataSchema.MeasureColumn.keys, optional: DataSchema.MeasureColumn.optionalKeys, what: "tables.measures", sink: sink)
+            }) {
                 (measureColumns, measureHeader, measureShade) = spec
             }
-            if let spec = tables.required("oit_checklist", sink).flatMap({ table($0, keys: checklistKeys, what: "tables.oit_checklist", sink: sink) }) {
+            if let spec = tables.required("oit_checklist", sink).flatMap({
+                table($0, keys: DataSchema.ChecklistColumn.keys, optional: [], what: "tables.oit_checklist", sink: sink)
+            }) {
                 (checklistColumns, checklistHeader, checklistShade) = spec
             }
         }
@@ -217,10 +218,12 @@ public enum TemplateLoader {
             subsections: subsections, location: value.location)
     }
 
-    /// A table spec: its columns and, optionally, its own header rows.
-    static func table(_ value: YAMLValue, keys: [String], what: String, sink: DiagnosticSink) -> ([Column], [[Cell]]?, Double?)? {
+    /// A table spec: its columns (`keys` allowed, all but `optional` required) and, optionally,
+    /// its own header rows.
+    static func table(_ value: YAMLValue, keys: [String], optional: [String], what: String,
+                      sink: DiagnosticSink) -> ([Column], [[Cell]]?, Double?)? {
         guard let map = value.mapping(sink, what: what, allowed: ["columns", "header_rows", "header_shade"]),
-              let columns = columns(map, keys: keys, what: what, sink: sink) else { return nil }
+              let columns = columns(map, keys: keys, optional: optional, what: what, sink: sink) else { return nil }
         var shade: Double? = nil
         if let gray = map.optional("header_shade")?.number(sink, what: "header_shade (0 black … 1 white)", in: 0...1) { shade = gray }
         guard let rowsValue = map.optional("header_rows") else { return (columns, nil, shade) }
@@ -249,7 +252,7 @@ public enum TemplateLoader {
         return (columns, header, shade)
     }
 
-    static func columns(_ map: YAMLMapping, keys: [String], what: String, sink: DiagnosticSink) -> [Column]? {
+    static func columns(_ map: YAMLMapping, keys: [String], optional: [String], what: String, sink: DiagnosticSink) -> [Column]? {
         guard let list = map.required("columns", sink)?.sequence(sink, what: "\(what).columns") else { return nil }
         let columns: [Column] = list.compactMap { item in
             guard let column = item.mapping(sink, what: "column", allowed: ["key", "header", "width", "min_width_mm", "align"]),
@@ -276,7 +279,7 @@ public enum TemplateLoader {
             sink.error(map.location, thai: "ความกว้างคอลัมน์รวมกันต้องได้ 1 (ได้ \(total))",
                        english: "column widths must add up to 1 (they add up to \(total))")
         }
-        for key in keys where !columns.contains(where: { $0.key == key }) && key != "number" {
+        for key in keys where !columns.contains(where: { $0.key == key }) && !optional.contains(key) {
             sink.error(map.location, thai: "ขาดคอลัมน์ '\(key)'", english: "missing column '\(key)'")
         }
         return columns
