@@ -1,11 +1,13 @@
 import ThaiText
 
 /// A set of names the data schema gives: keys in a data file, CSV columns, table column keys.
-public protocol SchemaField: RawRepresentable<String>, CaseIterable, Hashable, Sendable {}
+/// A field interpolates as its name.
+public protocol SchemaField: RawRepresentable<String>, CaseIterable, Hashable, Sendable, CustomStringConvertible {}
 
 extension SchemaField {
     /// The name as written in data, CSV headers and templates.
     public var name: String { rawValue }
+    public var description: String { rawValue }
     /// Every name of the set.
     public static var names: Set<String> { Set(allCases.map(\.rawValue)) }
 }
