@@ -8,9 +8,10 @@ import Foundation
 ///     <year>/assets/                      stylesheet and fonts the year's pages share
 ///     <year>/.reports/<agency-id>.json    what the year page lists about one report
 ///
-/// A module of its own that depends on nothing: the build needs the files and the HTML writer
-/// needs the links, and neither of those modules may depend on the other. `ReportModel` stays
-/// the document tree alone. Files and links are both made from `Place.components`, so a link
+/// A module of its own that depends on nothing: the build (`ThaiReport`) needs the files and
+/// the HTML writer the links; `HTMLOutput` may not reach up to the build, and the PDFs and
+/// records are not the HTML writer's business, so the layout sits below both. `ReportModel`
+/// stays the document tree. Files and links are both made from `Place.components`, so a link
 /// always leads to the file that is written.
 public struct SiteLayout: Sendable, Equatable {
     /// The output folder.

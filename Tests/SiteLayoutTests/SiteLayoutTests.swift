@@ -4,7 +4,7 @@ import Testing
 
 struct SiteLayoutTests {
     typealias Place = SiteLayout.Place
-    let site = SiteLayout(root: URL(fileURLWithPath: "/srv/out"))
+    let site = SiteLayout(root: URL(fileURLWithPath: "/out"))
 
     @Test func filesOfAYearFolder() {
         let expected: [(Place, String)] = [
@@ -20,7 +20,7 @@ struct SiteLayoutTests {
         ]
         for (place, path) in expected {
             #expect(place.relativePath == path)
-            #expect(site.url(place).path == "/srv/out/" + path)
+            #expect(site.url(place).path == "/out/" + path)
         }
     }
 
