@@ -25,6 +25,7 @@ let package = Package(
         // Pure Swift: no C types below this line until FontSystem.
         .target(name: "ThaiText"),
         .target(name: "ReportModel"),
+        .target(name: "SiteLayout"),
         .target(name: "ReportInput", dependencies: ["ReportModel", "ThaiText", "Yams"]),
         .target(name: "PageIR"),
 
@@ -34,16 +35,17 @@ let package = Package(
         .target(name: "Typesetting", dependencies: ["ReportModel", "PageIR", "FontSystem", "CPangoCairo"]),
         .target(name: "DocumentClasses", dependencies: ["ReportModel", "ThaiText", "PageIR", "FontSystem", "Typesetting"]),
         .target(name: "PDFOutput", dependencies: ["PageIR", "CCairo"]),
-        .target(name: "HTMLOutput", dependencies: ["ReportModel", "ThaiText"]),
+        .target(name: "HTMLOutput", dependencies: ["ReportModel", "ThaiText", "SiteLayout"]),
 
         // Facade and command line.
-        .target(name: "ThaiReport", dependencies: ["ReportModel", "ReportInput", "DocumentClasses", "PDFOutput", "HTMLOutput", "FontSystem", "PageIR"]),
+        .target(name: "ThaiReport", dependencies: ["ReportModel", "ReportInput", "DocumentClasses", "PDFOutput", "HTMLOutput", "FontSystem", "PageIR", "SiteLayout"]),
         .executableTarget(name: "thaireport", dependencies: [
             "ThaiReport", "ReportInput", "FontSystem", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .target(name: "TestSupport", dependencies: ["ReportModel", "PageIR"], path: "Tests/TestSupport"),
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
+        .testTarget(name: "SiteLayoutTests", dependencies: ["SiteLayout"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
         .testTarget(name: "PageIRTests", dependencies: ["PageIR"]),
         .testTarget(name: "FontSystemTests", dependencies: ["FontSystem", "CPangoCairo", "TestSupport"]),

@@ -1,5 +1,6 @@
 import Foundation
 import ReportModel
+import SiteLayout
 import ThaiText
 
 /// Renders the report model (not the pages) as a static, accessible page, and the year page
@@ -25,10 +26,10 @@ public enum HTMLWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Fonts the pages refer to, from the bundled set, beside `report.css` in `<year>/assets/`.
+    /// Fonts the pages refer to, from the bundled set, beside the stylesheet in the year's assets.
     public static let fontFiles = ["Sarabun-Regular.ttf", "Sarabun-Bold.ttf", "DejaVuSans.ttf"]
 
-    /// The site's stylesheet (`assets/report.css`).
+    /// The site's stylesheet.
     public static var stylesheet: String { Stylesheet.css }
 
     /// `<!DOCTYPE html>` to `<body>`: the page's (already escaped) title and its stylesheet.
@@ -49,12 +50,13 @@ public enum HTMLWriter {
 
     static func fiscalYearText(_ year: Int) -> String { "ปีงบประมาณ พ.ศ.\(ThaiDigits.format(year))" }
 
-    /// The report page. It lives in `<year>/<agency-id>/index.html`; assets are in `<year>/assets/`.
-    /// `pdfFileName` is the link to the PDF, or nil when there is no PDF to link to.
-    public static func render(_ report: Report, pdfFileName: String?) -> String {
+    /// The report page, written at `SiteLayout.Place.reportPage`; `linkingPDF`: whether it links
+    /// to the report's PDF (false when there is no current PDF).
+    public static func render(_ report: Report, linkingPDF: Bool) -> String {
         let fiscalYear = fiscalYearText(report.fiscalYear)
+        let place = SiteLayout.Place.reportPage(agencyID: report.agencyID, year: report.fiscalYear)
         var html = documentStart(title: "\(escape(report.metadata.title)) \(escape(fiscalYear)) – \(escape(report.cover.agencyName))",
-                                 stylesheet: "../assets/report.css")
+                                 stylesheet: SiteLayout.link(from: place, to: .stylesheet(year: report.fiscalYear)))
         html += """
         <header class="cover">
         <h1>\(report.cover.titleLines.map(escape).joined(separator: "<br>"))</h1>
@@ -63,7 +65,10 @@ public enum HTMLWriter {
         """
         if let address = report.cover.address { html += "<p class=\"address\">\(escape(address))</p>\n" }
         html += "<p class=\"fiscal-year\">\(escape(fiscalYear))</p>\n"
-        if let pdfFileName { html += "<p class=\"download\"><a href=\"\(escape(pdfFileName))\">ดาวน์โหลดรายงานฉบับ PDF</a></p>\n" }
+        if linkingPDF {
+            let pdf = SiteLayout.link(from: place, to: .reportPDF(agencyID: report.agencyID, year: report.fiscalYear))
+            html += "<p class=\"download\"><a href=\"\(escape(pdf))\">ดาวน์โหลดรายงานฉบับ PDF</a></p>\n"
+        }
         html += "</header>\n<main>\n"
 
         html += "<section class=\"preface\" aria-labelledby=\"preface\">\n<h2 id=\"preface\">\(escape(report.preface.heading))</h2>\n"
@@ -165,10 +170,12 @@ public enum HTMLWriter {
         }
     }
 
-    /// `<year>/index.html`: every report of the fiscal year, with links to its page and PDF.
+    /// The year page (`SiteLayout.Place.yearPage`): every report of the fiscal year, with links to
+    /// its page and PDF.
     public static func renderYearPage(year: Int, entries: [YearEntry]) -> String {
         let fiscalYear = fiscalYearText(year)
-        var html = documentStart(title: "รายงาน \(escape(fiscalYear))", stylesheet: "assets/report.css")
+        let place = SiteLayout.Place.yearPage(year: year)
+        var html = documentStart(title: "รายงาน \(escape(fiscalYear))", stylesheet: SiteLayout.link(from: place, to: .stylesheet(year: year)))
         html += """
         <main>
         <h1>รายงาน \(escape(fiscalYear))</h1>
@@ -181,9 +188,10 @@ public enum HTMLWriter {
 
         """
         for (index, entry) in entries.enumerated() {
-            let id = escape(entry.agencyID)
-            let page = entry.hasHTML ? "<a href=\"\(id)/index.html\">\(escape(entry.title))</a>" : escape(entry.title)
-            let pdf = entry.hasPDF ? "<a href=\"\(id).pdf\">PDF</a>" : ""
+            let pageLink = SiteLayout.link(from: place, to: .reportPage(agencyID: entry.agencyID, year: year))
+            let pdfLink = SiteLayout.link(from: place, to: .reportPDF(agencyID: entry.agencyID, year: year))
+            let page = entry.hasHTML ? "<a href=\"\(escape(pageLink))\">\(escape(entry.title))</a>" : escape(entry.title)
+            let pdf = entry.hasPDF ? "<a href=\"\(escape(pdfLink))\">PDF</a>" : ""
             html += "<tr><td class=\"center\">\(ThaiDigits.format(index + 1))</td><th scope=\"row\">\(escape(entry.agencyName))</th><td>\(page)</td><td>\(pdf)</td></tr>\n"
         }
         html += "</tbody>\n</table>\n</div>\n</main>\n</body>\n</html>\n"

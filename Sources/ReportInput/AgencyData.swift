@@ -70,7 +70,7 @@ enum AgencyDataReader {
         let templateID = templateValue?.string(sink, what: "template")
         let yearValue = top.required("fiscal_year", sink)
         let year = yearValue?.int(sink, what: "fiscal_year")
-        if let year, let yearValue, !(2500...2700).contains(year) {
+        if let year, let yearValue, !DataSchema.fiscalYears.contains(year) {
             sink.error(yearValue.location, thai: "fiscal_year ต้องเป็นปี พ.ศ. เช่น 2564", english: "fiscal_year must be a Buddhist-era year such as 2564")
         }
 
@@ -170,14 +170,15 @@ enum AgencyDataReader {
         guard let list = value.sequence(sink, what: "measures") else { return nil }
         // A list of indicators when its entries name one, otherwise a plain list of measures.
         let byIndicator = list.contains { item in
-            if case .mapping(let m) = item.node { return m.keys.contains { $0.string == "indicator" } }
+            if case .mapping(let m) = item.node { return m.keys.contains { $0.string == DataSchema.IndicatorField.indicator.name } }
             return false
         }
         if byIndicator {
             return .byIndicator(list.compactMap { item in
-                guard let map = item.mapping(sink, what: "indicator entry", allowed: ["indicator", "measures"]),
-                      let indicator = map.required("indicator", sink)?.string(sink, what: "indicator"),
-                      let measures = map.required("measures", sink)?.sequence(sink, what: "measures") else { return nil }
+                typealias Field = DataSchema.IndicatorField
+                guard let map = item.mapping(sink, what: "indicator entry", allowed: Field.names),
+                      let indicator = map.required(Field.indicator, sink)?.string(sink, what: Field.indicator.name),
+                      let measures = map.required(Field.measures, sink)?.sequence(sink, what: Field.measures.name) else { return nil }
                 return AgencyData.IndicatorMeasures(indicator: indicator, measures: measures.compactMap { measure($0, sink: sink) },
                                                     location: item.location)
             })
@@ -186,20 +187,21 @@ enum AgencyDataReader {
     }
 
     static func measure(_ value: YAMLValue, sink: DiagnosticSink) -> AgencyData.Measure? {
-        guard let map = value.mapping(sink, what: "measure", allowed: ["measure", "continues", "steps"]),
-              let text = map.required("measure", sink)?.string(sink, what: "measure"),
-              let steps = map.required("steps", sink)?.sequence(sink, what: "steps") else { return nil }
+        typealias Field = DataSchema.MeasureField
+        guard let map = value.mapping(sink, what: "measure", allowed: Field.names),
+              let text = map.required(Field.measure, sink)?.string(sink, what: Field.measure.name),
+              let steps = map.required(Field.steps, sink)?.sequence(sink, what: Field.steps.name) else { return nil }
         let parsed: [AgencyData.Step] = steps.compactMap { item in
-            guard let step = item.mapping(sink, what: "step", allowed: ["step", "responsible", "result"]) else { return nil }
-            func field(_ key: String) -> String {
-                step.optional(key)?.string(sink, what: key) ?? ""
+            guard let step = item.mapping(sink, what: "step", allowed: DataSchema.StepField.names) else { return nil }
+            func field(_ field: DataSchema.StepField) -> String {
+                step.optional(field)?.string(sink, what: field.name) ?? ""
             }
-            return AgencyData.Step(step: field("step"), responsible: field("responsible"), result: field("result"))
+            return AgencyData.Step(step: field(.step), responsible: field(.responsible), result: field(.result))
         }
         if parsed.isEmpty, steps.isEmpty {
             sink.error(map.location, thai: "มาตรการต้องมีอย่างน้อยหนึ่งขั้นตอน", english: "a measure needs at least one step")
         }
-        return AgencyData.Measure(text: text, continues: map.optional("continues")?.bool(sink, what: "continues") ?? false,
+        return AgencyData.Measure(text: text, continues: map.optional(Field.continues)?.bool(sink, what: Field.continues.name) ?? false,
                                   steps: parsed, location: value.location)
     }
 }

@@ -139,15 +139,15 @@ struct ReportAssembler {
             if !measure.continues { counter += 1 }
             for (index, step) in measure.steps.enumerated() {
                 let first = index == 0
-                let fields: [String: Cell] = [
-                    "number": first && !measure.continues
-                        ? .text(numbering.replacingOccurrences(of: "{n}", with: ThaiDigits.format(counter))) : .empty,
-                    "measure": first ? .text(measure.text) : .empty,
-                    "step": .text(step.step),
-                    "responsible": .text(step.responsible),
-                    "result": .text(step.result),
-                ]
-                rows.append(Row(cells: template.measureColumns.map { fields[$0.key] ?? .empty }))
+                func cell(_ column: DataSchema.MeasureColumn) -> Cell {
+                    switch column {
+                    case .number: first && !measure.continues
+                        ? .text(numbering.replacingOccurrences(of: "{n}", with: ThaiDigits.format(counter))) : .empty
+                    case .measure: first ? .text(measure.text) : .empty
+                    case .step(let field): .text(step[field])
+                    }
+                }
+                rows.append(Row(cells: template.measureColumns.map { DataSchema.MeasureColumn(key: $0.key).map(cell) ?? .empty }))
             }
         }
         return Table(kind: .measures, columns: template.measureColumns,
@@ -160,24 +160,27 @@ struct ReportAssembler {
         var rows: [Row] = []
         for indicator in template.catalog {
             for sub in indicator.subindicators {
-                rows.append(.group(sub.label.map(render) ?? "ตัวชี้วัดย่อยที่ \(SectionNumber.thai(sub.number)) \(render(sub.title))"))
+                rows.append(.group(sub.label.map(render) ?? DataSchema.subindicatorLabel(number: sub.number, title: render(sub.title))))
                 for topic in sub.topics {
                     rows.append(.group(render(topic.title)))
                     for item in topic.items {
                         guard let status = statuses[item.code] else { continue }
                         var elements: [CellBlock] = item.intro.map { [.paragraph(render($0))] } ?? []
                         if !item.elements.isEmpty { elements.append(.bullets(item.elements.map(render))) }
-                        let fields: [String: Cell] = [
-                            "code": .text(item.code),
-                            "title": .text(render(item.title)),
-                            "elements": Cell(elements),
-                            "responsible": .text(status.responsible),
-                            "has_data": status.hasData ? Cell([.check(label: "มีข้อมูล")]) : .empty,
-                            "no_data_reason": .text(status.noDataReason ?? ""),
-                            "published": status.published ? Cell([.check(label: "เผยแพร่แล้ว")]) : .empty,
-                            "unpublished_reason": .text(status.unpublishedReason ?? ""),
-                        ]
-                        rows.append(Row(cells: template.checklistColumns.map { fields[$0.key] ?? .empty }))
+                        let title = render(item.title)
+                        func cell(_ column: DataSchema.ChecklistColumn) -> Cell {
+                            switch column {
+                            case .code: .text(item.code)
+                            case .title: .text(title)
+                            case .elements: Cell(elements)
+                            case .status(.responsible): .text(status.responsible)
+                            case .status(.hasData): status.hasData ? Cell([.check(label: "มีข้อมูล")]) : .empty
+                            case .status(.noDataReason): .text(status.noDataReason ?? "")
+                            case .status(.published): status.published ? Cell([.check(label: "เผยแพร่แล้ว")]) : .empty
+                            case .status(.unpublishedReason): .text(status.unpublishedReason ?? "")
+                            }
+                        }
+                        rows.append(Row(cells: template.checklistColumns.map { DataSchema.ChecklistColumn(key: $0.key).map(cell) ?? .empty }))
                     }
                 }
             }

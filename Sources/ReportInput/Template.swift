@@ -78,9 +78,6 @@ public struct Template: Sendable {
 
 /// Reads a template folder into a `Template`, reporting every problem with its location.
 public enum TemplateLoader {
-    static let measureKeys = ["number", "measure", "step", "responsible", "result"]
-    static let checklistKeys = ["code", "title", "elements", "responsible", "has_data", "no_data_reason", "published", "unpublished_reason"]
-
     /// Loads `<root>/<id>/template.yaml`.
     public static func load(id: String, templatesRoot: URL) throws -> Template {
         let sink = DiagnosticSink()
@@ -151,10 +148,14 @@ public enum TemplateLoader {
         var measureHeader: [[Cell]]?, checklistHeader: [[Cell]]?
         var measureShade: Double?, checklistShade: Double?
         if let tables = top.required("tables", sink)?.mapping(sink, what: "tables", allowed: ["measures", "oit_checklist"]) {
-            if let spec = tables.required("measures", sink).flatMap({ table($0, keys: measureKeys, what: "tables.measures", sink: sink) }) {
+            if let spec = tables.required("measures", sink).flatMap({
+                table($0, keys: DataSchema.MeasureColumn.keys, optional: DataSchema.MeasureColumn.optionalKeys, what: "tables.measures", sink: sink)
+            }) {
                 (measureColumns, measureHeader, measureShade) = spec
             }
-            if let spec = tables.required("oit_checklist", sink).flatMap({ table($0, keys: checklistKeys, what: "tables.oit_checklist", sink: sink) }) {
+            if let spec = tables.required("oit_checklist", sink).flatMap({
+                table($0, keys: DataSchema.ChecklistColumn.keys, optional: [], what: "tables.oit_checklist", sink: sink)
+            }) {
                 (checklistColumns, checklistHeader, checklistShade) = spec
             }
         }
@@ -217,109 +218,6 @@ public enum TemplateLoader {
             subsections: subsections, location: value.location)
     }
 
-    /// A table spec: its columns and, optionally, its own header rows.
-    static func table(_ value: YAMLValue, keys: [String], what: String, sink: DiagnosticSink) -> ([Column], [[Cell]]?, Double?)? {
-        guard let map = value.mapping(sink, what: what, allowed: ["columns", "header_rows", "header_shade"]),
-              let columns = columns(map, keys: keys, what: what, sink: sink) else { return nil }
-        var shade: Double? = nil
-        if let gray = map.optional("header_shade")?.number(sink, what: "header_shade (0 black … 1 white)", in: 0...1) { shade = gray }
-        guard let rowsValue = map.optional("header_rows") else { return (columns, nil, shade) }
-        guard let rows = rowsValue.sequence(sink, what: "\(what).header_rows") else { return nil }
-        var header: [[Cell]] = []
-        for row in rows {
-            guard let cells = row.sequence(sink, what: "header row") else { return nil }
-            var parsed: [Cell] = []
-            for cell in cells {
-                guard let c = cell.mapping(sink, what: "header cell", allowed: ["text", "span"]),
-                      let text = c.required("text", sink)?.string(sink, what: "header text") else { return nil }
-                var span = c.optional("span")?.int(sink, what: "span") ?? 1
-                if span < 1 || span > columns.count {
-                    sink.error(cell.location, thai: "span ต้องอยู่ระหว่าง 1 ถึง \(columns.count)", english: "span must be between 1 and \(columns.count)")
-                    span = 1
-                }
-                parsed.append(Cell(text.isEmpty ? [] : [.paragraph(text)], columnSpan: span))
-            }
-            let total = parsed.reduce(0) { $0 + $1.columnSpan }
-            if total != columns.count {
-                sink.error(row.location, thai: "แถวหัวตารางครอบคลุม \(total) คอลัมน์ ต้องเป็น \(columns.count)",
-                           english: "header row covers \(total) columns, the table has \(columns.count)")
-            }
-            header.append(parsed)
-        }
-        return (columns, header, shade)
-    }
-
-    static func columns(_ map: YAMLMapping, keys: [String], what: String, sink: DiagnosticSink) -> [Column]? {
-        guard let list = map.required("columns", sink)?.sequence(sink, what: "\(what).columns") else { return nil }
-        let columns: [Column] = list.compactMap { item in
-            guard let column = item.mapping(sink, what: "column", allowed: ["key", "header", "width", "min_width_mm", "align"]),
-                  let key = column.required("key", sink)?.string(sink, what: "column key"),
-                  let header = column.required("header", sink)?.string(sink, what: "column header"),
-                  let width = column.required("width", sink)?.number(sink, what: "column width", in: 0.001...1) else { return nil }
-            if !keys.contains(key) {
-                sink.error(column.required("key", sink)!.location, thai: "ไม่รู้จักคอลัมน์ '\(key)' (ที่ใช้ได้: \(keys.joined(separator: ", ")))",
-                           english: "unknown column key '\(key)' (allowed: \(keys.joined(separator: ", ")))")
-            }
-            var alignment = Column.Alignment.left
-            if let alignValue = column.optional("align"), let raw = alignValue.string(sink, what: "align") {
-                if let parsed = Column.Alignment(rawValue: raw) { alignment = parsed } else {
-                    sink.error(alignValue.location, thai: "align ต้องเป็น left, center หรือ right", english: "align must be left, center or right")
-                }
-            }
-            return Column(key: key, header: header, width: width,
-                          minWidthMM: column.optional("min_width_mm")?.number(sink, what: "min_width_mm", in: 1...100) ?? 8,
-                          alignment: alignment)
-        }
-        guard columns.count == list.count else { return nil }
-        let total = columns.reduce(0) { $0 + $1.width }
-        if abs(total - 1) > 0.001 {
-            sink.error(map.location, thai: "ความกว้างคอลัมน์รวมกันต้องได้ 1 (ได้ \(total))",
-                       english: "column widths must add up to 1 (they add up to \(total))")
-        }
-        for key in keys where !columns.contains(where: { $0.key == key }) && key != "number" {
-            sink.error(map.location, thai: "ขาดคอลัมน์ '\(key)'", english: "missing column '\(key)'")
-        }
-        return columns
-    }
-
-    static func catalog(_ value: YAMLValue, sink: DiagnosticSink) -> [Template.Indicator]? {
-        guard let list = value.sequence(sink, what: "oit_catalog") else { return nil }
-        return list.compactMap { item -> Template.Indicator? in
-            guard let map = item.mapping(sink, what: "indicator", allowed: ["indicator", "title", "subindicators"]),
-                  let number = map.required("indicator", sink)?.string(sink, what: "indicator"),
-                  let title = map.required("title", sink)?.string(sink, what: "indicator title"),
-                  let subs = map.required("subindicators", sink)?.sequence(sink, what: "subindicators") else { return nil }
-            let subindicators = subs.compactMap { sub -> Template.Subindicator? in
-                guard let s = sub.mapping(sink, what: "subindicator", allowed: ["number", "title", "label", "topics"]),
-                      let number = s.required("number", sink)?.string(sink, what: "subindicator number"),
-                      let title = s.required("title", sink)?.text(sink, what: "subindicator title"),
-                      let topics = s.required("topics", sink)?.sequence(sink, what: "topics") else { return nil }
-                let parsedTopics = topics.compactMap { topic -> Template.Topic? in
-                    guard let t = topic.mapping(sink, what: "topic", allowed: ["title", "items"]),
-                          let title = t.required("title", sink)?.text(sink, what: "topic title"),
-                          let items = t.required("items", sink)?.sequence(sink, what: "items") else { return nil }
-                    return Template.Topic(title: title, items: items.compactMap { catalogItem($0, sink: sink) })
-                }
-                return Template.Subindicator(number: number, title: title,
-                                             label: s.optional("label")?.text(sink, what: "label"), topics: parsedTopics)
-            }
-            return Template.Indicator(number: number, title: title, subindicators: subindicators)
-        }
-    }
-
-    static func catalogItem(_ value: YAMLValue, sink: DiagnosticSink) -> Template.CatalogItem? {
-        guard let map = value.mapping(sink, what: "item", allowed: ["code", "title", "intro", "elements"]),
-              let code = map.required("code", sink)?.string(sink, what: "code"),
-              let title = map.required("title", sink)?.text(sink, what: "item title") else { return nil }
-        if !OITCode.isValid(code) {
-            sink.error(map.required("code", sink)!.location, thai: "รหัส '\(code)' ต้องอยู่ในรูป O ตามด้วยตัวเลข เช่น O1",
-                       english: "code '\(code)' must be O followed by a number, e.g. O1")
-        }
-        return Template.CatalogItem(
-            code: code, title: title, intro: map.optional("intro")?.text(sink, what: "intro"),
-            elements: map.optional("elements")?.texts(sink, what: "elements") ?? [], location: value.location)
-    }
-
     /// Checks that only make sense across the whole template: duplicate codes and ids.
     static func checkConsistency(_ template: Template, sink: DiagnosticSink) {
         var codes: [String: SourceLocation] = [:]
@@ -339,13 +237,5 @@ public enum TemplateLoader {
             }
             ids[id] = section.location
         }
-    }
-}
-
-/// OIT item codes: a Latin `O` and a number, `O1` … `O43`.
-public enum OITCode {
-    public static func isValid(_ code: String) -> Bool {
-        guard code.first == "O", code.count >= 2 else { return false }
-        return code.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
     }
 }

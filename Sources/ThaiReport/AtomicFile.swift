@@ -25,6 +25,16 @@ public enum AtomicFile {
         }
     }
 
+    /// `create` with these bytes; false, writing nothing, when a file is already there.
+    public static func createIfAbsent(at target: URL, bytes: Data) throws -> Bool {
+        do {
+            try create(at: target) { try bytes.write(to: $0) }
+            return true
+        } catch is AlreadyExists {
+            return false
+        }
+    }
+
     /// Temporary files being written now, by any thread.
     private static let pending = PendingFiles()
 

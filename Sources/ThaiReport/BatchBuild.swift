@@ -1,6 +1,7 @@
 import FontSystem
 import Foundation
 import ReportInput
+import SiteLayout
 
 /// Finds the data files named by the arguments: files as given, folders searched (hidden
 /// folders skipped) for `<fiscal-year>.yaml`, optionally only those of one fiscal year.
@@ -123,7 +124,7 @@ public final class BatchBuilder: Sendable {
         if options.build.formats.contains(.html) {
             for year in result.years.sorted() {
                 do { try YearPage.write(year: year, in: options.build.outputDirectory, fontsDirectory: fontsDirectory) } catch {
-                    result.failed.append((options.build.outputDirectory.appendingPathComponent("\(year)/index.html"), "\(error)"))
+                    result.failed.append((options.build.site.url(.yearPage(year: year)), "\(error)"))
                     result.onlyInputFailures = false
                 }
             }

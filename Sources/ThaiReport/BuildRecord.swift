@@ -1,8 +1,9 @@
 import Foundation
 import HTMLOutput
 import ReportModel
+import SiteLayout
 
-/// What a build leaves in `<out>/<year>/.reports/<agency-id>.json`: what the year page lists,
+/// What a build leaves in the site's records folder (`SiteLayout.Place.record`): what the year page lists,
 /// and for each format written the fingerprint of the inputs it was made from, so an unchanged
 /// report is not built again and a stale one is.
 public struct BuildRecord: Codable, Sendable, Equatable {
@@ -25,7 +26,7 @@ public struct BuildRecord: Codable, Sendable, Equatable {
     }
 
     static func file(agencyID: String, year: Int, in output: URL) -> URL {
-        output.appendingPathComponent(String(year)).appendingPathComponent(".reports").appendingPathComponent(agencyID + ".json")
+        SiteLayout(root: output).url(.record(agencyID: agencyID, year: year))
     }
 
     static func read(agencyID: String, year: Int, in output: URL) -> BuildRecord? {
@@ -41,9 +42,8 @@ public struct BuildRecord: Codable, Sendable, Equatable {
     }
 
     func path(of format: OutputFormat, in output: URL) -> URL {
-        let year = output.appendingPathComponent(String(fiscalYear))
-        return format == .pdf ? year.appendingPathComponent(agencyID + ".pdf")
-            : year.appendingPathComponent(agencyID).appendingPathComponent("index.html")
+        SiteLayout(root: output).url(format == .pdf ? .reportPDF(agencyID: agencyID, year: fiscalYear)
+                                                    : .reportPage(agencyID: agencyID, year: fiscalYear))
     }
 
     /// Whether the file of `format` is there and was made from inputs with this fingerprint.
@@ -63,16 +63,16 @@ public struct BuildRecord: Codable, Sendable, Equatable {
     }
 }
 
-/// The year page `<out>/<year>/index.html`, made from the records of every report built into
-/// that year folder (so it lists reports from earlier builds too).
+/// The year page, made from the records of every report built into that year folder (so it
+/// lists reports from earlier builds too).
 public enum YearPage {
     /// Rewrites the year page from the recorded entries; returns its path.
     @discardableResult
     public static func write(year: Int, in output: URL, fontsDirectory: URL) throws -> URL {
-        let yearFolder = output.appendingPathComponent(String(year))
-        let records = yearFolder.appendingPathComponent(".reports")
+        let site = SiteLayout(root: output)
+        let records = site.url(.recordsFolder(year: year))
         let files = (try? FileManager.default.contentsOfDirectory(at: records, includingPropertiesForKeys: nil)) ?? []
-        let entries = files.filter { $0.pathExtension == "json" }
+        let entries = files.filter { $0.pathExtension == SiteLayout.recordExtension }
             .compactMap { try? JSONDecoder().decode(BuildRecord.self, from: Data(contentsOf: $0)) }
             .filter { record in OutputFormat.allCases.contains { FileManager.default.fileExists(atPath: record.path(of: $0, in: output).path) } }
             .map { record -> HTMLWriter.YearEntry in
@@ -82,27 +82,26 @@ public enum YearPage {
                 return entry
             }
             .sorted { ($0.agencyName, $0.agencyID) < ($1.agencyName, $1.agencyID) }
-        let page = yearFolder.appendingPathComponent("index.html")
+        let page = site.url(.yearPage(year: year))
         try AtomicFile.write(to: page) { try Data(HTMLWriter.renderYearPage(year: year, entries: entries).utf8).write(to: $0) }
-        try SiteAssets.write(fontsDirectory: fontsDirectory, yearFolder: yearFolder)
+        try SiteAssets.write(fontsDirectory: fontsDirectory, year: year, in: site)
         return page
     }
 }
 
-/// The stylesheet and fonts the year's pages share, in `<year>/assets/`. Written through
+/// The stylesheet and fonts the year's pages share, in the year's assets folder. Written through
 /// `AtomicFile` (workers may write them at the same time; a copy is never seen half-done) and
 /// skipped when an identical file is already there.
 enum SiteAssets {
-    static func write(fontsDirectory: URL, yearFolder: URL) throws {
-        let assets = yearFolder.appendingPathComponent("assets")
+    static func write(fontsDirectory: URL, year: Int, in site: SiteLayout) throws {
         for name in HTMLWriter.fontFiles {
             let source = fontsDirectory.appendingPathComponent(name)
             guard let bytes = FileManager.default.contents(atPath: source.path) else {
                 throw AtomicFile.Failure(path: source.path, reason: "cannot read the font")
             }
-            try writeIfChanged(bytes, to: assets.appendingPathComponent(name))
+            try writeIfChanged(bytes, to: site.url(.asset(name: name, year: year)))
         }
-        try writeIfChanged(Data(HTMLWriter.stylesheet.utf8), to: assets.appendingPathComponent("report.css"))
+        try writeIfChanged(Data(HTMLWriter.stylesheet.utf8), to: site.url(.stylesheet(year: year)))
     }
 
     static func writeIfChanged(_ bytes: Data, to target: URL) throws {

@@ -6,6 +6,7 @@ import PageIR
 import PDFOutput
 import ReportInput
 import ReportModel
+import SiteLayout
 
 /// The output formats a build can write.
 public enum OutputFormat: String, CaseIterable, Sendable {
@@ -21,6 +22,8 @@ public struct BuildOptions: Sendable {
     public init(outputDirectory: URL, formats: Set<OutputFormat> = [.pdf, .html], templatesRoot: URL? = nil) {
         self.outputDirectory = outputDirectory; self.formats = formats; self.templatesRoot = templatesRoot
     }
+    /// The site in the output folder.
+    public var site: SiteLayout { SiteLayout(root: outputDirectory) }
 }
 
 /// One data file in, finished files out: load and check, lay out, write. Every file is written
@@ -75,11 +78,11 @@ public final class ReportBuilder {
         return hasher.finish()
     }()
 
-    /// `<out>/<fiscal-year>/<agency-id>.pdf` and `<out>/<fiscal-year>/<agency-id>/index.html`.
+    /// The report's PDF and page in the site under `directory` (`SiteLayout`).
     public static func outputPaths(for report: Report, in directory: URL) -> (pdf: URL, html: URL) {
-        let year = directory.appendingPathComponent(String(report.fiscalYear))
-        return (year.appendingPathComponent(report.agencyID + ".pdf"),
-                year.appendingPathComponent(report.agencyID).appendingPathComponent("index.html"))
+        let site = SiteLayout(root: directory)
+        return (site.url(.reportPDF(agencyID: report.agencyID, year: report.fiscalYear)),
+                site.url(.reportPage(agencyID: report.agencyID, year: report.fiscalYear)))
     }
 
     /// Writes the formats asked for and records what they were made from (for the year page and
@@ -116,10 +119,9 @@ public final class ReportBuilder {
             written.append(paths.pdf)
         }
         if options.formats.contains(.html) {
-            let link = (linkPDF ?? options.formats.contains(.pdf)) ? "../\(report.agencyID).pdf" : nil
-            let page = HTMLWriter.render(report, pdfFileName: link)
+            let page = HTMLWriter.render(report, linkingPDF: linkPDF ?? options.formats.contains(.pdf))
             try AtomicFile.write(to: paths.html) { temporary in try Data(page.utf8).write(to: temporary) }
-            try SiteAssets.write(fontsDirectory: fonts.directory, yearFolder: paths.html.deletingLastPathComponent().deletingLastPathComponent())
+            try SiteAssets.write(fontsDirectory: fonts.directory, year: report.fiscalYear, in: options.site)
             written.append(paths.html)
         }
         return written

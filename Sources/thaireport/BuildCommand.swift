@@ -1,6 +1,7 @@
 import ArgumentParser
 import FontSystem
 import Foundation
+import ReportInput
 import ThaiReport
 
 struct BuildCommand: ParsableCommand {
@@ -44,7 +45,7 @@ struct BuildCommand: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs ต้องอย่างน้อย 1 / --jobs must be at least 1") }
-        if let year, !(2500...2700).contains(year) {
+        if let year, !DataSchema.fiscalYears.contains(year) {
             throw ValidationError("--year ต้องเป็นปี พ.ศ. เช่น 2564 / --year must be a Buddhist-era year such as 2564")
         }
     }

@@ -38,19 +38,20 @@ struct NewCommand: ParsableCommand {
         }
         let loaded: Template
         do {
-            loaded = try NewDataFile.template(id: template, year: year, templatesRoot: URL(fileURLWithPath: templates))
+            loaded = try DataFileWriter.template(id: template, year: year, templatesRoot: URL(fileURLWithPath: templates))
         } catch let error as InputError {
             printError(error.description); throw ExitCode(inputErrorStatus)
-        } catch let error as NewDataFile.WrongYear {
+        } catch let error as DataFileWriter.WrongYear {
             printError(error.description); throw ExitCode(inputErrorStatus)
         }
         Interruption.install()
         do {
-            let file = try NewDataFile.write(template: loaded, agencyID: agency, name: name, year: year, folder: URL(fileURLWithPath: folder))
+            let file = try DataFileWriter.write(template: loaded, agencyID: agency, name: name, year: year,
+                                                folder: URL(fileURLWithPath: folder), create: AtomicFile.createIfAbsent)
             print("เขียนแล้ว / wrote \(file.path)")
-        } catch let error as NewDataFile.InvalidID {
+        } catch let error as DataFileWriter.InvalidID {
             printError(error.description); throw ExitCode(inputErrorStatus)
-        } catch let error as NewDataFile.Exists {
+        } catch let error as DataFileWriter.Exists {
             printError(error.description); throw ExitCode(1)
         }
     }

@@ -142,18 +142,19 @@ import ThaiReport
         scratch.copyTemplate()
         let template = try TemplateLoader.load(id: "ita-2564", templatesRoot: scratch.url.appendingPathComponent("Templates"))
         let folder = scratch.url.appendingPathComponent("Samples")
-        let file = try NewDataFile.write(template: template, agencyID: "ban-mai", name: "องค์การบริหารส่วนตำบลบ้านใหม่ \"ทดสอบ\"", year: 2564, folder: folder)
+        let file = try DataFileWriter.write(template: template, agencyID: "ban-mai", name: "องค์การบริหารส่วนตำบลบ้านใหม่ \"ทดสอบ\"", year: 2564,
+                                            folder: folder, create: AtomicFile.createIfAbsent)
         let loaded = try ReportLoader.load(dataFile: file)
         #expect(loaded.report.cover.agencyName == "องค์การบริหารส่วนตำบลบ้านใหม่ \"ทดสอบ\"")
         #expect(loaded.warnings.count == 43)   // every OIT item still needs its responsible unit
         let text = try String(contentsOf: file, encoding: .utf8)
         for code in 1...43 { #expect(text.contains("  O\(code): {")) }
         #expect(text.contains("# ตัวชี้วัดย่อยที่ ๙.๑ ข้อมูลพื้นฐาน"))
-        #expect(throws: NewDataFile.Exists.self) {
-            try NewDataFile.write(template: template, agencyID: "ban-mai", name: "อื่น", year: 2564, folder: folder)
+        #expect(throws: DataFileWriter.Exists.self) {
+            try DataFileWriter.write(template: template, agencyID: "ban-mai", name: "อื่น", year: 2564, folder: folder, create: AtomicFile.createIfAbsent)
         }
-        #expect(throws: NewDataFile.InvalidID.self) {
-            try NewDataFile.write(template: template, agencyID: "../x", name: "อื่น", year: 2564, folder: folder)
+        #expect(throws: DataFileWriter.InvalidID.self) {
+            try DataFileWriter.write(template: template, agencyID: "../x", name: "อื่น", year: 2564, folder: folder, create: AtomicFile.createIfAbsent)
         }
     }
 }

@@ -1,11 +1,11 @@
 import Foundation
-import ReportInput
 import ThaiText
 
-/// A new agency data file for a year, prefilled with every item of the year's catalog and
+/// Writes a new agency data file for a year, prefilled with every item of the year's catalog and
 /// comments in Thai saying what to fill in. It passes `check` as written (with warnings for
-/// what is still empty), so staff can build a first draft at once.
-public enum NewDataFile {
+/// what is still empty), so staff can build a first draft at once. Field names come from
+/// `DataSchema`, as the reader's do.
+public enum DataFileWriter {
     public struct Exists: Error, CustomStringConvertible {
         public let path: String
         public var description: String { "มีไฟล์ '\(path)' อยู่แล้ว ไม่เขียนทับ / '\(path)' already exists: not overwritten" }
@@ -36,7 +36,12 @@ public enum NewDataFile {
             .replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
 
+    /// The text of the new file.
     public static func render(template: Template, agencyID: String, name: String, year: Int) -> String {
+        typealias M = DataSchema.MeasureField
+        typealias S = DataSchema.StepField
+        typealias I = DataSchema.IndicatorField
+        typealias O = DataSchema.OITField
         let thaiYear = ThaiDigits.format(year)
         let values = PlaceholderValues.make(template: template, agencyName: name, shortName: name, issuingUnit: "", fiscalYear: year)
         var yaml = """
@@ -61,7 +66,7 @@ public enum NewDataFile {
           date: \(year)-09                # เดือนที่ลงนาม ปปปป-ดด เช่น \(year)-03
 
         # ผลการดำเนินการตามมาตรการ แยกตามส่วนของรายงาน
-        # แต่ละมาตรการ: measure (มาตรการ), steps (ขั้นตอน / ผู้รับผิดชอบ / ผลการดำเนินการ)
+        # แต่ละมาตรการ: \(M.measure) (มาตรการ), \(M.steps) (ขั้นตอน / ผู้รับผิดชอบ / ผลการดำเนินการ)
         # ข้อความหลายบรรทัดใช้ | แล้วขึ้นบรรทัดใหม่ บรรทัดละหนึ่งย่อหน้า
         measures:
 
@@ -73,11 +78,11 @@ public enum NewDataFile {
                 yaml += """
                   \(id): []
                   # \(id):
-                  #   - measure: มาตรการ...
-                  #     steps:
-                  #       - step: - ขั้นตอน...
-                  #         responsible: ผู้รับผิดชอบ...
-                  #         result: - ผลการดำเนินการ...
+                  #   - \(M.measure): มาตรการ...
+                  #     \(M.steps):
+                  #       - \(S.step): - ขั้นตอน...
+                  #         \(S.responsible): ผู้รับผิดชอบ...
+                  #         \(S.result): - ผลการดำเนินการ...
 
                 """
             } else {
@@ -85,11 +90,11 @@ public enum NewDataFile {
                 yaml += """
                   \(id): []
                   # \(id):
-                  #   - indicator: "\(indicators.first ?? "1")"      # ตัวชี้วัดที่มีในแม่แบบ: \(indicators.joined(separator: ", "))
-                  #     measures:
-                  #       - measure: มาตรการ...
-                  #         steps:
-                  #           - {step: ..., responsible: ..., result: ...}
+                  #   - \(I.indicator): "\(indicators.first ?? "1")"      # ตัวชี้วัดที่มีในแม่แบบ: \(indicators.joined(separator: ", "))
+                  #     \(I.measures):
+                  #       - \(M.measure): มาตรการ...
+                  #         \(M.steps):
+                  #           - {\(S.step): ..., \(S.responsible): ..., \(S.result): ...}
 
                 """
             }
@@ -97,18 +102,18 @@ public enum NewDataFile {
         yaml += """
 
         # การเปิดเผยข้อมูลสาธารณะ (OIT): ทุกข้อต้องมีครบ ข้อละหนึ่งครั้ง
-        # responsible = ผู้รับผิดชอบ; has_data = มีข้อมูลหรือไม่ (ถ้า false ให้ใส่ no_data_reason)
-        # published = เผยแพร่บนเว็บไซต์แล้วหรือไม่ (ถ้า false ให้ใส่ unpublished_reason)
+        # \(O.responsible) = ผู้รับผิดชอบ; \(O.hasData) = มีข้อมูลหรือไม่ (ถ้า false ให้ใส่ \(O.noDataReason))
+        # \(O.published) = เผยแพร่บนเว็บไซต์แล้วหรือไม่ (ถ้า false ให้ใส่ \(O.unpublishedReason))
         oit:
 
         """
         for indicator in template.catalog {
             for sub in indicator.subindicators {
-                yaml += "  # ตัวชี้วัดย่อยที่ \(SectionNumber.thai(sub.number)) \(sub.title.render(values))\n"
+                yaml += "  # \(DataSchema.subindicatorLabel(number: sub.number, title: sub.title.render(values)))\n"
                 for topic in sub.topics {
                     for item in topic.items {
                         let title = item.title.render(values).replacingOccurrences(of: "\n", with: " ")
-                        yaml += "  \(item.code): {responsible: \"\", has_data: true, published: true}   # \(title)\n"
+                        yaml += "  \(item.code): {\(O.responsible): \"\", \(O.hasData): true, \(O.published): true}   # \(title)\n"
                     }
                 }
             }
@@ -116,16 +121,14 @@ public enum NewDataFile {
         return yaml
     }
 
-    /// Writes `<folder>/<agency-id>/<year>.yaml`; refuses to overwrite.
-    public static func write(template: Template, agencyID: String, name: String, year: Int, folder: URL) throws -> URL {
+    /// Writes `<folder>/<agency-id>/<year>.yaml` through `create`, which makes a new file with
+    /// the bytes and returns false, writing nothing, when one is already there.
+    public static func write(template: Template, agencyID: String, name: String, year: Int, folder: URL,
+                             create: (URL, Data) throws -> Bool) throws -> URL {
         guard AgencyID.isValid(agencyID) else { throw InvalidID(id: agencyID) }
         let file = folder.appendingPathComponent(agencyID).appendingPathComponent("\(year).yaml")
         let text = render(template: template, agencyID: agencyID, name: name, year: year)
-        do {
-            try AtomicFile.create(at: file) { try Data(text.utf8).write(to: $0) }
-        } catch is AtomicFile.AlreadyExists {
-            throw Exists(path: file.path)
-        }
+        guard try create(file, Data(text.utf8)) else { throw Exists(path: file.path) }
         return file
     }
 }

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Where every file of the output site lives, and the links between its pages:
+///
+///     <year>/<agency-id>.pdf              the print PDF
+///     <year>/<agency-id>/index.html       the report page
+///     <year>/index.html                   the year page
+///     <year>/assets/                      stylesheet and fonts the year's pages share
+///     <year>/.reports/<agency-id>.json    what the year page lists about one report
+///
+/// A module of its own that depends on nothing: the build (`ThaiReport`) needs the files and
+/// the HTML writer the links; `HTMLOutput` may not reach up to the build, and the PDFs and
+/// records are not the HTML writer's business, so the layout sits below both. `ReportModel`
+/// stays the document tree. Files and links are both made from `Place.components`, so a link
+/// always leads to the file that is written.
+public struct SiteLayout: Sendable, Equatable {
+    /// The output folder.
+    public let root: URL
+
+    public init(root: URL) { self.root = root }
+
+    /// The stylesheet's file name in the assets folder.
+    public static let stylesheetName = "report.css"
+    /// The extension of a report's record in the records folder.
+    public static let recordExtension = "json"
+    static let pageName = "index.html"
+    static let pdfExtension = "pdf"
+    static let assetsFolderName = "assets"
+    static let recordsFolderName = ".reports"
+
+    /// A file or folder of the site.
+    public enum Place: Hashable, Sendable {
+        case yearFolder(year: Int)
+        case yearPage(year: Int)
+        case reportPDF(agencyID: String, year: Int)
+        case reportPage(agencyID: String, year: Int)
+        case assetsFolder(year: Int)
+        case asset(name: String, year: Int)
+        case stylesheet(year: Int)
+        case recordsFolder(year: Int)
+        case record(agencyID: String, year: Int)
+
+        /// Path components below the output folder.
+        public var components: [String] {
+            switch self {
+            case .yearFolder(let year): return [String(year)]
+            case .yearPage(let year): return [String(year), SiteLayout.pageName]
+            case .reportPDF(let id, let year): return [String(year), "\(id).\(SiteLayout.pdfExtension)"]
+            case .reportPage(let id, let year): return [String(year), id, SiteLayout.pageName]
+            case .assetsFolder(let year): return [String(year), SiteLayout.assetsFolderName]
+            case .asset(let name, let year): return Place.assetsFolder(year: year).components + [name]
+            case .stylesheet(let year): return Place.asset(name: SiteLayout.stylesheetName, year: year).components
+            case .recordsFolder(let year): return [String(year), SiteLayout.recordsFolderName]
+            case .record(let id, let year):
+                return Place.recordsFolder(year: year).components + ["\(id).\(SiteLayout.recordExtension)"]
+            }
+        }
+
+        /// `2564/singburi-pao/index.html`: the path below the output folder.
+        public var relativePath: String { components.joined(separator: "/") }
+    }
+
+    /// The place's file or folder under the output folder.
+    public func url(_ place: Place) -> URL {
+        place.components.reduce(root) { $0.appendingPathComponent($1) }
+    }
+
+    /// The link written in the page at `page` that leads to `target`: relative to the page's
+    /// folder, so the site can be moved or served from any address.
+    public static func link(from page: Place, to target: Place) -> String {
+        let folder = page.components.dropLast()
+        let path = target.components
+        var shared = 0
+        while shared < folder.count, shared < path.count - 1, folder[folder.startIndex + shared] == path[shared] { shared += 1 }
+        let up = Array(repeating: "..", count: folder.count - shared)
+        return (up + path[shared...]).joined(separator: "/")
+    }
+}
