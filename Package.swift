@@ -15,12 +15,15 @@ let package = Package(
     ],
     targets: [
         // C libraries, from Debian's -dev packages through pkg-config.
-        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
-                       providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "libfreetype-dev"])]),
-        .systemLibrary(name: "CCairo", pkgConfig: "cairo-ft",
-                       providers: [.apt(["libcairo2-dev", "libfreetype-dev"])]),
-        .systemLibrary(name: "CFontconfig", pkgConfig: "fontconfig",
-                       providers: [.apt(["libfontconfig1-dev"])]),
+        .systemLibrary(
+            name: "CPangoCairo", pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "libfreetype-dev"])]),
+        .systemLibrary(
+            name: "CCairo", pkgConfig: "cairo-ft",
+            providers: [.apt(["libcairo2-dev", "libfreetype-dev"])]),
+        .systemLibrary(
+            name: "CFontconfig", pkgConfig: "fontconfig",
+            providers: [.apt(["libfontconfig1-dev"])]),
 
         // Pure Swift: no C types below this line until FontSystem.
         .target(name: "ThaiText"),
@@ -30,18 +33,28 @@ let package = Package(
         .target(name: "PageIR"),
 
         // Shaping and drawing.
-        .target(name: "FontSystem", dependencies: ["CPangoCairo", "CFontconfig"],
-                linkerSettings: [.linkedLibrary("pangoft2-1.0")]),
+        .target(
+            name: "FontSystem", dependencies: ["CPangoCairo", "CFontconfig"],
+            linkerSettings: [.linkedLibrary("pangoft2-1.0")]),
         .target(name: "Typesetting", dependencies: ["ReportModel", "PageIR", "FontSystem", "CPangoCairo"]),
-        .target(name: "DocumentClasses", dependencies: ["ReportModel", "ThaiText", "PageIR", "FontSystem", "Typesetting"]),
+        .target(
+            name: "DocumentClasses", dependencies: ["ReportModel", "ThaiText", "PageIR", "FontSystem", "Typesetting"]),
         .target(name: "PDFOutput", dependencies: ["PageIR", "CCairo"]),
         .target(name: "HTMLOutput", dependencies: ["ReportModel", "ThaiText", "SiteLayout"]),
 
         // Facade and command line.
-        .target(name: "ThaiReport", dependencies: ["ReportModel", "ReportInput", "DocumentClasses", "PDFOutput", "HTMLOutput", "FontSystem", "PageIR", "SiteLayout"]),
-        .executableTarget(name: "thaireport", dependencies: [
-            "ThaiReport", "ReportInput", "FontSystem", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .target(
+            name: "ThaiReport",
+            dependencies: [
+                "ReportModel", "ReportInput", "DocumentClasses", "PDFOutput", "HTMLOutput", "FontSystem", "PageIR",
+                "SiteLayout",
+            ]),
+        .executableTarget(
+            name: "thaireport",
+            dependencies: [
+                "ThaiReport", "ReportInput", "FontSystem",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
 
         .target(name: "TestSupport", dependencies: ["ReportModel", "PageIR"], path: "Tests/TestSupport"),
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
@@ -50,14 +63,26 @@ let package = Package(
         .testTarget(name: "PageIRTests", dependencies: ["PageIR"]),
         .testTarget(name: "FontSystemTests", dependencies: ["FontSystem", "CPangoCairo", "TestSupport"]),
         .testTarget(name: "ReportInputTests", dependencies: ["ReportInput", "ReportModel", "TestSupport"]),
-        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "PageIR", "FontSystem", "ReportModel", "TestSupport"]),
-        .testTarget(name: "DocumentClassesTests", dependencies: [
-            "DocumentClasses", "PageIR", "FontSystem", "ReportInput", "ReportModel", "ThaiText", "ThaiReport", "TestSupport",
-        ]),
-        .testTarget(name: "PDFOutputTests", dependencies: [
-            "PDFOutput", "CCairo", "PageIR", "ThaiReport", "FontSystem", "ReportInput", "Typesetting", "TestSupport",
-        ]),
-        .testTarget(name: "HTMLOutputTests", dependencies: ["HTMLOutput", "ThaiReport", "ReportInput", "ReportModel", "FontSystem", "TestSupport"]),
-        .testTarget(name: "ThaiReportTests", dependencies: ["ThaiReport", "ReportInput", "ReportModel", "FontSystem", "TestSupport"]),
+        .testTarget(
+            name: "TypesettingTests",
+            dependencies: ["Typesetting", "PageIR", "FontSystem", "ReportModel", "TestSupport"]),
+        .testTarget(
+            name: "DocumentClassesTests",
+            dependencies: [
+                "DocumentClasses", "PageIR", "FontSystem", "ReportInput", "ReportModel", "ThaiText", "ThaiReport",
+                "TestSupport",
+            ]),
+        .testTarget(
+            name: "PDFOutputTests",
+            dependencies: [
+                "PDFOutput", "CCairo", "PageIR", "ThaiReport", "FontSystem", "ReportInput", "Typesetting",
+                "TestSupport",
+            ]),
+        .testTarget(
+            name: "HTMLOutputTests",
+            dependencies: ["HTMLOutput", "ThaiReport", "ReportInput", "ReportModel", "FontSystem", "TestSupport"]),
+        .testTarget(
+            name: "ThaiReportTests",
+            dependencies: ["ThaiReport", "ReportInput", "ReportModel", "FontSystem", "TestSupport"]),
     ]
 )

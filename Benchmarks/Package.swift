@@ -8,6 +8,6 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [.package(name: "ThaiReport", path: "..")],
     targets: [
-        .executableTarget(name: "thaireport-bench", dependencies: [.product(name: "ThaiReport", package: "ThaiReport")]),
+        .executableTarget(name: "thaireport-bench", dependencies: [.product(name: "ThaiReport", package: "ThaiReport")])
     ]
 )

@@ -9,17 +9,26 @@ enum ITABody {
         blocks.append(.space(styles.lines(styles.layout.titleSpaceAfter)))
         let indent = PageGeometry.points(mm: report.style.firstLineIndentMM)
         func add(_ section: Section) {
-            blocks.append(.heading(Heading(section.headingText, style: styles.bold, level: section.level,
-                                           spaceBefore: styles.lines(styles.layout.sectionSpaceBefore),
-                                           anchor: section.id)))
+            blocks.append(
+                .heading(
+                    Heading(
+                        section.headingText, style: styles.bold, level: section.level,
+                        spaceBefore: styles.lines(styles.layout.sectionSpaceBefore),
+                        anchor: section.id)))
             for block in section.blocks {
                 switch block {
                 case .paragraph(let text):
-                    blocks.append(.paragraph(Paragraph(text, style: styles.body, indent: indent,
-                                                       minLines: styles.layout.minLinesAtBreak)))
+                    blocks.append(
+                        .paragraph(
+                            Paragraph(
+                                text, style: styles.body, indent: indent,
+                                minLines: styles.layout.minLinesAtBreak)))
                 case .heading(let text):
-                    blocks.append(.heading(Heading(text, style: styles.bold, level: section.level + 1,
-                                                   spaceBefore: styles.lines(styles.layout.subheadingSpaceBefore))))
+                    blocks.append(
+                        .heading(
+                            Heading(
+                                text, style: styles.bold, level: section.level + 1,
+                                spaceBefore: styles.lines(styles.layout.subheadingSpaceBefore))))
                 case .table(let table):
                     blocks.append(.table(table, styles.table))
                 }

@@ -18,38 +18,48 @@ struct ITAContents {
         let flow = engine.flow
         let g = flow.geometry
         let layout = styles.layout
-        try engine.layout([styles.centered(report.contents.heading, style: styles.title, role: .heading(level: 1)),
-                           .space(styles.lines(layout.contentsHeadingSpaceAfter))])
+        try engine.layout([
+            styles.centered(report.contents.heading, style: styles.title, role: .heading(level: 1)),
+            .space(styles.lines(layout.contentsHeadingSpaceAfter)),
+        ])
         if let label = shaper.shape(report.contents.pageLabel, style: styles.bold, width: nil).first {
             flow.begin(.artifact)
             flow.place(label, x: g.left + g.contentWidth - label.width)
             flow.end()
         }
         let numberTexts = pageRanges().mapValues { range in
-            range.0 == range.1 ? ThaiDigits.format(range.0 + 1)
+            range.0 == range.1
+                ? ThaiDigits.format(range.0 + 1)
                 : "\(ThaiDigits.format(range.0 + 1)) - \(ThaiDigits.format(range.1 + 1))"
         }
         // Titles wrap before the widest page number printed, and a little room for leaders.
-        let numberColumn = (numberTexts.values.map { shaper.width(of: $0, style: styles.body) }.max() ?? 0)
+        let numberColumn =
+            (numberTexts.values.map { shaper.width(of: $0, style: styles.body) }.max() ?? 0)
             + layout.contentsLeaderRoom
         for section in report.allSections {
             let indent = Double(section.level - 1) * PageGeometry.points(mm: layout.contentsIndentMM)
-            let lines = shaper.shape(section.contentsText, style: styles.body, width: g.contentWidth - numberColumn - indent)
+            let lines = shaper.shape(
+                section.contentsText, style: styles.body, width: g.contentWidth - numberColumn - indent)
             if flow.remaining < lines.reduce(0, { $0 + $1.height }) { try flow.newPage() }
             flow.begin(.contentsEntry)
             defer { flow.end() }
             let top = flow.y
             for line in lines { flow.place(line, x: g.left + indent) }
             if let place = places[section.id] {
-                flow.add(.link(Link(x: g.left, y: top, width: g.contentWidth, height: flow.y - top,
-                                    targetPage: place.page, targetY: place.y)))
+                flow.add(
+                    .link(
+                        Link(
+                            x: g.left, y: top, width: g.contentWidth, height: flow.y - top,
+                            targetPage: place.page, targetY: place.y)))
             }
             guard let numberText = numberTexts[section.id], let last = lines.last,
-                  let number = shaper.shape(numberText, style: styles.body, width: nil).first else { continue }
+                let number = shaper.shape(numberText, style: styles.body, width: nil).first
+            else { continue }
             let lineTop = flow.y - last.height
             flow.placeLine(number, x: g.left + g.contentWidth - number.width, top: lineTop)
-            leaders(from: g.left + indent + last.width + layout.leaderGap,
-                    to: g.left + g.contentWidth - number.width - layout.leaderGap, top: lineTop, flow: flow)
+            leaders(
+                from: g.left + indent + last.width + layout.leaderGap,
+                to: g.left + g.contentWidth - number.width - layout.leaderGap, top: lineTop, flow: flow)
         }
         if let closing = report.contents.closingLine {
             flow.y += styles.lines(layout.contentsClosingSpaceBefore)
@@ -88,7 +98,8 @@ struct ITAContents {
             // The section ends where the next section at its level or above begins.
             var end = bodyPageCount - 1
             if let next = order[(index + 1)...].first(where: { $0.level <= section.level }),
-               let nextPlace = places[next.id] {
+                let nextPlace = places[next.id]
+            {
                 end = nextPlace.atPageTop ? nextPlace.page - 1 : nextPlace.page
             }
             ranges[section.id] = (start.page, max(end, start.page))

@@ -29,9 +29,11 @@ public final class ITADocument {
         let body = ITABody.blocks(report, styles: styles)
 
         // 1. Measure the body: where the headings land, how many pages.
-        let measuring = FlowEngine(shaper: shaper, flow: PageFlow(geometry: geometry, label: "") {
-            try sink.preview($0, fonts: shaper.fontTable)
-        })
+        let measuring = FlowEngine(
+            shaper: shaper,
+            flow: PageFlow(geometry: geometry, label: "") {
+                try sink.preview($0, fonts: shaper.fontTable)
+            })
         try measuring.layout(body)
         try measuring.flow.close()
         let anchors = measuring.anchors
@@ -39,17 +41,21 @@ public final class ITADocument {
 
         // 2. Front matter: cover, preface, then contents made from where the headings landed.
         var front: [Page] = []
-        let frontEngine = FlowEngine(shaper: shaper, flow: PageFlow(geometry: geometry, label: "ปก") { front.append($0) })
+        let frontEngine = FlowEngine(
+            shaper: shaper, flow: PageFlow(geometry: geometry, label: "ปก") { front.append($0) })
         try ITAFrontMatter.cover(report, styles: styles, engine: frontEngine)
         try frontEngine.flow.newPage(label: "คำนำ")
         try ITAFrontMatter.preface(report, styles: styles, engine: frontEngine)
         try frontEngine.flow.close()
         var contents: [Page] = []
-        let contentsFlow = PageFlow(geometry: geometry, label: "สารบัญ", firstStructureID: frontEngine.flow.structureIDs) {
+        let contentsFlow = PageFlow(geometry: geometry, label: "สารบัญ", firstStructureID: frontEngine.flow.structureIDs)
+        {
             contents.append($0)
         }
-        try ITAContents(report: report, styles: styles, shaper: shaper, places: places,
-                        bodyPageCount: measuring.flow.pageCount).layout(FlowEngine(shaper: shaper, flow: contentsFlow))
+        try ITAContents(
+            report: report, styles: styles, shaper: shaper, places: places,
+            bodyPageCount: measuring.flow.pageCount
+        ).layout(FlowEngine(shaper: shaper, flow: contentsFlow))
         try contentsFlow.close()
         let offset = front.count + contents.count
         for page in front + contents { try sink.preview(page, fonts: shaper.fontTable) }
@@ -58,23 +64,31 @@ public final class ITADocument {
 
         // 3. The body again, numbered from ๑, each page handed on when finished.
         let marginals = ITAMarginals(shaper: shaper, styles: styles, numberFirstPage: report.style.numberFirstBodyPage)
-        let numbered = FlowEngine(shaper: shaper, flow: PageFlow(
-            geometry: geometry, label: "", marginals: marginals, firstStructureID: contentsFlow.structureIDs) {
+        let numbered = FlowEngine(
+            shaper: shaper,
+            flow: PageFlow(
+                geometry: geometry, label: "", marginals: marginals, firstStructureID: contentsFlow.structureIDs
+            ) {
                 try sink.add($0, fonts: shaper.fontTable)
             })
         try numbered.layout(body)
         try numbered.flow.close()
         precondition(numbered.anchors == anchors, "the two passes over the body must agree")
 
-        var outline = [OutlineEntry(title: report.preface.heading, level: 1, pageIndex: 1, y: geometry.top),
-                       OutlineEntry(title: report.contents.heading, level: 1, pageIndex: front.count, y: geometry.top)]
+        var outline = [
+            OutlineEntry(title: report.preface.heading, level: 1, pageIndex: 1, y: geometry.top),
+            OutlineEntry(title: report.contents.heading, level: 1, pageIndex: front.count, y: geometry.top),
+        ]
         for section in report.allSections {
             guard let place = places[section.id] else { continue }
-            outline.append(OutlineEntry(title: section.headingText, level: section.level,
-                                        pageIndex: place.page + offset, y: place.y))
+            outline.append(
+                OutlineEntry(
+                    title: section.headingText, level: section.level,
+                    pageIndex: place.page + offset, y: place.y))
         }
-        let metadata = DocumentMetadata(title: report.metadata.title, author: report.metadata.author,
-                                        subject: report.metadata.subject, date: report.metadata.date)
+        let metadata = DocumentMetadata(
+            title: report.metadata.title, author: report.metadata.author,
+            subject: report.metadata.subject, date: report.metadata.date)
         try sink.finish(outline: outline, metadata: metadata)
         return Result(missingCharacters: shaper.missing.sorted { $0.value < $1.value })
     }

@@ -9,8 +9,11 @@ enum ITAFrontMatter {
         let layout = styles.layout
         if let logo = report.cover.logoPath {
             let size = PageGeometry.points(mm: layout.logoSizeMM)
-            try engine.place(.figure(Figure(path: logo, width: size, height: size, alt: report.cover.agencyName,
-                                            spaceAfter: layout.logoSpaceAfter)))
+            try engine.place(
+                .figure(
+                    Figure(
+                        path: logo, width: size, height: size, alt: report.cover.agencyName,
+                        spaceAfter: layout.logoSpaceAfter)))
         } else {
             flow.y += g.contentHeight * layout.coverTitleTop
         }
@@ -26,19 +29,27 @@ enum ITAFrontMatter {
     static func preface(_ report: Report, styles: ITAStyles, engine: FlowEngine) throws {
         let layout = styles.layout
         let indent = PageGeometry.points(mm: report.style.firstLineIndentMM)
-        var blocks = [styles.centered(report.preface.heading, style: styles.title, role: .heading(level: 1)),
-                      .space(styles.lines(layout.titleSpaceAfter))]
+        var blocks = [
+            styles.centered(report.preface.heading, style: styles.title, role: .heading(level: 1)),
+            .space(styles.lines(layout.titleSpaceAfter)),
+        ]
         for paragraph in report.preface.paragraphs {
-            blocks.append(.paragraph(Paragraph(paragraph, style: styles.body, indent: indent,
-                                               minLines: layout.minLinesAtBreak)))
+            blocks.append(
+                .paragraph(
+                    Paragraph(
+                        paragraph, style: styles.body, indent: indent,
+                        minLines: layout.minLinesAtBreak)))
         }
         blocks.append(.space(styles.lines(layout.signatureSpaceBefore)))
         let width = engine.flow.geometry.contentWidth
         let signature = report.preface.signature
-        blocks.append(.together((signature.lines + [signature.dateText]).map {
-            Paragraph($0, style: styles.body, alignment: .center, left: width * layout.signatureLeft,
-                      width: width * layout.signatureWidth)
-        }))
+        blocks.append(
+            .together(
+                (signature.lines + [signature.dateText]).map {
+                    Paragraph(
+                        $0, style: styles.body, alignment: .center, left: width * layout.signatureLeft,
+                        width: width * layout.signatureWidth)
+                }))
         try engine.layout(blocks)
     }
 }

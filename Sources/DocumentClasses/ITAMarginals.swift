@@ -19,7 +19,8 @@ struct ITAMarginals: PageMarginals {
 
     func addPageNumber(_ page: inout Page, index: Int) {
         let g = styles.geometry
-        guard let line = shaper.shape("- \(ThaiDigits.format(index + 1)) -", style: styles.body, width: nil).first else {
+        guard let line = shaper.shape("- \(ThaiDigits.format(index + 1)) -", style: styles.body, width: nil).first
+        else {
             return
         }
         add(line, x: g.left + (g.contentWidth - line.width) / 2, top: g.top / 2 - line.height / 2, to: &page)
@@ -28,7 +29,8 @@ struct ITAMarginals: PageMarginals {
     func addContinuationCue(_ page: inout Page, quoting next: String) {
         let g = styles.geometry
         // The first words: what fits on a short line, broken at a Thai word boundary.
-        let words = shaper.shape(next, style: styles.body, width: g.contentWidth * styles.layout.cueWidth).first?.text ?? next
+        let words =
+            shaper.shape(next, style: styles.body, width: g.contentWidth * styles.layout.cueWidth).first?.text ?? next
         var trimmed = Substring(words)
         while trimmed.last == " " { trimmed.removeLast() }
         guard let line = shaper.shape("/" + trimmed + "...", style: styles.body, width: nil).first else { return }

@@ -12,7 +12,8 @@ struct ITAStyles {
 
     init(_ style: Style) {
         let family = style.fontFamily
-        let text = style.leading(style.lineSpacing), cells = style.leading(style.tableLineSpacing)
+        let text = style.leading(style.lineSpacing)
+        let cells = style.leading(style.tableLineSpacing)
         body = TextStyle(family: family, size: style.fontPoints(style.bodySize), leading: text)
         bold = TextStyle(family: family, bold: true, size: style.fontPoints(style.headingSize), leading: text)
         title = TextStyle(family: family, bold: true, size: style.fontPoints(style.titleSize), leading: text)
@@ -25,9 +26,10 @@ struct ITAStyles {
             spaceBefore: layout.tableSpaceBefore, spaceAfter: layout.tableSpaceAfter,
             minLinesAtSplit: layout.minLinesAtBreak, keepLines: layout.tableKeepLines)
         let pt = PageGeometry.points(mm:)
-        geometry = PageGeometry(width: pt(style.pageWidthMM), height: pt(style.pageHeightMM),
-                                left: pt(style.marginLeftMM), right: pt(style.marginRightMM),
-                                top: pt(style.marginTopMM), bottom: pt(style.marginBottomMM))
+        geometry = PageGeometry(
+            width: pt(style.pageWidthMM), height: pt(style.pageHeightMM),
+            left: pt(style.marginLeftMM), right: pt(style.marginRightMM),
+            top: pt(style.marginTopMM), bottom: pt(style.marginBottomMM))
     }
 
     /// `lines` of body text pitch, in points.

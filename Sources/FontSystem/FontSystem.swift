@@ -20,7 +20,8 @@ public final class FontSystem {
         public var description: String {
             switch self {
             case .missingFont(let path): return "ไม่พบไฟล์ฟอนต์ / font file not found: \(path)"
-            case .unreadableFont(let path): return "ไฟล์ฟอนต์เสียหายหรืออ่านไม่ได้ / font file is corrupt or unreadable: \(path)"
+            case .unreadableFont(let path):
+                return "ไฟล์ฟอนต์เสียหายหรืออ่านไม่ได้ / font file is corrupt or unreadable: \(path)"
             }
         }
     }
@@ -35,14 +36,27 @@ public final class FontSystem {
         guard let config = FcConfigCreate() else { throw Failure.unreadableFont(directory.path) }
         for name in FontSystem.requiredFiles {
             let path = directory.appendingPathComponent(name).path
-            guard FileManager.default.fileExists(atPath: path) else { FcConfigDestroy(config); throw Failure.missingFont(path) }
+            guard FileManager.default.fileExists(atPath: path) else {
+                FcConfigDestroy(config)
+                throw Failure.missingFont(path)
+            }
             // FcConfigAppFontAddFile accepts files it cannot parse; count the faces to be sure.
             var count: Int32 = 0
-            let scanned = path.withCString { FcFreeTypeQuery(UnsafeRawPointer($0).assumingMemoryBound(to: FcChar8.self), 0, nil, &count) }
-            guard let scanned else { FcConfigDestroy(config); throw Failure.unreadableFont(path) }
+            let scanned = path.withCString {
+                FcFreeTypeQuery(UnsafeRawPointer($0).assumingMemoryBound(to: FcChar8.self), 0, nil, &count)
+            }
+            guard let scanned else {
+                FcConfigDestroy(config)
+                throw Failure.unreadableFont(path)
+            }
             FcPatternDestroy(scanned)
-            let ok = path.withCString { FcConfigAppFontAddFile(config, UnsafeRawPointer($0).assumingMemoryBound(to: FcChar8.self)) }
-            guard ok == FcTrue else { FcConfigDestroy(config); throw Failure.unreadableFont(path) }
+            let ok = path.withCString {
+                FcConfigAppFontAddFile(config, UnsafeRawPointer($0).assumingMemoryBound(to: FcChar8.self))
+            }
+            guard ok == FcTrue else {
+                FcConfigDestroy(config)
+                throw Failure.unreadableFont(path)
+            }
         }
         self.config = config
         // Make a bundled-fonts configuration the process's current one, so nothing loads the
@@ -61,7 +75,14 @@ public final class FontSystem {
         // `done` is only read and written under `lock`.
         private let lock = NSLock()
         private var done = false
-        func run(_ body: () -> Void) { lock.withLock { if !done { done = true; body() } } }
+        func run(_ body: () -> Void) {
+            lock.withLock {
+                if !done {
+                    done = true
+                    body()
+                }
+            }
+        }
     }
     static let currentOnce = Once()
 
@@ -87,7 +108,8 @@ public final class FontSystem {
 
     /// The file, face index and size (points per em) a font Pango chose for some text stands
     /// for: what the page IR records, so exporters need neither Pango nor this font system.
-    public static func resolve(_ font: UnsafeMutablePointer<PangoFont>) -> (path: String, faceIndex: Int, size: Double)? {
+    public static func resolve(_ font: UnsafeMutablePointer<PangoFont>) -> (path: String, faceIndex: Int, size: Double)?
+    {
         let fcFont = UnsafeMutableRawPointer(font).assumingMemoryBound(to: PangoFcFont.self)
         guard let pattern = pango_fc_font_get_pattern(fcFont) else { return nil }
         var file: UnsafeMutablePointer<FcChar8>? = nil
@@ -113,7 +135,8 @@ public final class FontSystem {
             return URL(fileURLWithPath: env)
         }
         let starts = [
-            URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent(),
+            URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
+                .deletingLastPathComponent(),
             Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent(),
             URL(fileURLWithPath: fm.currentDirectoryPath),
         ].compactMap { $0 }

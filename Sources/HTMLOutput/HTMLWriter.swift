@@ -10,7 +10,9 @@ public enum HTMLWriter {
     public static func escape(_ text: String) -> String {
         // Work on UTF-8 bytes: the five characters are ASCII, and most text has none of them.
         let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 16)
         for byte in utf8 {
@@ -55,14 +57,15 @@ public enum HTMLWriter {
     public static func render(_ report: Report, linkingPDF: Bool) -> String {
         let fiscalYear = fiscalYearText(report.fiscalYear)
         let place = SiteLayout.Place.reportPage(agencyID: report.agencyID, year: report.fiscalYear)
-        var html = documentStart(title: "\(escape(report.metadata.title)) \(escape(fiscalYear)) – \(escape(report.cover.agencyName))",
-                                 stylesheet: SiteLayout.link(from: place, to: .stylesheet(year: report.fiscalYear)))
+        var html = documentStart(
+            title: "\(escape(report.metadata.title)) \(escape(fiscalYear)) – \(escape(report.cover.agencyName))",
+            stylesheet: SiteLayout.link(from: place, to: .stylesheet(year: report.fiscalYear)))
         html += """
-        <header class="cover">
-        <h1>\(report.cover.titleLines.map(escape).joined(separator: "<br>"))</h1>
-        <p class="agency">\(escape(report.cover.agencyName))</p>
+            <header class="cover">
+            <h1>\(report.cover.titleLines.map(escape).joined(separator: "<br>"))</h1>
+            <p class="agency">\(escape(report.cover.agencyName))</p>
 
-        """
+            """
         if let address = report.cover.address { html += "<p class=\"address\">\(escape(address))</p>\n" }
         html += "<p class=\"fiscal-year\">\(escape(fiscalYear))</p>\n"
         if linkingPDF {
@@ -71,18 +74,23 @@ public enum HTMLWriter {
         }
         html += "</header>\n<main>\n"
 
-        html += "<section class=\"preface\" aria-labelledby=\"preface\">\n<h2 id=\"preface\">\(escape(report.preface.heading))</h2>\n"
+        html +=
+            "<section class=\"preface\" aria-labelledby=\"preface\">\n<h2 id=\"preface\">\(escape(report.preface.heading))</h2>\n"
         for paragraph in report.preface.paragraphs { html += "<p class=\"text\">\(escape(paragraph))</p>\n" }
         html += "<p class=\"signature\">"
-        html += (report.preface.signature.lines + [report.preface.signature.dateText]).map(escape).joined(separator: "<br>")
+        html += (report.preface.signature.lines + [report.preface.signature.dateText]).map(escape).joined(
+            separator: "<br>")
         html += "</p>\n</section>\n"
 
-        html += "<nav class=\"contents\" aria-labelledby=\"contents\">\n<h2 id=\"contents\">\(escape(report.contents.heading))</h2>\n"
+        html +=
+            "<nav class=\"contents\" aria-labelledby=\"contents\">\n<h2 id=\"contents\">\(escape(report.contents.heading))</h2>\n"
         html += contentsList(report.sections) + "</nav>\n"
 
-        html += "<div class=\"report\">\n<p class=\"report-title\">\(report.bodyTitleLines.map(escape).joined(separator: "<br>"))</p>\n"
+        html +=
+            "<div class=\"report\">\n<p class=\"report-title\">\(report.bodyTitleLines.map(escape).joined(separator: "<br>"))</p>\n"
         for section in report.sections { html += render(section) }
-        html += "</div>\n</main>\n<footer>\n<p>\(escape(report.cover.agencyName)) · \(escape(fiscalYear))</p>\n</footer>\n</body>\n</html>\n"
+        html +=
+            "</div>\n</main>\n<footer>\n<p>\(escape(report.cover.agencyName)) · \(escape(fiscalYear))</p>\n</footer>\n</body>\n</html>\n"
         return html
     }
 
@@ -98,7 +106,8 @@ public enum HTMLWriter {
 
     static func render(_ section: Section) -> String {
         let level = min(section.level + 1, 6)
-        var html = "<section aria-labelledby=\"\(section.id)\">\n<h\(level) id=\"\(section.id)\">\(escape(section.headingText))</h\(level)>\n"
+        var html =
+            "<section aria-labelledby=\"\(section.id)\">\n<h\(level) id=\"\(section.id)\">\(escape(section.headingText))</h\(level)>\n"
         var caption = section.headingText
         for block in section.blocks {
             switch block {
@@ -115,14 +124,17 @@ public enum HTMLWriter {
 
     static func render(_ table: Table, caption: String) -> String {
         let label = caption
-        var html = "<div class=\"table-scroll\" role=\"region\" aria-label=\"ตาราง: \(escape(label))\" tabindex=\"0\">\n<table class=\"\(table.kind.rawValue)\">\n"
+        var html =
+            "<div class=\"table-scroll\" role=\"region\" aria-label=\"ตาราง: \(escape(label))\" tabindex=\"0\">\n<table class=\"\(table.kind.rawValue)\">\n"
         html += "<caption>\(escape(label))</caption>\n<thead>\n"
         for row in table.headerRows {
-            html += "<tr>" + row.map { header in
-                header.columnSpan > 1
-                    ? "<th scope=\"colgroup\" colspan=\"\(header.columnSpan)\">\(cell(header))</th>"
-                    : "<th scope=\"col\">\(cell(header))</th>"
-            }.joined() + "</tr>\n"
+            html +=
+                "<tr>"
+                + row.map { header in
+                    header.columnSpan > 1
+                        ? "<th scope=\"colgroup\" colspan=\"\(header.columnSpan)\">\(cell(header))</th>"
+                        : "<th scope=\"col\">\(cell(header))</th>"
+                }.joined() + "</tr>\n"
         }
         html += "</thead>\n<tbody>\n"
         // Codes head their rows in the checklist; elsewhere every cell is data.
@@ -131,16 +143,19 @@ public enum HTMLWriter {
             switch row.kind {
             case .group:
                 if index > 0 { html += "</tbody>\n<tbody>\n" }
-                html += "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"\(table.columns.count)\">\(cell(row.cells.first ?? .empty))</th></tr>\n"
+                html +=
+                    "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"\(table.columns.count)\">\(cell(row.cells.first ?? .empty))</th></tr>\n"
             case .body:
                 var column = 0
-                html += "<tr>" + row.cells.map { value -> String in
-                    defer { column += value.columnSpan }
-                    let align = table.alignment(ofColumn: column).rawValue
-                    let span = value.columnSpan > 1 ? " colspan=\"\(value.columnSpan)\"" : ""
-                    if rowHeaders && column == 0 { return "<th scope=\"row\"\(span)>\(cell(value))</th>" }
-                    return "<td class=\"\(align)\"\(span)>\(cell(value))</td>"
-                }.joined() + "</tr>\n"
+                html +=
+                    "<tr>"
+                    + row.cells.map { value -> String in
+                        defer { column += value.columnSpan }
+                        let align = table.alignment(ofColumn: column).rawValue
+                        let span = value.columnSpan > 1 ? " colspan=\"\(value.columnSpan)\"" : ""
+                        if rowHeaders && column == 0 { return "<th scope=\"row\"\(span)>\(cell(value))</th>" }
+                        return "<td class=\"\(align)\"\(span)>\(cell(value))</td>"
+                    }.joined() + "</tr>\n"
             }
         }
         return html + "</tbody>\n</table>\n</div>\n"
@@ -165,8 +180,12 @@ public enum HTMLWriter {
         public var hasPDF: Bool
         public var hasHTML: Bool
         public init(agencyID: String, agencyName: String, title: String, fiscalYear: Int, hasPDF: Bool, hasHTML: Bool) {
-            self.agencyID = agencyID; self.agencyName = agencyName; self.title = title
-            self.fiscalYear = fiscalYear; self.hasPDF = hasPDF; self.hasHTML = hasHTML
+            self.agencyID = agencyID
+            self.agencyName = agencyName
+            self.title = title
+            self.fiscalYear = fiscalYear
+            self.hasPDF = hasPDF
+            self.hasHTML = hasHTML
         }
     }
 
@@ -175,24 +194,28 @@ public enum HTMLWriter {
     public static func renderYearPage(year: Int, entries: [YearEntry]) -> String {
         let fiscalYear = fiscalYearText(year)
         let place = SiteLayout.Place.yearPage(year: year)
-        var html = documentStart(title: "รายงาน \(escape(fiscalYear))", stylesheet: SiteLayout.link(from: place, to: .stylesheet(year: year)))
+        var html = documentStart(
+            title: "รายงาน \(escape(fiscalYear))", stylesheet: SiteLayout.link(from: place, to: .stylesheet(year: year))
+        )
         html += """
-        <main>
-        <h1>รายงาน \(escape(fiscalYear))</h1>
-        <p>จำนวน \(ThaiDigits.format(entries.count)) รายงาน</p>
-        <div class="table-scroll" role="region" aria-label="รายการรายงาน" tabindex="0">
-        <table class="year">
-        <caption>รายงานทุกหน่วยงาน \(escape(fiscalYear))</caption>
-        <thead><tr><th scope="col">ที่</th><th scope="col">หน่วยงาน</th><th scope="col">รายงาน</th><th scope="col">ดาวน์โหลด</th></tr></thead>
-        <tbody>
+            <main>
+            <h1>รายงาน \(escape(fiscalYear))</h1>
+            <p>จำนวน \(ThaiDigits.format(entries.count)) รายงาน</p>
+            <div class="table-scroll" role="region" aria-label="รายการรายงาน" tabindex="0">
+            <table class="year">
+            <caption>รายงานทุกหน่วยงาน \(escape(fiscalYear))</caption>
+            <thead><tr><th scope="col">ที่</th><th scope="col">หน่วยงาน</th><th scope="col">รายงาน</th><th scope="col">ดาวน์โหลด</th></tr></thead>
+            <tbody>
 
-        """
+            """
         for (index, entry) in entries.enumerated() {
             let pageLink = SiteLayout.link(from: place, to: .reportPage(agencyID: entry.agencyID, year: year))
             let pdfLink = SiteLayout.link(from: place, to: .reportPDF(agencyID: entry.agencyID, year: year))
-            let page = entry.hasHTML ? "<a href=\"\(escape(pageLink))\">\(escape(entry.title))</a>" : escape(entry.title)
+            let page =
+                entry.hasHTML ? "<a href=\"\(escape(pageLink))\">\(escape(entry.title))</a>" : escape(entry.title)
             let pdf = entry.hasPDF ? "<a href=\"\(escape(pdfLink))\">PDF</a>" : ""
-            html += "<tr><td class=\"center\">\(ThaiDigits.format(index + 1))</td><th scope=\"row\">\(escape(entry.agencyName))</th><td>\(page)</td><td>\(pdf)</td></tr>\n"
+            html +=
+                "<tr><td class=\"center\">\(ThaiDigits.format(index + 1))</td><th scope=\"row\">\(escape(entry.agencyName))</th><td>\(page)</td><td>\(pdf)</td></tr>\n"
         }
         html += "</tbody>\n</table>\n</div>\n</main>\n</body>\n</html>\n"
         return html

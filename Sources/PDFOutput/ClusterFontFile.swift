@@ -23,7 +23,11 @@ struct ClusterFontFile {
         var dy: Int16
     }
 
-    enum Failure: Error { case notTrueType, variable, missingTable(String), malformed(String) }
+    enum Failure: Error {
+        case notTrueType, variable
+        case missingTable(String)
+        case malformed(String)
+    }
 
     /// Glyph numbers are 16-bit.
     static let maxGlyphs = 0xFFFF
@@ -40,7 +44,9 @@ struct ClusterFontFile {
 
     init(_ data: [UInt8]) throws {
         bytes = data
-        guard data.count >= 12, data.u32(0) == 0x0001_0000 || data.u32(0) == 0x7472_7565 else { throw Failure.notTrueType }
+        guard data.count >= 12, data.u32(0) == 0x0001_0000 || data.u32(0) == 0x7472_7565 else {
+            throw Failure.notTrueType
+        }
         var tables: [String: Range<Int>] = [:]
         for i in 0..<data.u16(4) {
             let record = 12 + 16 * i
@@ -48,15 +54,22 @@ struct ClusterFontFile {
             let tagBytes = data[record..<(record + 4)]
             guard tagBytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { throw Failure.malformed("table tag") }
             let tag = String(decoding: tagBytes, as: UTF8.self)
-            let offset = data.u32(record + 8), length = data.u32(record + 12)
+            let offset = data.u32(record + 8)
+            let length = data.u32(record + 12)
             guard offset + length <= data.count else { throw Failure.malformed(tag) }
             tables[tag] = offset..<(offset + length)
         }
-        for tag in ["head", "hhea", "maxp", "hmtx", "loca", "glyf"] where tables[tag] == nil { throw Failure.missingTable(tag) }
+        for tag in ["head", "hhea", "maxp", "hmtx", "loca", "glyf"] where tables[tag] == nil {
+            throw Failure.missingTable(tag)
+        }
         guard tables["fvar"] == nil, tables["gvar"] == nil else { throw Failure.variable }
-        guard tables["head"]!.count >= 54, tables["hhea"]!.count >= 36, tables["maxp"]!.count >= 6 else { throw Failure.malformed("head, hhea or maxp") }
+        guard tables["head"]!.count >= 54, tables["hhea"]!.count >= 36, tables["maxp"]!.count >= 6 else {
+            throw Failure.malformed("head, hhea or maxp")
+        }
         self.tables = tables
-        let head = tables["head"]!.lowerBound, hhea = tables["hhea"]!.lowerBound, maxp = tables["maxp"]!.lowerBound
+        let head = tables["head"]!.lowerBound
+        let hhea = tables["hhea"]!.lowerBound
+        let maxp = tables["maxp"]!.lowerBound
         unitsPerEm = data.u16(head + 18)
         longLoca = data.u16(head + 50) == 1
         glyphCount = data.u16(maxp + 4)
@@ -65,8 +78,9 @@ struct ClusterFontFile {
         loca = tables["loca"]!.lowerBound
         glyf = tables["glyf"]!
         guard unitsPerEm > 0, glyphCount > 0, hMetricCount > 0, hMetricCount <= glyphCount,
-              tables["hmtx"]!.count >= 4 * hMetricCount + 2 * (glyphCount - hMetricCount),
-              tables["loca"]!.count >= (longLoca ? 4 : 2) * (glyphCount + 1) else { throw Failure.malformed("metrics") }
+            tables["hmtx"]!.count >= 4 * hMetricCount + 2 * (glyphCount - hMetricCount),
+            tables["loca"]!.count >= (longLoca ? 4 : 2) * (glyphCount + 1)
+        else { throw Failure.malformed("metrics") }
     }
 
     /// The advance of `glyph`, in font units.
@@ -83,7 +97,8 @@ struct ClusterFontFile {
     /// Where `glyph`'s outline is in the file (empty for a glyph with no outline).
     private func outline(of glyph: Int) -> Range<Int> {
         func offset(_ i: Int) -> Int { longLoca ? bytes.u32(loca + 4 * i) : 2 * bytes.u16(loca + 2 * i) }
-        let start = glyf.lowerBound + offset(glyph), end = glyf.lowerBound + offset(glyph + 1)
+        let start = glyf.lowerBound + offset(glyph)
+        let end = glyf.lowerBound + offset(glyph + 1)
         guard start <= end, end <= glyf.upperBound else { return start..<start }
         return start..<end
     }
@@ -111,12 +126,21 @@ struct ClusterFontFile {
         var total = (points: 0, contours: 0, components: 0, depth: depth + 1)
         var p = o + 10
         while p + 4 <= range.upperBound {
-            let flags = bytes.u16(p), component = bytes.u16(p + 2)
+            let flags = bytes.u16(p)
+            let component = bytes.u16(p + 2)
             let inner = profile(of: component, depth: depth + 1)
-            total.points += inner.points; total.contours += inner.contours; total.components += 1
+            total.points += inner.points
+            total.contours += inner.contours
+            total.components += 1
             total.depth = max(total.depth, inner.depth)
             p += 4 + (flags & 0x0001 != 0 ? 4 : 2)
-            if flags & 0x0008 != 0 { p += 2 } else if flags & 0x0040 != 0 { p += 4 } else if flags & 0x0080 != 0 { p += 8 }
+            if flags & 0x0008 != 0 {
+                p += 2
+            } else if flags & 0x0040 != 0 {
+                p += 4
+            } else if flags & 0x0080 != 0 {
+                p += 8
+            }
             if flags & 0x0020 == 0 { break }
         }
         return total
@@ -127,7 +151,8 @@ struct ClusterFontFile {
         let total = glyphCount + composites.count
         guard total <= Self.maxGlyphs else { throw Failure.malformed("too many glyphs") }
         // glyf and loca (long offsets), the font's own glyphs first.
-        var glyf: [UInt8] = [], loca: [UInt8] = []
+        var glyf: [UInt8] = []
+        var loca: [UInt8] = []
         glyf.reserveCapacity(self.glyf.count + 32 * composites.count)
         for g in 0..<glyphCount {
             loca.appendU32(glyf.count)
@@ -135,33 +160,50 @@ struct ClusterFontFile {
             glyf.pad4()
         }
         // The largest composite (for maxp), and the font-wide extremes (for head and hhea).
-        var maxPoints = 0, maxContours = 0, maxComponents = 0, maxDepth = 0
-        let head0 = tables["head"]!.lowerBound, hhea0 = tables["hhea"]!.lowerBound
+        var maxPoints = 0
+        var maxContours = 0
+        var maxComponents = 0
+        var maxDepth = 0
+        let head0 = tables["head"]!.lowerBound
+        let hhea0 = tables["hhea"]!.lowerBound
         var fontBox = (bytes.i16(head0 + 36), bytes.i16(head0 + 38), bytes.i16(head0 + 40), bytes.i16(head0 + 42))
-        var maxAdvance = bytes.u16(hhea0 + 10), minLeft = bytes.i16(hhea0 + 12)
-        var minRight = bytes.i16(hhea0 + 14), maxExtent = bytes.i16(hhea0 + 16)
+        var maxAdvance = bytes.u16(hhea0 + 10)
+        var minLeft = bytes.i16(hhea0 + 12)
+        var minRight = bytes.i16(hhea0 + 14)
+        var maxExtent = bytes.i16(hhea0 + 16)
         var hmtx: [UInt8] = []
-        for g in 0..<glyphCount { hmtx.appendU16(advance(of: g)); hmtx.appendI16(sideBearing(of: g)) }
+        for g in 0..<glyphCount {
+            hmtx.appendU16(advance(of: g))
+            hmtx.appendI16(sideBearing(of: g))
+        }
         for composite in composites {
             guard !composite.components.isEmpty else { throw Failure.malformed("empty composite") }
             loca.appendU32(glyf.count)
             var box: (Int, Int, Int, Int)? = nil
-            var points = 0, contours = 0
+            var points = 0
+            var contours = 0
             for c in composite.components {
                 guard Int(c.glyph) < glyphCount else { throw Failure.malformed("component glyph") }
                 let p = profile(of: Int(c.glyph))
-                points += p.points; contours += p.contours; maxDepth = max(maxDepth, p.depth + 1)
+                points += p.points
+                contours += p.contours
+                maxDepth = max(maxDepth, p.depth + 1)
                 guard let b = bounds(of: Int(c.glyph)) else { continue }
                 let shifted = (b.0 + Int(c.dx), b.1 + Int(c.dy), b.2 + Int(c.dx), b.3 + Int(c.dy))
-                box = box.map { (min($0.0, shifted.0), min($0.1, shifted.1), max($0.2, shifted.2), max($0.3, shifted.3)) } ?? shifted
+                box =
+                    box.map { (min($0.0, shifted.0), min($0.1, shifted.1), max($0.2, shifted.2), max($0.3, shifted.3)) }
+                    ?? shifted
             }
-            maxPoints = max(maxPoints, points); maxContours = max(maxContours, contours)
+            maxPoints = max(maxPoints, points)
+            maxContours = max(maxContours, contours)
             maxComponents = max(maxComponents, composite.components.count)
             let b = box ?? (0, 0, 0, 0)
             let advance = min(max(0, composite.advance), 0xFFFF)
             if box != nil {
                 fontBox = (min(fontBox.0, b.0), min(fontBox.1, b.1), max(fontBox.2, b.2), max(fontBox.3, b.3))
-                minLeft = min(minLeft, b.0); minRight = min(minRight, advance - b.2); maxExtent = max(maxExtent, b.2)
+                minLeft = min(minLeft, b.0)
+                minRight = min(minRight, advance - b.2)
+                maxExtent = max(maxExtent, b.2)
             }
             maxAdvance = max(maxAdvance, advance)
             glyf.appendI16(-1)
@@ -171,28 +213,37 @@ struct ClusterFontFile {
                 let more = i + 1 < composite.components.count ? 0x0020 : 0
                 glyf.appendU16(0x0001 | 0x0002 | more)
                 glyf.appendU16(Int(c.glyph))
-                glyf.appendI16(Int(c.dx)); glyf.appendI16(Int(c.dy))
+                glyf.appendI16(Int(c.dx))
+                glyf.appendI16(Int(c.dy))
             }
             glyf.pad4()
-            hmtx.appendU16(advance); hmtx.appendI16(b.0)
+            hmtx.appendU16(advance)
+            hmtx.appendI16(b.0)
         }
         loca.appendU32(glyf.count)
 
-        var head = [UInt8](bytes[tables["head"]!]), hhea = [UInt8](bytes[tables["hhea"]!]), maxp = [UInt8](bytes[tables["maxp"]!])
-        head.setU16(50, 1)          // long loca offsets
-        head.setU32(8, 0)           // checkSumAdjustment: not kept up
+        var head = [UInt8](bytes[tables["head"]!])
+        var hhea = [UInt8](bytes[tables["hhea"]!])
+        var maxp = [UInt8](bytes[tables["maxp"]!])
+        head.setU16(50, 1)  // long loca offsets
+        head.setU32(8, 0)  // checkSumAdjustment: not kept up
         for (k, v) in [fontBox.0, fontBox.1, fontBox.2, fontBox.3].enumerated() { head.setI16(36 + 2 * k, v) }
-        hhea.setU16(10, maxAdvance); hhea.setI16(12, minLeft); hhea.setI16(14, minRight); hhea.setI16(16, maxExtent)
-        hhea.setU16(34, total)      // every glyph has its own advance
+        hhea.setU16(10, maxAdvance)
+        hhea.setI16(12, minLeft)
+        hhea.setI16(14, minRight)
+        hhea.setI16(16, maxExtent)
+        hhea.setU16(34, total)  // every glyph has its own advance
         maxp.setU16(4, total)
-        if maxp.count >= 32 {       // version 1.0: composite limits
+        if maxp.count >= 32 {  // version 1.0: composite limits
             maxp.setU16(10, max(maxp.u16(10), maxPoints))
             maxp.setU16(12, max(maxp.u16(12), maxContours))
             maxp.setU16(28, max(maxp.u16(28), maxComponents))
             maxp.setU16(30, max(maxp.u16(30), maxDepth))
         }
 
-        var out: [String: [UInt8]] = ["glyf": glyf, "loca": loca, "hmtx": hmtx, "head": head, "hhea": hhea, "maxp": maxp]
+        var out: [String: [UInt8]] = [
+            "glyf": glyf, "loca": loca, "hmtx": hmtx, "head": head, "hhea": hhea, "maxp": maxp,
+        ]
         for tag in Self.copiedTables { if let range = tables[tag] { out[tag] = [UInt8](bytes[range]) } }
         return Self.sfnt(out)
     }
@@ -205,9 +256,16 @@ struct ClusterFontFile {
         let tags = tables.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         var file: [UInt8] = []
         file.appendU32(0x0001_0000)
-        var power = 1, log = 0
-        while power * 2 <= tags.count { power *= 2; log += 1 }
-        file.appendU16(tags.count); file.appendU16(16 * power); file.appendU16(log); file.appendU16(16 * (tags.count - power))
+        var power = 1
+        var log = 0
+        while power * 2 <= tags.count {
+            power *= 2
+            log += 1
+        }
+        file.appendU16(tags.count)
+        file.appendU16(16 * power)
+        file.appendU16(log)
+        file.appendU16(16 * (tags.count - power))
         var offset = 12 + 16 * tags.count
         for tag in tags {
             let table = tables[tag]!
@@ -225,7 +283,8 @@ struct ClusterFontFile {
     }
 
     static func checksum(_ table: [UInt8]) -> Int {
-        var sum: UInt32 = 0, i = 0
+        var sum: UInt32 = 0
+        var i = 0
         while i < table.count {
             var word: UInt32 = 0
             for k in 0..<4 { word = word << 8 | UInt32(i + k < table.count ? table[i + k] : 0) }
@@ -241,11 +300,33 @@ extension Array where Element == UInt8 {
     func i16(_ o: Int) -> Int { Int(Int16(bitPattern: UInt16(u16(o)))) }
     func u32(_ o: Int) -> Int { u16(o) << 16 | u16(o + 2) }
     /// Appends `v` as a big-endian 16-bit word (values past 16 bits are clamped, not wrapped).
-    mutating func appendU16(_ v: Int) { let w = Swift.min(Swift.max(v, 0), 0xFFFF); append(UInt8(w >> 8)); append(UInt8(w & 0xFF)) }
+    mutating func appendU16(_ v: Int) {
+        let w = Swift.min(Swift.max(v, 0), 0xFFFF)
+        append(UInt8(w >> 8))
+        append(UInt8(w & 0xFF))
+    }
     mutating func appendI16(_ v: Int) { appendU16(Int(UInt16(bitPattern: Int16(clamping: v)))) }
-    mutating func appendU32(_ v: Int) { append(UInt8((v >> 24) & 0xFF)); append(UInt8((v >> 16) & 0xFF)); append(UInt8((v >> 8) & 0xFF)); append(UInt8(v & 0xFF)) }
-    mutating func setU16(_ o: Int, _ v: Int) { let w = Swift.min(Swift.max(v, 0), 0xFFFF); self[o] = UInt8(w >> 8); self[o + 1] = UInt8(w & 0xFF) }
-    mutating func setI16(_ o: Int, _ v: Int) { let w = UInt16(bitPattern: Int16(clamping: v)); self[o] = UInt8(w >> 8); self[o + 1] = UInt8(w & 0xFF) }
-    mutating func setU32(_ o: Int, _ v: Int) { self[o] = UInt8((v >> 24) & 0xFF); self[o + 1] = UInt8((v >> 16) & 0xFF); self[o + 2] = UInt8((v >> 8) & 0xFF); self[o + 3] = UInt8(v & 0xFF) }
+    mutating func appendU32(_ v: Int) {
+        append(UInt8((v >> 24) & 0xFF))
+        append(UInt8((v >> 16) & 0xFF))
+        append(UInt8((v >> 8) & 0xFF))
+        append(UInt8(v & 0xFF))
+    }
+    mutating func setU16(_ o: Int, _ v: Int) {
+        let w = Swift.min(Swift.max(v, 0), 0xFFFF)
+        self[o] = UInt8(w >> 8)
+        self[o + 1] = UInt8(w & 0xFF)
+    }
+    mutating func setI16(_ o: Int, _ v: Int) {
+        let w = UInt16(bitPattern: Int16(clamping: v))
+        self[o] = UInt8(w >> 8)
+        self[o + 1] = UInt8(w & 0xFF)
+    }
+    mutating func setU32(_ o: Int, _ v: Int) {
+        self[o] = UInt8((v >> 24) & 0xFF)
+        self[o + 1] = UInt8((v >> 16) & 0xFF)
+        self[o + 2] = UInt8((v >> 8) & 0xFF)
+        self[o + 3] = UInt8(v & 0xFF)
+    }
     mutating func pad4() { while count % 4 != 0 { append(0) } }
 }

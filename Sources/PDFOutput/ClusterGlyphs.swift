@@ -123,8 +123,11 @@ final class FreeTypeFace {
         guard FT_Init_FreeType(&holder.library) == 0 else { throw PDFWriter.Failure.cairo("cannot start FreeType") }
         let base = holder.bytes.baseAddress!.assumingMemoryBound(to: FT_Byte.self)
         guard FT_New_Memory_Face(holder.library, base, FT_Long(holder.bytes.count), FT_Long(index), &holder.face) == 0,
-              let ftFace = holder.face else { throw PDFWriter.Failure.cairo("cannot read the cluster font") }
-        guard let face = cairo_ft_font_face_create_for_ft_face(ftFace, 0) else { throw PDFWriter.Failure.cairo("cannot make a font face") }
+            let ftFace = holder.face
+        else { throw PDFWriter.Failure.cairo("cannot read the cluster font") }
+        guard let face = cairo_ft_font_face_create_for_ft_face(ftFace, 0) else {
+            throw PDFWriter.Failure.cairo("cannot make a font face")
+        }
         let retained = Unmanaged.passRetained(holder).toOpaque()
         let status = cairo_font_face_set_user_data(face, key, retained) { pointer in
             if let pointer { Unmanaged<FreeTypeFace>.fromOpaque(pointer).release() }
@@ -139,7 +142,8 @@ final class FreeTypeFace {
 
     /// `face` at `size` points, unhinted as layout measured it. The caller owns the result.
     static func scaledFont(_ face: OpaquePointer, size: Double) throws -> OpaquePointer {
-        var fontMatrix = cairo_matrix_t(), ctm = cairo_matrix_t()
+        var fontMatrix = cairo_matrix_t()
+        var ctm = cairo_matrix_t()
         cairo_matrix_init_scale(&fontMatrix, size, size)
         cairo_matrix_init_identity(&ctm)
         let options = cairo_font_options_create()
@@ -147,7 +151,8 @@ final class FreeTypeFace {
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         guard let scaled = cairo_scaled_font_create(face, &fontMatrix, &ctm, options),
-              cairo_scaled_font_status(scaled) == CAIRO_STATUS_SUCCESS else {
+            cairo_scaled_font_status(scaled) == CAIRO_STATUS_SUCCESS
+        else {
             throw PDFWriter.Failure.cairo("cannot make a scaled font")
         }
         return scaled

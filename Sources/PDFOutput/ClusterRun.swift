@@ -20,8 +20,9 @@ struct ClusterRun {
         let utf8 = Array(run.text.utf8)
         let fontGlyphs = UInt32(registry.file.glyphCount)
         guard !run.glyphs.contains(where: { $0.id >= fontGlyphs && $0.id != Glyph.empty }),
-              run.clusters.reduce(0, { $0 + $1.glyphCount }) == run.glyphs.count,
-              run.clusters.reduce(0, { $0 + $1.byteCount }) == utf8.count else { return nil }
+            run.clusters.reduce(0, { $0 + $1.glyphCount }) == run.glyphs.count,
+            run.clusters.reduce(0, { $0 + $1.byteCount }) == utf8.count
+        else { return nil }
 
         // A part is a cluster with glyphs and the text of the glyph-less clusters after it (the
         // space where a line breaks, a zero-width space): pdftotext would take a line ending in
@@ -29,7 +30,8 @@ struct ClusterRun {
         // joins the first part. Parts cover the text without gaps, in order.
         var parts: [Part] = []
         parts.reserveCapacity(run.clusters.count)
-        var glyphStart = 0, byteStart = 0
+        var glyphStart = 0
+        var byteStart = 0
         for cluster in run.clusters {
             let glyphRange = glyphStart..<(glyphStart + cluster.glyphCount)
             let textEnd = byteStart + cluster.byteCount
@@ -54,8 +56,10 @@ struct ClusterRun {
     }
 
     /// Adds the glyph of one part; false if the font has no glyph number left for it.
-    private mutating func add(_ part: Part, of run: TextRun, text utf8: [UInt8],
-                              unitsPerPoint: Double, registry: ClusterGlyphs) -> Bool {
+    private mutating func add(
+        _ part: Part, of run: TextRun, text utf8: [UInt8],
+        unitsPerPoint: Double, registry: ClusterGlyphs
+    ) -> Bool {
         let id: UInt16?
         var origin: (x: Double, y: Double)
         if part.glyphs.count == 1, run.glyphs[part.glyphs.lowerBound].id != 0 {
@@ -75,7 +79,9 @@ struct ClusterRun {
                 // (origin to origin + advance) covers the cluster: the first glyph that advances
                 // (ด of ดี, า of ำ) stands there, after whatever the cluster's glyphs before it
                 // advance (the marks drawn back over the consonant before: nothing).
-                if let spacing = part.glyphs.first(where: { run.glyphs[$0].id != Glyph.empty && run.glyphs[$0].advance > 0 }) {
+                if let spacing = part.glyphs.first(where: {
+                    run.glyphs[$0].id != Glyph.empty && run.glyphs[$0].advance > 0
+                }) {
                     let before = run.glyphs[part.glyphs.lowerBound..<spacing].reduce(0) { $0 + $1.advance }
                     origin = (run.glyphs[spacing].x - before, run.glyphs[spacing].y)
                 }
@@ -87,7 +93,9 @@ struct ClusterRun {
                 components.reserveCapacity(drawable.count)
                 for g in drawable {
                     let glyph = run.glyphs[g]
-                    guard let dx = units(glyph.x - origin.x), let dy = units(-(glyph.y - origin.y)) else { return false }
+                    guard let dx = units(glyph.x - origin.x), let dy = units(-(glyph.y - origin.y)) else {
+                        return false
+                    }
                     components.append(.init(glyph: UInt16(glyph.id), dx: dx, dy: dy))
                 }
                 // The cluster's advance as shaped (kerning and positioning included).

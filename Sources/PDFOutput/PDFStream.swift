@@ -181,8 +181,9 @@ public final class PDFStream: PageSink {
                 try PDFWriter.drawImage(image, cr: cr)
             case .link(let link):
                 strokePending()
-                let attributes = String(format: "rect=[%.2f %.2f %.2f %.2f] page=%d pos=[0 %.2f]",
-                                        link.x, link.y, link.width, link.height, link.targetPage + 1, link.targetY)
+                let attributes = String(
+                    format: "rect=[%.2f %.2f %.2f %.2f] page=%d pos=[0 %.2f]",
+                    link.x, link.y, link.width, link.height, link.targetPage + 1, link.targetY)
                 cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
                 cairo_tag_end(cr, CAIRO_TAG_LINK)
             }

@@ -37,8 +37,9 @@ public enum PDFWriter {
         cairo_set_scaled_font(cr, font)
         run.text.withUnsafeBufferPointer { text in
             text.withMemoryRebound(to: CChar.self) { chars in
-                cairo_show_text_glyphs(cr, chars.baseAddress, Int32(chars.count), run.glyphs, Int32(run.glyphs.count),
-                                       run.clusters, Int32(run.clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
+                cairo_show_text_glyphs(
+                    cr, chars.baseAddress, Int32(chars.count), run.glyphs, Int32(run.glyphs.count),
+                    run.clusters, Int32(run.clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
             }
         }
     }
@@ -52,7 +53,8 @@ public enum PDFWriter {
         // are gathered in reverse and turned round at the end.
         var glyphEnd = run.backward ? run.glyphs.count : 0
         for cluster in run.clusters {
-            let range = run.backward ? (glyphEnd - cluster.glyphCount)..<glyphEnd : glyphEnd..<(glyphEnd + cluster.glyphCount)
+            let range =
+                run.backward ? (glyphEnd - cluster.glyphCount)..<glyphEnd : glyphEnd..<(glyphEnd + cluster.glyphCount)
             glyphEnd = run.backward ? range.lowerBound : range.upperBound
             var kept: Int32 = 0
             func take(_ g: Int) {
@@ -74,9 +76,10 @@ public enum PDFWriter {
         guard !buffers.glyphs.isEmpty else { return }
         cairo_set_scaled_font(cr, font)
         run.text.withCString { text in
-            cairo_show_text_glyphs(cr, text, Int32(run.text.utf8.count), buffers.glyphs, Int32(buffers.glyphs.count),
-                                   buffers.clusters, Int32(buffers.clusters.count),
-                                   run.backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(rawValue: 0))
+            cairo_show_text_glyphs(
+                cr, text, Int32(run.text.utf8.count), buffers.glyphs, Int32(buffers.glyphs.count),
+                buffers.clusters, Int32(buffers.clusters.count),
+                run.backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(rawValue: 0))
         }
     }
 
@@ -85,10 +88,15 @@ public enum PDFWriter {
     static func isDrawable(_ id: UInt32) -> Bool { id != Glyph.empty }
 
     static func drawImage(_ image: Image, cr: OpaquePointer) throws {
-        guard let png = cairo_image_surface_create_from_png(image.path) else { throw Failure.unreadableImage(image.path) }
+        guard let png = cairo_image_surface_create_from_png(image.path) else {
+            throw Failure.unreadableImage(image.path)
+        }
         defer { cairo_surface_destroy(png) }
-        let w = Double(cairo_image_surface_get_width(png)), h = Double(cairo_image_surface_get_height(png))
-        guard cairo_surface_status(png) == CAIRO_STATUS_SUCCESS, w > 0, h > 0 else { throw Failure.unreadableImage(image.path) }
+        let w = Double(cairo_image_surface_get_width(png))
+        let h = Double(cairo_image_surface_get_height(png))
+        guard cairo_surface_status(png) == CAIRO_STATUS_SUCCESS, w > 0, h > 0 else {
+            throw Failure.unreadableImage(image.path)
+        }
         cairo_save(cr)
         cairo_translate(cr, image.x, image.y)
         cairo_scale(cr, image.width / w, image.height / h)
@@ -118,18 +126,21 @@ public enum PDFWriter {
     }
 
     static func addOutline(_ surface: OpaquePointer, _ outline: [OutlineEntry]) {
-        var parents: [Int: Int32] = [:]   // level → last outline id at that level
+        var parents: [Int: Int32] = [:]  // level → last outline id at that level
         for entry in outline {
             let parent = parents[entry.level - 1] ?? Int32(CAIRO_PDF_OUTLINE_ROOT)
             let link = String(format: "page=%d pos=[0 %.2f]", entry.pageIndex + 1, entry.y)
-            let id = cairo_pdf_surface_add_outline(surface, parent, entry.title, link,
-                                                   cairo_pdf_outline_flags_t(rawValue: CAIRO_PDF_OUTLINE_FLAG_OPEN.rawValue))
+            let id = cairo_pdf_surface_add_outline(
+                surface, parent, entry.title, link,
+                cairo_pdf_outline_flags_t(rawValue: CAIRO_PDF_OUTLINE_FLAG_OPEN.rawValue))
             parents[entry.level] = id
             parents = parents.filter { $0.key <= entry.level }
         }
     }
 
     static func check(_ status: cairo_status_t) throws {
-        guard status == CAIRO_STATUS_SUCCESS else { throw Failure.cairo(String(cString: cairo_status_to_string(status))) }
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw Failure.cairo(String(cString: cairo_status_to_string(status)))
+        }
     }
 }

@@ -9,7 +9,9 @@ public struct FontRef: Sendable, Hashable {
     public var size: Double
 
     public init(path: String, faceIndex: Int, size: Double) {
-        self.path = path; self.faceIndex = faceIndex; self.size = size
+        self.path = path
+        self.faceIndex = faceIndex
+        self.size = size
     }
 
     /// The file's name without its folder, as text dumps print it.

@@ -9,7 +9,10 @@ public struct LaidOutDocument: Sendable, Equatable {
     public var metadata: DocumentMetadata
 
     public init(pages: [Page], fonts: [FontRef], outline: [OutlineEntry], metadata: DocumentMetadata) {
-        self.pages = pages; self.fonts = fonts; self.outline = outline; self.metadata = metadata
+        self.pages = pages
+        self.fonts = fonts
+        self.outline = outline
+        self.metadata = metadata
     }
 }
 
@@ -22,7 +25,10 @@ public struct DocumentMetadata: Sendable, Equatable {
     /// ISO-8601 (`2021-03-01`), written as the PDF creation date.
     public var date: String
     public init(title: String, author: String, subject: String, date: String) {
-        self.title = title; self.author = author; self.subject = subject; self.date = date
+        self.title = title
+        self.author = author
+        self.subject = subject
+        self.date = date
     }
 }
 
@@ -33,7 +39,10 @@ public struct OutlineEntry: Sendable, Equatable {
     public var pageIndex: Int
     public var y: Double
     public init(title: String, level: Int, pageIndex: Int, y: Double) {
-        self.title = title; self.level = level; self.pageIndex = pageIndex; self.y = y
+        self.title = title
+        self.level = level
+        self.pageIndex = pageIndex
+        self.y = y
     }
 }
 
@@ -44,7 +53,10 @@ public struct Page: Sendable, Equatable {
     public var label: String
     public var items: [PageItem]
     public init(width: Double, height: Double, label: String, items: [PageItem] = []) {
-        self.width = width; self.height = height; self.label = label; self.items = items
+        self.width = width
+        self.height = height
+        self.label = label
+        self.items = items
     }
 }
 
@@ -78,8 +90,15 @@ public struct TextRun: Sendable, Equatable {
     /// right-to-left run (`backward`, glyphs in visual order), from the end.
     public var clusters: [Cluster]
     public var backward: Bool
-    public init(x: Double, y: Double, font: Int, text: String, glyphs: [Glyph], clusters: [Cluster], backward: Bool = false) {
-        self.x = x; self.y = y; self.font = font; self.text = text; self.glyphs = glyphs; self.clusters = clusters
+    public init(
+        x: Double, y: Double, font: Int, text: String, glyphs: [Glyph], clusters: [Cluster], backward: Bool = false
+    ) {
+        self.x = x
+        self.y = y
+        self.font = font
+        self.text = text
+        self.glyphs = glyphs
+        self.clusters = clusters
         self.backward = backward
     }
     /// Advance width of the run.
@@ -96,7 +115,10 @@ public struct Glyph: Sendable, Equatable {
     public var y: Double
     public var advance: Double
     public init(id: UInt32, x: Double, y: Double, advance: Double) {
-        self.id = id; self.x = x; self.y = y; self.advance = advance
+        self.id = id
+        self.x = x
+        self.y = y
+        self.advance = advance
     }
 }
 
@@ -104,14 +126,21 @@ public struct Glyph: Sendable, Equatable {
 public struct Cluster: Sendable, Equatable {
     public var byteCount: Int
     public var glyphCount: Int
-    public init(byteCount: Int, glyphCount: Int) { self.byteCount = byteCount; self.glyphCount = glyphCount }
+    public init(byteCount: Int, glyphCount: Int) {
+        self.byteCount = byteCount
+        self.glyphCount = glyphCount
+    }
 }
 
 public struct Rule: Sendable, Equatable {
     public var x0: Double, y0: Double, x1: Double, y1: Double
     public var width: Double
     public init(x0: Double, y0: Double, x1: Double, y1: Double, width: Double) {
-        self.x0 = x0; self.y0 = y0; self.x1 = x1; self.y1 = y1; self.width = width
+        self.x0 = x0
+        self.y0 = y0
+        self.x1 = x1
+        self.y1 = y1
+        self.width = width
     }
 }
 
@@ -120,7 +149,11 @@ public struct Box: Sendable, Equatable {
     /// Fill grey level, 0 black … 1 white.
     public var gray: Double
     public init(x: Double, y: Double, width: Double, height: Double, gray: Double) {
-        self.x = x; self.y = y; self.width = width; self.height = height; self.gray = gray
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+        self.gray = gray
     }
 }
 
@@ -128,7 +161,11 @@ public struct Image: Sendable, Equatable {
     public var path: String
     public var x: Double, y: Double, width: Double, height: Double
     public init(path: String, x: Double, y: Double, width: Double, height: Double) {
-        self.path = path; self.x = x; self.y = y; self.width = width; self.height = height
+        self.path = path
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
     }
 }
 
@@ -137,6 +174,11 @@ public struct Link: Sendable, Equatable {
     public var targetPage: Int
     public var targetY: Double
     public init(x: Double, y: Double, width: Double, height: Double, targetPage: Int, targetY: Double) {
-        self.x = x; self.y = y; self.width = width; self.height = height; self.targetPage = targetPage; self.targetY = targetY
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+        self.targetPage = targetPage
+        self.targetY = targetY
     }
 }

@@ -24,5 +24,8 @@ public struct Structure: Sendable, Equatable {
     /// which are never one structure across pages, all have id 0.
     public var id: Int
 
-    public init(role: Role, id: Int) { self.role = role; self.id = id }
+    public init(role: Role, id: Int) {
+        self.role = role
+        self.id = id
+    }
 }

@@ -10,8 +10,10 @@ public enum TextDump {
     }
 
     static func fonts(_ fonts: [FontRef]) -> String {
-        fonts.enumerated().map { "font \($0.offset) \($0.element.fileName)#\($0.element.faceIndex) \(fmt($0.element.size))\n" }
-            .joined()
+        fonts.enumerated().map {
+            "font \($0.offset) \($0.element.fileName)#\($0.element.faceIndex) \(fmt($0.element.size))\n"
+        }
+        .joined()
     }
 
     static func page(_ page: Page, number: Int) -> String {
@@ -36,7 +38,8 @@ public enum TextDump {
         case .image(let image):
             return "image \(fmt(image.x)),\(fmt(image.y)) \(fmt(image.width))x\(fmt(image.height))"
         case .link(let link):
-            return "link \(fmt(link.x)),\(fmt(link.y)) \(fmt(link.width))x\(fmt(link.height)) -> page \(link.targetPage + 1) "
+            return
+                "link \(fmt(link.x)),\(fmt(link.y)) \(fmt(link.width))x\(fmt(link.height)) -> page \(link.targetPage + 1) "
                 + "y \(fmt(link.targetY))"
         case .begin(let structure):
             return "begin \(role(structure.role)) #\(structure.id)"
@@ -68,7 +71,11 @@ public enum TextDump {
         var lines: [String] = []
         var lastY: Double? = nil
         for case .text(let run) in page.items {
-            if let lastY, abs(lastY - run.y) < 0.5 { lines[lines.count - 1] += run.text } else { lines.append(run.text) }
+            if let lastY, abs(lastY - run.y) < 0.5 {
+                lines[lines.count - 1] += run.text
+            } else {
+                lines.append(run.text)
+            }
             lastY = run.y
         }
         return lines.joined(separator: "\n")

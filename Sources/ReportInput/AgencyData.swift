@@ -3,7 +3,11 @@ import ThaiText
 
 /// What one agency writes for one fiscal year; see docs/data-format.md.
 public struct AgencyData: Sendable {
-    public struct Step: Sendable { public let step: String; public let responsible: String; public let result: String }
+    public struct Step: Sendable {
+        public let step: String
+        public let responsible: String
+        public let result: String
+    }
     public struct Measure: Sendable {
         public let text: String
         /// Part of the numbered item above: no new number in the ที่ column.
@@ -54,8 +58,8 @@ public struct AgencyData: Sendable {
 /// id can reach outside the output folder. Template ids follow the same rule.
 public enum AgencyID {
     public static func isValid(_ id: String) -> Bool {
-        !id.isEmpty && id.count <= 64 && id.first != "-" &&
-            id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        !id.isEmpty && id.count <= 64 && id.first != "-"
+            && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 }
 
@@ -63,31 +67,47 @@ public enum AgencyID {
 /// template live in `ReportAssembler`.
 enum AgencyDataReader {
     static func read(_ root: YAMLValue, sink: DiagnosticSink) -> AgencyData? {
-        guard let top = root.mapping(sink, what: "ไฟล์ข้อมูล/data file", allowed: [
-            "template", "fiscal_year", "agency", "issuing_unit", "signature", "texts", "measures", "oit",
-        ]) else { return nil }
+        guard
+            let top = root.mapping(
+                sink, what: "ไฟล์ข้อมูล/data file",
+                allowed: [
+                    "template", "fiscal_year", "agency", "issuing_unit", "signature", "texts", "measures", "oit",
+                ])
+        else { return nil }
         let templateValue = top.required("template", sink)
         let templateID = templateValue?.string(sink, what: "template")
         let yearValue = top.required("fiscal_year", sink)
         let year = yearValue?.int(sink, what: "fiscal_year")
         if let year, let yearValue, !DataSchema.fiscalYears.contains(year) {
-            sink.error(yearValue.location, thai: "fiscal_year ต้องเป็นปี พ.ศ. เช่น 2564", english: "fiscal_year must be a Buddhist-era year such as 2564")
+            sink.error(
+                yearValue.location, thai: "fiscal_year ต้องเป็นปี พ.ศ. เช่น 2564",
+                english: "fiscal_year must be a Buddhist-era year such as 2564")
         }
 
-        var agencyID: String?, agencyIDLocation: SourceLocation?, name: String?, shortName: String?, address: String?, logo: String?
-        if let agency = top.required("agency", sink)?.mapping(sink, what: "agency", allowed: ["id", "name", "short_name", "address", "logo"]) {
+        var agencyID: String?
+        var agencyIDLocation: SourceLocation?
+        var name: String?
+        var shortName: String?
+        var address: String?
+        var logo: String?
+        if let agency = top.required("agency", sink)?.mapping(
+            sink, what: "agency", allowed: ["id", "name", "short_name", "address", "logo"])
+        {
             if let value = agency.required("id", sink) {
-                agencyID = value.string(sink, what: "agency.id"); agencyIDLocation = value.location
+                agencyID = value.string(sink, what: "agency.id")
+                agencyIDLocation = value.location
                 if let id = agencyID, !AgencyID.isValid(id) {
-                    sink.error(value.location, thai: "agency.id '\(id)' ใช้ได้เฉพาะ a-z 0-9 และ - (ใช้เป็นชื่อไฟล์ผลลัพธ์)",
-                               english: "agency.id '\(id)' may use only a-z, 0-9 and '-' (it names the output files)")
+                    sink.error(
+                        value.location, thai: "agency.id '\(id)' ใช้ได้เฉพาะ a-z 0-9 และ - (ใช้เป็นชื่อไฟล์ผลลัพธ์)",
+                        english: "agency.id '\(id)' may use only a-z, 0-9 and '-' (it names the output files)")
                 }
             }
             name = agency.required("name", sink)?.string(sink, what: "agency.name")
             shortName = agency.optional("short_name")?.string(sink, what: "agency.short_name")
             address = agency.optional("address")?.string(sink, what: "agency.address")
             if let value = agency.optional("logo"), let path = value.string(sink, what: "agency.logo"),
-               let url = besideDataFile(path, of: root.file, at: value.location, what: "agency.logo", sink: sink) {
+                let url = besideDataFile(path, of: root.file, at: value.location, what: "agency.logo", sink: sink)
+            {
                 if let bytes = FileManager.default.contents(atPath: url.path) {
                     sink.record(url.path, bytes)
                     if bytes.prefix(8).elementsEqual([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
@@ -102,14 +122,18 @@ enum AgencyDataReader {
         }
         let issuingUnit = top.optional("issuing_unit")?.string(sink, what: "issuing_unit")
 
-        var signatureLines: [String]?, signatureDate: ThaiDate?
-        if let signature = top.required("signature", sink)?.mapping(sink, what: "signature", allowed: ["lines", "date"]) {
+        var signatureLines: [String]?
+        var signatureDate: ThaiDate?
+        if let signature = top.required("signature", sink)?.mapping(
+            sink, what: "signature", allowed: ["lines", "date"])
+        {
             signatureLines = signature.required("lines", sink)?.strings(sink, what: "signature.lines")
             if let value = signature.required("date", sink), let raw = value.string(sink, what: "signature.date") {
                 signatureDate = ThaiDate(parsing: raw)
                 if signatureDate == nil {
-                    sink.error(value.location, thai: "วันที่ '\(raw)' ไม่ถูกต้อง ต้องเป็น ปปปป-ดด หรือ ปปปป-ดด-วว เช่น 2564-03",
-                               english: "date '\(raw)' is not valid: use YYYY-MM or YYYY-MM-DD, e.g. 2564-03")
+                    sink.error(
+                        value.location, thai: "วันที่ '\(raw)' ไม่ถูกต้อง ต้องเป็น ปปปป-ดด หรือ ปปปป-ดด-วว เช่น 2564-03",
+                        english: "date '\(raw)' is not valid: use YYYY-MM or YYYY-MM-DD, e.g. 2564-03")
                 }
             }
         }
@@ -137,10 +161,12 @@ enum AgencyDataReader {
         }
 
         guard let templateID, let templateValue, let year, let yearValue, let agencyID, let agencyIDLocation,
-              let name, let signatureLines, let signatureDate, let oitValue else { return nil }
+            let name, let signatureLines, let signatureDate, let oitValue
+        else { return nil }
         return AgencyData(
             file: root.file, templateID: templateID, templateLocation: templateValue.location,
-            fiscalYear: year, fiscalYearLocation: yearValue.location, agencyID: agencyID, agencyIDLocation: agencyIDLocation,
+            fiscalYear: year, fiscalYearLocation: yearValue.location, agencyID: agencyID,
+            agencyIDLocation: agencyIDLocation,
             agencyName: name, agencyShortName: shortName ?? name, address: address, logoPath: logo,
             issuingUnit: issuingUnit ?? "", signatureLines: signatureLines, signatureDate: signatureDate,
             texts: texts, measures: measures, oit: oit, oitLocation: oitValue.location)
@@ -148,12 +174,15 @@ enum AgencyDataReader {
 
     /// A file the data names (logo, CSV): a relative path inside the data file's folder, so
     /// data cannot make the tool read elsewhere on the machine.
-    static func besideDataFile(_ path: String, of dataFile: String, at location: SourceLocation, what: String,
-                               sink: DiagnosticSink) -> URL? {
+    static func besideDataFile(
+        _ path: String, of dataFile: String, at location: SourceLocation, what: String,
+        sink: DiagnosticSink
+    ) -> URL? {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.isEmpty, !path.hasPrefix("/"), !parts.contains(".."), !path.hasPrefix("~") else {
-            sink.error(location, thai: "\(what) '\(path)' ต้องเป็นชื่อไฟล์ในโฟลเดอร์เดียวกับไฟล์ข้อมูล (ห้ามขึ้นต้นด้วย / หรือมี ..)",
-                       english: "\(what) '\(path)' must be a file in the data file's folder (no leading / and no ..)")
+            sink.error(
+                location, thai: "\(what) '\(path)' ต้องเป็นชื่อไฟล์ในโฟลเดอร์เดียวกับไฟล์ข้อมูล (ห้ามขึ้นต้นด้วย / หรือมี ..)",
+                english: "\(what) '\(path)' must be a file in the data file's folder (no leading / and no ..)")
             return nil
         }
         return URL(fileURLWithPath: dataFile).deletingLastPathComponent().appendingPathComponent(path)
@@ -163,25 +192,31 @@ enum AgencyDataReader {
         // A long table may be kept in a spreadsheet: `iit: {csv: iit.csv}`.
         if case .mapping = value.node {
             guard let map = value.mapping(sink, what: "measures", allowed: ["csv"]),
-                  let csv = map.required("csv", sink), let name = csv.string(sink, what: "csv"),
-                  let url = besideDataFile(name, of: value.file, at: csv.location, what: "csv", sink: sink) else { return nil }
+                let csv = map.required("csv", sink), let name = csv.string(sink, what: "csv"),
+                let url = besideDataFile(name, of: value.file, at: csv.location, what: "csv", sink: sink)
+            else { return nil }
             return MeasuresCSV.read(url, referencedAt: csv.location, sink: sink)
         }
         guard let list = value.sequence(sink, what: "measures") else { return nil }
         // A list of indicators when its entries name one, otherwise a plain list of measures.
         let byIndicator = list.contains { item in
-            if case .mapping(let m) = item.node { return m.keys.contains { $0.string == DataSchema.IndicatorField.indicator.name } }
+            if case .mapping(let m) = item.node {
+                return m.keys.contains { $0.string == DataSchema.IndicatorField.indicator.name }
+            }
             return false
         }
         if byIndicator {
-            return .byIndicator(list.compactMap { item in
-                typealias Field = DataSchema.IndicatorField
-                guard let map = item.mapping(sink, what: "indicator entry", allowed: Field.names),
-                      let indicator = map.required(Field.indicator, sink)?.string(sink, what: Field.indicator.name),
-                      let measures = map.required(Field.measures, sink)?.sequence(sink, what: Field.measures.name) else { return nil }
-                return AgencyData.IndicatorMeasures(indicator: indicator, measures: measures.compactMap { measure($0, sink: sink) },
-                                                    location: item.location)
-            })
+            return .byIndicator(
+                list.compactMap { item in
+                    typealias Field = DataSchema.IndicatorField
+                    guard let map = item.mapping(sink, what: "indicator entry", allowed: Field.names),
+                        let indicator = map.required(Field.indicator, sink)?.string(sink, what: Field.indicator.name),
+                        let measures = map.required(Field.measures, sink)?.sequence(sink, what: Field.measures.name)
+                    else { return nil }
+                    return AgencyData.IndicatorMeasures(
+                        indicator: indicator, measures: measures.compactMap { measure($0, sink: sink) },
+                        location: item.location)
+                })
         }
         return .plain(list.compactMap { measure($0, sink: sink) })
     }
@@ -189,8 +224,9 @@ enum AgencyDataReader {
     static func measure(_ value: YAMLValue, sink: DiagnosticSink) -> AgencyData.Measure? {
         typealias Field = DataSchema.MeasureField
         guard let map = value.mapping(sink, what: "measure", allowed: Field.names),
-              let text = map.required(Field.measure, sink)?.string(sink, what: Field.measure.name),
-              let steps = map.required(Field.steps, sink)?.sequence(sink, what: Field.steps.name) else { return nil }
+            let text = map.required(Field.measure, sink)?.string(sink, what: Field.measure.name),
+            let steps = map.required(Field.steps, sink)?.sequence(sink, what: Field.steps.name)
+        else { return nil }
         let parsed: [AgencyData.Step] = steps.compactMap { item in
             guard let step = item.mapping(sink, what: "step", allowed: DataSchema.StepField.names) else { return nil }
             func field(_ field: DataSchema.StepField) -> String {
@@ -201,7 +237,8 @@ enum AgencyDataReader {
         if parsed.isEmpty, steps.isEmpty {
             sink.error(map.location, thai: "มาตรการต้องมีอย่างน้อยหนึ่งขั้นตอน", english: "a measure needs at least one step")
         }
-        return AgencyData.Measure(text: text, continues: map.optional(Field.continues)?.bool(sink, what: Field.continues.name) ?? false,
-                                  steps: parsed, location: value.location)
+        return AgencyData.Measure(
+            text: text, continues: map.optional(Field.continues)?.bool(sink, what: Field.continues.name) ?? false,
+            steps: parsed, location: value.location)
     }
 }

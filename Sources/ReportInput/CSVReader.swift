@@ -2,10 +2,17 @@
 /// spreadsheet export point at the cell.
 import Foundation
 
-struct CSVField { let text: String; let line: Int; let column: Int }
+struct CSVField {
+    let text: String
+    let line: Int
+    let column: Int
+}
 
 enum CSVReader {
-    enum Failure: Error { case unclosedQuote(line: Int, column: Int), junkAfterQuote(line: Int, column: Int) }
+    enum Failure: Error {
+        case unclosedQuote(line: Int, column: Int)
+        case junkAfterQuote(line: Int, column: Int)
+    }
 
     /// Rows of fields. Quoted fields may hold commas, quotes (`""`) and line breaks.
     /// A UTF-8 byte-order mark at the start is ignored; empty lines are skipped.
@@ -14,34 +21,65 @@ enum CSVReader {
         if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
         var rows: [[CSVField]] = []
         var row: [CSVField] = []
-        var index = 0, line = 1, column = 1
-        func advance() { if scalars[index] == "\n" { line += 1; column = 1 } else { column += 1 }; index += 1 }
+        var index = 0
+        var line = 1
+        var column = 1
+        func advance() {
+            if scalars[index] == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index += 1
+        }
         while index <= scalars.count {
-            let startLine = line, startColumn = column
+            let startLine = line
+            let startColumn = column
             var field = String.UnicodeScalarView()
             if index < scalars.count, scalars[index] == "\"" {
                 advance()
                 while true {
                     guard index < scalars.count else { throw .unclosedQuote(line: startLine, column: startColumn) }
                     if scalars[index] == "\"" {
-                        if index + 1 < scalars.count, scalars[index + 1] == "\"" { field.append("\""); advance(); advance(); continue }
-                        advance(); break
+                        if index + 1 < scalars.count, scalars[index + 1] == "\"" {
+                            field.append("\"")
+                            advance()
+                            advance()
+                            continue
+                        }
+                        advance()
+                        break
                     }
-                    field.append(scalars[index]); advance()
+                    field.append(scalars[index])
+                    advance()
                 }
-                if index < scalars.count, !["," , "\n", "\r"].contains(scalars[index]) {
+                if index < scalars.count, ![",", "\n", "\r"].contains(scalars[index]) {
                     throw .junkAfterQuote(line: line, column: column)
                 }
             } else {
                 while index < scalars.count, scalars[index] != ",", scalars[index] != "\n", scalars[index] != "\r" {
-                    field.append(scalars[index]); advance()
+                    field.append(scalars[index])
+                    advance()
                 }
             }
             row.append(CSVField(text: String(field), line: startLine, column: startColumn))
             if index >= scalars.count { break }
-            if scalars[index] == "," { advance(); continue }
-            if scalars[index] == "\r" { index += 1; if index < scalars.count, scalars[index] == "\n" { advance() } else { line += 1; column = 1 } }
-            else { advance() }
+            if scalars[index] == "," {
+                advance()
+                continue
+            }
+            if scalars[index] == "\r" {
+                index += 1
+                if index < scalars.count, scalars[index] == "\n" {
+                    advance()
+                } else {
+                    line += 1
+                    column = 1
+                }
+            } else {
+                advance()
+            }
             if !(row.count == 1 && row[0].text.isEmpty) { rows.append(row) }
             row = []
             if index >= scalars.count { break }
@@ -54,12 +92,16 @@ enum CSVReader {
     /// `reference`, where the data names it, or in the file.
     static func readFile(_ url: URL, referencedAt reference: SourceLocation, sink: DiagnosticSink) -> String? {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            sink.error(reference, thai: "อ่านไฟล์ CSV '\(url.lastPathComponent)' ไม่ได้", english: "cannot read CSV file '\(url.lastPathComponent)'")
+            sink.error(
+                reference, thai: "อ่านไฟล์ CSV '\(url.lastPathComponent)' ไม่ได้",
+                english: "cannot read CSV file '\(url.lastPathComponent)'")
             return nil
         }
         sink.record(url.path, data)
         guard let text = String(data: data, encoding: .utf8) else {
-            sink.error(SourceLocation(file: url.path, line: 1, column: 1), thai: "ไฟล์ CSV ไม่ได้เข้ารหัส UTF-8", english: "the CSV file is not UTF-8")
+            sink.error(
+                SourceLocation(file: url.path, line: 1, column: 1), thai: "ไฟล์ CSV ไม่ได้เข้ารหัส UTF-8",
+                english: "the CSV file is not UTF-8")
             return nil
         }
         return text
@@ -72,29 +114,36 @@ enum CSVReader {
         do { rows = try parse(text) } catch {
             switch error {
             case .unclosedQuote(let line, let column):
-                sink.error(SourceLocation(file: path, line: line, column: column), thai: "CSV ไม่ถูกต้อง: เครื่องหมายคำพูด \" ไม่มีตัวปิด",
-                           english: "malformed CSV: quoted field is never closed")
+                sink.error(
+                    SourceLocation(file: path, line: line, column: column),
+                    thai: "CSV ไม่ถูกต้อง: เครื่องหมายคำพูด \" ไม่มีตัวปิด",
+                    english: "malformed CSV: quoted field is never closed")
             case .junkAfterQuote(let line, let column):
-                sink.error(SourceLocation(file: path, line: line, column: column), thai: "CSV ไม่ถูกต้อง: มีตัวอักษรต่อท้ายหลังเครื่องหมายคำพูดปิด",
-                           english: "malformed CSV: characters after a closing quote")
+                sink.error(
+                    SourceLocation(file: path, line: line, column: column),
+                    thai: "CSV ไม่ถูกต้อง: มีตัวอักษรต่อท้ายหลังเครื่องหมายคำพูดปิด",
+                    english: "malformed CSV: characters after a closing quote")
             }
             return nil
         }
         guard let header = rows.first else {
-            sink.error(SourceLocation(file: path, line: 1, column: 1), thai: "ไฟล์ CSV ว่าง", english: "the CSV file is empty")
+            sink.error(
+                SourceLocation(file: path, line: 1, column: 1), thai: "ไฟล์ CSV ว่าง", english: "the CSV file is empty")
             return nil
         }
         guard header.map({ $0.text.trimmingCharacters(in: .whitespaces) }) == expected else {
-            sink.error(SourceLocation(file: path, line: 1, column: 1),
-                       thai: "หัวตาราง CSV ต้องเป็น \(expected.joined(separator: ","))",
-                       english: "the CSV header must be \(expected.joined(separator: ","))")
+            sink.error(
+                SourceLocation(file: path, line: 1, column: 1),
+                thai: "หัวตาราง CSV ต้องเป็น \(expected.joined(separator: ","))",
+                english: "the CSV header must be \(expected.joined(separator: ","))")
             return nil
         }
         return rows.dropFirst().filter { row in
             guard row.count == expected.count else {
-                sink.error(SourceLocation(file: path, line: row[0].line, column: row[0].column),
-                           thai: "แถวนี้มี \(row.count) ช่อง ต้องมี \(expected.count) ช่อง",
-                           english: "this row has \(row.count) fields, expected \(expected.count)")
+                sink.error(
+                    SourceLocation(file: path, line: row[0].line, column: row[0].column),
+                    thai: "แถวนี้มี \(row.count) ช่อง ต้องมี \(expected.count) ช่อง",
+                    english: "this row has \(row.count) fields, expected \(expected.count)")
                 return false
             }
             return true

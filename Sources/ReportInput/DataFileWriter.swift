@@ -26,13 +26,16 @@ public enum DataFileWriter {
     /// The template for a new file: `id`, or `ita-<year>` by default; it must be of that year.
     public static func template(id: String?, year: Int, templatesRoot: URL) throws -> Template {
         let template = try TemplateLoader.load(id: id ?? "ita-\(year)", templatesRoot: templatesRoot)
-        guard template.fiscalYear == year else { throw WrongYear(template: template.id, templateYear: template.fiscalYear, year: year) }
+        guard template.fiscalYear == year else {
+            throw WrongYear(template: template.id, templateYear: template.fiscalYear, year: year)
+        }
         return template
     }
 
     /// YAML double-quoted string.
     static func quote(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        "\""
+            + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
 
@@ -43,77 +46,82 @@ public enum DataFileWriter {
         typealias I = DataSchema.IndicatorField
         typealias O = DataSchema.OITField
         let thaiYear = ThaiDigits.format(year)
-        let values = PlaceholderValues.make(template: template, agencyName: name, shortName: name, issuingUnit: "", fiscalYear: year)
+        let values = PlaceholderValues.make(
+            template: template, agencyName: name, shortName: name, issuingUnit: "", fiscalYear: year)
         var yaml = """
-        # ข้อมูลรายงานผลการดำเนินการ (\(template.id)) ปีงบประมาณ พ.ศ. \(thaiYear) ของ\(name)
-        # กรอกเฉพาะข้อมูลของหน่วยงาน ข้อความมาตรฐานอยู่ในแม่แบบ \(template.id) แล้ว
-        # ตรวจไฟล์ได้ด้วยคำสั่ง: thaireport check <ไฟล์นี้>   สร้างรายงาน: thaireport build <ไฟล์นี้>
-        template: \(template.id)
-        fiscal_year: \(year)
+            # ข้อมูลรายงานผลการดำเนินการ (\(template.id)) ปีงบประมาณ พ.ศ. \(thaiYear) ของ\(name)
+            # กรอกเฉพาะข้อมูลของหน่วยงาน ข้อความมาตรฐานอยู่ในแม่แบบ \(template.id) แล้ว
+            # ตรวจไฟล์ได้ด้วยคำสั่ง: thaireport check <ไฟล์นี้>   สร้างรายงาน: thaireport build <ไฟล์นี้>
+            template: \(template.id)
+            fiscal_year: \(year)
 
-        agency:
-          id: \(agencyID)                 # ชื่อไฟล์ผลลัพธ์ ใช้ a-z 0-9 และ - เท่านั้น
-          name: \(quote(name))
-          short_name: \(quote(name))      # ชื่อย่อ เช่น อบต.บ้านสวน
-          address: ""                     # ที่ตั้ง เช่น อำเภอ... จังหวัด...
-          # logo: logo.png                # โลโก้หน่วยงาน (PNG) วางไว้ข้างไฟล์นี้
+            agency:
+              id: \(agencyID)                 # ชื่อไฟล์ผลลัพธ์ ใช้ a-z 0-9 และ - เท่านั้น
+              name: \(quote(name))
+              short_name: \(quote(name))      # ชื่อย่อ เช่น อบต.บ้านสวน
+              address: ""                     # ที่ตั้ง เช่น อำเภอ... จังหวัด...
+              # logo: logo.png                # โลโก้หน่วยงาน (PNG) วางไว้ข้างไฟล์นี้
 
-        issuing_unit: ""                  # หน่วยงานที่จัดทำรายงาน เช่น สำนักปลัด
+            issuing_unit: ""                  # หน่วยงานที่จัดทำรายงาน เช่น สำนักปลัด
 
-        signature:                        # ส่วนลงท้ายคำนำ (ชิดขวา)
-          lines:
-            - \(quote(name))
-          date: \(year)-09                # เดือนที่ลงนาม ปปปป-ดด เช่น \(year)-03
+            signature:                        # ส่วนลงท้ายคำนำ (ชิดขวา)
+              lines:
+                - \(quote(name))
+              date: \(year)-09                # เดือนที่ลงนาม ปปปป-ดด เช่น \(year)-03
 
-        # ผลการดำเนินการตามมาตรการ แยกตามส่วนของรายงาน
-        # แต่ละมาตรการ: \(M.measure) (มาตรการ), \(M.steps) (ขั้นตอน / ผู้รับผิดชอบ / ผลการดำเนินการ)
-        # ข้อความหลายบรรทัดใช้ | แล้วขึ้นบรรทัดใหม่ บรรทัดละหนึ่งย่อหน้า
-        measures:
+            # ผลการดำเนินการตามมาตรการ แยกตามส่วนของรายงาน
+            # แต่ละมาตรการ: \(M.measure) (มาตรการ), \(M.steps) (ขั้นตอน / ผู้รับผิดชอบ / ผลการดำเนินการ)
+            # ข้อความหลายบรรทัดใช้ | แล้วขึ้นบรรทัดใหม่ บรรทัดละหนึ่งย่อหน้า
+            measures:
 
-        """
+            """
         for section in template.sections.flatMap(\.all) where section.content == .measures {
             guard let id = section.id else { continue }
-            yaml += "  # \(SectionNumber.thai(section.number)) \(section.title.render(values).trimmingCharacters(in: .whitespaces))\n"
+            yaml +=
+                "  # \(SectionNumber.thai(section.number)) \(section.title.render(values).trimmingCharacters(in: .whitespaces))\n"
             if section.indicatorHeading == nil {
                 yaml += """
-                  \(id): []
-                  # \(id):
-                  #   - \(M.measure): มาตรการ...
-                  #     \(M.steps):
-                  #       - \(S.step): - ขั้นตอน...
-                  #         \(S.responsible): ผู้รับผิดชอบ...
-                  #         \(S.result): - ผลการดำเนินการ...
+                      \(id): []
+                      # \(id):
+                      #   - \(M.measure): มาตรการ...
+                      #     \(M.steps):
+                      #       - \(S.step): - ขั้นตอน...
+                      #         \(S.responsible): ผู้รับผิดชอบ...
+                      #         \(S.result): - ผลการดำเนินการ...
 
-                """
+                    """
             } else {
-                let indicators = template.indicators.keys.sorted { $0.compare($1, options: .numeric) == .orderedAscending }
+                let indicators = template.indicators.keys.sorted {
+                    $0.compare($1, options: .numeric) == .orderedAscending
+                }
                 yaml += """
-                  \(id): []
-                  # \(id):
-                  #   - \(I.indicator): "\(indicators.first ?? "1")"      # ตัวชี้วัดที่มีในแม่แบบ: \(indicators.joined(separator: ", "))
-                  #     \(I.measures):
-                  #       - \(M.measure): มาตรการ...
-                  #         \(M.steps):
-                  #           - {\(S.step): ..., \(S.responsible): ..., \(S.result): ...}
+                      \(id): []
+                      # \(id):
+                      #   - \(I.indicator): "\(indicators.first ?? "1")"      # ตัวชี้วัดที่มีในแม่แบบ: \(indicators.joined(separator: ", "))
+                      #     \(I.measures):
+                      #       - \(M.measure): มาตรการ...
+                      #         \(M.steps):
+                      #           - {\(S.step): ..., \(S.responsible): ..., \(S.result): ...}
 
-                """
+                    """
             }
         }
         yaml += """
 
-        # การเปิดเผยข้อมูลสาธารณะ (OIT): ทุกข้อต้องมีครบ ข้อละหนึ่งครั้ง
-        # \(O.responsible) = ผู้รับผิดชอบ; \(O.hasData) = มีข้อมูลหรือไม่ (ถ้า false ให้ใส่ \(O.noDataReason))
-        # \(O.published) = เผยแพร่บนเว็บไซต์แล้วหรือไม่ (ถ้า false ให้ใส่ \(O.unpublishedReason))
-        oit:
+            # การเปิดเผยข้อมูลสาธารณะ (OIT): ทุกข้อต้องมีครบ ข้อละหนึ่งครั้ง
+            # \(O.responsible) = ผู้รับผิดชอบ; \(O.hasData) = มีข้อมูลหรือไม่ (ถ้า false ให้ใส่ \(O.noDataReason))
+            # \(O.published) = เผยแพร่บนเว็บไซต์แล้วหรือไม่ (ถ้า false ให้ใส่ \(O.unpublishedReason))
+            oit:
 
-        """
+            """
         for indicator in template.catalog {
             for sub in indicator.subindicators {
                 yaml += "  # \(DataSchema.subindicatorLabel(number: sub.number, title: sub.title.render(values)))\n"
                 for topic in sub.topics {
                     for item in topic.items {
                         let title = item.title.render(values).replacingOccurrences(of: "\n", with: " ")
-                        yaml += "  \(item.code): {\(O.responsible): \"\", \(O.hasData): true, \(O.published): true}   # \(title)\n"
+                        yaml +=
+                            "  \(item.code): {\(O.responsible): \"\", \(O.hasData): true, \(O.published): true}   # \(title)\n"
                     }
                 }
             }
@@ -123,8 +131,10 @@ public enum DataFileWriter {
 
     /// Writes `<folder>/<agency-id>/<year>.yaml` through `create`, which makes a new file with
     /// the bytes and returns false, writing nothing, when one is already there.
-    public static func write(template: Template, agencyID: String, name: String, year: Int, folder: URL,
-                             create: (URL, Data) throws -> Bool) throws -> URL {
+    public static func write(
+        template: Template, agencyID: String, name: String, year: Int, folder: URL,
+        create: (URL, Data) throws -> Bool
+    ) throws -> URL {
         guard AgencyID.isValid(agencyID) else { throw InvalidID(id: agencyID) }
         let file = folder.appendingPathComponent(agencyID).appendingPathComponent("\(year).yaml")
         let text = render(template: template, agencyID: agencyID, name: name, year: year)

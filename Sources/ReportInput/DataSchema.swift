@@ -27,16 +27,24 @@ public enum DataSchema {
     public enum MeasureField: String, SchemaField { case measure, continues, steps }
 
     /// One step of a measure.
-    public enum StepField: String, SchemaField { case step, responsible, result }
+    public enum StepField: String, SchemaField {
+        case step
+        case responsible
+        case result
+    }
 
     /// One OIT item's status (`O1: {...}` or a row of the OIT CSV).
     public enum OITField: String, SchemaField {
-        case responsible, hasData = "has_data", noDataReason = "no_data_reason"
-        case published, unpublishedReason = "unpublished_reason"
+        case responsible
+        case hasData = "has_data"
+        case noDataReason = "no_data_reason"
+        case published
+        case unpublishedReason = "unpublished_reason"
     }
 
     /// The header of a measures CSV: one row per step, with its measure and indicator.
-    public static let measuresCSVColumns = [IndicatorField.indicator.name, MeasureField.measure.name, MeasureField.continues.name]
+    public static let measuresCSVColumns =
+        [IndicatorField.indicator.name, MeasureField.measure.name, MeasureField.continues.name]
         + StepField.allCases.map(\.name)
 
     /// The header of an OIT CSV: the item's code, then its status.
@@ -44,7 +52,9 @@ public enum DataSchema {
 
     /// A column of the measures table, by the key a template gives it.
     public enum MeasureColumn: Hashable, Sendable {
-        case number, measure, step(StepField)
+        case number
+        case measure
+        case step(StepField)
 
         public static let all: [MeasureColumn] = [.number, .measure] + StepField.allCases.map { .step($0) }
         /// Keys in order; a template may leave out `number`.
@@ -67,7 +77,10 @@ public enum DataSchema {
 
     /// A column of the OIT checklist table, by the key a template gives it.
     public enum ChecklistColumn: Hashable, Sendable {
-        case code, title, elements, status(OITField)
+        case code
+        case title
+        case elements
+        case status(OITField)
 
         public static let all: [ChecklistColumn] = [.code, .title, .elements] + OITField.allCases.map { .status($0) }
         /// Keys in order; a template must give every one.

@@ -5,7 +5,11 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int
-    public init(file: String, line: Int, column: Int) { self.file = file; self.line = line; self.column = column }
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
     public var description: String { "\(file):\(line):\(column)" }
 }
 
@@ -18,7 +22,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var english: String
 
     public init(_ location: SourceLocation, _ severity: Severity = .error, thai: String, english: String) {
-        self.location = location; self.severity = severity; self.thai = thai; self.english = english
+        self.location = location
+        self.severity = severity
+        self.thai = thai
+        self.english = english
     }
 
     /// `file:line:column: error: <Thai> / <English>`, the form editors jump to.
@@ -46,7 +53,10 @@ final class DiagnosticSink {
         digest.update(bytes)
     }
 
-    func inputDigest() -> String { var copy = digest; return copy.finish() }
+    func inputDigest() -> String {
+        var copy = digest
+        return copy.finish()
+    }
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     func error(_ location: SourceLocation, thai: String, english: String) {
@@ -66,6 +76,11 @@ final class DiagnosticSink {
 
     /// Everything recorded, in file order, as the error to throw when reading cannot go on.
     func failure() -> InputError {
-        InputError(diagnostics.sorted { ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column) })
+        InputError(
+            diagnostics.sorted {
+                ($0.location.file, $0.location.line, $0.location.column) < (
+                    $1.location.file, $1.location.line, $1.location.column
+                )
+            })
     }
 }

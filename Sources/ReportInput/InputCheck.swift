@@ -9,9 +9,12 @@ public enum InputCheck {
     }
 
     /// Reads a template's text: the problems found.
-    public static func template(_ text: String, id: String = "ita-2564", name: String = "template.yaml") -> [Diagnostic] {
+    public static func template(_ text: String, id: String = "ita-2564", name: String = "template.yaml") -> [Diagnostic]
+    {
         let sink = DiagnosticSink()
-        if let root = YAMLValue.parse(text, file: name, sink: sink) { _ = TemplateLoader.read(root, expectedID: id, sink: sink) }
+        if let root = YAMLValue.parse(text, file: name, sink: sink) {
+            _ = TemplateLoader.read(root, expectedID: id, sink: sink)
+        }
         return sink.diagnostics
     }
 

@@ -8,7 +8,8 @@ import Foundation
 ///   an empty one keeps the indicator of the row above.
 /// Cells may hold several lines (quoted), one paragraph each, as in the YAML form.
 enum MeasuresCSV {
-    static func read(_ url: URL, referencedAt reference: SourceLocation, sink: DiagnosticSink) -> AgencyData.MeasureSet? {
+    static func read(_ url: URL, referencedAt reference: SourceLocation, sink: DiagnosticSink) -> AgencyData.MeasureSet?
+    {
         let path = url.path
         guard let text = CSVReader.readFile(url, referencedAt: reference, sink: sink) else { return nil }
         let columns = DataSchema.measuresCSVColumns
@@ -19,8 +20,10 @@ enum MeasuresCSV {
         func closeMeasure() {
             guard let measure = current else { return }
             if groups.isEmpty { groups.append(("", measure.location, [])) }
-            groups[groups.count - 1].measures.append(AgencyData.Measure(text: measure.text, continues: measure.continues,
-                                                                        steps: measure.steps, location: measure.location))
+            groups[groups.count - 1].measures.append(
+                AgencyData.Measure(
+                    text: measure.text, continues: measure.continues,
+                    steps: measure.steps, location: measure.location))
             current = nil
         }
         let continuesName = DataSchema.MeasureField.continues.name
@@ -29,7 +32,8 @@ enum MeasuresCSV {
             func text(_ field: DataSchema.StepField) -> String { cell(field.name).text }
             let start = SourceLocation(file: path, line: row[0].line, column: row[0].column)
             let indicator = cell(DataSchema.IndicatorField.indicator.name).text.trimmingCharacters(in: .whitespaces)
-            let measure = cell(DataSchema.MeasureField.measure.name), flagCell = cell(continuesName)
+            let measure = cell(DataSchema.MeasureField.measure.name)
+            let flagCell = cell(continuesName)
             let step = AgencyData.Step(step: text(.step), responsible: text(.responsible), result: text(.result))
             if !indicator.isEmpty, indicator != groups.last?.indicator {
                 closeMeasure()
@@ -37,8 +41,9 @@ enum MeasuresCSV {
             }
             if measure.text.trimmingCharacters(in: .whitespaces).isEmpty {
                 guard current != nil else {
-                    sink.error(start, thai: "แถวนี้ไม่มีมาตรการ และไม่มีมาตรการก่อนหน้าให้ต่อ",
-                               english: "this row has no measure and there is no measure above it to continue")
+                    sink.error(
+                        start, thai: "แถวนี้ไม่มีมาตรการ และไม่มีมาตรการก่อนหน้าให้ต่อ",
+                        english: "this row has no measure and there is no measure above it to continue")
                     continue
                 }
                 current?.steps.append(step)
@@ -48,8 +53,9 @@ enum MeasuresCSV {
             var continues = false
             if !flagCell.text.trimmingCharacters(in: .whitespaces).isEmpty {
                 guard let flag = YAMLValue.parseBool(flagCell.text) else {
-                    sink.error(SourceLocation(file: path, line: flagCell.line, column: flagCell.column),
-                               thai: "\(continuesName) ต้องเป็น yes/no (ใช่/ไม่ใช่)", english: "\(continuesName) must be yes or no")
+                    sink.error(
+                        SourceLocation(file: path, line: flagCell.line, column: flagCell.column),
+                        thai: "\(continuesName) ต้องเป็น yes/no (ใช่/ไม่ใช่)", english: "\(continuesName) must be yes or no")
                     continue
                 }
                 continues = flag
@@ -60,10 +66,14 @@ enum MeasuresCSV {
         if groups.contains(where: { !$0.indicator.isEmpty }) {
             if let unnamed = groups.first(where: { $0.indicator.isEmpty }) {
                 let indicator = DataSchema.IndicatorField.indicator.name
-                sink.error(unnamed.location, thai: "แถวแรกต้องระบุ \(indicator) เมื่อไฟล์แบ่งตามตัวชี้วัด",
-                           english: "the first row needs an indicator when the file is divided by indicator")
+                sink.error(
+                    unnamed.location, thai: "แถวแรกต้องระบุ \(indicator) เมื่อไฟล์แบ่งตามตัวชี้วัด",
+                    english: "the first row needs an indicator when the file is divided by indicator")
             }
-            return .byIndicator(groups.map { AgencyData.IndicatorMeasures(indicator: $0.indicator, measures: $0.measures, location: $0.location) })
+            return .byIndicator(
+                groups.map {
+                    AgencyData.IndicatorMeasures(indicator: $0.indicator, measures: $0.measures, location: $0.location)
+                })
         }
         return .plain(groups.flatMap(\.measures))
     }

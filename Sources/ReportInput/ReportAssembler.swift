@@ -11,9 +11,12 @@ struct ReportAssembler {
     let values: [String: String]
 
     init(template: Template, data: AgencyData, sink: DiagnosticSink) {
-        self.template = template; self.data = data; self.sink = sink
-        values = PlaceholderValues.make(template: template, agencyName: data.agencyName, shortName: data.agencyShortName,
-                                        issuingUnit: data.issuingUnit, fiscalYear: data.fiscalYear)
+        self.template = template
+        self.data = data
+        self.sink = sink
+        values = PlaceholderValues.make(
+            template: template, agencyName: data.agencyName, shortName: data.agencyShortName,
+            issuingUnit: data.issuingUnit, fiscalYear: data.fiscalYear)
     }
 
     /// Fills a template text, reporting placeholders whose argument names nothing.
@@ -21,8 +24,9 @@ struct ReportAssembler {
         for (name, argument) in text.placeholders {
             let key = argument.map { "\(name):\($0)" } ?? name
             if values[key] == nil {
-                sink.error(text.location, thai: "{\(key)}: ไม่มีตัวชี้วัด '\(argument ?? "")' ในบัญชีรายการ OIT",
-                           english: "{\(key)}: there is no indicator '\(argument ?? "")' in the OIT catalog")
+                sink.error(
+                    text.location, thai: "{\(key)}: ไม่มีตัวชี้วัด '\(argument ?? "")' ในบัญชีรายการ OIT",
+                    english: "{\(key)}: there is no indicator '\(argument ?? "")' in the OIT catalog")
             }
         }
         return text.render(values)
@@ -40,51 +44,69 @@ struct ReportAssembler {
         let fiscalYear = FiscalYear(buddhistYear: data.fiscalYear)
         return Report(
             agencyID: data.agencyID, fiscalYear: data.fiscalYear,
-            metadata: Metadata(title: render(template.title), author: data.agencyName,
-                               subject: "\(render(template.title)) \(fiscalYear.thaiText)", date: data.signatureDate.isoText),
-            cover: Cover(titleLines: template.coverTitleLines.map(render), agencyName: data.agencyName,
-                         address: data.address, logoPath: data.logoPath),
-            preface: Preface(heading: template.prefaceHeading, paragraphs: template.prefaceParagraphs.flatMap(paragraphs),
-                             signature: Signature(lines: data.signatureLines, dateText: data.signatureDate.thaiText)),
-            contents: ContentsPage(heading: template.contentsHeading, pageLabel: template.contentsPageLabel,
-                                   closingLine: template.contentsClosingLine.map(render)),
+            metadata: Metadata(
+                title: render(template.title), author: data.agencyName,
+                subject: "\(render(template.title)) \(fiscalYear.thaiText)", date: data.signatureDate.isoText),
+            cover: Cover(
+                titleLines: template.coverTitleLines.map(render), agencyName: data.agencyName,
+                address: data.address, logoPath: data.logoPath),
+            preface: Preface(
+                heading: template.prefaceHeading, paragraphs: template.prefaceParagraphs.flatMap(paragraphs),
+                signature: Signature(lines: data.signatureLines, dateText: data.signatureDate.thaiText)),
+            contents: ContentsPage(
+                heading: template.contentsHeading, pageLabel: template.contentsPageLabel,
+                closingLine: template.contentsClosingLine.map(render)),
             bodyTitleLines: template.bodyTitleLines.map(render), sections: sections, style: template.style)
     }
 
     /// Checks of the data against the template that do not depend on layout.
     func checkData() {
         if data.fiscalYear != template.fiscalYear {
-            sink.error(data.fiscalYearLocation, thai: "ปีงบประมาณ \(data.fiscalYear) ไม่ตรงกับแม่แบบ \(template.id) (ปี \(template.fiscalYear))",
-                       english: "fiscal year \(data.fiscalYear) does not match template \(template.id) (year \(template.fiscalYear))")
+            sink.error(
+                data.fiscalYearLocation,
+                thai: "ปีงบประมาณ \(data.fiscalYear) ไม่ตรงกับแม่แบบ \(template.id) (ปี \(template.fiscalYear))",
+                english:
+                    "fiscal year \(data.fiscalYear) does not match template \(template.id) (year \(template.fiscalYear))"
+            )
         }
         let ids = template.paragraphIDs
         for (id, text) in data.texts where !ids.contains(id) {
-            sink.error(text.location, thai: "ไม่มีย่อหน้า '\(id)' ในแม่แบบ", english: "the template has no paragraph '\(id)'")
+            sink.error(
+                text.location, thai: "ไม่มีย่อหน้า '\(id)' ในแม่แบบ", english: "the template has no paragraph '\(id)'")
         }
         let measureSections = Set(template.sections.flatMap(\.all).filter { $0.content == .measures }.compactMap(\.id))
         for (key, (_, location)) in data.measures where !measureSections.contains(key) {
-            sink.error(location, thai: "ไม่มีส่วนมาตรการ '\(key)' ในแม่แบบ (ที่มี: \(measureSections.sorted().joined(separator: ", ")))",
-                       english: "the template has no measures section '\(key)' (it has: \(measureSections.sorted().joined(separator: ", ")))")
+            sink.error(
+                location,
+                thai: "ไม่มีส่วนมาตรการ '\(key)' ในแม่แบบ (ที่มี: \(measureSections.sorted().joined(separator: ", ")))",
+                english:
+                    "the template has no measures section '\(key)' (it has: \(measureSections.sorted().joined(separator: ", ")))"
+            )
         }
         var seen: [String: SourceLocation] = [:]
         let catalogCodes = Set(template.catalogItems.map(\.code))
         for status in data.oit {
             if let first = seen[status.code] {
-                sink.error(status.location, thai: "รหัส \(status.code) ซ้ำ (ครั้งแรกที่บรรทัด \(first.line))",
-                           english: "code \(status.code) is given twice (first on line \(first.line))")
+                sink.error(
+                    status.location, thai: "รหัส \(status.code) ซ้ำ (ครั้งแรกที่บรรทัด \(first.line))",
+                    english: "code \(status.code) is given twice (first on line \(first.line))")
             }
             seen[status.code] = status.location
             if status.responsible.trimmingCharacters(in: .whitespaces).isEmpty {
-                sink.warning(status.location, thai: "\(status.code): ยังไม่ได้ระบุผู้รับผิดชอบ", english: "\(status.code): no responsible unit given yet")
+                sink.warning(
+                    status.location, thai: "\(status.code): ยังไม่ได้ระบุผู้รับผิดชอบ",
+                    english: "\(status.code): no responsible unit given yet")
             }
             if !catalogCodes.contains(status.code) {
-                sink.error(status.location, thai: "รหัส \(status.code) ไม่อยู่ในบัญชีรายการ OIT ของปี \(template.fiscalYear)",
-                           english: "code \(status.code) is not in the \(template.fiscalYear) OIT catalog")
+                sink.error(
+                    status.location, thai: "รหัส \(status.code) ไม่อยู่ในบัญชีรายการ OIT ของปี \(template.fiscalYear)",
+                    english: "code \(status.code) is not in the \(template.fiscalYear) OIT catalog")
             }
         }
         for item in template.catalogItems where seen[item.code] == nil {
-            sink.error(data.oitLocation, thai: "ขาดรายการ \(item.code) (\(render(item.title))) ใน oit",
-                       english: "oit is missing catalog item \(item.code)")
+            sink.error(
+                data.oitLocation, thai: "ขาดรายการ \(item.code) (\(render(item.title))) ใน oit",
+                english: "oit is missing catalog item \(item.code)")
         }
     }
 
@@ -108,27 +130,39 @@ struct ReportAssembler {
         switch set {
         case .plain(let measures):
             if section.indicatorHeading != nil, !measures.isEmpty {
-                sink.error(location, thai: "ส่วน '\(id)' ต้องแบ่งมาตรการตามตัวชี้วัด (- indicator: ...)",
-                           english: "section '\(id)' lists its measures per indicator (- indicator: ...)")
+                sink.error(
+                    location, thai: "ส่วน '\(id)' ต้องแบ่งมาตรการตามตัวชี้วัด (- indicator: ...)",
+                    english: "section '\(id)' lists its measures per indicator (- indicator: ...)")
             }
             // An empty list is a section with nothing to report yet: no empty table is printed.
-            return measures.isEmpty ? [] : [.table(measureTable(measures, numbering: section.measureNumbering, counter: &counter))]
+            return measures.isEmpty
+                ? [] : [.table(measureTable(measures, numbering: section.measureNumbering, counter: &counter))]
         case .byIndicator(let groups):
             guard let heading = section.indicatorHeading else {
-                sink.error(location, thai: "ส่วน '\(id)' ไม่แบ่งตามตัวชี้วัด ให้เขียนรายการมาตรการโดยตรง",
-                           english: "section '\(id)' has no indicator headings: list its measures directly")
+                sink.error(
+                    location, thai: "ส่วน '\(id)' ไม่แบ่งตามตัวชี้วัด ให้เขียนรายการมาตรการโดยตรง",
+                    english: "section '\(id)' has no indicator headings: list its measures directly")
                 return []
             }
             return groups.flatMap { group -> [Block] in
                 guard let title = template.indicators[group.indicator] else {
-                    sink.error(group.location, thai: "ไม่มีตัวชี้วัด '\(group.indicator)' ในแม่แบบ (ที่มี: \(template.indicators.keys.sorted().joined(separator: ", ")))",
-                               english: "the template has no indicator '\(group.indicator)' (it has: \(template.indicators.keys.sorted().joined(separator: ", ")))")
+                    sink.error(
+                        group.location,
+                        thai:
+                            "ไม่มีตัวชี้วัด '\(group.indicator)' ในแม่แบบ (ที่มี: \(template.indicators.keys.sorted().joined(separator: ", ")))",
+                        english:
+                            "the template has no indicator '\(group.indicator)' (it has: \(template.indicators.keys.sorted().joined(separator: ", ")))"
+                    )
                     return []
                 }
                 let text = heading.replacingOccurrences(of: "{number}", with: SectionNumber.thai(group.indicator))
                     .replacingOccurrences(of: "{title}", with: title)
-                return group.measures.isEmpty ? [.heading(text)]
-                    : [.heading(text), .table(measureTable(group.measures, numbering: section.measureNumbering, counter: &counter))]
+                return group.measures.isEmpty
+                    ? [.heading(text)]
+                    : [
+                        .heading(text),
+                        .table(measureTable(group.measures, numbering: section.measureNumbering, counter: &counter)),
+                    ]
             }
         }
     }
@@ -141,18 +175,24 @@ struct ReportAssembler {
                 let first = index == 0
                 func cell(_ column: DataSchema.MeasureColumn) -> Cell {
                     switch column {
-                    case .number: first && !measure.continues
-                        ? .text(numbering.replacingOccurrences(of: "{n}", with: ThaiDigits.format(counter))) : .empty
+                    case .number:
+                        first && !measure.continues
+                            ? .text(numbering.replacingOccurrences(of: "{n}", with: ThaiDigits.format(counter)))
+                            : .empty
                     case .measure: first ? .text(measure.text) : .empty
                     case .step(let field): .text(step[field])
                     }
                 }
-                rows.append(Row(cells: template.measureColumns.map { DataSchema.MeasureColumn(key: $0.key).map(cell) ?? .empty }))
+                rows.append(
+                    Row(
+                        cells: template.measureColumns.map { DataSchema.MeasureColumn(key: $0.key).map(cell) ?? .empty }
+                    ))
             }
         }
-        return Table(kind: .measures, columns: template.measureColumns,
-                     headerRows: template.measureHeaderRows ?? [template.measureColumns.map { .text($0.header) }], rows: rows,
-                     headerShade: template.measureHeaderShade)
+        return Table(
+            kind: .measures, columns: template.measureColumns,
+            headerRows: template.measureHeaderRows ?? [template.measureColumns.map { .text($0.header) }], rows: rows,
+            headerShade: template.measureHeaderShade)
     }
 
     func checklist() -> Table {
@@ -160,7 +200,10 @@ struct ReportAssembler {
         var rows: [Row] = []
         for indicator in template.catalog {
             for sub in indicator.subindicators {
-                rows.append(.group(sub.label.map(render) ?? DataSchema.subindicatorLabel(number: sub.number, title: render(sub.title))))
+                rows.append(
+                    .group(
+                        sub.label.map(render)
+                            ?? DataSchema.subindicatorLabel(number: sub.number, title: render(sub.title))))
                 for topic in sub.topics {
                     rows.append(.group(render(topic.title)))
                     for item in topic.items {
@@ -180,21 +223,29 @@ struct ReportAssembler {
                             case .status(.unpublishedReason): .text(status.unpublishedReason ?? "")
                             }
                         }
-                        rows.append(Row(cells: template.checklistColumns.map { DataSchema.ChecklistColumn(key: $0.key).map(cell) ?? .empty }))
+                        rows.append(
+                            Row(
+                                cells: template.checklistColumns.map {
+                                    DataSchema.ChecklistColumn(key: $0.key).map(cell) ?? .empty
+                                }))
                     }
                 }
             }
         }
-        return Table(kind: .checklist, columns: template.checklistColumns,
-                     headerRows: template.checklistHeaderRows ?? [template.checklistColumns.map { .text($0.header) }], rows: rows,
-                     headerShade: template.checklistHeaderShade)
+        return Table(
+            kind: .checklist, columns: template.checklistColumns,
+            headerRows: template.checklistHeaderRows ?? [template.checklistColumns.map { .text($0.header) }],
+            rows: rows,
+            headerShade: template.checklistHeaderShade)
     }
 }
 
 /// What the placeholders of a template stand for, for one agency and year.
 public enum PlaceholderValues {
-    public static func make(template: Template, agencyName: String, shortName: String, issuingUnit: String,
-                            fiscalYear: Int) -> [String: String] {
+    public static func make(
+        template: Template, agencyName: String, shortName: String, issuingUnit: String,
+        fiscalYear: Int
+    ) -> [String: String] {
         var values = [
             "agency_name": agencyName,
             "agency_short_name": shortName,

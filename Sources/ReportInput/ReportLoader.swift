@@ -25,15 +25,21 @@ public enum ReportLoader {
         // takes several times the file's size, and layout does not need it.
         let read: () throws -> AgencyData = {
             guard let bytes = FileManager.default.contents(atPath: path) else {
-                throw InputError([Diagnostic(start, thai: "อ่านไฟล์ข้อมูลไม่ได้ (ไม่มีไฟล์หรือไม่มีสิทธิ์อ่าน)",
-                                             english: "cannot read the data file (missing or not readable)")])
+                throw InputError([
+                    Diagnostic(
+                        start, thai: "อ่านไฟล์ข้อมูลไม่ได้ (ไม่มีไฟล์หรือไม่มีสิทธิ์อ่าน)",
+                        english: "cannot read the data file (missing or not readable)")
+                ])
             }
             sink.record(path, bytes)
             guard let text = String(data: bytes, encoding: .utf8) else {
-                throw InputError([Diagnostic(start, thai: "ไฟล์ข้อมูลไม่ได้เข้ารหัส UTF-8", english: "the data file is not UTF-8")])
+                throw InputError([
+                    Diagnostic(start, thai: "ไฟล์ข้อมูลไม่ได้เข้ารหัส UTF-8", english: "the data file is not UTF-8")
+                ])
             }
             guard let root = YAMLValue.parse(text, file: path, sink: sink),
-                  let data = AgencyDataReader.read(root, sink: sink) else {
+                let data = AgencyDataReader.read(root, sink: sink)
+            else {
                 throw sink.failure()
             }
             return data
@@ -41,19 +47,25 @@ public enum ReportLoader {
         let data = try read()
         let stem = dataFile.deletingPathExtension().lastPathComponent
         if stem != String(data.fiscalYear) {
-            sink.error(data.fiscalYearLocation, thai: "ชื่อไฟล์ต้องเป็นปีงบประมาณ: \(data.fiscalYear).yaml (ไม่ใช่ \(dataFile.lastPathComponent))",
-                       english: "the file must be named after its fiscal year: \(data.fiscalYear).yaml, not \(dataFile.lastPathComponent)")
+            sink.error(
+                data.fiscalYearLocation,
+                thai: "ชื่อไฟล์ต้องเป็นปีงบประมาณ: \(data.fiscalYear).yaml (ไม่ใช่ \(dataFile.lastPathComponent))",
+                english:
+                    "the file must be named after its fiscal year: \(data.fiscalYear).yaml, not \(dataFile.lastPathComponent)"
+            )
         }
         guard AgencyID.isValid(data.templateID) else {
-            sink.error(data.templateLocation, thai: "ชื่อแม่แบบ '\(data.templateID)' ใช้ได้เฉพาะ a-z 0-9 และ -",
-                       english: "template name '\(data.templateID)' may use only a-z, 0-9 and '-'")
+            sink.error(
+                data.templateLocation, thai: "ชื่อแม่แบบ '\(data.templateID)' ใช้ได้เฉพาะ a-z 0-9 และ -",
+                english: "template name '\(data.templateID)' may use only a-z, 0-9 and '-'")
             throw sink.failure()
         }
         let root2 = templatesRoot ?? findTemplatesRoot(near: dataFile, id: data.templateID)
         let templateFile = root2?.appendingPathComponent(data.templateID).appendingPathComponent("template.yaml")
         guard let templateFile, FileManager.default.fileExists(atPath: templateFile.path) else {
-            sink.error(data.templateLocation, thai: "ไม่พบแม่แบบ '\(data.templateID)' (ค้นหาใน Templates/)",
-                       english: "template '\(data.templateID)' does not exist (looked in Templates/)")
+            sink.error(
+                data.templateLocation, thai: "ไม่พบแม่แบบ '\(data.templateID)' (ค้นหาใน Templates/)",
+                english: "template '\(data.templateID)' does not exist (looked in Templates/)")
             throw sink.failure()
         }
         guard let template = TemplateLoader.load(file: templateFile, expectedID: data.templateID, sink: sink) else {
@@ -62,7 +74,8 @@ public enum ReportLoader {
         try sink.throwIfErrors()
         let report = ReportAssembler(template: template, data: data, sink: sink).build()
         try sink.throwIfErrors()
-        return LoadedReport(report: report, warnings: sink.diagnostics, inputFiles: sink.files, inputDigest: sink.inputDigest())
+        return LoadedReport(
+            report: report, warnings: sink.diagnostics, inputFiles: sink.files, inputDigest: sink.inputDigest())
     }
 
     /// The nearest `Templates` folder holding `id`, walking up from the data file, then the
@@ -71,7 +84,9 @@ public enum ReportLoader {
         var directory = file.standardizedFileURL.deletingLastPathComponent()
         for _ in 0..<12 {
             let candidate = directory.appendingPathComponent("Templates")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent(id).appendingPathComponent("template.yaml").path) {
+            if FileManager.default.fileExists(
+                atPath: candidate.appendingPathComponent(id).appendingPathComponent("template.yaml").path)
+            {
                 return candidate
             }
             let parent = directory.deletingLastPathComponent()

@@ -4,9 +4,15 @@ import ReportModel
 /// What every agency shares in one fiscal year: texts, structure, catalog, columns, style.
 /// Read from `Templates/<id>/template.yaml`; see docs/data-format.md.
 public struct Template: Sendable {
-    public struct Paragraph: Sendable { public let id: String; public let text: TemplateText }
+    public struct Paragraph: Sendable {
+        public let id: String
+        public let text: TemplateText
+    }
 
-    public enum Content: String, Sendable { case none, measures, oitChecklist = "oit_checklist" }
+    public enum Content: String, Sendable {
+        case none, measures
+        case oitChecklist = "oit_checklist"
+    }
 
     public struct Section: Sendable {
         public let number: String
@@ -29,7 +35,10 @@ public struct Template: Sendable {
         public let elements: [TemplateText]
         public let location: SourceLocation
     }
-    public struct Topic: Sendable { public let title: TemplateText; public let items: [CatalogItem] }
+    public struct Topic: Sendable {
+        public let title: TemplateText
+        public let items: [CatalogItem]
+    }
     public struct Subindicator: Sendable {
         public let number: String
         public let title: TemplateText
@@ -91,12 +100,16 @@ public enum TemplateLoader {
     static func load(file: URL, expectedID: String, sink: DiagnosticSink) -> Template? {
         let path = file.path
         guard let data = FileManager.default.contents(atPath: path) else {
-            sink.error(SourceLocation(file: path, line: 1, column: 1), thai: "อ่านไฟล์แม่แบบไม่ได้", english: "cannot read the template file")
+            sink.error(
+                SourceLocation(file: path, line: 1, column: 1), thai: "อ่านไฟล์แม่แบบไม่ได้",
+                english: "cannot read the template file")
             return nil
         }
         sink.record(path, data)
         guard let text = String(data: data, encoding: .utf8) else {
-            sink.error(SourceLocation(file: path, line: 1, column: 1), thai: "ไฟล์ไม่ได้เข้ารหัส UTF-8", english: "the file is not UTF-8")
+            sink.error(
+                SourceLocation(file: path, line: 1, column: 1), thai: "ไฟล์ไม่ได้เข้ารหัส UTF-8",
+                english: "the file is not UTF-8")
             return nil
         }
         guard let root = YAMLValue.parse(text, file: path, sink: sink) else { return nil }
@@ -104,15 +117,20 @@ public enum TemplateLoader {
     }
 
     static func read(_ root: YAMLValue, expectedID: String, sink: DiagnosticSink) -> Template? {
-        guard let top = root.mapping(sink, what: "แม่แบบ/template", allowed: [
-            "id", "fiscal_year", "title", "cover", "preface", "contents", "body", "sections",
-            "indicators", "tables", "oit_catalog", "style",
-        ]) else { return nil }
+        guard
+            let top = root.mapping(
+                sink, what: "แม่แบบ/template",
+                allowed: [
+                    "id", "fiscal_year", "title", "cover", "preface", "contents", "body", "sections",
+                    "indicators", "tables", "oit_catalog", "style",
+                ])
+        else { return nil }
 
         let id = top.required("id", sink)?.string(sink, what: "id")
         if let id, id != expectedID, let value = top.optional("id") {
-            sink.error(value.location, thai: "id '\(id)' ไม่ตรงกับชื่อโฟลเดอร์ '\(expectedID)'",
-                       english: "id '\(id)' does not match the folder name '\(expectedID)'")
+            sink.error(
+                value.location, thai: "id '\(id)' ไม่ตรงกับชื่อโฟลเดอร์ '\(expectedID)'",
+                english: "id '\(id)' does not match the folder name '\(expectedID)'")
         }
         let fiscalYear = top.required("fiscal_year", sink)?.int(sink, what: "fiscal_year")
         let title = top.required("title", sink)?.text(sink, what: "title")
@@ -121,13 +139,20 @@ public enum TemplateLoader {
         if let cover = top.required("cover", sink)?.mapping(sink, what: "cover", allowed: ["title_lines"]) {
             coverLines = cover.required("title_lines", sink)?.texts(sink, what: "cover.title_lines")
         }
-        var prefaceHeading: String?, prefaceParagraphs: [Template.Paragraph]?
-        if let preface = top.required("preface", sink)?.mapping(sink, what: "preface", allowed: ["heading", "paragraphs"]) {
+        var prefaceHeading: String?
+        var prefaceParagraphs: [Template.Paragraph]?
+        if let preface = top.required("preface", sink)?.mapping(
+            sink, what: "preface", allowed: ["heading", "paragraphs"])
+        {
             prefaceHeading = preface.required("heading", sink)?.string(sink, what: "preface.heading")
             prefaceParagraphs = preface.required("paragraphs", sink).flatMap { paragraphs($0, sink) }
         }
-        var contentsHeading: String?, pageLabel: String?, closing: TemplateText?
-        if let contents = top.required("contents", sink)?.mapping(sink, what: "contents", allowed: ["heading", "page_label", "closing_line"]) {
+        var contentsHeading: String?
+        var pageLabel: String?
+        var closing: TemplateText?
+        if let contents = top.required("contents", sink)?.mapping(
+            sink, what: "contents", allowed: ["heading", "page_label", "closing_line"])
+        {
             contentsHeading = contents.required("heading", sink)?.string(sink, what: "contents.heading")
             pageLabel = contents.required("page_label", sink)?.string(sink, what: "contents.page_label")
             closing = contents.optional("closing_line")?.text(sink, what: "contents.closing_line")
@@ -141,15 +166,24 @@ public enum TemplateLoader {
 
         var indicators: [String: String] = [:]
         if let map = top.optional("indicators")?.mapping(sink, what: "indicators") {
-            for entry in map.entries { indicators[entry.key] = entry.value.string(sink, what: "indicators.\(entry.key)") }
+            for entry in map.entries {
+                indicators[entry.key] = entry.value.string(sink, what: "indicators.\(entry.key)")
+            }
         }
 
-        var measureColumns: [Column]?, checklistColumns: [Column]?
-        var measureHeader: [[Cell]]?, checklistHeader: [[Cell]]?
-        var measureShade: Double?, checklistShade: Double?
-        if let tables = top.required("tables", sink)?.mapping(sink, what: "tables", allowed: ["measures", "oit_checklist"]) {
+        var measureColumns: [Column]?
+        var checklistColumns: [Column]?
+        var measureHeader: [[Cell]]?
+        var checklistHeader: [[Cell]]?
+        var measureShade: Double?
+        var checklistShade: Double?
+        if let tables = top.required("tables", sink)?.mapping(
+            sink, what: "tables", allowed: ["measures", "oit_checklist"])
+        {
             if let spec = tables.required("measures", sink).flatMap({
-                table($0, keys: DataSchema.MeasureColumn.keys, optional: DataSchema.MeasureColumn.optionalKeys, what: "tables.measures", sink: sink)
+                table(
+                    $0, keys: DataSchema.MeasureColumn.keys, optional: DataSchema.MeasureColumn.optionalKeys,
+                    what: "tables.measures", sink: sink)
             }) {
                 (measureColumns, measureHeader, measureShade) = spec
             }
@@ -163,8 +197,9 @@ public enum TemplateLoader {
         let style = top.optional("style").map { StyleReader.read($0, sink: sink) } ?? Style()
 
         guard let id, let fiscalYear, let title, let coverLines, let prefaceHeading, let prefaceParagraphs,
-              let contentsHeading, let pageLabel, let bodyLines, let sections,
-              let measureColumns, let checklistColumns, let catalog else { return nil }
+            let contentsHeading, let pageLabel, let bodyLines, let sections,
+            let measureColumns, let checklistColumns, let catalog
+        else { return nil }
         let template = Template(
             id: id, file: root.file, fiscalYear: fiscalYear, title: title, coverTitleLines: coverLines,
             prefaceHeading: prefaceHeading, prefaceParagraphs: prefaceParagraphs,
@@ -181,32 +216,41 @@ public enum TemplateLoader {
         guard let items = value.sequence(sink, what: "paragraphs") else { return nil }
         return items.compactMap { item in
             guard let map = item.mapping(sink, what: "paragraph", allowed: ["id", "text"]),
-                  let id = map.required("id", sink)?.string(sink, what: "paragraph id"),
-                  let text = map.required("text", sink)?.text(sink, what: "paragraph text") else { return nil }
+                let id = map.required("id", sink)?.string(sink, what: "paragraph id"),
+                let text = map.required("text", sink)?.text(sink, what: "paragraph text")
+            else { return nil }
             return Template.Paragraph(id: id, text: text)
         }
     }
 
     static func section(_ value: YAMLValue, level: Int, sink: DiagnosticSink) -> Template.Section? {
-        guard let map = value.mapping(sink, what: "section", allowed: [
-            "number", "id", "title", "toc_title", "paragraphs", "content", "measure_numbering",
-            "indicator_heading", "sections",
-        ]) else { return nil }
+        guard
+            let map = value.mapping(
+                sink, what: "section",
+                allowed: [
+                    "number", "id", "title", "toc_title", "paragraphs", "content", "measure_numbering",
+                    "indicator_heading", "sections",
+                ])
+        else { return nil }
         let number = map.required("number", sink)?.string(sink, what: "section number")
         let title = map.required("title", sink)?.text(sink, what: "section title")
         let paragraphs = map.optional("paragraphs").flatMap { self.paragraphs($0, sink) } ?? []
         var content = Template.Content.none
         if let value = map.optional("content"), let raw = value.string(sink, what: "content") {
-            if let parsed = Template.Content(rawValue: raw) { content = parsed } else {
-                sink.error(value.location, thai: "content ต้องเป็น measures, oit_checklist หรือ none",
-                           english: "content must be measures, oit_checklist or none")
+            if let parsed = Template.Content(rawValue: raw) {
+                content = parsed
+            } else {
+                sink.error(
+                    value.location, thai: "content ต้องเป็น measures, oit_checklist หรือ none",
+                    english: "content must be measures, oit_checklist or none")
             }
         }
         let id = map.optional("id")?.string(sink, what: "section id")
         if content != .none, id == nil {
             sink.error(map.location, thai: "ส่วนที่มีตารางต้องมี id", english: "a section with a table needs an id")
         }
-        let subsections = map.optional("sections")?.sequence(sink, what: "sections")?
+        let subsections =
+            map.optional("sections")?.sequence(sink, what: "sections")?
             .compactMap { section($0, level: level + 1, sink: sink) } ?? []
         guard let number, let title else { return nil }
         return Template.Section(
@@ -223,8 +267,9 @@ public enum TemplateLoader {
         var codes: [String: SourceLocation] = [:]
         for item in template.catalogItems {
             if let first = codes[item.code] {
-                sink.error(item.location, thai: "รหัส \(item.code) ซ้ำในบัญชีรายการ (ครั้งแรกบรรทัด \(first.line))",
-                           english: "code \(item.code) appears twice in the catalog (first on line \(first.line))")
+                sink.error(
+                    item.location, thai: "รหัส \(item.code) ซ้ำในบัญชีรายการ (ครั้งแรกบรรทัด \(first.line))",
+                    english: "code \(item.code) appears twice in the catalog (first on line \(first.line))")
             }
             codes[item.code] = item.location
         }
@@ -232,8 +277,9 @@ public enum TemplateLoader {
         for section in template.sections.flatMap(\.all) {
             guard let id = section.id else { continue }
             if let first = ids[id] {
-                sink.error(section.location, thai: "id ของส่วน '\(id)' ซ้ำ (ครั้งแรกบรรทัด \(first.line))",
-                           english: "section id '\(id)' is used twice (first on line \(first.line))")
+                sink.error(
+                    section.location, thai: "id ของส่วน '\(id)' ซ้ำ (ครั้งแรกบรรทัด \(first.line))",
+                    english: "section id '\(id)' is used twice (first on line \(first.line))")
             }
             ids[id] = section.location
         }

@@ -6,22 +6,26 @@ extension TemplateLoader {
         guard let list = value.sequence(sink, what: "oit_catalog") else { return nil }
         return list.compactMap { item -> Template.Indicator? in
             guard let map = item.mapping(sink, what: "indicator", allowed: ["indicator", "title", "subindicators"]),
-                  let number = map.required("indicator", sink)?.string(sink, what: "indicator"),
-                  let title = map.required("title", sink)?.string(sink, what: "indicator title"),
-                  let subs = map.required("subindicators", sink)?.sequence(sink, what: "subindicators") else { return nil }
+                let number = map.required("indicator", sink)?.string(sink, what: "indicator"),
+                let title = map.required("title", sink)?.string(sink, what: "indicator title"),
+                let subs = map.required("subindicators", sink)?.sequence(sink, what: "subindicators")
+            else { return nil }
             let subindicators = subs.compactMap { sub -> Template.Subindicator? in
                 guard let s = sub.mapping(sink, what: "subindicator", allowed: ["number", "title", "label", "topics"]),
-                      let number = s.required("number", sink)?.string(sink, what: "subindicator number"),
-                      let title = s.required("title", sink)?.text(sink, what: "subindicator title"),
-                      let topics = s.required("topics", sink)?.sequence(sink, what: "topics") else { return nil }
+                    let number = s.required("number", sink)?.string(sink, what: "subindicator number"),
+                    let title = s.required("title", sink)?.text(sink, what: "subindicator title"),
+                    let topics = s.required("topics", sink)?.sequence(sink, what: "topics")
+                else { return nil }
                 let parsedTopics = topics.compactMap { topic -> Template.Topic? in
                     guard let t = topic.mapping(sink, what: "topic", allowed: ["title", "items"]),
-                          let title = t.required("title", sink)?.text(sink, what: "topic title"),
-                          let items = t.required("items", sink)?.sequence(sink, what: "items") else { return nil }
+                        let title = t.required("title", sink)?.text(sink, what: "topic title"),
+                        let items = t.required("items", sink)?.sequence(sink, what: "items")
+                    else { return nil }
                     return Template.Topic(title: title, items: items.compactMap { catalogItem($0, sink: sink) })
                 }
-                return Template.Subindicator(number: number, title: title,
-                                             label: s.optional("label")?.text(sink, what: "label"), topics: parsedTopics)
+                return Template.Subindicator(
+                    number: number, title: title,
+                    label: s.optional("label")?.text(sink, what: "label"), topics: parsedTopics)
             }
             return Template.Indicator(number: number, title: title, subindicators: subindicators)
         }
@@ -29,11 +33,13 @@ extension TemplateLoader {
 
     static func catalogItem(_ value: YAMLValue, sink: DiagnosticSink) -> Template.CatalogItem? {
         guard let map = value.mapping(sink, what: "item", allowed: ["code", "title", "intro", "elements"]),
-              let code = map.required("code", sink)?.string(sink, what: "code"),
-              let title = map.required("title", sink)?.text(sink, what: "item title") else { return nil }
+            let code = map.required("code", sink)?.string(sink, what: "code"),
+            let title = map.required("title", sink)?.text(sink, what: "item title")
+        else { return nil }
         if !OITCode.isValid(code) {
-            sink.error(map.required("code", sink)!.location, thai: "รหัส '\(code)' ต้องอยู่ในรูป O ตามด้วยตัวเลข เช่น O1",
-                       english: "code '\(code)' must be O followed by a number, e.g. O1")
+            sink.error(
+                map.required("code", sink)!.location, thai: "รหัส '\(code)' ต้องอยู่ในรูป O ตามด้วยตัวเลข เช่น O1",
+                english: "code '\(code)' must be O followed by a number, e.g. O1")
         }
         return Template.CatalogItem(
             code: code, title: title, intro: map.optional("intro")?.text(sink, what: "intro"),

@@ -19,7 +19,8 @@ public struct TemplateText: Sendable, Equatable {
 
     /// A text without placeholders (data written by the agency is never expanded).
     init(literal: String, at location: SourceLocation) {
-        pieces = [.literal(literal)]; self.location = location
+        pieces = [.literal(literal)]
+        self.location = location
     }
 
     init?(_ source: String, at location: SourceLocation, sink: DiagnosticSink) {
@@ -31,20 +32,26 @@ public struct TemplateText: Sendable, Equatable {
         var ok = true
         func here(_ offset: Int) -> SourceLocation {
             // Exact for single-line scalars; multi-line blocks report their first line.
-            source.contains("\n") ? location : SourceLocation(file: location.file, line: location.line, column: location.column + offset)
+            source.contains("\n")
+                ? location : SourceLocation(file: location.file, line: location.line, column: location.column + offset)
         }
         while index < scalars.count {
             let scalar = scalars[index]
             if scalar == "{", index + 1 < scalars.count, scalars[index + 1] == "{" {
-                literal.unicodeScalars.append("{"); index += 2; continue
+                literal.unicodeScalars.append("{")
+                index += 2
+                continue
             }
             if scalar == "}", index + 1 < scalars.count, scalars[index + 1] == "}" {
-                literal.unicodeScalars.append("}"); index += 2; continue
+                literal.unicodeScalars.append("}")
+                index += 2
+                continue
             }
             if scalar == "{" {
                 guard let close = scalars[index...].firstIndex(of: "}") else {
-                    sink.error(here(index), thai: "วงเล็บปีกกา { ไม่มีตัวปิด } (ถ้าต้องการพิมพ์ { ให้เขียน {{)",
-                               english: "unclosed placeholder brace '{' (write '{{' for a literal brace)")
+                    sink.error(
+                        here(index), thai: "วงเล็บปีกกา { ไม่มีตัวปิด } (ถ้าต้องการพิมพ์ { ให้เขียน {{)",
+                        english: "unclosed placeholder brace '{' (write '{{' for a literal brace)")
                     return nil
                 }
                 let body = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
@@ -53,23 +60,31 @@ public struct TemplateText: Sendable, Equatable {
                 let argument = parts.count > 1 ? parts[1] : nil
                 if !TemplateText.knownNames.contains(name) {
                     let known = TemplateText.knownNames.sorted().joined(separator: ", ")
-                    sink.error(here(index), thai: "ไม่รู้จักตัวแทนข้อความ {\(body)} (ที่ใช้ได้: \(known))",
-                               english: "unknown placeholder {\(body)} (known: \(known))")
+                    sink.error(
+                        here(index), thai: "ไม่รู้จักตัวแทนข้อความ {\(body)} (ที่ใช้ได้: \(known))",
+                        english: "unknown placeholder {\(body)} (known: \(known))")
                     ok = false
                 } else if TemplateText.namesWithArgument.contains(name) != (argument != nil) {
-                    sink.error(here(index),
-                               thai: TemplateText.namesWithArgument.contains(name) ? "{\(name)} ต้องระบุตัวชี้วัด เช่น {\(name):9}" : "{\(name)} ไม่รับค่าหลัง :",
-                               english: TemplateText.namesWithArgument.contains(name) ? "{\(name)} needs an indicator, e.g. {\(name):9}" : "{\(name)} takes no argument")
+                    sink.error(
+                        here(index),
+                        thai: TemplateText.namesWithArgument.contains(name)
+                            ? "{\(name)} ต้องระบุตัวชี้วัด เช่น {\(name):9}" : "{\(name)} ไม่รับค่าหลัง :",
+                        english: TemplateText.namesWithArgument.contains(name)
+                            ? "{\(name)} needs an indicator, e.g. {\(name):9}" : "{\(name)} takes no argument")
                     ok = false
                 }
-                if !literal.isEmpty { pieces.append(.literal(literal)); literal = "" }
+                if !literal.isEmpty {
+                    pieces.append(.literal(literal))
+                    literal = ""
+                }
                 pieces.append(.placeholder(name: name, argument: argument))
                 index = close + 1
                 continue
             }
             if scalar == "}" {
-                sink.error(here(index), thai: "มี } โดยไม่มี { (ถ้าต้องการพิมพ์ } ให้เขียน }})",
-                           english: "'}' without '{' (write '}}' for a literal brace)")
+                sink.error(
+                    here(index), thai: "มี } โดยไม่มี { (ถ้าต้องการพิมพ์ } ให้เขียน }})",
+                    english: "'}' without '{' (write '}}' for a literal brace)")
                 return nil
             }
             literal.unicodeScalars.append(scalar)

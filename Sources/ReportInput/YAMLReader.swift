@@ -13,7 +13,9 @@ struct YAMLValue {
     }
 
     var isNull: Bool {
-        if case .scalar(let scalar) = node { return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) }
+        if case .scalar(let scalar) = node {
+            return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        }
         return false
     }
 
@@ -21,8 +23,9 @@ struct YAMLValue {
     static func parse(_ text: String, file: String, sink: DiagnosticSink) -> YAMLValue? {
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                sink.error(SourceLocation(file: file, line: 1, column: 1),
-                           thai: "ไฟล์ว่าง ไม่มีข้อมูล", english: "the file is empty")
+                sink.error(
+                    SourceLocation(file: file, line: 1, column: 1),
+                    thai: "ไฟล์ว่าง ไม่มีข้อมูล", english: "the file is empty")
                 return nil
             }
             return YAMLValue(node: node, file: file)
@@ -30,17 +33,20 @@ struct YAMLValue {
             // Point at the repeated key, not the first one.
             let key = duplicates.first ?? ""
             let location = YAMLValue.secondOccurrence(of: key, in: text, after: context.mark)
-            sink.error(SourceLocation(file: file, line: location.line, column: location.column),
-                       thai: "ชื่อ '\(key)' ซ้ำ", english: "duplicate key '\(key)'")
+            sink.error(
+                SourceLocation(file: file, line: location.line, column: location.column),
+                thai: "ชื่อ '\(key)' ซ้ำ", english: "duplicate key '\(key)'")
             return nil
         } catch let error as YamlError {
             let (line, column, problem) = YAMLValue.describe(error)
-            sink.error(SourceLocation(file: file, line: line, column: column),
-                       thai: "รูปแบบ YAML ไม่ถูกต้อง: \(problem)", english: "malformed YAML: \(problem)")
+            sink.error(
+                SourceLocation(file: file, line: line, column: column),
+                thai: "รูปแบบ YAML ไม่ถูกต้อง: \(problem)", english: "malformed YAML: \(problem)")
             return nil
         } catch {
-            sink.error(SourceLocation(file: file, line: 1, column: 1),
-                       thai: "อ่าน YAML ไม่ได้: \(error)", english: "cannot read YAML: \(error)")
+            sink.error(
+                SourceLocation(file: file, line: 1, column: 1),
+                thai: "อ่าน YAML ไม่ได้: \(error)", english: "cannot read YAML: \(error)")
             return nil
         }
     }
@@ -52,8 +58,16 @@ struct YAMLValue {
         var current = String.UnicodeScalarView()
         var previous: Unicode.Scalar? = nil
         for scalar in text.unicodeScalars {
-            if scalar == "\n" && previous == "\r" { previous = scalar; continue }   // the "\n" of "\r\n"
-            if scalar == "\n" || scalar == "\r" { lines.append(String(current)); current = .init() } else { current.append(scalar) }
+            if scalar == "\n" && previous == "\r" {
+                previous = scalar
+                continue
+            }  // the "\n" of "\r\n"
+            if scalar == "\n" || scalar == "\r" {
+                lines.append(String(current))
+                current = .init()
+            } else {
+                current.append(scalar)
+            }
             previous = scalar
         }
         lines.append(String(current))
@@ -94,7 +108,9 @@ struct YAMLValue {
         guard let string = string(sink, what: what) else { return nil }
         // Columns inside a quoted scalar start after its quote.
         var start = location
-        if case .scalar(let scalar) = node, scalar.style == .doubleQuoted || scalar.style == .singleQuoted { start.column += 1 }
+        if case .scalar(let scalar) = node, scalar.style == .doubleQuoted || scalar.style == .singleQuoted {
+            start.column += 1
+        }
         return TemplateText(string, at: start, sink: sink)
     }
 
@@ -114,8 +130,9 @@ struct YAMLValue {
             return nil
         }
         guard range.contains(value) else {
-            sink.error(location, thai: "\(what) ต้องอยู่ระหว่าง \(range.lowerBound) ถึง \(range.upperBound)",
-                       english: "\(what) must be between \(range.lowerBound) and \(range.upperBound)")
+            sink.error(
+                location, thai: "\(what) ต้องอยู่ระหว่าง \(range.lowerBound) ถึง \(range.upperBound)",
+                english: "\(what) must be between \(range.lowerBound) and \(range.upperBound)")
             return nil
         }
         return value
@@ -158,7 +175,8 @@ struct YAMLValue {
     /// Reads a mapping whose keys must all be in `allowed`; unknown and repeated keys are errors.
     func mapping(_ sink: DiagnosticSink, what: String, allowed: Set<String>? = nil) -> YAMLMapping? {
         guard case .mapping(let mapping) = node else {
-            sink.error(location, thai: "\(what) ต้องเป็นชุดข้อมูลแบบ ชื่อ: ค่า", english: "\(what) must be a mapping of key: value")
+            sink.error(
+                location, thai: "\(what) ต้องเป็นชุดข้อมูลแบบ ชื่อ: ค่า", english: "\(what) must be a mapping of key: value")
             return nil
         }
         var entries: [YAMLMapping.Entry] = []
@@ -167,15 +185,17 @@ struct YAMLValue {
             let key = YAMLValue(node: keyNode, file: file)
             let name = keyNode.string ?? ""
             if let first = seen[name] {
-                sink.error(key.location, thai: "ชื่อ '\(name)' ซ้ำ (ใช้ครั้งแรกที่บรรทัด \(first.line))",
-                           english: "duplicate key '\(name)' (first used on line \(first.line))")
+                sink.error(
+                    key.location, thai: "ชื่อ '\(name)' ซ้ำ (ใช้ครั้งแรกที่บรรทัด \(first.line))",
+                    english: "duplicate key '\(name)' (first used on line \(first.line))")
                 continue
             }
             seen[name] = key.location
             if let allowed, !allowed.contains(name) {
                 let known = allowed.sorted().joined(separator: ", ")
-                sink.error(key.location, thai: "ไม่รู้จักชื่อ '\(name)' ใน \(what) (ที่ใช้ได้: \(known))",
-                           english: "unknown key '\(name)' in \(what) (allowed: \(known))")
+                sink.error(
+                    key.location, thai: "ไม่รู้จักชื่อ '\(name)' ใน \(what) (ที่ใช้ได้: \(known))",
+                    english: "unknown key '\(name)' in \(what) (allowed: \(known))")
                 continue
             }
             entries.append(.init(key: name, keyLocation: key.location, value: YAMLValue(node: valueNode, file: file)))
@@ -186,7 +206,11 @@ struct YAMLValue {
 
 /// The entries of a YAML mapping, in file order.
 struct YAMLMapping {
-    struct Entry { let key: String; let keyLocation: SourceLocation; let value: YAMLValue }
+    struct Entry {
+        let key: String
+        let keyLocation: SourceLocation
+        let value: YAMLValue
+    }
     let owner: YAMLValue
     let what: String
     let entries: [Entry]
@@ -206,4 +230,3 @@ struct YAMLMapping {
         return nil
     }
 }
-

@@ -13,11 +13,19 @@ public struct Report: Sendable, Equatable {
     public var sections: [Section]
     public var style: Style
 
-    public init(agencyID: String, fiscalYear: Int, metadata: Metadata, cover: Cover,
-                preface: Preface, contents: ContentsPage, bodyTitleLines: [String], sections: [Section], style: Style) {
-        self.agencyID = agencyID; self.fiscalYear = fiscalYear
-        self.metadata = metadata; self.cover = cover; self.preface = preface; self.contents = contents
-        self.bodyTitleLines = bodyTitleLines; self.sections = sections; self.style = style
+    public init(
+        agencyID: String, fiscalYear: Int, metadata: Metadata, cover: Cover,
+        preface: Preface, contents: ContentsPage, bodyTitleLines: [String], sections: [Section], style: Style
+    ) {
+        self.agencyID = agencyID
+        self.fiscalYear = fiscalYear
+        self.metadata = metadata
+        self.cover = cover
+        self.preface = preface
+        self.contents = contents
+        self.bodyTitleLines = bodyTitleLines
+        self.sections = sections
+        self.style = style
     }
 
     /// Every section in document order, depth first.
@@ -33,7 +41,10 @@ public struct Metadata: Sendable, Equatable {
     /// ISO-8601 date the report is dated (from the data, so output is reproducible).
     public var date: String
     public init(title: String, author: String, subject: String, date: String) {
-        self.title = title; self.author = author; self.subject = subject; self.date = date
+        self.title = title
+        self.author = author
+        self.subject = subject
+        self.date = date
     }
 }
 
@@ -44,7 +55,10 @@ public struct Cover: Sendable, Equatable {
     /// Absolute path of a PNG logo, if the agency gave one.
     public var logoPath: String?
     public init(titleLines: [String], agencyName: String, address: String?, logoPath: String?) {
-        self.titleLines = titleLines; self.agencyName = agencyName; self.address = address; self.logoPath = logoPath
+        self.titleLines = titleLines
+        self.agencyName = agencyName
+        self.address = address
+        self.logoPath = logoPath
     }
 }
 
@@ -53,7 +67,9 @@ public struct Preface: Sendable, Equatable {
     public var paragraphs: [String]
     public var signature: Signature
     public init(heading: String, paragraphs: [String], signature: Signature) {
-        self.heading = heading; self.paragraphs = paragraphs; self.signature = signature
+        self.heading = heading
+        self.paragraphs = paragraphs
+        self.signature = signature
     }
 }
 
@@ -61,7 +77,10 @@ public struct Preface: Sendable, Equatable {
 public struct Signature: Sendable, Equatable {
     public var lines: [String]
     public var dateText: String
-    public init(lines: [String], dateText: String) { self.lines = lines; self.dateText = dateText }
+    public init(lines: [String], dateText: String) {
+        self.lines = lines
+        self.dateText = dateText
+    }
 }
 
 /// What the contents page prints around the generated entries.
@@ -70,7 +89,9 @@ public struct ContentsPage: Sendable, Equatable {
     public var pageLabel: String
     public var closingLine: String?
     public init(heading: String, pageLabel: String, closingLine: String?) {
-        self.heading = heading; self.pageLabel = pageLabel; self.closingLine = closingLine
+        self.heading = heading
+        self.pageLabel = pageLabel
+        self.closingLine = closingLine
     }
 }
 
@@ -88,11 +109,17 @@ public struct Section: Sendable, Equatable {
     public var blocks: [Block]
     public var subsections: [Section]
 
-    public init(id: String, number: String, title: String, contentsTitle: String? = nil, level: Int,
-                blocks: [Block], subsections: [Section] = []) {
-        self.id = id; self.number = number; self.title = title
-        self.contentsTitle = contentsTitle ?? title; self.level = level
-        self.blocks = blocks; self.subsections = subsections
+    public init(
+        id: String, number: String, title: String, contentsTitle: String? = nil, level: Int,
+        blocks: [Block], subsections: [Section] = []
+    ) {
+        self.id = id
+        self.number = number
+        self.title = title
+        self.contentsTitle = contentsTitle ?? title
+        self.level = level
+        self.blocks = blocks
+        self.subsections = subsections
     }
 
     /// The heading as printed: `๒.๑ title`, or `๑. title` at the first level.

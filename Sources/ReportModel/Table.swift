@@ -15,8 +15,11 @@ public struct Table: Sendable, Equatable {
     }
 
     public init(kind: Kind, columns: [Column], headerRows: [[Cell]], rows: [Row], headerShade: Double? = nil) {
-        self.kind = kind; self.columns = columns
-        self.headerRows = headerRows; self.rows = rows; self.headerShade = headerShade
+        self.kind = kind
+        self.columns = columns
+        self.headerRows = headerRows
+        self.rows = rows
+        self.headerShade = headerShade
     }
 }
 
@@ -30,7 +33,11 @@ public struct Column: Sendable, Equatable {
     public var minWidthMM: Double
     public var alignment: Alignment
     public init(key: String, header: String, width: Double, minWidthMM: Double = 8, alignment: Alignment = .left) {
-        self.key = key; self.header = header; self.width = width; self.minWidthMM = minWidthMM; self.alignment = alignment
+        self.key = key
+        self.header = header
+        self.width = width
+        self.minWidthMM = minWidthMM
+        self.alignment = alignment
     }
 }
 
@@ -42,7 +49,10 @@ public struct Row: Sendable, Equatable {
     }
     public var kind: Kind
     public var cells: [Cell]
-    public init(kind: Kind = .body, cells: [Cell]) { self.kind = kind; self.cells = cells }
+    public init(kind: Kind = .body, cells: [Cell]) {
+        self.kind = kind
+        self.cells = cells
+    }
 
     /// A group row: one cell over every column (the layout and HTML give it the full width).
     public static func group(_ text: String) -> Row { Row(kind: .group, cells: [Cell([.paragraph(text)])]) }
@@ -52,7 +62,10 @@ public struct Cell: Sendable, Equatable {
     public var content: [CellBlock]
     /// How many columns the cell covers (header groups such as "ข้อมูล" over two columns).
     public var columnSpan: Int
-    public init(_ content: [CellBlock], columnSpan: Int = 1) { self.content = content; self.columnSpan = max(1, columnSpan) }
+    public init(_ content: [CellBlock], columnSpan: Int = 1) {
+        self.content = content
+        self.columnSpan = max(1, columnSpan)
+    }
     public static let empty = Cell([])
     /// A cell of paragraphs, one per line of `string`.
     public static func text(_ string: String) -> Cell {

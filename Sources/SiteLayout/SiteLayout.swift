@@ -71,7 +71,9 @@ public struct SiteLayout: Sendable, Equatable {
         let folder = page.components.dropLast()
         let path = target.components
         var shared = 0
-        while shared < folder.count, shared < path.count - 1, folder[folder.startIndex + shared] == path[shared] { shared += 1 }
+        while shared < folder.count, shared < path.count - 1, folder[folder.startIndex + shared] == path[shared] {
+            shared += 1
+        }
         let up = Array(repeating: "..", count: folder.count - shared)
         return (up + path[shared...]).joined(separator: "/")
     }

@@ -55,7 +55,8 @@ public enum AtomicFile {
         } catch {
             throw Failure(path: directory.path, reason: (error as NSError).localizedDescription)
         }
-        let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).\(pending.nextNumber()).tmp")
+        let temporary = directory.appendingPathComponent(
+            ".\(target.lastPathComponent).\(getpid()).\(pending.nextNumber()).tmp")
         guard pending.insert(temporary.path) else { throw Failure(path: target.path, reason: "interrupted") }
         defer { pending.remove(temporary.path) }
         do {
@@ -77,7 +78,8 @@ public enum AtomicFile {
     public static func writer(ofTemporary name: String) -> pid_t? {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         guard name.hasPrefix("."), parts.count >= 5, parts.last == "tmp",
-              Int(parts[parts.count - 2]) != nil, let pid = pid_t(parts[parts.count - 3]) else { return nil }
+            Int(parts[parts.count - 2]) != nil, let pid = pid_t(parts[parts.count - 3])
+        else { return nil }
         return pid
     }
 
@@ -85,11 +87,15 @@ public enum AtomicFile {
     /// writer is no longer running, so another build into the same folder is left alone.
     @discardableResult
     public static func removeLeftovers(under directory: URL) -> Int {
-        guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else { return 0 }
+        guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else {
+            return 0
+        }
         var removed = 0
         while let url = walker.nextObject() as? URL {
             guard let pid = writer(ofTemporary: url.lastPathComponent), pid != getpid() else { continue }
-            if kill(pid, 0) == -1, errno == ESRCH, (try? FileManager.default.removeItem(at: url)) != nil { removed += 1 }
+            if kill(pid, 0) == -1, errno == ESRCH, (try? FileManager.default.removeItem(at: url)) != nil {
+                removed += 1
+            }
         }
         return removed
     }
@@ -104,10 +110,26 @@ final class PendingFiles: @unchecked Sendable {
 
     private var stopped = false
 
-    func nextNumber() -> Int { lock.withLock { counter += 1; return counter } }
+    func nextNumber() -> Int {
+        lock.withLock {
+            counter += 1
+            return counter
+        }
+    }
     /// Registers a temporary file; false once writing has been stopped.
-    func insert(_ path: String) -> Bool { lock.withLock { if stopped { return false }; paths.insert(path); return true } }
+    func insert(_ path: String) -> Bool {
+        lock.withLock {
+            if stopped { return false }
+            paths.insert(path)
+            return true
+        }
+    }
     func remove(_ path: String) { lock.withLock { _ = paths.remove(path) } }
     /// Refuses further files and returns those being written.
-    func stop() -> [String] { lock.withLock { stopped = true; return Array(paths) } }
+    func stop() -> [String] {
+        lock.withLock {
+            stopped = true
+            return Array(paths)
+        }
+    }
 }

@@ -21,13 +21,16 @@ public enum DataFiles {
         var files: [URL] = []
         for path in paths {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw Missing(path: path) }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw Missing(path: path)
+            }
             let url = URL(fileURLWithPath: path).standardizedFileURL
             if !isDirectory.boolValue {
                 if year == nil || url.lastPathComponent == "\(year!).yaml" { files.append(url) }
                 continue
             }
-            let walker = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
+            let walker = FileManager.default.enumerator(
+                at: url, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
             var found: [URL] = []
             while let next = walker?.nextObject() as? URL {
                 let name = next.lastPathComponent
@@ -81,7 +84,8 @@ public final class BatchBuilder: Sendable {
         public var force = false
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
         public init(build: BuildOptions, force: Bool = false, jobs: Int? = nil) {
-            self.build = build; self.force = force
+            self.build = build
+            self.force = force
             if let jobs { self.jobs = max(1, jobs) }
         }
     }
@@ -90,7 +94,8 @@ public final class BatchBuilder: Sendable {
     let fontsDirectory: URL
 
     public init(options: Options, fontsDirectory: URL) {
-        self.options = options; self.fontsDirectory = fontsDirectory
+        self.options = options
+        self.fontsDirectory = fontsDirectory
     }
 
     /// Set from a signal handler: workers take no new report once it is set.
@@ -111,7 +116,9 @@ public final class BatchBuilder: Sendable {
                 builder = ReportBuilder(fonts: try FontSystem(directory: fontsDirectory))
             } catch {
                 while let file = state.next() {
-                    state.finish(file, agencyID: nil, year: nil, outcome: .failed("\(error)"), inputError: false, start: start, progress: progress)
+                    state.finish(
+                        file, agencyID: nil, year: nil, outcome: .failed("\(error)"), inputError: false, start: start,
+                        progress: progress)
                 }
                 return
             }
@@ -123,7 +130,9 @@ public final class BatchBuilder: Sendable {
         var result = state.result
         if options.build.formats.contains(.html) {
             for year in result.years.sorted() {
-                do { try YearPage.write(year: year, in: options.build.outputDirectory, fontsDirectory: fontsDirectory) } catch {
+                do {
+                    try YearPage.write(year: year, in: options.build.outputDirectory, fontsDirectory: fontsDirectory)
+                } catch {
                     result.failed.append((options.build.site.url(.yearPage(year: year)), "\(error)"))
                     result.onlyInputFailures = false
                 }
@@ -133,34 +142,52 @@ public final class BatchBuilder: Sendable {
         return result
     }
 
-    private func buildOne(_ file: URL, with builder: ReportBuilder, state: BatchState, start: Date, progress: BatchProgress?) {
+    private func buildOne(
+        _ file: URL, with builder: ReportBuilder, state: BatchState, start: Date, progress: BatchProgress?
+    ) {
         let loaded: LoadedReport
         do {
             loaded = try ReportBuilder.load(file, templatesRoot: options.build.templatesRoot)
         } catch let error as InputError {
-            state.finish(file, agencyID: nil, year: nil, outcome: .failed(error.description), inputError: true, start: start, progress: progress)
+            state.finish(
+                file, agencyID: nil, year: nil, outcome: .failed(error.description), inputError: true, start: start,
+                progress: progress)
             return
         } catch {
-            state.finish(file, agencyID: nil, year: nil, outcome: .failed("\(file.path): error: \(error)"), inputError: false, start: start, progress: progress)
+            state.finish(
+                file, agencyID: nil, year: nil, outcome: .failed("\(file.path): error: \(error)"), inputError: false,
+                start: start, progress: progress)
             return
         }
         let report = loaded.report
         if let other = state.claim(agencyID: report.agencyID, year: report.fiscalYear, file: file) {
-            let message = "\(file.path): error: รายงาน \(report.agencyID) ปี \(report.fiscalYear) มาจาก \(other.path) แล้ว / report \(report.agencyID) for \(report.fiscalYear) is already built from \(other.path)"
-            state.finish(file, agencyID: report.agencyID, year: nil, outcome: .failed(message), inputError: true, start: start, progress: progress)
+            let message =
+                "\(file.path): error: รายงาน \(report.agencyID) ปี \(report.fiscalYear) มาจาก \(other.path) แล้ว / report \(report.agencyID) for \(report.fiscalYear) is already built from \(other.path)"
+            state.finish(
+                file, agencyID: report.agencyID, year: nil, outcome: .failed(message), inputError: true, start: start,
+                progress: progress)
             return
         }
         let fingerprint = builder.fingerprint(of: loaded)
-        if !options.force, BuildRecord.isUpToDate(agencyID: report.agencyID, year: report.fiscalYear, fingerprint: fingerprint, options: options.build) {
-            state.finish(file, agencyID: report.agencyID, year: report.fiscalYear, outcome: .skipped, inputError: false, start: start, progress: progress)
+        if !options.force,
+            BuildRecord.isUpToDate(
+                agencyID: report.agencyID, year: report.fiscalYear, fingerprint: fingerprint, options: options.build)
+        {
+            state.finish(
+                file, agencyID: report.agencyID, year: report.fiscalYear, outcome: .skipped, inputError: false,
+                start: start, progress: progress)
             return
         }
         do {
             try builder.write(loaded, options: options.build)
             state.warn(file, builder.warnings + loaded.warnings.map(\.description))
-            state.finish(file, agencyID: report.agencyID, year: report.fiscalYear, outcome: .built, inputError: false, start: start, progress: progress)
+            state.finish(
+                file, agencyID: report.agencyID, year: report.fiscalYear, outcome: .built, inputError: false,
+                start: start, progress: progress)
         } catch {
-            state.finish(file, agencyID: report.agencyID, year: nil, outcome: .failed("\(file.path): error: \(error)"), inputError: false, start: start, progress: progress)
+            state.finish(
+                file, agencyID: report.agencyID, year: nil, outcome: .failed("\(file.path): error: \(error)"),
+                inputError: false, start: start, progress: progress)
         }
     }
 }
@@ -186,7 +213,10 @@ final class BatchState: @unchecked Sendable {
     private var done = 0
     let total: Int
 
-    init(files: [URL]) { queue = files; total = files.count }
+    init(files: [URL]) {
+        queue = files
+        total = files.count
+    }
 
     func next() -> URL? {
         lock.withLock {
@@ -214,7 +244,10 @@ final class BatchState: @unchecked Sendable {
         lock.withLock { result.warnings += messages.map { (file, $0) } }
     }
 
-    func finish(_ file: URL, agencyID: String?, year: Int?, outcome: ReportOutcome, inputError: Bool, start: Date, progress: BatchProgress?) {
+    func finish(
+        _ file: URL, agencyID: String?, year: Int?, outcome: ReportOutcome, inputError: Bool, start: Date,
+        progress: BatchProgress?
+    ) {
         lock.withLock {
             switch outcome {
             case .built: result.built.append(file)
@@ -225,8 +258,9 @@ final class BatchState: @unchecked Sendable {
             }
             if let year { result.years.insert(year) }
             done += 1
-            progress?.finished(file: file, agencyID: agencyID, outcome: outcome, done: done, total: total,
-                               elapsed: Date().timeIntervalSince(start))
+            progress?.finished(
+                file: file, agencyID: agencyID, outcome: outcome, done: done, total: total,
+                elapsed: Date().timeIntervalSince(start))
         }
     }
 }

@@ -17,12 +17,17 @@ public struct BuildRecord: Codable, Sendable, Equatable {
     public var outputs: [String: String] = [:]
 
     init(report: Report, source: String) {
-        agencyID = report.agencyID; agencyName = report.cover.agencyName; title = report.metadata.title
-        fiscalYear = report.fiscalYear; self.source = source
+        agencyID = report.agencyID
+        agencyName = report.cover.agencyName
+        title = report.metadata.title
+        fiscalYear = report.fiscalYear
+        self.source = source
     }
 
     mutating func update(from report: Report, source: String) {
-        agencyName = report.cover.agencyName; title = report.metadata.title; self.source = source
+        agencyName = report.cover.agencyName
+        title = report.metadata.title
+        self.source = source
     }
 
     static func file(agencyID: String, year: Int, in output: URL) -> URL {
@@ -30,7 +35,8 @@ public struct BuildRecord: Codable, Sendable, Equatable {
     }
 
     static func read(agencyID: String, year: Int, in output: URL) -> BuildRecord? {
-        guard let data = FileManager.default.contents(atPath: file(agencyID: agencyID, year: year, in: output).path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: file(agencyID: agencyID, year: year, in: output).path)
+        else { return nil }
         return try? JSONDecoder().decode(BuildRecord.self, from: data)
     }
 
@@ -42,24 +48,30 @@ public struct BuildRecord: Codable, Sendable, Equatable {
     }
 
     func path(of format: OutputFormat, in output: URL) -> URL {
-        SiteLayout(root: output).url(format == .pdf ? .reportPDF(agencyID: agencyID, year: fiscalYear)
-                                                    : .reportPage(agencyID: agencyID, year: fiscalYear))
+        SiteLayout(root: output).url(
+            format == .pdf
+                ? .reportPDF(agencyID: agencyID, year: fiscalYear)
+                : .reportPage(agencyID: agencyID, year: fiscalYear))
     }
 
     /// Whether the file of `format` is there and was made from inputs with this fingerprint.
     func isCurrent(_ format: OutputFormat, fingerprint: String, in output: URL) -> Bool {
-        outputs[format.rawValue] == fingerprint && FileManager.default.fileExists(atPath: path(of: format, in: output).path)
+        outputs[format.rawValue] == fingerprint
+            && FileManager.default.fileExists(atPath: path(of: format, in: output).path)
     }
 
     /// Whether every format asked for is current: the report can be skipped.
     public static func isUpToDate(agencyID: String, year: Int, fingerprint: String, options: BuildOptions) -> Bool {
         guard let record = read(agencyID: agencyID, year: year, in: options.outputDirectory) else { return false }
-        return options.formats.allSatisfy { record.isCurrent($0, fingerprint: fingerprint, in: options.outputDirectory) }
+        return options.formats.allSatisfy {
+            record.isCurrent($0, fingerprint: fingerprint, in: options.outputDirectory)
+        }
     }
 
     var yearEntry: HTMLWriter.YearEntry {
-        HTMLWriter.YearEntry(agencyID: agencyID, agencyName: agencyName, title: title, fiscalYear: fiscalYear,
-                             hasPDF: outputs["pdf"] != nil, hasHTML: outputs["html"] != nil)
+        HTMLWriter.YearEntry(
+            agencyID: agencyID, agencyName: agencyName, title: title, fiscalYear: fiscalYear,
+            hasPDF: outputs["pdf"] != nil, hasHTML: outputs["html"] != nil)
     }
 }
 
@@ -74,7 +86,11 @@ public enum YearPage {
         let files = (try? FileManager.default.contentsOfDirectory(at: records, includingPropertiesForKeys: nil)) ?? []
         let entries = files.filter { $0.pathExtension == SiteLayout.recordExtension }
             .compactMap { try? JSONDecoder().decode(BuildRecord.self, from: Data(contentsOf: $0)) }
-            .filter { record in OutputFormat.allCases.contains { FileManager.default.fileExists(atPath: record.path(of: $0, in: output).path) } }
+            .filter { record in
+                OutputFormat.allCases.contains {
+                    FileManager.default.fileExists(atPath: record.path(of: $0, in: output).path)
+                }
+            }
             .map { record -> HTMLWriter.YearEntry in
                 var entry = record.yearEntry
                 entry.hasPDF = FileManager.default.fileExists(atPath: record.path(of: .pdf, in: output).path)
@@ -83,7 +99,9 @@ public enum YearPage {
             }
             .sorted { ($0.agencyName, $0.agencyID) < ($1.agencyName, $1.agencyID) }
         let page = site.url(.yearPage(year: year))
-        try AtomicFile.write(to: page) { try Data(HTMLWriter.renderYearPage(year: year, entries: entries).utf8).write(to: $0) }
+        try AtomicFile.write(to: page) {
+            try Data(HTMLWriter.renderYearPage(year: year, entries: entries).utf8).write(to: $0)
+        }
         try SiteAssets.write(fontsDirectory: fontsDirectory, year: year, in: site)
         return page
     }

@@ -19,7 +19,8 @@ public enum Interruption {
             source.setEventHandler {
                 BatchBuilder.cancelled.set()
                 AtomicFile.stopAndRemovePending()
-                FileHandle.standardError.write(Data("\nหยุดแล้ว ไฟล์เดิมยังอยู่ครบ / interrupted: previous outputs are left as they were\n".utf8))
+                FileHandle.standardError.write(
+                    Data("\nหยุดแล้ว ไฟล์เดิมยังอยู่ครบ / interrupted: previous outputs are left as they were\n".utf8))
                 _exit(128 + number)
             }
             source.resume()

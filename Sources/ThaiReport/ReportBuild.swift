@@ -2,8 +2,8 @@ import DocumentClasses
 import FontSystem
 import Foundation
 import HTMLOutput
-import PageIR
 import PDFOutput
+import PageIR
 import ReportInput
 import ReportModel
 import SiteLayout
@@ -20,7 +20,9 @@ public struct BuildOptions: Sendable {
     /// nil: the nearest `Templates` folder above each data file.
     public var templatesRoot: URL?
     public init(outputDirectory: URL, formats: Set<OutputFormat> = [.pdf, .html], templatesRoot: URL? = nil) {
-        self.outputDirectory = outputDirectory; self.formats = formats; self.templatesRoot = templatesRoot
+        self.outputDirectory = outputDirectory
+        self.formats = formats
+        self.templatesRoot = templatesRoot
     }
     /// The site in the output folder.
     public var site: SiteLayout { SiteLayout(root: outputDirectory) }
@@ -81,8 +83,10 @@ public final class ReportBuilder {
     /// The report's PDF and page in the site under `directory` (`SiteLayout`).
     public static func outputPaths(for report: Report, in directory: URL) -> (pdf: URL, html: URL) {
         let site = SiteLayout(root: directory)
-        return (site.url(.reportPDF(agencyID: report.agencyID, year: report.fiscalYear)),
-                site.url(.reportPage(agencyID: report.agencyID, year: report.fiscalYear)))
+        return (
+            site.url(.reportPDF(agencyID: report.agencyID, year: report.fiscalYear)),
+            site.url(.reportPage(agencyID: report.agencyID, year: report.fiscalYear))
+        )
     }
 
     /// Writes the formats asked for and records what they were made from (for the year page and
@@ -90,9 +94,12 @@ public final class ReportBuilder {
     @discardableResult
     public func write(_ loaded: LoadedReport, options: BuildOptions) throws -> [URL] {
         let fingerprint = fingerprint(of: loaded)
-        let record = BuildRecord.read(agencyID: loaded.report.agencyID, year: loaded.report.fiscalYear, in: options.outputDirectory)
+        let record = BuildRecord.read(
+            agencyID: loaded.report.agencyID, year: loaded.report.fiscalYear, in: options.outputDirectory)
         // The page links to the PDF only when that PDF is made from the same inputs.
-        let pdfIsCurrent = options.formats.contains(.pdf) || record?.isCurrent(.pdf, fingerprint: fingerprint, in: options.outputDirectory) == true
+        let pdfIsCurrent =
+            options.formats.contains(.pdf)
+            || record?.isCurrent(.pdf, fingerprint: fingerprint, in: options.outputDirectory) == true
         let written = try write(loaded.report, options: options, linkPDF: pdfIsCurrent)
         var updated = record ?? BuildRecord(report: loaded.report, source: loaded.inputFiles.first ?? "")
         updated.update(from: loaded.report, source: loaded.inputFiles.first ?? "")
@@ -111,9 +118,12 @@ public final class ReportBuilder {
             try AtomicFile.write(to: paths.pdf) { temporary in
                 let summary = try document.typeset(report, to: try PDFStream(path: temporary.path))
                 if !summary.missingCharacters.isEmpty {
-                    let list = summary.missingCharacters.map { "\(Character($0)) (U+\(String($0.value, radix: 16, uppercase: true)))" }
-                    warnings.append("ฟอนต์ไม่มีตัวอักษร \(list.joined(separator: ", ")) จึงพิมพ์เป็นกรอบสี่เหลี่ยม / "
-                        + "the fonts have no \(list.joined(separator: ", ")): printed as a box")
+                    let list = summary.missingCharacters.map {
+                        "\(Character($0)) (U+\(String($0.value, radix: 16, uppercase: true)))"
+                    }
+                    warnings.append(
+                        "ฟอนต์ไม่มีตัวอักษร \(list.joined(separator: ", ")) จึงพิมพ์เป็นกรอบสี่เหลี่ยม / "
+                            + "the fonts have no \(list.joined(separator: ", ")): printed as a box")
                 }
             }
             written.append(paths.pdf)

@@ -23,9 +23,9 @@ public enum ThaiCalendar {
 
 /// A calendar date that may be known only to the month, kept in the Common Era.
 public struct ThaiDate: Hashable, Sendable, Comparable {
-    public let year: Int   // Common Era
+    public let year: Int  // Common Era
     public let month: Int  // 1…12
-    public let day: Int?   // nil when only the month is known
+    public let day: Int?  // nil when only the month is known
 
     /// Fails when the month or day does not exist (31 April, 29 February in a common year).
     public init?(commonEraYear year: Int, month: Int, day: Int? = nil) {
@@ -33,7 +33,9 @@ public struct ThaiDate: Hashable, Sendable, Comparable {
         if let day {
             guard day >= 1, day <= ThaiDate.daysIn(month: month, year: year) else { return nil }
         }
-        self.year = year; self.month = month; self.day = day
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     public init?(buddhistYear year: Int, month: Int, day: Int? = nil) {
@@ -45,8 +47,9 @@ public struct ThaiDate: Hashable, Sendable, Comparable {
     public init?(parsing text: String) {
         let parts = ThaiDigits.toASCII(text).split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3,
-              parts[0].count == 4, let year = Int(parts[0]),
-              parts[1].count == 2, let month = Int(parts[1]) else { return nil }
+            parts[0].count == 4, let year = Int(parts[0]),
+            parts[1].count == 2, let month = Int(parts[1])
+        else { return nil }
         var day: Int? = nil
         if parts.count == 3 {
             guard parts[2].count == 2, let value = Int(parts[2]) else { return nil }

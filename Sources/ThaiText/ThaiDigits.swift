@@ -30,7 +30,9 @@ public enum ThaiDigits {
         var index = 0
         while index < scalars.count {
             guard asciiDigitValue(scalars[index]) != nil else {
-                out.append(scalars[index]); index += 1; continue
+                out.append(scalars[index])
+                index += 1
+                continue
             }
             var end = index
             while end < scalars.count, asciiDigitValue(scalars[end]) != nil { end += 1 }

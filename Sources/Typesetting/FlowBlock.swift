@@ -30,10 +30,18 @@ public struct Paragraph: Sendable {
     public var minLines: Int
     public var role: Structure.Role
 
-    public init(_ text: String, style: TextStyle, indent: Double = 0, alignment: Alignment = .justify, left: Double = 0,
-                width: Double? = nil, minLines: Int = 2, role: Structure.Role = .paragraph) {
-        self.text = text; self.style = style; self.indent = indent; self.alignment = alignment
-        self.left = left; self.width = width; self.minLines = minLines; self.role = role
+    public init(
+        _ text: String, style: TextStyle, indent: Double = 0, alignment: Alignment = .justify, left: Double = 0,
+        width: Double? = nil, minLines: Int = 2, role: Structure.Role = .paragraph
+    ) {
+        self.text = text
+        self.style = style
+        self.indent = indent
+        self.alignment = alignment
+        self.left = left
+        self.width = width
+        self.minLines = minLines
+        self.role = role
     }
 }
 
@@ -47,7 +55,10 @@ public struct Heading: Sendable {
     public var anchor: String?
 
     public init(_ text: String, style: TextStyle, level: Int, spaceBefore: Double, anchor: String? = nil) {
-        self.text = text; self.style = style; self.level = level; self.spaceBefore = spaceBefore
+        self.text = text
+        self.style = style
+        self.level = level
+        self.spaceBefore = spaceBefore
         self.anchor = anchor
     }
 }
@@ -59,7 +70,11 @@ public struct Figure: Sendable {
     public var alt: String
     public var spaceAfter: Double
     public init(path: String, width: Double, height: Double, alt: String, spaceAfter: Double) {
-        self.path = path; self.width = width; self.height = height; self.alt = alt; self.spaceAfter = spaceAfter
+        self.path = path
+        self.width = width
+        self.height = height
+        self.alt = alt
+        self.spaceAfter = spaceAfter
     }
 }
 
@@ -77,11 +92,19 @@ public struct TableStyle: Sendable {
     /// A table that follows a heading needs room for this many cell lines on the heading's page.
     public var keepLines: Int
 
-    public init(cell: TextStyle, header: TextStyle, paddingX: Double, paddingY: Double, ruleWidth: Double,
-                spaceBefore: Double, spaceAfter: Double, minLinesAtSplit: Int, keepLines: Int) {
-        self.cell = cell; self.header = header; self.paddingX = paddingX; self.paddingY = paddingY
-        self.ruleWidth = ruleWidth; self.spaceBefore = spaceBefore; self.spaceAfter = spaceAfter
-        self.minLinesAtSplit = minLinesAtSplit; self.keepLines = keepLines
+    public init(
+        cell: TextStyle, header: TextStyle, paddingX: Double, paddingY: Double, ruleWidth: Double,
+        spaceBefore: Double, spaceAfter: Double, minLinesAtSplit: Int, keepLines: Int
+    ) {
+        self.cell = cell
+        self.header = header
+        self.paddingX = paddingX
+        self.paddingY = paddingY
+        self.ruleWidth = ruleWidth
+        self.spaceBefore = spaceBefore
+        self.spaceAfter = spaceAfter
+        self.minLinesAtSplit = minLinesAtSplit
+        self.keepLines = keepLines
     }
 }
 

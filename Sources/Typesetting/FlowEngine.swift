@@ -31,8 +31,11 @@ public final class FlowEngine {
             let g = flow.geometry
             if flow.remaining < figure.height, !flow.atPageTop { try flow.newPage() }
             flow.begin(.figure(alt: figure.alt))
-            flow.add(.image(Image(path: figure.path, x: g.left + (g.contentWidth - figure.width) / 2, y: flow.y,
-                                  width: figure.width, height: figure.height)))
+            flow.add(
+                .image(
+                    Image(
+                        path: figure.path, x: g.left + (g.contentWidth - figure.width) / 2, y: flow.y,
+                        width: figure.width, height: figure.height)))
             flow.end()
             flow.y += figure.height + figure.spaceAfter
         case .space(let height):
@@ -113,8 +116,9 @@ public final class FlowEngine {
 
     func lines(of paragraph: Paragraph) -> [ShapedLine] {
         let width = paragraph.width ?? flow.geometry.contentWidth - paragraph.left
-        return shaper.shape(paragraph.text, style: paragraph.style, width: width, indent: paragraph.indent,
-                            alignment: paragraph.alignment == .justify ? .justify : .left)
+        return shaper.shape(
+            paragraph.text, style: paragraph.style, width: width, indent: paragraph.indent,
+            alignment: paragraph.alignment == .justify ? .justify : .left)
     }
 
     func x(of line: ShapedLine, in paragraph: Paragraph) -> Double {

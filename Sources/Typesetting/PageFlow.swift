@@ -30,8 +30,10 @@ public final class PageFlow {
     public var y: Double
 
     /// `firstStructureID` lets the flows of one document number their structure apart.
-    public init(geometry: PageGeometry, label: String, marginals: PageMarginals? = nil, firstStructureID: Int = 1,
-                output: @escaping (Page) throws -> Void) {
+    public init(
+        geometry: PageGeometry, label: String, marginals: PageMarginals? = nil, firstStructureID: Int = 1,
+        output: @escaping (Page) throws -> Void
+    ) {
         self.geometry = geometry
         self.marginals = marginals
         self.output = output

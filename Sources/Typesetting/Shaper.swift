@@ -10,7 +10,10 @@ public struct TextStyle: Hashable, Sendable {
     /// Line pitch as a multiple of the size; the baseline sits 0.3 em below the middle of the line.
     public var leading: Double
     public init(family: String, bold: Bool = false, size: Double, leading: Double = 1.55) {
-        self.family = family; self.bold = bold; self.size = size; self.leading = leading
+        self.family = family
+        self.bold = bold
+        self.size = size
+        self.leading = leading
     }
     public var lineHeight: Double { size * leading }
 }
@@ -68,10 +71,16 @@ public final class Shaper {
         let key = UnsafeMutableRawPointer(font)
         if let index = fontIndex[key] { return index }
         // Every font Pango hands out comes from the bundled Fontconfig set, so it has a file.
-        let resolved = FontSystem.resolve(font).map { FontRef(path: $0.path, faceIndex: $0.faceIndex, size: $0.size) }
+        let resolved =
+            FontSystem.resolve(font).map { FontRef(path: $0.path, faceIndex: $0.faceIndex, size: $0.size) }
             ?? FontRef(path: "", faceIndex: 0, size: 0)
         g_object_ref(key)
-        let index = fontTable.firstIndex(of: resolved) ?? { fontTable.append(resolved); return fontTable.count - 1 }()
+        let index =
+            fontTable.firstIndex(of: resolved)
+            ?? {
+                fontTable.append(resolved)
+                return fontTable.count - 1
+            }()
         fontIndex[key] = index
         return index
     }
@@ -84,8 +93,10 @@ public final class Shaper {
     /// Breaks `text` into lines no wider than `width` (nil: one line) and shapes them.
     /// `justify` spreads each line but the last over its word boundaries (Thai distributed
     /// justification): Pango's own justification only widens spaces.
-    public func shape(_ text: String, style: TextStyle, width: Double?, indent: Double = 0,
-                      alignment: Alignment = .left) -> [ShapedLine] {
+    public func shape(
+        _ text: String, style: TextStyle, width: Double?, indent: Double = 0,
+        alignment: Alignment = .left
+    ) -> [ShapedLine] {
         guard !text.isEmpty else { return [] }
         let key = ShapeKey(text: text, style: style, width: width, indent: indent, alignment: alignment)
         if let cached = cache[key] { return cached }
@@ -122,8 +133,10 @@ public final class Shaper {
         missing.removeAll()
     }
 
-    private func shapeUncached(_ text: String, style: TextStyle, width: Double?, indent: Double,
-                               alignment: Alignment) -> [ShapedLine] {
+    private func shapeUncached(
+        _ text: String, style: TextStyle, width: Double?, indent: Double,
+        alignment: Alignment
+    ) -> [ShapedLine] {
         let scale = Double(PANGO_SCALE)
         pango_layout_set_font_description(layout, description(style))
         pango_layout_set_width(layout, width.map { Int32(($0 * scale).rounded(.down)) } ?? -1)
@@ -154,7 +167,8 @@ public final class Shaper {
                 let glyphItem = node.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
                 let item = glyphItem.pointee.item!.pointee
                 let glyphs = glyphItem.pointee.glyphs!.pointee
-                let itemStart = Int(item.offset), itemLength = Int(item.length)
+                let itemStart = Int(item.offset)
+                let itemLength = Int(item.length)
                 let fontIndex = index(of: item.analysis.font)
                 var runGlyphs: [Glyph] = []
                 runGlyphs.reserveCapacity(Int(glyphs.num_glyphs))
@@ -170,8 +184,10 @@ public final class Shaper {
                         if let scalar = Unicode.Scalar(id & ~Self.unknownGlyphFlag) { missing.insert(scalar) }
                         id = 0
                     }
-                    runGlyphs.append(Glyph(id: id, x: runX + Double(info.geometry.x_offset) / scale,
-                                           y: Double(info.geometry.y_offset) / scale, advance: advance))
+                    runGlyphs.append(
+                        Glyph(
+                            id: id, x: runX + Double(info.geometry.x_offset) / scale,
+                            y: Double(info.geometry.y_offset) / scale, advance: advance))
                     runX += advance
                     let cluster = Int(glyphs.log_clusters[g])
                     if g == 0 || cluster != Int(glyphs.log_clusters[g - 1]) { clusterStarts.append(g) }
@@ -191,9 +207,16 @@ public final class Shaper {
                     clusters.append(Cluster(byteCount: byteEnd - byteStart, glyphCount: glyphEnd - glyphStart))
                 }
                 // Kept in text order; a backward run's clusters take its glyphs from the end.
-                if backward { clusters.reverse() } else { clusters = Shaper.joiningMarks(clusters, text: utf8, start: itemStart) }
+                if backward {
+                    clusters.reverse()
+                } else {
+                    clusters = Shaper.joiningMarks(clusters, text: utf8, start: itemStart)
+                }
                 let runText = String(decoding: utf8[itemStart..<(itemStart + itemLength)], as: UTF8.self)
-                runs.append(TextRun(x: x, y: 0, font: fontIndex, text: runText, glyphs: runGlyphs, clusters: clusters, backward: backward))
+                runs.append(
+                    TextRun(
+                        x: x, y: 0, font: fontIndex, text: runText, glyphs: runGlyphs, clusters: clusters,
+                        backward: backward))
                 x += runX
                 run = node.pointee.next
             }
@@ -206,13 +229,16 @@ public final class Shaper {
                 trailing = last.glyphs.suffix(spaces).reduce(0) { $0 + $1.advance }
             }
             let lineIndent = lineIndex == 0 ? indent : 0
-            var shaped = ShapedLine(runs: runs, width: x - trailing, height: lineHeight, baseline: lineHeight / 2 + style.size * 0.3)
+            var shaped = ShapedLine(
+                runs: runs, width: x - trailing, height: lineHeight, baseline: lineHeight / 2 + style.size * 0.3)
             let isLast = lineIndex == lineCount - 1
             // (Lines holding right-to-left text are left ragged: the spreading walks text forwards.)
             if alignment == .justify, !isLast, let width, !shaped.runs.contains(where: \.backward) {
                 let extra = width - lineIndent - shaped.width
                 if extra > 0 {
-                    justify(&shaped, extra: extra, size: style.size, startByte: startByte, endByte: trimmedEnd, attrs: attrs, charStarts: charStarts)
+                    justify(
+                        &shaped, extra: extra, size: style.size, startByte: startByte, endByte: trimmedEnd,
+                        attrs: attrs, charStarts: charStarts)
                 }
             }
             for r in shaped.runs.indices { shaped.runs[r].x += lineIndent }
@@ -268,11 +294,17 @@ public final class Shaper {
     /// clusters, so a line of few long words shows no hole; where that would open a letter gap
     /// wider than `maxClusterGap`, the rest goes to the word boundaries (Pango's line-break
     /// opportunities, from libthai).
-    private func justify(_ line: inout ShapedLine, extra: Double, size: Double, startByte: Int, endByte: Int,
-                         attrs: UnsafePointer<PangoLogAttr>, charStarts: [Int]) {
-        var gaps: [Int] = []   // byte offsets where a new word starts
-        var lo = 0, hi = charStarts.count - 1
-        while lo < hi { let mid = (lo + hi) / 2; if charStarts[mid] < startByte + 1 { lo = mid + 1 } else { hi = mid } }
+    private func justify(
+        _ line: inout ShapedLine, extra: Double, size: Double, startByte: Int, endByte: Int,
+        attrs: UnsafePointer<PangoLogAttr>, charStarts: [Int]
+    ) {
+        var gaps: [Int] = []  // byte offsets where a new word starts
+        var lo = 0
+        var hi = charStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if charStarts[mid] < startByte + 1 { lo = mid + 1 } else { hi = mid }
+        }
         var charIndex = lo
         while charIndex < charStarts.count - 1, charStarts[charIndex] < endByte {
             if attrs[charIndex].is_line_break != 0 { gaps.append(charStarts[charIndex]) }

@@ -22,7 +22,8 @@ struct TablePaginator {
 
     /// Height of the rest of a row from the given line offsets.
     func height(_ row: TableResolver.ResolvedRow, from offsets: [Int]) -> Double {
-        let content = row.cells.indices.map { c in row.cells[c].lines[offsets[c]...].reduce(0) { $0 + $1.height } }.max() ?? 0
+        let content =
+            row.cells.indices.map { c in row.cells[c].lines[offsets[c]...].reduce(0) { $0 + $1.height } }.max() ?? 0
         return max(content, style.cell.lineHeight) + 2 * style.paddingY
     }
 
@@ -41,9 +42,10 @@ struct TablePaginator {
                 from = nil
                 continue
             }
-            let content = row.cells.indices.map { c -> Double in
-                row.cells[c].lines[start[c]...].prefix(style.minLinesAtSplit).reduce(0) { $0 + $1.height }
-            }.max() ?? 0
+            let content =
+                row.cells.indices.map { c -> Double in
+                    row.cells[c].lines[start[c]...].prefix(style.minLinesAtSplit).reduce(0) { $0 + $1.height }
+                }.max() ?? 0
             return total + max(content, style.cell.lineHeight) + 2 * style.paddingY
         }
         return total
@@ -58,8 +60,9 @@ struct TablePaginator {
         func placeHeader() {
             for row in header {
                 flow.begin(.headerRow(repeated: headerPages > 0))
-                draw(row, from: Array(repeating: 0, count: row.cells.count), count: nil, quotable: false,
-                     shade: table.headerShade)
+                draw(
+                    row, from: Array(repeating: 0, count: row.cells.count), count: nil, quotable: false,
+                    shade: table.headerShade)
                 flow.end()
             }
             headerPages += 1
@@ -78,7 +81,9 @@ struct TablePaginator {
         var rowsOnPage = 0
         while index < rows.count {
             if needHeader {
-                if flow.remaining < headerHeight + minimumStart(rows, index, offsets: offsets, limit: page), !flow.atPageTop {
+                if flow.remaining < headerHeight + minimumStart(rows, index, offsets: offsets, limit: page),
+                    !flow.atPageTop
+                {
                     try flow.newPage()
                 }
                 placeHeader()
@@ -89,7 +94,8 @@ struct TablePaginator {
             let from = offsets ?? Array(repeating: 0, count: row.cells.count)
             let whole = height(row, from: from)
             if row.kind == .group, whole + minimumStart(rows, index + 1, offsets: nil, limit: page) > flow.remaining,
-               rowsOnPage > 0 {
+                rowsOnPage > 0
+            {
                 // A group row stays with the start of the row after it.
                 try flow.newPage()
                 needHeader = true
@@ -139,7 +145,8 @@ struct TablePaginator {
         let available = flow.remaining - 2 * style.paddingY
         let keep = style.minLinesAtSplit
         return row.cells.indices.map { c -> Int in
-            var used = 0.0, count = 0
+            var used = 0.0
+            var count = 0
             for line in row.cells[c].lines[from[c]...] {
                 if used + line.height > available + 0.01 { break }
                 used += line.height
@@ -153,8 +160,10 @@ struct TablePaginator {
     }
 
     /// Draws `count[c]` lines of each cell from `from[c]` (all when nil) with the ruled grid.
-    func draw(_ row: TableResolver.ResolvedRow, from: [Int], count: [Int]?, quotable: Bool = true,
-              fillToBottom: Bool = false, shade: Double? = nil) {
+    func draw(
+        _ row: TableResolver.ResolvedRow, from: [Int], count: [Int]?, quotable: Bool = true,
+        fillToBottom: Bool = false, shade: Double? = nil
+    ) {
         let firstItem = flow.itemCount
         let top = flow.y
         var contentHeight = 0.0
@@ -164,7 +173,8 @@ struct TablePaginator {
             var lineTop = top + style.paddingY
             flow.begin(.cell(column: row.columns[c]))
             for l in from[c]..<end {
-                flow.placeLine(cell.lines[l], x: cellX + style.paddingX + cell.xOffsets[l], top: lineTop, quotable: quotable)
+                flow.placeLine(
+                    cell.lines[l], x: cellX + style.paddingX + cell.xOffsets[l], top: lineTop, quotable: quotable)
                 lineTop += cell.lines[l].height
             }
             flow.end()

@@ -82,7 +82,13 @@ struct TableResolver {
                     // The bullet hangs to the left of the item's first line.
                     let mark = shaper.shape(bullet, style: text, width: nil)[0]
                     var first = lines.removeFirst()
-                    first.runs = mark.runs + first.runs.map { var r = $0; r.x += bulletWidth; return r }
+                    first.runs =
+                        mark.runs
+                        + first.runs.map {
+                            var r = $0
+                            r.x += bulletWidth
+                            return r
+                        }
                     first.width += bulletWidth
                     add([first])
                     add(lines, indent: bulletWidth)
@@ -129,7 +135,8 @@ struct TableResolver {
         let places = cellPlaces(row.cells, kind: row.kind)
         switch row.kind {
         case .group:
-            let cell = resolveCell(row.cells.first ?? .empty, width: places.widths[0], alignment: .left, style: style.header)
+            let cell = resolveCell(
+                row.cells.first ?? .empty, width: places.widths[0], alignment: .left, style: style.header)
             return ResolvedRow(kind: .group, cells: [cell], widths: places.widths, columns: places.columns)
         case .body:
             let cells = zip(zip(row.cells, places.widths), places.columns).map { pair, column -> CellLines in

@@ -9,18 +9,18 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the PDF and HTML of one report or of every report of a fiscal year.",
         discussion: """
-        Writes <out>/<fiscal-year>/<agency-id>.pdf, <out>/<fiscal-year>/<agency-id>/index.html and the \
-        year page <out>/<fiscal-year>/index.html. A folder is searched for data files named \
-        <fiscal-year>.yaml. Reports are built in parallel; a report whose inputs (data, template, \
-        fonts, tool version) did not change since the last build into the same folder is skipped. \
-        One broken file does not stop the others; the exit status is 2 if any input was bad, \
-        1 if anything else failed.
+            Writes <out>/<fiscal-year>/<agency-id>.pdf, <out>/<fiscal-year>/<agency-id>/index.html and the \
+            year page <out>/<fiscal-year>/index.html. A folder is searched for data files named \
+            <fiscal-year>.yaml. Reports are built in parallel; a report whose inputs (data, template, \
+            fonts, tool version) did not change since the last build into the same folder is skipped. \
+            One broken file does not stop the others; the exit status is 2 if any input was bad, \
+            1 if anything else failed.
 
-        Examples:
-          thaireport build Samples/singburi-pao/2564.yaml
-          thaireport build Samples --year 2564 --out out
-          thaireport build Samples --year 2564 --format pdf --force --jobs 2
-        """)
+            Examples:
+              thaireport build Samples/singburi-pao/2564.yaml
+              thaireport build Samples --year 2564 --out out
+              thaireport build Samples --year 2564 --format pdf --force --jobs 2
+            """)
 
     @Argument(help: "Data files (<fiscal-year>.yaml) or folders holding them.")
     var paths: [String]
@@ -58,15 +58,19 @@ struct BuildCommand: ParsableCommand {
             }
             formats.insert(parsed)
         }
-        if formats.isEmpty { throw ValidationError("--format ต้องระบุ pdf และ/หรือ html / --format needs pdf and/or html") }
+        if formats.isEmpty {
+            throw ValidationError("--format ต้องระบุ pdf และ/หรือ html / --format needs pdf and/or html")
+        }
         let files = try dataFiles(paths, year: year)
         guard let fontsDirectory = FontSystem.locateDirectory() else {
-            printError("ไม่พบโฟลเดอร์ฟอนต์ Fonts/ (ตั้ง THAIREPORT_FONTS ได้) / cannot find the Fonts folder (set THAIREPORT_FONTS)")
+            printError(
+                "ไม่พบโฟลเดอร์ฟอนต์ Fonts/ (ตั้ง THAIREPORT_FONTS ได้) / cannot find the Fonts folder (set THAIREPORT_FONTS)")
             throw ExitCode(1)
         }
         let options = BatchBuilder.Options(
-            build: BuildOptions(outputDirectory: URL(fileURLWithPath: out), formats: formats,
-                                templatesRoot: templates.map { URL(fileURLWithPath: $0) }),
+            build: BuildOptions(
+                outputDirectory: URL(fileURLWithPath: out), formats: formats,
+                templatesRoot: templates.map { URL(fileURLWithPath: $0) }),
             force: force, jobs: jobs)
         Interruption.install()
         let progress = ProgressPrinter()

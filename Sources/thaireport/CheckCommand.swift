@@ -8,13 +8,13 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check data files without writing anything.",
         discussion: """
-        Prints every problem as file:line:column: message (Thai / English) and exits with status 2 \
-        if there is an error. Warnings (such as an OIT item with no responsible unit yet) do not fail.
+            Prints every problem as file:line:column: message (Thai / English) and exits with status 2 \
+            if there is an error. Warnings (such as an OIT item with no responsible unit yet) do not fail.
 
-        Examples:
-          thaireport check Samples/singburi-pao/2564.yaml
-          thaireport check Samples --year 2564
-        """)
+            Examples:
+              thaireport check Samples/singburi-pao/2564.yaml
+              thaireport check Samples --year 2564
+            """)
 
     @Argument(help: "Data files (<fiscal-year>.yaml) or folders holding them.")
     var paths: [String]
@@ -34,7 +34,8 @@ struct CheckCommand: ParsableCommand {
                 for warning in loaded.warnings { printError(warning.description) }
                 print("ถูกต้อง / ok: \(file.path)")
             } catch let error as InputError {
-                printError(error.description); failed = true
+                printError(error.description)
+                failed = true
             }
         }
         if failed { throw ExitCode(inputErrorStatus) }

@@ -8,11 +8,11 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "Write a new agency data file, prefilled with the year's catalog and Thai comments.",
         discussion: """
-        Writes <folder>/<agency-id>/<year>.yaml and never overwrites an existing file.
+            Writes <folder>/<agency-id>/<year>.yaml and never overwrites an existing file.
 
-        Example:
-          thaireport new --agency ban-suan-sao --name "องค์การบริหารส่วนตำบลบ้านสวน" --year 2565
-        """)
+            Example:
+              thaireport new --agency ban-suan-sao --name "องค์การบริหารส่วนตำบลบ้านสวน" --year 2565
+            """)
 
     @Option(name: .long, help: "Agency id: a-z, 0-9 and '-' (it names the output files).")
     var agency: String
@@ -38,21 +38,27 @@ struct NewCommand: ParsableCommand {
         }
         let loaded: Template
         do {
-            loaded = try DataFileWriter.template(id: template, year: year, templatesRoot: URL(fileURLWithPath: templates))
+            loaded = try DataFileWriter.template(
+                id: template, year: year, templatesRoot: URL(fileURLWithPath: templates))
         } catch let error as InputError {
-            printError(error.description); throw ExitCode(inputErrorStatus)
+            printError(error.description)
+            throw ExitCode(inputErrorStatus)
         } catch let error as DataFileWriter.WrongYear {
-            printError(error.description); throw ExitCode(inputErrorStatus)
+            printError(error.description)
+            throw ExitCode(inputErrorStatus)
         }
         Interruption.install()
         do {
-            let file = try DataFileWriter.write(template: loaded, agencyID: agency, name: name, year: year,
-                                                folder: URL(fileURLWithPath: folder), create: AtomicFile.createIfAbsent)
+            let file = try DataFileWriter.write(
+                template: loaded, agencyID: agency, name: name, year: year,
+                folder: URL(fileURLWithPath: folder), create: AtomicFile.createIfAbsent)
             print("เขียนแล้ว / wrote \(file.path)")
         } catch let error as DataFileWriter.InvalidID {
-            printError(error.description); throw ExitCode(inputErrorStatus)
+            printError(error.description)
+            throw ExitCode(inputErrorStatus)
         } catch let error as DataFileWriter.Exists {
-            printError(error.description); throw ExitCode(1)
+            printError(error.description)
+            throw ExitCode(1)
         }
     }
 }

@@ -34,7 +34,8 @@ final class ProgressPrinter: BatchProgress, @unchecked Sendable {
     }
 
     func finished(file: URL, agencyID: String?, outcome: ReportOutcome, done: Int, total: Int, elapsed: Double) {
-        self.done = done; self.elapsed = elapsed
+        self.done = done
+        self.elapsed = elapsed
         building.removeAll { $0 == Self.name(file) }
         let name = agencyID ?? Self.name(file)
         let word: String
@@ -56,7 +57,8 @@ final class ProgressPrinter: BatchProgress, @unchecked Sendable {
         let left = done > 0 && done < total ? elapsed / Double(done) * Double(total - done) : 0
         let now = building.isEmpty ? "" : " · " + building.joined(separator: ", ")
         clearLine()
-        FileHandle.standardError.write(Data(String(format: "[%d/%d]%@ · เหลือประมาณ / about %.0f s left", done, total, now, left).utf8))
+        FileHandle.standardError.write(
+            Data(String(format: "[%d/%d]%@ · เหลือประมาณ / about %.0f s left", done, total, now, left).utf8))
     }
 
     private func clearLine() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
@@ -64,8 +66,10 @@ final class ProgressPrinter: BatchProgress, @unchecked Sendable {
     func summary(_ result: BatchResult) {
         if terminal { clearLine() }
         let seconds = String(format: "%.2f", result.elapsed)
-        printError("สร้าง \(result.built.count) · ข้าม \(result.skipped.count) · ล้มเหลว \(result.failed.count) · \(seconds) วินาที / "
-            + "built \(result.built.count), skipped \(result.skipped.count), failed \(result.failed.count) in \(seconds) s")
+        printError(
+            "สร้าง \(result.built.count) · ข้าม \(result.skipped.count) · ล้มเหลว \(result.failed.count) · \(seconds) วินาที / "
+                + "built \(result.built.count), skipped \(result.skipped.count), failed \(result.failed.count) in \(seconds) s"
+        )
         for warning in result.warnings {
             printError("  คำเตือน / warning: \(warning.file.path): \(warning.message)")
         }

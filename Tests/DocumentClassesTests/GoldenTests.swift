@@ -21,13 +21,16 @@ import Testing
             try Data(sink.text.utf8).write(to: file)
             return
         }
-        let golden = try #require(try? String(contentsOf: file, encoding: .utf8),
-                                  "no golden \(name).txt: run scripts/update-goldens and review it")
+        let golden = try #require(
+            try? String(contentsOf: file, encoding: .utf8),
+            "no golden \(name).txt: run scripts/update-goldens and review it")
         guard golden != sink.text else { return }
         let got = sink.text.split(separator: "\n", omittingEmptySubsequences: false)
         let want = golden.split(separator: "\n", omittingEmptySubsequences: false)
-        let line = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
-        Issue.record("""
+        let line =
+            zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
+        Issue.record(
+            """
             \(name): layout differs from its golden at line \(line + 1)
               golden: \(line < want.count ? String(want[line]) : "(end)")
               now:    \(line < got.count ? String(got[line]) : "(end)")
@@ -46,7 +49,9 @@ import Testing
     @Test func noStrayGoldens() throws {
         guard !Self.updating else { return }
         let names = Set(GoldenFixtures.all.map { $0.0 + ".txt" } + ["sample-singburi-pao.txt"])
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".txt") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter {
+            $0.hasSuffix(".txt")
+        }
         #expect(Set(files) == names)
     }
 }

@@ -27,6 +27,8 @@ enum Fixtures {
         return Dictionary(uniqueKeysWithValues: zip(report.allSections.map(\.id), entries))
     }
 
-    static func report(_ sections: [Section], style: Style = Style()) -> Report { ModelFixtures.report(sections, style: style) }
+    static func report(_ sections: [Section], style: Style = Style()) -> Report {
+        ModelFixtures.report(sections, style: style)
+    }
     static let sentence = ModelFixtures.sentence
 }

@@ -39,7 +39,8 @@ import ThaiText
     /// The reference's contents: ๒.๑ from page ๒, ๒.๒ from ๓, ๒.๓ from ๖, ๒.๔ from ๑๐.
     /// (The style's sizes and line spacing were set to reproduce these breaks.)
     @Test func sectionsStartWhereTheReferenceSays() {
-        #expect(["section-2-1", "section-2-2", "section-2-3", "section-2-4"].map { bodyPage($0) + 1 } == [2, 3, 6, 10])
+        #expect(
+            ["section-2-1", "section-2-2", "section-2-3", "section-2-4"].map { bodyPage($0) + 1 } == [2, 3, 6, 10])
     }
 
     @Test func firstBodyPageNumberedWhenTheStyleSaysSo() throws {
@@ -61,7 +62,9 @@ import ThaiText
             let body = index - bodyOffset
             if body >= 1 {
                 #expect(numbers.map(\.text) == ["- \(ThaiDigits.format(body + 1)) -"], "page \(index + 1)")
-                if let run = numbers.first { #expect(abs(run.x + run.width / 2 - (page.width - 85.04 - 56.69) / 2 - 85.04) < 1) }
+                if let run = numbers.first {
+                    #expect(abs(run.x + run.width / 2 - (page.width - 85.04 - 56.69) / 2 - 85.04) < 1)
+                }
             } else {
                 #expect(numbers.isEmpty, "page \(index + 1) must not be numbered")
             }
@@ -73,20 +76,34 @@ import ThaiText
         let bodyPages = Array(document.pages[bodyOffset...])
         for (index, page) in bodyPages.enumerated() {
             let cues = page.items.compactMap { item -> TextRun? in
-                if case .text(let run) = item, run.text.hasPrefix("/"), run.y > page.height - 60 { return run } else { return nil }
+                if case .text(let run) = item, run.text.hasPrefix("/"), run.y > page.height - 60 {
+                    return run
+                } else {
+                    return nil
+                }
             }
-            if index == bodyPages.count - 1 { #expect(cues.isEmpty); continue }
-            guard let cueRun = cues.first else { Issue.record("no cue on body page \(index + 1)"); continue }
+            if index == bodyPages.count - 1 {
+                #expect(cues.isEmpty)
+                continue
+            }
+            guard let cueRun = cues.first else {
+                Issue.record("no cue on body page \(index + 1)")
+                continue
+            }
             // A cue may be several runs (Thai and Latin faces): take the whole line.
             let line = page.items.compactMap { item -> TextRun? in
                 if case .text(let run) = item, abs(run.y - cueRun.y) < 0.1 { return run } else { return nil }
             }
-            let cue = TextRun(x: line.map(\.x).min()!, y: cueRun.y, font: 0, text: line.map(\.text).joined(),
-                              glyphs: [Glyph(id: 0, x: 0, y: 0, advance: line.map { $0.x + $0.width }.max()! - line.map(\.x).min()!)], clusters: [])
+            let cue = TextRun(
+                x: line.map(\.x).min()!, y: cueRun.y, font: 0, text: line.map(\.text).joined(),
+                glyphs: [Glyph(id: 0, x: 0, y: 0, advance: line.map { $0.x + $0.width }.max()! - line.map(\.x).min()!)],
+                clusters: [])
             #expect(cue.text.hasSuffix("..."))
             #expect(abs(cue.x + cue.width - (page.width - 56.69)) < 1, "cue is not flush right")
             let words = squeeze(String(cue.text.dropFirst().dropLast(3)))
-            let next = squeeze(TextDump.pageText(bodyPages[index + 1]).replacingOccurrences(of: "- \(ThaiDigits.format(index + 2)) -", with: ""))
+            let next = squeeze(
+                TextDump.pageText(bodyPages[index + 1]).replacingOccurrences(
+                    of: "- \(ThaiDigits.format(index + 2)) -", with: ""))
             #expect(!words.isEmpty && next.contains(words), "cue '\(cue.text)' does not quote page \(index + 2)")
         }
         // The reference's cue before section ๒.
@@ -128,7 +145,8 @@ import ThaiText
         for (index, page) in document.pages.enumerated() {
             for part in LaidOutStructure.allParts([page]) where part.structure.role == .artifact {
                 let text = part.lines.joined()
-                let known = text.wholeMatch(of: /- [๐-๙]+ -/) != nil || (text.hasPrefix("/") && text.hasSuffix("..."))
+                let known =
+                    text.wholeMatch(of: /- [๐-๙]+ -/) != nil || (text.hasPrefix("/") && text.hasSuffix("..."))
                     || text.allSatisfy { $0 == "." } || text == label
                 #expect(known, "page \(index + 1): '\(text)' is an artifact")
             }
@@ -141,7 +159,9 @@ import ThaiText
     @Test func contentsNumbersMatchWhereHeadingsLand() throws {
         let scratch = ScratchDirectory()
         let builder = ReportBuilder(fonts: Fixtures.fonts())
-        let pdf = try builder.build(Repo.sample, options: BuildOptions(outputDirectory: scratch.url, formats: [.pdf]))[0].path
+        let pdf = try builder.build(Repo.sample, options: BuildOptions(outputDirectory: scratch.url, formats: [.pdf]))[
+            0
+        ].path
         let pageCount = Fixtures.document.pages.count
         let offset = Fixtures.bodyOffset(Fixtures.document)
         let bodyTexts = try (offset..<pageCount).map { index in
@@ -149,24 +169,36 @@ import ThaiText
         }
         let sections = Fixtures.sample.allSections
         // Body page (1-based) of each heading, found in the PDF text.
-        let found = sections.map { section in bodyTexts.firstIndex { $0.contains(squeeze(section.headingText)) }.map { $0 + 1 } }
+        let found = sections.map { section in
+            bodyTexts.firstIndex { $0.contains(squeeze(section.headingText)) }.map { $0 + 1 }
+        }
         #expect(found.allSatisfy { $0 != nil }, "\(found)")
 
         let contents = try runProcess("pdftotext", ["-layout", "-f", "\(offset)", "-l", "\(offset)", pdf, "-"]).stdout
         var printed: [(Int, Int)] = []
         for line in contents.split(separator: "\n") where !line.contains("พ.ศ.") {
             guard let match = line.range(of: "[๐-๙]+( - [๐-๙]+)?\\s*$", options: .regularExpression) else { continue }
-            let numbers = line[match].split(separator: "-").map { Int(ThaiDigits.toASCII($0.trimmingCharacters(in: .whitespaces)))! }
+            let numbers = line[match].split(separator: "-").map {
+                Int(ThaiDigits.toASCII($0.trimmingCharacters(in: .whitespaces)))!
+            }
             printed.append((numbers[0], numbers.last!))
         }
         let listed = sections.filter { !$0.blocks.isEmpty }
         #expect(printed.count == listed.count, "\(contents)")
         for (section, (first, last)) in zip(listed, printed) {
             let index = sections.firstIndex(of: section)!
-            #expect(first == found[index], "\(section.number): contents says \(first), heading is on \(found[index] ?? -1)")
-            let nextStart = sections[(index + 1)...].first { $0.level <= section.level }.flatMap { sections.firstIndex(of: $0) }.flatMap { found[$0] }
-            if let nextStart { #expect(last == nextStart || last == nextStart - 1, "\(section.number) ends \(last), next starts \(nextStart)") }
-            else { #expect(last == pageCount - offset) }
+            #expect(
+                first == found[index], "\(section.number): contents says \(first), heading is on \(found[index] ?? -1)")
+            let nextStart = sections[(index + 1)...].first { $0.level <= section.level }.flatMap {
+                sections.firstIndex(of: $0)
+            }.flatMap { found[$0] }
+            if let nextStart {
+                #expect(
+                    last == nextStart || last == nextStart - 1,
+                    "\(section.number) ends \(last), next starts \(nextStart)")
+            } else {
+                #expect(last == pageCount - offset)
+            }
         }
     }
 

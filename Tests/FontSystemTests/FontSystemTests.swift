@@ -48,7 +48,8 @@ import Testing
     @Test func aCorruptFontIsAClearError() throws {
         let scratch = ScratchDirectory()
         for name in FontSystem.requiredFiles {
-            try FileManager.default.copyItem(at: Repo.fonts.appendingPathComponent(name), to: scratch.url.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: Repo.fonts.appendingPathComponent(name), to: scratch.url.appendingPathComponent(name))
         }
         try Data("not a font".utf8).write(to: scratch.url.appendingPathComponent("DejaVuSans.ttf"))
         do {

@@ -21,11 +21,17 @@ import ThaiReport
                 ("  address: อำเภอเมืองสิงห์บุรี จังหวัดสิงห์บุรี", "  address: \"\(h) address\""),
                 ("issuing_unit: สำนักปลัดฯ", "issuing_unit: \"\(h) unit\""),
                 ("    - ฝ่ายนิติการและการพาณิชย์", "    - \"\(h) signature\""),
-                ("  O1: {responsible: สำนักปลัดฯ, has_data: true, published: true}",
-                 "  O1: {responsible: \"\(h) responsible\", has_data: false, no_data_reason: \"\(h) reason\", published: false, unpublished_reason: \"\(h) why\"}"),
+                (
+                    "  O1: {responsible: สำนักปลัดฯ, has_data: true, published: true}",
+                    "  O1: {responsible: \"\(h) responsible\", has_data: false, no_data_reason: \"\(h) reason\", published: false, unpublished_reason: \"\(h) why\"}"
+                ),
             ] { text = text.replacingOccurrences(of: from, with: to) }
             // Measures: the first measure, step, responsible and result.
-            text = text.replacingOccurrences(of: "    - measure: กำหนดมาตรการภายใน", with: "    - measure: \"\(h) measure\"\n      continues: false\n      steps:\n        - {step: \"\(h) step\", responsible: \"\(h) who\", result: \"\(h) result\"}\n    - measure: กำหนดมาตรการภายใน")
+            text = text.replacingOccurrences(
+                of: "    - measure: กำหนดมาตรการภายใน",
+                with:
+                    "    - measure: \"\(h) measure\"\n      continues: false\n      steps:\n        - {step: \"\(h) step\", responsible: \"\(h) who\", result: \"\(h) result\"}\n    - measure: กำหนดมาตรการภายใน"
+            )
             return text + "texts:\n  preface-1: \"\(h) preface\"\n"
         }
         let builder = ReportBuilder(fonts: try FontSystem(directory: Repo.fonts))
@@ -41,7 +47,10 @@ import ThaiReport
             #expect(html.contains(escaped + " name"))
             if file == page {
                 // (The short name is not printed by this template.)
-                for field in ["address", "unit", "signature", "responsible", "reason", "why", "measure", "step", "who", "result", "preface"] {
+                for field in [
+                    "address", "unit", "signature", "responsible", "reason", "why", "measure", "step", "who", "result",
+                    "preface",
+                ] {
                     #expect(html.contains(escaped + " " + field), "\(field) not escaped")
                 }
                 #expect(html.matches(of: /<td/).count == html.matches(of: /<\/td>/).count)

@@ -2,9 +2,10 @@ import CCairo
 import FontSystem
 import Foundation
 import PageIR
-@testable import PDFOutput
 import TestSupport
 import Testing
+
+@testable import PDFOutput
 @testable import Typesetting
 
 /// One glyph per cluster, drawn with a real copy of Sarabun through FreeType and Cairo.
@@ -29,13 +30,14 @@ import Testing
     @Test func eachClusterBecomesOneGlyphRecordingItsText() throws {
         let glyphs = try ClusterGlyphs(fontFile: regular)
         let (run, _) = shaped("น้ำที่ดี")
-        #expect(run.glyphs.count > 5)   // น ◌ํ ◌้ า ท ◌ี ◌่ ด ◌ี
+        #expect(run.glyphs.count > 5)  // น ◌ํ ◌้ า ท ◌ี ◌่ ด ◌ี
         let clusterRun = try #require(ClusterRun(run, unitsPerPoint: unitsPerPoint(glyphs), glyphs: glyphs))
         #expect(clusterRun.glyphs.count == 3)
         #expect(clusterRun.clusters.map(\.num_glyphs) == [1, 1, 1])
         let texts = clusterRun.clusters.reduce(into: (parts: [String](), at: 0)) { acc, cluster in
             let bytes = clusterRun.text[acc.at..<(acc.at + Int(cluster.num_bytes))]
-            acc.parts.append(String(decoding: bytes, as: UTF8.self)); acc.at += Int(cluster.num_bytes)
+            acc.parts.append(String(decoding: bytes, as: UTF8.self))
+            acc.at += Int(cluster.num_bytes)
         }.parts
         #expect(texts == ["น้ำ", "ที่", "ดี"])
         // Glyphs stand where the clusters start, left to right.
@@ -50,14 +52,15 @@ import Testing
         #expect(run.clusters.count == 2 && run.glyphs.count == 3)
         let clusterRun = try #require(ClusterRun(run, unitsPerPoint: unitsPerPoint(glyphs), glyphs: glyphs))
         try #require(clusterRun.glyphs.count == 2)
-        #expect(run.glyphs[1].x < run.glyphs[0].advance)   // the nikhahit stands over ด
+        #expect(run.glyphs[1].x < run.glyphs[0].advance)  // the nikhahit stands over ด
         #expect(abs(clusterRun.glyphs[1].x - (run.x + run.glyphs[0].advance)) < 0.001)
     }
 
     @Test func aGlyphRecordsOneTextOnly() throws {
         let glyphs = try ClusterGlyphs(fontFile: regular)
-        let space = Array(" ".utf8)[...], noBreakSpace = Array("\u{A0}".utf8)[...]
-        #expect(glyphs.glyph(single: 3, text: space) == 3)   // the font's own glyph, for its first text
+        let space = Array(" ".utf8)[...]
+        let noBreakSpace = Array("\u{A0}".utf8)[...]
+        #expect(glyphs.glyph(single: 3, text: space) == 3)  // the font's own glyph, for its first text
         #expect(glyphs.glyph(single: 3, text: space) == 3)
         // The same glyph for another text (a no-break space) needs a glyph of its own.
         let other = try #require(glyphs.glyph(single: 3, text: noBreakSpace))
@@ -67,12 +70,13 @@ import Testing
 
     @Test func remadeFontKeepsEarlierGlyphNumbers() throws {
         let glyphs = try ClusterGlyphs(fontFile: regular)
-        let a = ClusterFontFile.Component(glyph: 10, dx: 0, dy: 0), b = ClusterFontFile.Component(glyph: 11, dx: 300, dy: 0)
+        let a = ClusterFontFile.Component(glyph: 10, dx: 0, dy: 0)
+        let b = ClusterFontFile.Component(glyph: 11, dx: 300, dy: 0)
         let first = try #require(glyphs.glyph(for: [a, b], advance: 600, text: Array("ab".utf8)))
         try glyphs.prepare()
         #expect(glyphs.isReady(first) && glyphs.generation == 1)
         try glyphs.prepare()
-        #expect(glyphs.generation == 1)   // nothing new: the same copy
+        #expect(glyphs.generation == 1)  // nothing new: the same copy
         let second = try #require(glyphs.glyph(for: [b, a], advance: 600, text: Array("ba".utf8)))
         #expect(!glyphs.isReady(second))
         try glyphs.prepare()
@@ -92,8 +96,9 @@ import Testing
 
     @Test func fontFileGainsCompositesAndLosesItsCharacterMap() throws {
         let file = try ClusterFontFile(regular)
-        let composite = ClusterFontFile.Composite(components: [.init(glyph: 20, dx: 0, dy: 0), .init(glyph: 21, dx: -150, dy: 40)],
-                                                  advance: file.advance(of: 20))
+        let composite = ClusterFontFile.Composite(
+            components: [.init(glyph: 20, dx: 0, dy: 0), .init(glyph: 21, dx: -150, dy: 40)],
+            advance: file.advance(of: 20))
         let grown = try ClusterFontFile(try file.appending([composite, composite]))
         #expect(grown.glyphCount == file.glyphCount + 2)
         #expect(grown.advance(of: file.glyphCount) == file.advance(of: 20))
@@ -129,7 +134,9 @@ import Testing
         }
         let separate = render { cr in
             cairo_set_scaled_font(cr, layoutFont)
-            let g = run.glyphs.filter { $0.id != Glyph.empty }.map { cairo_glyph_t(index: UInt($0.id), x: run.x + $0.x, y: run.y + $0.y) }
+            let g = run.glyphs.filter { $0.id != Glyph.empty }.map {
+                cairo_glyph_t(index: UInt($0.id), x: run.x + $0.x, y: run.y + $0.y)
+            }
             cairo_glyph_path(cr, g, Int32(g.count))
             cairo_fill(cr)
         }
@@ -151,10 +158,10 @@ import Testing
         let glyphs = try ClusterGlyphs(fontFile: regular)
         var (run, _) = shaped(" ก ข ")
         #expect(run.glyphs.count == 5 && run.clusters.count == 5)
-        for g in [0, 2, 4] { run.glyphs[g].id = Glyph.empty }   // the spaces, as at line ends
+        for g in [0, 2, 4] { run.glyphs[g].id = Glyph.empty }  // the spaces, as at line ends
         let clusterRun = try #require(ClusterRun(run, unitsPerPoint: 25, glyphs: glyphs))
         #expect(clusterRun.glyphs.count == 2)
-        #expect(clusterRun.clusters.map(\.num_bytes) == [5, 4])   // " ก " and "ข "
+        #expect(clusterRun.clusters.map(\.num_bytes) == [5, 4])  // " ก " and "ข "
         #expect(clusterRun.text == Array(" ก ข ".utf8))
         for g in run.glyphs.indices { run.glyphs[g].id = Glyph.empty }
         #expect(ClusterRun(run, unitsPerPoint: 25, glyphs: glyphs) == nil)
@@ -168,15 +175,18 @@ import Testing
     /// composite's, the font's box grows to hold the composites, glyph offsets only increase.
     @Test func appendedFontStaysConsistent() throws {
         let file = try ClusterFontFile(regular)
-        let tall = ClusterFontFile.Composite(components: [.init(glyph: 20, dx: 0, dy: 0), .init(glyph: 21, dx: -150, dy: 3000)],
-                                             advance: file.advance(of: 20))
+        let tall = ClusterFontFile.Composite(
+            components: [.init(glyph: 20, dx: 0, dy: 0), .init(glyph: 21, dx: -150, dy: 3000)],
+            advance: file.advance(of: 20))
         let grown = try ClusterFontFile(try file.appending(Array(repeating: tall, count: 500)))
         let bytes = grown.bytes
-        let maxp = grown.tables["maxp"]!.lowerBound, head = grown.tables["head"]!.lowerBound
-        let originalMaxp = file.tables["maxp"]!.lowerBound, originalHead = file.tables["head"]!.lowerBound
-        #expect(bytes.u16(maxp + 10) < 1000)   // points of one composite, not of all 500
+        let maxp = grown.tables["maxp"]!.lowerBound
+        let head = grown.tables["head"]!.lowerBound
+        let originalMaxp = file.tables["maxp"]!.lowerBound
+        let originalHead = file.tables["head"]!.lowerBound
+        #expect(bytes.u16(maxp + 10) < 1000)  // points of one composite, not of all 500
         #expect(bytes.u16(maxp + 28) == max(2, regular.u16(originalMaxp + 28)))
-        #expect(bytes.i16(head + 42) > regular.i16(originalHead + 42))   // yMax now holds the raised mark
+        #expect(bytes.i16(head + 42) > regular.i16(originalHead + 42))  // yMax now holds the raised mark
         #expect(bytes.u16(head + 50) == 1)
         let loca = grown.tables["loca"]!.lowerBound
         let offsets = (0...grown.glyphCount).map { bytes.u32(loca + 4 * $0) }

@@ -25,7 +25,8 @@ import ThaiReport
         let builder = ReportBuilder(fonts: try FontSystem(directory: Repo.fonts))
         let loaded = try ReportLoader.load(dataFile: Repo.sample)
         let document = try builder.layout(loaded.report)
-        let pdf = try builder.write(loaded.report, options: BuildOptions(outputDirectory: scratch.url, formats: [.pdf]))[0]
+        let pdf = try builder.write(
+            loaded.report, options: BuildOptions(outputDirectory: scratch.url, formats: [.pdf]))[0]
         let raw = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
         let labels = raw.matches(of: /(\d+) << \/P <([0-9A-F]+)> >>/).map { (Int($0.1)!, decode($0.2)) }
         #expect(labels.map(\.0) == Array(0..<document.pages.count))
@@ -40,15 +41,25 @@ import ThaiReport
     @Test func coverLogoIsDrawn() throws {
         let scratch = ScratchDirectory()
         // A 2×2 red PNG.
-        let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==")!
-        let data = scratch.sample { $0.replacingOccurrences(of: "  address: อำเภอเมืองสิงห์บุรี จังหวัดสิงห์บุรี", with: "  address: อำเภอเมืองสิงห์บุรี จังหวัดสิงห์บุรี\n  logo: logo.png") }
+        let png = Data(
+            base64Encoded:
+                "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==")!
+        let data = scratch.sample {
+            $0.replacingOccurrences(
+                of: "  address: อำเภอเมืองสิงห์บุรี จังหวัดสิงห์บุรี", with: "  address: อำเภอเมืองสิงห์บุรี จังหวัดสิงห์บุรี\n  logo: logo.png"
+            )
+        }
         try png.write(to: data.deletingLastPathComponent().appendingPathComponent("logo.png"))
         let builder = ReportBuilder(fonts: try FontSystem(directory: Repo.fonts))
         let report = try ReportLoader.load(dataFile: data).report
-        let images = try builder.layout(report).pages[0].items.compactMap { if case .image(let i) = $0 { return i } else { return nil } }
+        let images = try builder.layout(report).pages[0].items.compactMap {
+            if case .image(let i) = $0 { return i } else { return nil }
+        }
         #expect(images.count == 1)
-        let pdf = try builder.write(report, options: BuildOptions(outputDirectory: scratch.url.appendingPathComponent("out"), formats: [.pdf]))[0]
+        let pdf = try builder.write(
+            report, options: BuildOptions(outputDirectory: scratch.url.appendingPathComponent("out"), formats: [.pdf]))[
+                0]
         let list = try runProcess("pdfimages", ["-list", pdf.path]).stdout
-        #expect(list.split(separator: "\n").count == 3, "\(list)")   // header, rule, one image
+        #expect(list.split(separator: "\n").count == 3, "\(list)")  // header, rule, one image
     }
 }

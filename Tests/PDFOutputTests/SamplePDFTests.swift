@@ -12,13 +12,15 @@ import Typesetting
     static let scratch = ScratchDirectory()
     static let pdf: URL = {
         let builder = ReportBuilder(fonts: try! FontSystem(directory: Repo.fonts))
-        let written = try! builder.build(Repo.sample, options: BuildOptions(outputDirectory: scratch.url, formats: [.pdf]))
+        let written = try! builder.build(
+            Repo.sample, options: BuildOptions(outputDirectory: scratch.url, formats: [.pdf]))
         return written[0]
     }()
 
     @Test func writesWhereTheCLIPromises() {
         #expect(Self.pdf.path.hasSuffix("/2564/singburi-pao.pdf"))
-        #expect(Self.scratch.files() == ["2564/.reports/singburi-pao.json", "2564/singburi-pao.pdf"])   // no temporary file left behind
+        // No temporary file is left behind.
+        #expect(Self.scratch.files() == ["2564/.reports/singburi-pao.json", "2564/singburi-pao.pdf"])
     }
 
     @Test func embedsOnlyTheBundledFaces() throws {
@@ -39,7 +41,9 @@ import Typesetting
     /// face's cluster font is made once: one Thai subset per face, not one per batch of pages.
     @Test func eachFaceIsEmbeddedOnce() throws {
         let rows = try runProcess("pdffonts", [Self.pdf.path]).stdout.split(separator: "\n").dropFirst(2)
-        let cidFaces = rows.filter { $0.contains("CID TrueType") }.map { $0.split(separator: " ")[0].split(separator: "+").last! }
+        let cidFaces = rows.filter { $0.contains("CID TrueType") }.map {
+            $0.split(separator: " ")[0].split(separator: "+").last!
+        }
         #expect(cidFaces.count == Set(cidFaces).count, "a face embedded more than once: \(cidFaces)")
     }
 
@@ -54,10 +58,10 @@ import Typesetting
     @Test func sameInputGivesTheSameBytes() throws {
         let other = ScratchDirectory()
         let builder = ReportBuilder(fonts: try FontSystem(directory: Repo.fonts))
-        let second = try builder.build(Repo.sample, options: BuildOptions(outputDirectory: other.url, formats: [.pdf]))[0]
+        let second = try builder.build(Repo.sample, options: BuildOptions(outputDirectory: other.url, formats: [.pdf]))[
+            0]
         #expect(try Data(contentsOf: second) == Data(contentsOf: Self.pdf))
     }
-
 
     /// The text extractors a reader's tools are built on: poppler (honours ActualText),
     /// pdfminer.six and pdfplumber (read each glyph's ToUnicode entry, order glyphs by position),
@@ -73,23 +77,38 @@ import Typesetting
             case .pdftotext:
                 result = try runProcess("pdftotext", [pdf.path, "-"])
             case .pdfminer:
-                result = try runProcess(Tools.python, ["-c", """
-                    import sys
-                    from pdfminer.high_level import extract_text
-                    sys.stdout.write(extract_text(sys.argv[1]))
-                    """, pdf.path])
+                result = try runProcess(
+                    Tools.python,
+                    [
+                        "-c",
+                        """
+                        import sys
+                        from pdfminer.high_level import extract_text
+                        sys.stdout.write(extract_text(sys.argv[1]))
+                        """, pdf.path,
+                    ])
             case .pdfplumber:
-                result = try runProcess(Tools.python, ["-c", """
-                    import sys, pdfplumber
-                    with pdfplumber.open(sys.argv[1]) as pdf:
-                        sys.stdout.write("\\f".join((page.extract_text() or "") for page in pdf.pages))
-                    """, pdf.path])
+                result = try runProcess(
+                    Tools.python,
+                    [
+                        "-c",
+                        """
+                        import sys, pdfplumber
+                        with pdfplumber.open(sys.argv[1]) as pdf:
+                            sys.stdout.write("\\f".join((page.extract_text() or "") for page in pdf.pages))
+                        """, pdf.path,
+                    ])
             case .pdfium:
-                result = try runProcess(Tools.python, ["-c", """
-                    import sys, pypdfium2
-                    pdf = pypdfium2.PdfDocument(sys.argv[1])
-                    sys.stdout.write("\\f".join(page.get_textpage().get_text_range() for page in pdf))
-                    """, pdf.path])
+                result = try runProcess(
+                    Tools.python,
+                    [
+                        "-c",
+                        """
+                        import sys, pypdfium2
+                        pdf = pypdfium2.PdfDocument(sys.argv[1])
+                        sys.stdout.write("\\f".join(page.get_textpage().get_text_range() for page in pdf))
+                        """, pdf.path,
+                    ])
             }
             #expect(result.status == 0, "\(rawValue): \(result.stderr)")
             return result.stdout.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\u{0C}")
@@ -135,12 +154,15 @@ import Typesetting
         for line in extracted.split(separator: "\n") {
             let tokens = line.split(separator: " ").map(String.init)
             for (a, b) in zip(tokens, tokens.dropFirst()) where !a.allSatisfy({ $0 == "." }) {
-                guard !all.contains(a + " " + b), let text = source.first(where: { $0.contains(a + b) }) else { continue }
+                guard !all.contains(a + " " + b), let text = source.first(where: { $0.contains(a + b) }) else {
+                    continue
+                }
                 let joint = text.distance(from: text.startIndex, to: text.range(of: a + b)!.lowerBound) + a.count
-                let offsets = Set(shaper.breakOpportunities(in: text, style: style).map {
-                    // Pango counts characters as Unicode scalars; Swift counts graphemes.
-                    text.unicodeScalars.prefix($0).reduce(into: "") { $0.unicodeScalars.append($1) }.count
-                })
+                let offsets = Set(
+                    shaper.breakOpportunities(in: text, style: style).map {
+                        // Pango counts characters as Unicode scalars; Swift counts graphemes.
+                        text.unicodeScalars.prefix($0).reduce(into: "") { $0.unicodeScalars.append($1) }.count
+                    })
                 if offsets.contains(joint) { atBoundaries += 1 } else { insideWords.append("\(a) \(b)") }
             }
         }
@@ -161,8 +183,10 @@ import Typesetting
         for (index, page) in document.pages.enumerated() {
             let haystack = squeeze(pages[index])
             // pdftotext joins a line that ends in "-" with the next and drops the hyphen.
-            for case .text(let run) in page.items where !haystack.contains(squeeze(run.text))
-                && !(run.text.hasSuffix("-") && haystack.contains(squeeze(String(run.text.dropLast())))) {
+            for case .text(let run) in page.items
+            where !haystack.contains(squeeze(run.text))
+                && !(run.text.hasSuffix("-") && haystack.contains(squeeze(String(run.text.dropLast()))))
+            {
                 missing.append("page \(index + 1): \(run.text)")
             }
         }

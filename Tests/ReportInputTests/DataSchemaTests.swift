@@ -8,8 +8,12 @@ struct DataSchemaTests {
     static let docs = try! String(contentsOf: Repo.root.appendingPathComponent("docs/data-format.md"), encoding: .utf8)
 
     @Test func csvHeadersAreTheDocumentedOnes() {
-        #expect(DataSchema.measuresCSVColumns.joined(separator: ",") == "indicator,measure,continues,step,responsible,result")
-        #expect(DataSchema.oitCSVColumns.joined(separator: ",") == "code,responsible,has_data,no_data_reason,published,unpublished_reason")
+        #expect(
+            DataSchema.measuresCSVColumns.joined(separator: ",")
+                == "indicator,measure,continues,step,responsible,result")
+        #expect(
+            DataSchema.oitCSVColumns.joined(separator: ",")
+                == "code,responsible,has_data,no_data_reason,published,unpublished_reason")
         #expect(Self.docs.contains("`\(DataSchema.measuresCSVColumns.joined(separator: ","))`"))
         #expect(Self.docs.contains("columns: \(DataSchema.oitCSVColumns.joined(separator: ","))"))
     }
@@ -30,7 +34,8 @@ struct DataSchemaTests {
     @Test func fiscalYearsOutsideTheRangeAreRejected() {
         for year in [DataSchema.fiscalYears.lowerBound - 1, DataSchema.fiscalYears.upperBound + 1, 2021] {
             let text = "template: ita-2564\nfiscal_year: \(year)\n"
-            #expect(InputCheck.dataFile(text).contains { $0.english.contains("fiscal_year must be a Buddhist-era year") })
+            #expect(
+                InputCheck.dataFile(text).contains { $0.english.contains("fiscal_year must be a Buddhist-era year") })
         }
         let valid = "template: ita-2564\nfiscal_year: \(DataSchema.fiscalYears.lowerBound)\n"
         #expect(!InputCheck.dataFile(valid).contains { $0.english.contains("fiscal_year must be") })

@@ -13,7 +13,8 @@ import Testing
         }
     }
 
-    @Test(arguments: ["data", "template", "csv", "placeholders"]) func corpusReadsWithoutCrashing(target: String) throws {
+    @Test(arguments: ["data", "template", "csv", "placeholders"]) func corpusReadsWithoutCrashing(target: String) throws
+    {
         let inputs = try corpus(target)
         #expect(!inputs.isEmpty)
         for input in inputs {
@@ -34,10 +35,14 @@ import Testing
     @Test func seedsAreValid() throws {
         let sample = try String(contentsOf: Repo.sample, encoding: .utf8)
         #expect(InputCheck.dataFile(sample).isEmpty)
-        let template = try String(contentsOf: Repo.templates.appendingPathComponent("ita-2564/template.yaml"), encoding: .utf8)
+        let template = try String(
+            contentsOf: Repo.templates.appendingPathComponent("ita-2564/template.yaml"), encoding: .utf8)
         #expect(InputCheck.template(template).isEmpty)
         #expect(InputCheck.placeholders("ของ{agency_name}").isEmpty)
         #expect(InputCheck.placeholders("{agency_nam}").count == 1)
-        #expect(InputCheck.checklistCSV("code,responsible,has_data,no_data_reason,published,unpublished_reason\nO1,x,yes,,yes,\n").isEmpty)
+        #expect(
+            InputCheck.checklistCSV(
+                "code,responsible,has_data,no_data_reason,published,unpublished_reason\nO1,x,yes,,yes,\n"
+            ).isEmpty)
     }
 }

@@ -12,8 +12,10 @@ import Testing
     }
 
     /// Loads the sample after `edit`; returns the single error and the edited text.
-    func failure(_ edit: @escaping (String) -> String, scratch: ScratchDirectory = ScratchDirectory(),
-                 file: String = "2564.yaml") throws -> (Diagnostic, String, URL) {
+    func failure(
+        _ edit: @escaping (String) -> String, scratch: ScratchDirectory = ScratchDirectory(),
+        file: String = "2564.yaml"
+    ) throws -> (Diagnostic, String, URL) {
         let url = scratch.sample(editing: edit, name: file)
         let text = try String(contentsOf: url, encoding: .utf8)
         do {
@@ -32,7 +34,9 @@ import Testing
     }
 
     @Test func unknownKey() throws {
-        let (d, text, url) = try failure { $0.replacingOccurrences(of: "  short_name:", with: "  colour: red\n  short_name:") }
+        let (d, text, url) = try failure {
+            $0.replacingOccurrences(of: "  short_name:", with: "  colour: red\n  short_name:")
+        }
         #expect(d.location == SourceLocation(file: url.path, line: line(of: "colour: red", in: text), column: 3))
         #expect(d.english.contains("unknown key 'colour'"))
         #expect(d.thai.contains("ไม่รู้จักชื่อ"))
@@ -45,67 +49,98 @@ import Testing
     }
 
     @Test func wrongType() throws {
-        let (d, text, url) = try failure { $0.replacingOccurrences(of: "fiscal_year: 2564", with: "fiscal_year: [2564]") }
-        #expect(d.location == SourceLocation(file: url.path, line: line(of: "fiscal_year: [2564]", in: text), column: 14))
+        let (d, text, url) = try failure {
+            $0.replacingOccurrences(of: "fiscal_year: 2564", with: "fiscal_year: [2564]")
+        }
+        #expect(
+            d.location == SourceLocation(file: url.path, line: line(of: "fiscal_year: [2564]", in: text), column: 14))
         #expect(d.english.contains("whole number"))
     }
 
     @Test func codeNotInCatalog() throws {
         let (d, text, url) = try failure {
-            $0.replacingOccurrences(of: "  O43: {", with: "  O99: {responsible: x, has_data: true, published: true}\n  O43: {")
+            $0.replacingOccurrences(
+                of: "  O43: {", with: "  O99: {responsible: x, has_data: true, published: true}\n  O43: {")
         }
         #expect(d.location == SourceLocation(file: url.path, line: line(of: "O99", in: text), column: 3))
         #expect(d.english.contains("O99 is not in the 2564 OIT catalog"))
     }
 
     @Test func catalogItemMissing() throws {
-        let (d, text, url) = try failure { $0.replacingOccurrences(of: "  O5: {responsible: สำนักปลัดฯ, has_data: true, published: true}\n", with: "") }
-        #expect(d.location == SourceLocation(file: url.path, line: line(of: "^oit:", in: text.replacingOccurrences(of: "\noit:", with: "\n^oit:")) + 1, column: 3))
+        let (d, text, url) = try failure {
+            $0.replacingOccurrences(of: "  O5: {responsible: สำนักปลัดฯ, has_data: true, published: true}\n", with: "")
+        }
+        #expect(
+            d.location
+                == SourceLocation(
+                    file: url.path,
+                    line: line(of: "^oit:", in: text.replacingOccurrences(of: "\noit:", with: "\n^oit:")) + 1, column: 3
+                ))
         #expect(d.english.contains("missing catalog item O5"))
     }
 
     @Test func duplicateCode() throws {
         let (d, text, url) = try failure {
-            $0.replacingOccurrences(of: "  O43: {", with: "  O1: {responsible: x, has_data: true, published: true}\n  O43: {")
+            $0.replacingOccurrences(
+                of: "  O43: {", with: "  O1: {responsible: x, has_data: true, published: true}\n  O43: {")
         }
-        #expect(d.location == SourceLocation(file: url.path, line: line(of: "  O1: {responsible: x", in: text), column: 3))
+        #expect(
+            d.location == SourceLocation(file: url.path, line: line(of: "  O1: {responsible: x", in: text), column: 3))
         #expect(d.english.contains("duplicate key 'O1'"))
     }
 
     @Test func duplicateCodeInCSV() throws {
         let scratch = ScratchDirectory()
-        scratch.write("Samples/test-agency/oit.csv", "code,responsible,has_data,no_data_reason,published,unpublished_reason\n"
-            + (1...43).map { "O\($0),สำนักปลัดฯ,yes,,yes,\n" }.joined() + "O7,สำนักปลัดฯ,yes,,yes,\n")
-        let (d, _, _) = try failure({ text in
-            let start = text.range(of: "\noit:\n")!.lowerBound
-            return String(text[..<start]) + "\noit: {csv: oit.csv}\n"
-        }, scratch: scratch)
-        #expect(d.location == SourceLocation(file: scratch.url.appendingPathComponent("Samples/test-agency/oit.csv").path, line: 45, column: 1))
+        scratch.write(
+            "Samples/test-agency/oit.csv",
+            "code,responsible,has_data,no_data_reason,published,unpublished_reason\n"
+                + (1...43).map { "O\($0),สำนักปลัดฯ,yes,,yes,\n" }.joined() + "O7,สำนักปลัดฯ,yes,,yes,\n")
+        let (d, _, _) = try failure(
+            { text in
+                let start = text.range(of: "\noit:\n")!.lowerBound
+                return String(text[..<start]) + "\noit: {csv: oit.csv}\n"
+            }, scratch: scratch)
+        #expect(
+            d.location
+                == SourceLocation(
+                    file: scratch.url.appendingPathComponent("Samples/test-agency/oit.csv").path, line: 45, column: 1))
         #expect(d.english.contains("code O7 is given twice"))
     }
 
     @Test func templateDoesNotExist() throws {
-        let (d, text, url) = try failure { $0.replacingOccurrences(of: "template: ita-2564", with: "template: ita-2599") }
-        #expect(d.location == SourceLocation(file: url.path, line: line(of: "template: ita-2599", in: text), column: 11))
+        let (d, text, url) = try failure {
+            $0.replacingOccurrences(of: "template: ita-2564", with: "template: ita-2599")
+        }
+        #expect(
+            d.location == SourceLocation(file: url.path, line: line(of: "template: ita-2599", in: text), column: 11))
         #expect(d.english.contains("template 'ita-2599' does not exist"))
     }
 
     @Test func malformedYAML() throws {
-        let (d, text, url) = try failure { $0.replacingOccurrences(of: "issuing_unit: สำนักปลัดฯ", with: "issuing_unit: [สำนักปลัดฯ") }
+        let (d, text, url) = try failure {
+            $0.replacingOccurrences(of: "issuing_unit: สำนักปลัดฯ", with: "issuing_unit: [สำนักปลัดฯ")
+        }
         #expect(d.location.file == url.path)
         #expect(d.location.line == line(of: "issuing_unit: [", in: text) + 1)
-        #expect(d.location.column == 10)   // where libyaml notices the missing "]"
+        #expect(d.location.column == 10)  // where libyaml notices the missing "]"
         #expect(d.english.hasPrefix("malformed YAML"))
     }
 
     @Test func malformedCSV() throws {
         let scratch = ScratchDirectory()
-        scratch.write("Samples/test-agency/oit.csv", "code,responsible,has_data,no_data_reason,published,unpublished_reason\nO1,สำนักปลัดฯ,yes,,yes,\nO2,\"สำนักปลัดฯ,yes,,yes,\n")
-        let (d, _, _) = try failure({ text in
-            let start = text.range(of: "\noit:\n")!.lowerBound
-            return String(text[..<start]) + "\noit: {csv: oit.csv}\n"
-        }, scratch: scratch)
-        #expect(d.location == SourceLocation(file: scratch.url.appendingPathComponent("Samples/test-agency/oit.csv").path, line: 3, column: 4))
+        scratch.write(
+            "Samples/test-agency/oit.csv",
+            "code,responsible,has_data,no_data_reason,published,unpublished_reason\nO1,สำนักปลัดฯ,yes,,yes,\nO2,\"สำนักปลัดฯ,yes,,yes,\n"
+        )
+        let (d, _, _) = try failure(
+            { text in
+                let start = text.range(of: "\noit:\n")!.lowerBound
+                return String(text[..<start]) + "\noit: {csv: oit.csv}\n"
+            }, scratch: scratch)
+        #expect(
+            d.location
+                == SourceLocation(
+                    file: scratch.url.appendingPathComponent("Samples/test-agency/oit.csv").path, line: 3, column: 4))
         #expect(d.english.contains("quoted field is never closed"))
     }
 
@@ -123,21 +158,29 @@ import Testing
     @Test func unknownPlaceholderInTemplate() throws {
         let scratch = ScratchDirectory()
         let url = scratch.sample()
-        scratch.copyTemplate { $0.replacingOccurrences(of: "closing_line: ปีงบประมาณ พ.ศ.{fiscal_year}", with: "closing_line: ปีงบประมาณ พ.ศ.{fiscal_yaer}") }
+        scratch.copyTemplate {
+            $0.replacingOccurrences(
+                of: "closing_line: ปีงบประมาณ พ.ศ.{fiscal_year}", with: "closing_line: ปีงบประมาณ พ.ศ.{fiscal_yaer}")
+        }
         let templateFile = scratch.url.appendingPathComponent("Templates/ita-2564/template.yaml")
         let text = try String(contentsOf: templateFile, encoding: .utf8)
         #expect(throws: InputError.self) { try ReportLoader.load(dataFile: url) }
         do { _ = try ReportLoader.load(dataFile: url) } catch let error as InputError {
             let d = try #require(error.diagnostics.first)
             // Column: after "  closing_line: " (16) and "ปีงบประมาณ พ.ศ." (15 scalars), 1-based.
-            #expect(d.location == SourceLocation(file: templateFile.path, line: line(of: "{fiscal_yaer}", in: text), column: 32))
+            #expect(
+                d.location
+                    == SourceLocation(file: templateFile.path, line: line(of: "{fiscal_yaer}", in: text), column: 32))
             #expect(d.english.contains("unknown placeholder {fiscal_yaer}"))
         }
     }
 
     @Test func missingReasonWhenNoData() throws {
-        let (d, text, url) = try failure { $0.replacingOccurrences(of: "  O3: {responsible: สำนักปลัดฯ, has_data: true, published: true}",
-                                                                  with: "  O3: {responsible: สำนักปลัดฯ, has_data: false, published: false, unpublished_reason: ยังไม่มี}") }
+        let (d, text, url) = try failure {
+            $0.replacingOccurrences(
+                of: "  O3: {responsible: สำนักปลัดฯ, has_data: true, published: true}",
+                with: "  O3: {responsible: สำนักปลัดฯ, has_data: false, published: false, unpublished_reason: ยังไม่มี}")
+        }
         #expect(d.location == SourceLocation(file: url.path, line: line(of: "  O3:", in: text), column: 3))
         #expect(d.english.contains("no_data_reason is required"))
     }
@@ -145,14 +188,17 @@ import Testing
     @Test func logoMustBeAPNG() throws {
         let scratch = ScratchDirectory()
         scratch.write("Samples/test-agency/logo.png", "not a png")
-        let (d, text, url) = try failure({ $0.replacingOccurrences(of: "  short_name:", with: "  logo: logo.png\n  short_name:") }, scratch: scratch)
+        let (d, text, url) = try failure(
+            { $0.replacingOccurrences(of: "  short_name:", with: "  logo: logo.png\n  short_name:") }, scratch: scratch)
         #expect(d.location == SourceLocation(file: url.path, line: line(of: "logo: logo.png", in: text), column: 9))
         #expect(d.english.contains("PNG"))
     }
 
     @Test(arguments: ["/etc/passwd", "../other/logo.png", "sub/../../x.png"])
     func logoMustStayInTheDataFolder(path: String) throws {
-        let (d, text, url) = try failure { $0.replacingOccurrences(of: "  short_name:", with: "  logo: \(path)\n  short_name:") }
+        let (d, text, url) = try failure {
+            $0.replacingOccurrences(of: "  short_name:", with: "  logo: \(path)\n  short_name:")
+        }
         #expect(d.location == SourceLocation(file: url.path, line: line(of: "logo: \(path)", in: text), column: 9))
         #expect(d.english.contains("must be a file in the data file's folder"))
     }
@@ -169,50 +215,64 @@ import Testing
     /// A measures table from a spreadsheet makes the same model as the YAML it replaces.
     @Test func measuresFromCSVEqualTheYAMLForm() throws {
         let scratch = ScratchDirectory()
-        scratch.write("Samples/test-agency/eit.csv", """
-        indicator,measure,continues,step,responsible,result
-        6,การเพิ่มช่องทางการประชาสัมพันธ์,,-จัดทำประกาศ,สำนักปลัดฯ,"- ผลหนึ่ง
-        - ผลสอง"
-        ,,,-จัดอบรม,สำนักปลัดฯ,- ผลสาม
-        7,จัดให้มีสื่อประชาสัมพันธ์,,-จัดทำสื่อ,สำนักปลัดฯ,- ผลสี่
-        ,มาตรการต่อ,yes,-ขั้นตอน,กองคลัง,
+        scratch.write(
+            "Samples/test-agency/eit.csv",
+            """
+            indicator,measure,continues,step,responsible,result
+            6,การเพิ่มช่องทางการประชาสัมพันธ์,,-จัดทำประกาศ,สำนักปลัดฯ,"- ผลหนึ่ง
+            - ผลสอง"
+            ,,,-จัดอบรม,สำนักปลัดฯ,- ผลสาม
+            7,จัดให้มีสื่อประชาสัมพันธ์,,-จัดทำสื่อ,สำนักปลัดฯ,- ผลสี่
+            ,มาตรการต่อ,yes,-ขั้นตอน,กองคลัง,
 
-        """)
+            """)
         let csvData = scratch.sample { text in
-            let start = text.range(of: "\n  eit:\n")!.lowerBound, end = text.range(of: "\n  oit-measures:\n")!.lowerBound
+            let start = text.range(of: "\n  eit:\n")!.lowerBound
+            let end = text.range(of: "\n  oit-measures:\n")!.lowerBound
             return text.replacingCharacters(in: start..<end, with: "\n  eit: {csv: eit.csv}\n")
         }
-        let yamlData = scratch.write("Samples/yaml-agency/2564.yaml", try String(contentsOf: csvData, encoding: .utf8).replacingOccurrences(of: "  eit: {csv: eit.csv}\n", with: """
-          eit:
-            - indicator: "6"
-              measures:
-                - measure: การเพิ่มช่องทางการประชาสัมพันธ์
-                  steps:
-                    - {step: "-จัดทำประกาศ", responsible: สำนักปลัดฯ, result: "- ผลหนึ่ง\\n- ผลสอง"}
-                    - {step: "-จัดอบรม", responsible: สำนักปลัดฯ, result: "- ผลสาม"}
-            - indicator: "7"
-              measures:
-                - measure: จัดให้มีสื่อประชาสัมพันธ์
-                  steps: [{step: "-จัดทำสื่อ", responsible: สำนักปลัดฯ, result: "- ผลสี่"}]
-                - measure: มาตรการต่อ
-                  continues: true
-                  steps: [{step: "-ขั้นตอน", responsible: กองคลัง}]
+        let yamlData = scratch.write(
+            "Samples/yaml-agency/2564.yaml",
+            try String(contentsOf: csvData, encoding: .utf8).replacingOccurrences(
+                of: "  eit: {csv: eit.csv}\n",
+                with: """
+                      eit:
+                        - indicator: "6"
+                          measures:
+                            - measure: การเพิ่มช่องทางการประชาสัมพันธ์
+                              steps:
+                                - {step: "-จัดทำประกาศ", responsible: สำนักปลัดฯ, result: "- ผลหนึ่ง\\n- ผลสอง"}
+                                - {step: "-จัดอบรม", responsible: สำนักปลัดฯ, result: "- ผลสาม"}
+                        - indicator: "7"
+                          measures:
+                            - measure: จัดให้มีสื่อประชาสัมพันธ์
+                              steps: [{step: "-จัดทำสื่อ", responsible: สำนักปลัดฯ, result: "- ผลสี่"}]
+                            - measure: มาตรการต่อ
+                              continues: true
+                              steps: [{step: "-ขั้นตอน", responsible: กองคลัง}]
 
-        """))
+                    """))
         let fromCSV = try ReportLoader.load(dataFile: csvData).report
         let fromYAML = try ReportLoader.load(dataFile: yamlData).report
         #expect(fromCSV.sections == fromYAML.sections)
-        #expect(fromCSV.sections[1].subsections[1].blocks.count == 5)   // intro, two headings, two tables
+        #expect(fromCSV.sections[1].subsections[1].blocks.count == 5)  // intro, two headings, two tables
     }
 
     @Test func measuresCSVRowWithNothingToContinue() throws {
         let scratch = ScratchDirectory()
-        scratch.write("Samples/test-agency/iit.csv", "indicator,measure,continues,step,responsible,result\n,,,-ขั้นตอน,สำนักปลัดฯ,ผล\n")
-        let (d, _, _) = try failure({ text in
-            let start = text.range(of: "\n  iit:\n")!.lowerBound, end = text.range(of: "\n  eit:\n")!.lowerBound
-            return text.replacingCharacters(in: start..<end, with: "\n  iit: {csv: iit.csv}\n")
-        }, scratch: scratch)
-        #expect(d.location == SourceLocation(file: scratch.url.appendingPathComponent("Samples/test-agency/iit.csv").path, line: 2, column: 1))
+        scratch.write(
+            "Samples/test-agency/iit.csv", "indicator,measure,continues,step,responsible,result\n,,,-ขั้นตอน,สำนักปลัดฯ,ผล\n"
+        )
+        let (d, _, _) = try failure(
+            { text in
+                let start = text.range(of: "\n  iit:\n")!.lowerBound
+                let end = text.range(of: "\n  eit:\n")!.lowerBound
+                return text.replacingCharacters(in: start..<end, with: "\n  iit: {csv: iit.csv}\n")
+            }, scratch: scratch)
+        #expect(
+            d.location
+                == SourceLocation(
+                    file: scratch.url.appendingPathComponent("Samples/test-agency/iit.csv").path, line: 2, column: 1))
         #expect(d.english.contains("no measure above it to continue"))
     }
 
@@ -227,7 +287,10 @@ import Testing
             _ = try ReportLoader.load(dataFile: url)
             Issue.record("body_size_pt: \(value) was accepted")
         } catch let error as InputError {
-            #expect(error.diagnostics.map(\.location) == [SourceLocation(file: template.path, line: line(of: "body_size_pt: \(value)", in: text), column: 17)])
+            #expect(
+                error.diagnostics.map(\.location) == [
+                    SourceLocation(file: template.path, line: line(of: "body_size_pt: \(value)", in: text), column: 17)
+                ])
         }
     }
 
@@ -235,7 +298,11 @@ import Testing
         let scratch = ScratchDirectory()
         let url = scratch.sample()
         scratch.copyTemplate {
-            $0.replacingOccurrences(of: "  measures:\n    header_shade: 0.92\n", with: "  measures:\n    header_shade: 0.92\n    header_rows:\n      - [{text: ที่, span: 9223372036854775807}, {text: x, span: 9223372036854775807}]\n")
+            $0.replacingOccurrences(
+                of: "  measures:\n    header_shade: 0.92\n",
+                with:
+                    "  measures:\n    header_shade: 0.92\n    header_rows:\n      - [{text: ที่, span: 9223372036854775807}, {text: x, span: 9223372036854775807}]\n"
+            )
         }
         do {
             _ = try ReportLoader.load(dataFile: url)
@@ -250,10 +317,17 @@ import Testing
     /// A file saved with Windows line ends, with a code given twice: located, no crash.
     @Test func duplicateKeyInAFileWithCRLFLineEnds() throws {
         let (d, text, url) = try failure {
-            $0.replacingOccurrences(of: "  O43: {", with: "  O1: {responsible: x, has_data: true, published: true}\n  O43: {")
-                .replacingOccurrences(of: "\n", with: "\r\n")
+            $0.replacingOccurrences(
+                of: "  O43: {", with: "  O1: {responsible: x, has_data: true, published: true}\n  O43: {"
+            )
+            .replacingOccurrences(of: "\n", with: "\r\n")
         }
-        #expect(d.location == SourceLocation(file: url.path, line: line(of: "  O1: {responsible: x", in: text.replacingOccurrences(of: "\r\n", with: "\n")), column: 3))
+        #expect(
+            d.location
+                == SourceLocation(
+                    file: url.path,
+                    line: line(of: "  O1: {responsible: x", in: text.replacingOccurrences(of: "\r\n", with: "\n")),
+                    column: 3))
         #expect(d.english.contains("duplicate key 'O1'"))
     }
 

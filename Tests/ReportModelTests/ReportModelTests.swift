@@ -33,9 +33,13 @@ import Testing
     }
 
     @Test func columnAlignmentFollowsTheColumn() {
-        let table = Table(kind: .measures, columns: [Column(key: "n", header: "ที่", width: 1, alignment: .center),
-                                                     Column(key: "m", header: "มาตรการ", width: 3)],
-                          headerRows: [], rows: [])
+        let table = Table(
+            kind: .measures,
+            columns: [
+                Column(key: "n", header: "ที่", width: 1, alignment: .center),
+                Column(key: "m", header: "มาตรการ", width: 3),
+            ],
+            headerRows: [], rows: [])
         #expect(table.alignment(ofColumn: 0) == .center)
         #expect(table.alignment(ofColumn: 1) == .left)
     }

@@ -17,8 +17,11 @@ public struct StructurePart {
     public var lines: [String] {
         var lines: [(y: Double, text: String)] = []
         for run in runs {
-            if let last = lines.last, abs(last.y - run.y) < 0.5 { lines[lines.count - 1].text += run.text }
-            else { lines.append((run.y, run.text)) }
+            if let last = lines.last, abs(last.y - run.y) < 0.5 {
+                lines[lines.count - 1].text += run.text
+            } else {
+                lines.append((run.y, run.text))
+            }
         }
         return lines.map(\.text)
     }
@@ -55,7 +58,12 @@ public enum LaidOutStructure {
             case .begin(let structure):
                 let start = position
                 let children = parse(items, from: &position, page: page)
-                let ended = position > start && position <= items.count && { if case .end = items[position - 1] { return true }; return false }()
+                let ended =
+                    position > start && position <= items.count
+                    && {
+                        if case .end = items[position - 1] { return true }
+                        return false
+                    }()
                 let inner = items[start..<(ended ? position - 1 : position)].filter {
                     switch $0 {
                     case .begin, .end: return false

@@ -10,7 +10,8 @@ public enum Repo {
     /// The `thaireport` executable the command-line tests run: `$THAIREPORT_BINARY` (the
     /// sanitizer script points it at a sanitized build), else the debug build.
     public static var binary: String {
-        ProcessInfo.processInfo.environment["THAIREPORT_BINARY"] ?? root.appendingPathComponent(".build/debug/thaireport").path
+        ProcessInfo.processInfo.environment["THAIREPORT_BINARY"]
+            ?? root.appendingPathComponent(".build/debug/thaireport").path
     }
     public static var fonts: URL { root.appendingPathComponent("Fonts") }
     public static var sample: URL { root.appendingPathComponent("Samples/singburi-pao/2564.yaml") }
@@ -31,14 +32,16 @@ public final class ScratchDirectory: Sendable {
     @discardableResult
     public func write(_ relativePath: String, _ text: String) -> URL {
         let file = url.appendingPathComponent(relativePath)
-        try! FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try! Data(text.utf8).write(to: file)
         return file
     }
 
     /// A copy of the ita-2564 template under `Templates/` here.
     public func copyTemplate(editing edit: (String) -> String = { $0 }) {
-        let text = try! String(contentsOf: Repo.templates.appendingPathComponent("ita-2564/template.yaml"), encoding: .utf8)
+        let text = try! String(
+            contentsOf: Repo.templates.appendingPathComponent("ita-2564/template.yaml"), encoding: .utf8)
         write("Templates/ita-2564/template.yaml", edit(text))
     }
 
@@ -68,22 +71,31 @@ public func squeeze(_ text: String) -> String {
     String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace }))
 }
 
-public struct ProcessResult { public let status: Int32; public let stdout: String; public let stderr: String }
+public struct ProcessResult {
+    public let status: Int32
+    public let stdout: String
+    public let stderr: String
+}
 
 /// Runs a program to completion (pdftotext, pdffonts, the thaireport binary).
-public func runProcess(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> ProcessResult {
+public func runProcess(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws
+    -> ProcessResult
+{
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
     process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
     if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out; process.standardError = err
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
     try process.run()
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+    return ProcessResult(
+        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
 }
 
 /// The checking tools `scripts/install-deps` sets up.
@@ -102,7 +114,11 @@ public enum Tools {
 
     /// Runs headless Chromium on a file with the given window size and extra flags.
     public static func chromium(_ file: URL, width: Int, height: Int, _ flags: [String]) throws -> ProcessResult {
-        try runProcess("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                                    "--window-size=\(width),\(height)"] + flags + [file.absoluteString])
+        try runProcess(
+            "chromium",
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                "--window-size=\(width),\(height)",
+            ] + flags + [file.absoluteString])
     }
 }

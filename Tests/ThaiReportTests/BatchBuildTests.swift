@@ -11,7 +11,8 @@ import ThaiReport
     func samples(_ scratch: ScratchDirectory) -> URL {
         scratch.copyTemplate()
         for agency in ["singburi-pao", "ban-suan-sample"] {
-            let text = try! String(contentsOf: Repo.root.appendingPathComponent("Samples/\(agency)/2564.yaml"), encoding: .utf8)
+            let text = try! String(
+                contentsOf: Repo.root.appendingPathComponent("Samples/\(agency)/2564.yaml"), encoding: .utf8)
             scratch.write("Samples/\(agency)/2564.yaml", text)
         }
         return scratch.url.appendingPathComponent("Samples")
@@ -26,7 +27,9 @@ import ThaiReport
         var result: [String: Data] = [:]
         let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
         while let url = walker?.nextObject() as? URL {
-            if let data = FileManager.default.contents(atPath: url.path) { result[String(url.path.dropFirst(folder.path.count))] = data }
+            if let data = FileManager.default.contents(atPath: url.path) {
+                result[String(url.path.dropFirst(folder.path.count))] = data
+            }
         }
         return result
     }
@@ -42,7 +45,9 @@ import ThaiReport
         let root = scratch.url.appendingPathComponent("a").path
         let all = try DataFiles.discover([root]).map { String($0.path.dropFirst(root.count)) }
         #expect(all == ["/x/2564.yaml", "/y/2565.yaml", "/z/deep/2564.yaml"])
-        let year = try DataFiles.discover([root, root + "/x/2564.yaml"], year: 2564).map { String($0.path.dropFirst(root.count)) }
+        let year = try DataFiles.discover([root, root + "/x/2564.yaml"], year: 2564).map {
+            String($0.path.dropFirst(root.count))
+        }
         #expect(year == ["/x/2564.yaml", "/z/deep/2564.yaml"])
         #expect(throws: DataFiles.Missing.self) { try DataFiles.discover([root + "/nope"]) }
     }
@@ -51,11 +56,13 @@ import ThaiReport
         let scratch = ScratchDirectory()
         let files = try DataFiles.discover([samples(scratch).path], year: 2564)
         #expect(files.count == 2)
-        let serial = scratch.url.appendingPathComponent("serial"), parallel = scratch.url.appendingPathComponent("parallel")
+        let serial = scratch.url.appendingPathComponent("serial")
+        let parallel = scratch.url.appendingPathComponent("parallel")
         let one = run(files, out: serial, jobs: 1)
         let two = run(files, out: parallel, jobs: 2)
         #expect(one.built.count == 2 && two.built.count == 2)
-        let a = contents(serial), b = contents(parallel)
+        let a = contents(serial)
+        let b = contents(parallel)
         #expect(a.keys.sorted() == b.keys.sorted())
         #expect(a.keys.contains("/2564/index.html"))
         for (key, data) in a { #expect(b[key] == data, "\(key) differs between serial and parallel builds") }
@@ -71,12 +78,17 @@ import ThaiReport
 
         // Data of one agency changes: only it is rebuilt.
         let data = folder.appendingPathComponent("ban-suan-sample/2564.yaml")
-        try (String(contentsOf: data, encoding: .utf8).replacingOccurrences(of: "จัดประชุมแล้ว ๒ ครั้ง", with: "จัดประชุมแล้ว ๓ ครั้ง")).write(to: data, atomically: true, encoding: .utf8)
+        try
+            (String(contentsOf: data, encoding: .utf8).replacingOccurrences(
+                of: "จัดประชุมแล้ว ๒ ครั้ง", with: "จัดประชุมแล้ว ๓ ครั้ง")).write(to: data, atomically: true, encoding: .utf8)
         let afterData = run(files, out: out)
         #expect(afterData.built == [data] && afterData.skipped.count == 1)
 
         // The template changes: every report is rebuilt.
-        scratch.copyTemplate { $0.replacingOccurrences(of: "closing_line: ปีงบประมาณ พ.ศ.{fiscal_year}", with: "closing_line: ปีงบประมาณ {fiscal_year}") }
+        scratch.copyTemplate {
+            $0.replacingOccurrences(
+                of: "closing_line: ปีงบประมาณ พ.ศ.{fiscal_year}", with: "closing_line: ปีงบประมาณ {fiscal_year}")
+        }
         #expect(run(files, out: out).built.count == 2)
 
         // An output removed: rebuilt. --force: rebuilt.
@@ -94,14 +106,20 @@ import ThaiReport
         let out = scratch.url.appendingPathComponent("out")
         #expect(run(files, out: out).built.count == 1)
         let data = files[0]
-        try (String(contentsOf: data, encoding: .utf8).replacingOccurrences(of: "จัดประชุมแล้ว ๒ ครั้ง", with: "จัดประชุมแล้ว ๔ ครั้ง")).write(to: data, atomically: true, encoding: .utf8)
-        let htmlOnly = BatchBuilder(options: .init(build: BuildOptions(outputDirectory: out, formats: [.html])), fontsDirectory: Repo.fonts).run(files)
+        try
+            (String(contentsOf: data, encoding: .utf8).replacingOccurrences(
+                of: "จัดประชุมแล้ว ๒ ครั้ง", with: "จัดประชุมแล้ว ๔ ครั้ง")).write(to: data, atomically: true, encoding: .utf8)
+        let htmlOnly = BatchBuilder(
+            options: .init(build: BuildOptions(outputDirectory: out, formats: [.html])), fontsDirectory: Repo.fonts
+        ).run(files)
         #expect(htmlOnly.built.count == 1)
-        let page = try String(contentsOf: out.appendingPathComponent("2564/ban-suan-sample/index.html"), encoding: .utf8)
+        let page = try String(
+            contentsOf: out.appendingPathComponent("2564/ban-suan-sample/index.html"), encoding: .utf8)
         #expect(!page.contains("ban-suan-sample.pdf"))
         let full = run(files, out: out)
         #expect(full.built.count == 1 && full.skipped.isEmpty)
-        let again = try String(contentsOf: out.appendingPathComponent("2564/ban-suan-sample/index.html"), encoding: .utf8)
+        let again = try String(
+            contentsOf: out.appendingPathComponent("2564/ban-suan-sample/index.html"), encoding: .utf8)
         #expect(again.contains("../ban-suan-sample.pdf"))
     }
 
@@ -140,21 +158,27 @@ import ThaiReport
     @Test func newDataFilePassesCheckAndIsNeverOverwritten() throws {
         let scratch = ScratchDirectory()
         scratch.copyTemplate()
-        let template = try TemplateLoader.load(id: "ita-2564", templatesRoot: scratch.url.appendingPathComponent("Templates"))
+        let template = try TemplateLoader.load(
+            id: "ita-2564", templatesRoot: scratch.url.appendingPathComponent("Templates"))
         let folder = scratch.url.appendingPathComponent("Samples")
-        let file = try DataFileWriter.write(template: template, agencyID: "ban-mai", name: "องค์การบริหารส่วนตำบลบ้านใหม่ \"ทดสอบ\"", year: 2564,
-                                            folder: folder, create: AtomicFile.createIfAbsent)
+        let file = try DataFileWriter.write(
+            template: template, agencyID: "ban-mai", name: "องค์การบริหารส่วนตำบลบ้านใหม่ \"ทดสอบ\"", year: 2564,
+            folder: folder, create: AtomicFile.createIfAbsent)
         let loaded = try ReportLoader.load(dataFile: file)
         #expect(loaded.report.cover.agencyName == "องค์การบริหารส่วนตำบลบ้านใหม่ \"ทดสอบ\"")
-        #expect(loaded.warnings.count == 43)   // every OIT item still needs its responsible unit
+        #expect(loaded.warnings.count == 43)  // every OIT item still needs its responsible unit
         let text = try String(contentsOf: file, encoding: .utf8)
         for code in 1...43 { #expect(text.contains("  O\(code): {")) }
         #expect(text.contains("# ตัวชี้วัดย่อยที่ ๙.๑ ข้อมูลพื้นฐาน"))
         #expect(throws: DataFileWriter.Exists.self) {
-            try DataFileWriter.write(template: template, agencyID: "ban-mai", name: "อื่น", year: 2564, folder: folder, create: AtomicFile.createIfAbsent)
+            try DataFileWriter.write(
+                template: template, agencyID: "ban-mai", name: "อื่น", year: 2564, folder: folder,
+                create: AtomicFile.createIfAbsent)
         }
         #expect(throws: DataFileWriter.InvalidID.self) {
-            try DataFileWriter.write(template: template, agencyID: "../x", name: "อื่น", year: 2564, folder: folder, create: AtomicFile.createIfAbsent)
+            try DataFileWriter.write(
+                template: template, agencyID: "../x", name: "อื่น", year: 2564, folder: folder,
+                create: AtomicFile.createIfAbsent)
         }
     }
 }

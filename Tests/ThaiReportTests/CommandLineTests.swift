@@ -25,13 +25,19 @@ import Testing
     /// A report's PDF is the same bytes whether built alone or in a batch with other reports
     /// (each PDF makes its own cluster fonts), in separate processes.
     @Test func aReportIsTheSameBytesAloneAndInABatch() throws {
-        let alone = ScratchDirectory(), batch = ScratchDirectory()
-        #expect(try runProcess(binary, ["build", Repo.sample.path, "--out", alone.url.path, "--format", "pdf"]).status == 0)
+        let alone = ScratchDirectory()
+        let batch = ScratchDirectory()
+        #expect(
+            try runProcess(binary, ["build", Repo.sample.path, "--out", alone.url.path, "--format", "pdf"]).status == 0)
         let samples = Repo.root.appendingPathComponent("Samples").path
-        #expect(try runProcess(binary, ["build", samples, "--out", batch.url.path, "--format", "pdf", "--jobs", "2"]).status == 0)
+        #expect(
+            try runProcess(binary, ["build", samples, "--out", batch.url.path, "--format", "pdf", "--jobs", "2"]).status
+                == 0)
         let name = "2564/singburi-pao.pdf"
         #expect(batch.files().contains("2564/ban-suan-sample.pdf"))
-        #expect(try Data(contentsOf: alone.url.appendingPathComponent(name)) == Data(contentsOf: batch.url.appendingPathComponent(name)))
+        #expect(
+            try Data(contentsOf: alone.url.appendingPathComponent(name))
+                == Data(contentsOf: batch.url.appendingPathComponent(name)))
     }
 
     @Test func badInputExitsWithTwoAndWritesNothing() throws {
@@ -58,7 +64,8 @@ import Testing
     }
 
     @Test func unknownFormatIsRefused() throws {
-        let result = try runProcess(binary, ["build", Repo.sample.path, "--format", "docx", "--out", ScratchDirectory().url.path])
+        let result = try runProcess(
+            binary, ["build", Repo.sample.path, "--format", "docx", "--out", ScratchDirectory().url.path])
         #expect(result.status != 0)
         #expect(result.stderr.contains("unknown format 'docx'"))
     }

@@ -27,16 +27,27 @@ import Testing
 
     /// A full disk, made with a file-size limit on the process: the write fails, the previous
     /// PDF stays whole, no temporary file is left.
-    @Test(.disabled(if: ProcessInfo.processInfo.environment["THAIREPORT_SANITIZER"] == "thread",
-                    "ThreadSanitizer's own runtime cannot start under a file-size limit"))
+    @Test(
+        .disabled(
+            if: ProcessInfo.processInfo.environment["THAIREPORT_SANITIZER"] == "thread",
+            "ThreadSanitizer's own runtime cannot start under a file-size limit"))
     func diskFullKeepsThePreviousOutput() throws {
         let scratch = ScratchDirectory()
         let (data, out, pdf, before) = try builtSample(scratch)
-        let limited = try runProcess("bash", ["-c", "ulimit -f 40; exec \"$0\" build \"$1\" --out \"$2\" --format pdf --force", binary, data.path, out.path])
+        let limited = try runProcess(
+            "bash",
+            [
+                "-c", "ulimit -f 40; exec \"$0\" build \"$1\" --out \"$2\" --format pdf --force", binary, data.path,
+                out.path,
+            ])
         #expect(limited.status == 1, "\(limited.stderr)")
-        #expect(limited.stderr.contains("writing the PDF failed") || limited.stderr.contains("cannot write"), "\(limited.stderr)")
+        #expect(
+            limited.stderr.contains("writing the PDF failed") || limited.stderr.contains("cannot write"),
+            "\(limited.stderr)")
         #expect(try Data(contentsOf: pdf) == before)
-        let left = try FileManager.default.contentsOfDirectory(atPath: pdf.deletingLastPathComponent().path).filter { $0.hasSuffix(".tmp") }
+        let left = try FileManager.default.contentsOfDirectory(atPath: pdf.deletingLastPathComponent().path).filter {
+            $0.hasSuffix(".tmp")
+        }
         #expect(left.isEmpty, "left behind: \(left)")
     }
 
@@ -58,12 +69,15 @@ import Testing
         let fonts = scratch.url.appendingPathComponent("Fonts")
         try FileManager.default.copyItem(at: Repo.fonts, to: fonts)
         try FileManager.default.removeItem(at: fonts.appendingPathComponent("Sarabun-Bold.ttf"))
-        let result = try runProcess(binary, ["build", Repo.sample.path, "--out", scratch.url.appendingPathComponent("out").path],
-                                    environment: ["THAIREPORT_FONTS": fonts.path])
+        let result = try runProcess(
+            binary, ["build", Repo.sample.path, "--out", scratch.url.appendingPathComponent("out").path],
+            environment: ["THAIREPORT_FONTS": fonts.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("font file not found"), "\(result.stderr)")
         #expect(result.stderr.contains("Sarabun-Bold.ttf"))
-        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out/2564/singburi-pao.pdf").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: scratch.url.appendingPathComponent("out/2564/singburi-pao.pdf").path))
     }
 
     @Test func corruptFontFile() throws {
@@ -72,8 +86,9 @@ import Testing
         try FileManager.default.copyItem(at: Repo.fonts, to: fonts)
         let regular = fonts.appendingPathComponent("Sarabun-Regular.ttf")
         try Data(try Data(contentsOf: regular).prefix(2000)).write(to: regular)
-        let result = try runProcess(binary, ["build", Repo.sample.path, "--out", scratch.url.appendingPathComponent("out").path],
-                                    environment: ["THAIREPORT_FONTS": fonts.path])
+        let result = try runProcess(
+            binary, ["build", Repo.sample.path, "--out", scratch.url.appendingPathComponent("out").path],
+            environment: ["THAIREPORT_FONTS": fonts.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("corrupt or unreadable"), "\(result.stderr)")
     }

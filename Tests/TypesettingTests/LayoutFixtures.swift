@@ -10,7 +10,8 @@ enum Fixtures {
     /// A font system of its own: Pango font maps must not be shared between threads.
     static func fonts() -> FontSystem { try! FontSystem(directory: Repo.fonts) }
 
-    static let geometry = PageGeometry(width: 595.28, height: 841.89, left: 85.04, right: 56.69, top: 70.87, bottom: 56.69)
+    static let geometry = PageGeometry(
+        width: 595.28, height: 841.89, left: 85.04, right: 56.69, top: 70.87, bottom: 56.69)
     static let body = TextStyle(family: "Sarabun", size: 11.2, leading: 1.5 / 0.7)
     static let bold = TextStyle(family: "Sarabun", bold: true, size: 11.2, leading: 1.5 / 0.7)
     static let tableStyle = TableStyle(
@@ -21,9 +22,11 @@ enum Fixtures {
     /// The pages the flow engine makes of `blocks`, and its anchors.
     static func layOut(_ blocks: [FlowBlock]) throws -> (pages: [Page], anchors: [Anchor]) {
         var pages: [Page] = []
-        let engine = FlowEngine(shaper: Shaper(fonts: fonts()), flow: PageFlow(geometry: geometry, label: "") {
-            pages.append($0)
-        })
+        let engine = FlowEngine(
+            shaper: Shaper(fonts: fonts()),
+            flow: PageFlow(geometry: geometry, label: "") {
+                pages.append($0)
+            })
         try engine.layout(blocks)
         try engine.flow.close()
         return (pages, engine.anchors)
@@ -43,8 +46,9 @@ enum Fixtures {
     ]
 
     static func table(_ rows: [Row]) -> Table {
-        Table(kind: .measures, columns: measureColumns,
-              headerRows: [measureColumns.map { .text($0.header) }], rows: rows)
+        Table(
+            kind: .measures, columns: measureColumns,
+            headerRows: [measureColumns.map { .text($0.header) }], rows: rows)
     }
 
     static let sentence = ModelFixtures.sentence

@@ -9,21 +9,27 @@ import Typesetting
     /// Twelve sections, each a heading, a subheading and four paragraphs of every length.
     static let blocks: [FlowBlock] = (1...12).flatMap { n -> [FlowBlock] in
         let paragraphs = (1...4).map { k in
-            Fixtures.paragraph(Array(repeating: Fixtures.sentence, count: (n * 3 + k * 5) % 17 + 1).joined(separator: " "))
+            Fixtures.paragraph(
+                Array(repeating: Fixtures.sentence, count: (n * 3 + k * 5) % 17 + 1).joined(separator: " "))
         }
-        return [Fixtures.heading("\(n). หัวข้อที่ \(n)", anchor: "section-\(n)"),
-                Fixtures.heading("ตัวชี้วัดที่ (\(n)) ทดสอบ", level: 2)] + paragraphs
+        return [
+            Fixtures.heading("\(n). หัวข้อที่ \(n)", anchor: "section-\(n)"),
+            Fixtures.heading("ตัวชี้วัดที่ (\(n)) ทดสอบ", level: 2),
+        ] + paragraphs
     }
     static let pages = try! Fixtures.layOut(blocks).pages
 
     @Test func noWidowsOrOrphans() {
-        let paragraphs = Dictionary(grouping: LaidOutStructure.allParts(Self.pages).filter { $0.structure.role == .paragraph },
-                                    by: \.structure.id)
+        let paragraphs = Dictionary(
+            grouping: LaidOutStructure.allParts(Self.pages).filter { $0.structure.role == .paragraph },
+            by: \.structure.id)
         #expect(paragraphs.count == 48)
         var splits = 0
         for parts in paragraphs.values where parts.count > 1 {
             splits += 1
-            for part in parts { #expect(part.lines.count >= 2, "a paragraph left \(part.lines.count) line on page \(part.page + 1)") }
+            for part in parts {
+                #expect(part.lines.count >= 2, "a paragraph left \(part.lines.count) line on page \(part.page + 1)")
+            }
         }
         #expect(splits > 5)  // the fixture does split paragraphs
     }
@@ -41,7 +47,9 @@ import Typesetting
             guard case .heading = part.structure.role else { continue }
             headings += 1
             let next = parts[(i + 1)...].first { !$0.runs.isEmpty }
-            #expect(next?.page == part.page, "a heading on page \(part.page + 1) is followed on page \((next?.page ?? -1) + 1)")
+            #expect(
+                next?.page == part.page,
+                "a heading on page \(part.page + 1) is followed on page \((next?.page ?? -1) + 1)")
         }
         #expect(headings == 24)
     }
@@ -59,12 +67,15 @@ import Typesetting
     /// the next page; so does a paragraph's first line when only one would fit (no orphan).
     @Test func aHeadingAtThePageFootMovesOn() throws {
         let filler = Array(repeating: Fixtures.sentence, count: 12).joined(separator: " ")
-        let pages = try Fixtures.layOut([Fixtures.paragraph(filler), Fixtures.paragraph(filler),
-                                         Fixtures.heading("หัวข้อท้ายหน้า"), Fixtures.paragraph(filler)]).pages
+        let pages = try Fixtures.layOut([
+            Fixtures.paragraph(filler), Fixtures.paragraph(filler),
+            Fixtures.heading("หัวข้อท้ายหน้า"), Fixtures.paragraph(filler),
+        ]).pages
         let heading = LaidOutStructure.parts(pages).first { $0.structure.role == .heading(level: 1) }!
         let after = LaidOutStructure.parts(pages).last { $0.structure.role == .paragraph }!
         #expect(after.page >= heading.page)
-        #expect(LaidOutStructure.parts(pages).filter { $0.structure.role == .paragraph && $0.page == heading.page }
-            .contains { $0.structure.id == after.structure.id })
+        #expect(
+            LaidOutStructure.parts(pages).filter { $0.structure.role == .paragraph && $0.page == heading.page }
+                .contains { $0.structure.id == after.structure.id })
     }
 }

@@ -15,13 +15,18 @@ import Typesetting
         rows.append(Row(cells: [.text("๑"), .text("มาตรการยาว"), .text(huge), .text("สำนักปลัดฯ"), .text(word)]))
         for n in 2...40 {
             if n % 7 == 0 { rows.append(.group("กลุ่มที่ \(n)")) }
-            rows.append(Row(cells: [.text("\(n)"), .text(Fixtures.sentence), .text("- ขั้นตอน \(n)"), .text("กองคลัง"),
-                                    .text(Fixtures.sentence)]))
+            rows.append(
+                Row(cells: [
+                    .text("\(n)"), .text(Fixtures.sentence), .text("- ขั้นตอน \(n)"), .text("กองคลัง"),
+                    .text(Fixtures.sentence),
+                ]))
         }
         return Fixtures.table(rows)
     }()
 
-    static let pages = try! Fixtures.layOut([Fixtures.paragraph(Fixtures.sentence), .table(longTable, Fixtures.tableStyle)]).pages
+    static let pages = try! Fixtures.layOut([
+        Fixtures.paragraph(Fixtures.sentence), .table(longTable, Fixtures.tableStyle),
+    ]).pages
     static var pieces: [TablePiece] { LaidOutStructure.tablePieces(pages)[0] }
 
     @Test func paginationKeepsEveryRule() {
@@ -46,17 +51,22 @@ import Typesetting
             let total = parts.reduce(0) { $0 + $1.cells[cell].count }
             guard total >= 4 else { continue }
             for part in parts where !part.cells[cell].isEmpty {
-                #expect(part.cells[cell].count >= 2, "cell \(cell): \(part.cells[cell].count) of \(total) lines on page \(part.page + 1)")
+                #expect(
+                    part.cells[cell].count >= 2,
+                    "cell \(cell): \(part.cells[cell].count) of \(total) lines on page \(part.page + 1)")
             }
         }
     }
 
     @Test func headerCellsMaySpanColumnsAndRepeat() throws {
-        var table = Fixtures.table((1...60).map { n in
-            Row(cells: [.text("\(n)"), .text(Fixtures.sentence), .text("ขั้นตอน"), .text("กองคลัง"), .text("ผล")])
-        })
-        table.headerRows = [[.text("ที่"), .text("มาตรการ"), Cell([.paragraph("การดำเนินการ")], columnSpan: 3)],
-                            [.empty, .empty, .text("ขั้นตอน"), .text("ผู้รับผิดชอบ"), .text("ผล")]]
+        var table = Fixtures.table(
+            (1...60).map { n in
+                Row(cells: [.text("\(n)"), .text(Fixtures.sentence), .text("ขั้นตอน"), .text("กองคลัง"), .text("ผล")])
+            })
+        table.headerRows = [
+            [.text("ที่"), .text("มาตรการ"), Cell([.paragraph("การดำเนินการ")], columnSpan: 3)],
+            [.empty, .empty, .text("ขั้นตอน"), .text("ผู้รับผิดชอบ"), .text("ผล")],
+        ]
         table.headerShade = 0.9
         let pages = try Fixtures.layOut([.table(table, Fixtures.tableStyle)]).pages
         let pieces = LaidOutStructure.tablePieces(pages)[0]

@@ -12,7 +12,8 @@ struct Summary {
     let peakKiB: Int
     init(_ samples: [Sample]) {
         let times = samples.map(\.seconds).sorted()
-        median = times.count % 2 == 1 ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
+        median =
+            times.count % 2 == 1 ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
         minimum = times.first ?? 0
         peakKiB = samples.map(\.peakKiB).max() ?? 0
     }
@@ -20,11 +21,16 @@ struct Summary {
 
 enum Run {
     /// Runs a program to completion; wall time from the clock, peak memory from wait4's rusage.
-    static func process(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Sample {
+    static func process(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws
+        -> Sample
+    {
         var pid: pid_t = 0
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        let env = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let env =
+            ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { strdup("\($0.key)=\($0.value)") } + [
+                nil
+            ]
         defer { env.forEach { free($0) } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -40,7 +46,9 @@ enum Run {
         wait4(pid, &status, 0, &usage)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         guard status == 0 else {
-            throw NSError(domain: "bench", code: 2, userInfo: [NSLocalizedDescriptionKey: "\(executable) \(arguments) exited with \(status)"])
+            throw NSError(
+                domain: "bench", code: 2,
+                userInfo: [NSLocalizedDescriptionKey: "\(executable) \(arguments) exited with \(status)"])
         }
         return Sample(seconds: seconds, peakKiB: Int(usage.ru_maxrss))
     }

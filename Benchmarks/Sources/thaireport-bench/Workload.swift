@@ -18,12 +18,15 @@ struct Workload {
 
     private func copy(_ path: String) throws {
         let target = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? FileManager.default.removeItem(at: target)
         try FileManager.default.copyItem(at: repository.appendingPathComponent(path), to: target)
     }
 
-    var sampleText: String { try! String(contentsOf: repository.appendingPathComponent("Samples/singburi-pao/2564.yaml"), encoding: .utf8) }
+    var sampleText: String {
+        try! String(contentsOf: repository.appendingPathComponent("Samples/singburi-pao/2564.yaml"), encoding: .utf8)
+    }
 
     func write(_ path: String, _ text: String) -> URL {
         let url = root.appendingPathComponent(path)
@@ -39,28 +42,29 @@ struct Workload {
     /// an OIT checklist of `items` items, from a template made for it (`bench`, the year's
     /// template with a catalog of that size). About six rows or three items make a page.
     func synthetic(rows: Int, items: Int) -> URL {
-        let template = try! String(contentsOf: repository.appendingPathComponent("Templates/ita-2564/template.yaml"), encoding: .utf8)
+        let template = try! String(
+            contentsOf: repository.appendingPathComponent("Templates/ita-2564/template.yaml"), encoding: .utf8)
         var catalog = """
-        oit_catalog:
-          - indicator: "9"
-            title: การเปิดเผยข้อมูล
-            subindicators:
-              - number: "9.1"
-                title: ข้อมูลพื้นฐาน
-                topics:
-                  - title: ข้อมูลพื้นฐาน
-                    items:
-
-        """
-        for n in 1...items {
-            catalog += """
-                          - code: O\(n)
-                            title: รายการข้อมูลที่ \(n)
-                            elements:
-                              - แสดงแผนผังแสดงโครงสร้างการแบ่งส่วนราชการของหน่วยงาน
-                              - แสดงตำแหน่งที่สำคัญ และการแบ่งส่วนงานภายใน ยกตัวอย่างเช่น สำนัก กอง ศูนย์ ฝ่าย ส่วน กลุ่ม เป็นต้น
+            oit_catalog:
+              - indicator: "9"
+                title: การเปิดเผยข้อมูล
+                subindicators:
+                  - number: "9.1"
+                    title: ข้อมูลพื้นฐาน
+                    topics:
+                      - title: ข้อมูลพื้นฐาน
+                        items:
 
             """
+        for n in 1...items {
+            catalog += """
+                              - code: O\(n)
+                                title: รายการข้อมูลที่ \(n)
+                                elements:
+                                  - แสดงแผนผังแสดงโครงสร้างการแบ่งส่วนราชการของหน่วยงาน
+                                  - แสดงตำแหน่งที่สำคัญ และการแบ่งส่วนงานภายใน ยกตัวอย่างเช่น สำนัก กอง ศูนย์ ฝ่าย ส่วน กลุ่ม เป็นต้น
+
+                """
         }
         let start = template.range(of: "\noit_catalog:")!.lowerBound
         let end = template.range(of: "\nstyle:")!.lowerBound
@@ -70,10 +74,12 @@ struct Workload {
         _ = write("Templates/bench/template.yaml", bench)
 
         // The long tables come from CSV, as an office would keep them, so the data file stays small.
-        let result = "- มีการประชุมระหว่างผู้บริหารกับหัวหน้าส่วนราชการ และระหว่างหัวหน้าส่วนราชการกับข้าราชการ ลูกจ้างและพนักงานจ้างในสังกัด เป็นประจำทุกเดือน เพื่อติดตามผลการปฏิบัติงานตามมาตรการ"
+        let result =
+            "- มีการประชุมระหว่างผู้บริหารกับหัวหน้าส่วนราชการ และระหว่างหัวหน้าส่วนราชการกับข้าราชการ ลูกจ้างและพนักงานจ้างในสังกัด เป็นประจำทุกเดือน เพื่อติดตามผลการปฏิบัติงานตามมาตรการ"
         var measures = "indicator,measure,continues,step,responsible,result\n"
         for n in 1...rows {
-            measures += ",มาตรการที่ \(n) กำหนดให้มีการปรับปรุงข้อมูลรายงานผลการดำเนินงานตามแผนดำเนินงานประจำปี ให้มีรายละเอียดข้อมูลที่ครบถ้วน,,"
+            measures +=
+                ",มาตรการที่ \(n) กำหนดให้มีการปรับปรุงข้อมูลรายงานผลการดำเนินงานตามแผนดำเนินงานประจำปี ให้มีรายละเอียดข้อมูลที่ครบถ้วน,,"
                 + "-กำหนดให้หน่วยงานเจ้าของข้อมูลตรวจสอบข้อมูลให้ครบถ้วนถูกต้องก่อนนำส่งข้อมูลให้เจ้าหน้าที่ดูแลเว็บไซต์,"
                 + "สำนักปลัดฯ/ ทุกส่วนราชการ,\(result)\n"
         }
@@ -83,16 +89,16 @@ struct Workload {
         _ = write("\(folder)/iit.csv", measures)
         _ = write("\(folder)/oit.csv", checklist)
         let yaml = """
-        template: bench
-        fiscal_year: 2564
-        agency: {id: synthetic-\(rows)-\(items), name: องค์การบริหารส่วนตำบลตัวอย่าง, address: อำเภอตัวอย่าง จังหวัดตัวอย่าง}
-        issuing_unit: สำนักปลัด
-        signature: {lines: [สำนักปลัด, องค์การบริหารส่วนตำบลตัวอย่าง], date: 2564-03}
-        measures:
-          iit: {csv: iit.csv}
-        oit: {csv: oit.csv}
+            template: bench
+            fiscal_year: 2564
+            agency: {id: synthetic-\(rows)-\(items), name: องค์การบริหารส่วนตำบลตัวอย่าง, address: อำเภอตัวอย่าง จังหวัดตัวอย่าง}
+            issuing_unit: สำนักปลัด
+            signature: {lines: [สำนักปลัด, องค์การบริหารส่วนตำบลตัวอย่าง], date: 2564-03}
+            measures:
+              iit: {csv: iit.csv}
+            oit: {csv: oit.csv}
 
-        """
+            """
         return write("Synthetic/synthetic-\(rows)-\(items)/2564.yaml", yaml)
     }
 
@@ -101,7 +107,8 @@ struct Workload {
         let folder = "Batch\(count)"
         for n in 1...count {
             let id = String(format: "agency-%03d", n)
-            _ = write("\(folder)/\(id)/2564.yaml", sampleText.replacingOccurrences(of: "id: singburi-pao", with: "id: \(id)"))
+            _ = write(
+                "\(folder)/\(id)/2564.yaml", sampleText.replacingOccurrences(of: "id: singburi-pao", with: "id: \(id)"))
         }
         return root.appendingPathComponent(folder)
     }

@@ -26,21 +26,28 @@ func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000)
 func row(_ cells: [String]) { print("| " + cells.joined(separator: " | ") + " |") }
 
 // `--synthetic ROWS ITEMS`: write one synthetic data file and print its path (for profiling).
-if let index = arguments.firstIndex(of: "--synthetic"), let rows = Int(arguments[index + 1]), let items = Int(arguments[index + 2]) {
+if let index = arguments.firstIndex(of: "--synthetic"), let rows = Int(arguments[index + 1]),
+    let items = Int(arguments[index + 2])
+{
     let keep = try Workload(repository: repository, folder: "thaireport-bench-synthetic")
     print(keep.synthetic(rows: rows, items: items).path)
     exit(0)
 }
 
-print("ThaiReport benchmarks, \(ProcessInfo.processInfo.activeProcessorCount) cores, median of \(runs) runs after a warm-up\n")
+print(
+    "ThaiReport benchmarks, \(ProcessInfo.processInfo.activeProcessorCount) cores, median of \(runs) runs after a warm-up\n"
+)
 
 // 1. The sample report as whole processes.
 print("## Sample report, whole process\n")
-row(["case", "median", "min", "peak memory"]); row(["---", "---", "---", "---"])
+row(["case", "median", "min", "peak memory"])
+row(["---", "---", "---", "---"])
 let sample = workload.sample()
 for format in ["pdf", "html", "pdf,html"] {
     let summary = try Run.repeated(runs) {
-        try Run.process(binary, ["build", sample.path, "--out", out, "--format", format, "--force", "--jobs", "1"], environment: fonts)
+        try Run.process(
+            binary, ["build", sample.path, "--out", out, "--format", format, "--force", "--jobs", "1"],
+            environment: fonts)
     }
     row(["sample → \(format)", ms(summary.median), ms(summary.minimum), mib(summary.peakKiB)])
 }
@@ -57,16 +64,22 @@ for (rows, items) in quick ? [(15, 8), (380, 150)] : [(15, 8), (380, 150), (4000
         try Run.process(binary, ["build", file.path, "--out", out, "--format", "pdf", "--force"], environment: fonts)
     }
     let input = try Run.repeated(repeats) {
-        try Run.process(binary, ["check", file.path, "--templates", workload.root.appendingPathComponent("Templates").path], environment: fonts)
+        try Run.process(
+            binary, ["check", file.path, "--templates", workload.root.appendingPathComponent("Templates").path],
+            environment: fonts)
     }
     let pages = pageCount(URL(fileURLWithPath: out).appendingPathComponent("2564/synthetic-\(rows)-\(items).pdf"))
-    row(["\(rows) + \(items)", "\(pages)", ms(summary.median), ms(summary.median / Double(max(pages, 1))), mib(summary.peakKiB),
-         mib(input.peakKiB), mib(summary.peakKiB - input.peakKiB)])
+    row([
+        "\(rows) + \(items)", "\(pages)", ms(summary.median), ms(summary.median / Double(max(pages, 1))),
+        mib(summary.peakKiB),
+        mib(input.peakKiB), mib(summary.peakKiB - input.peakKiB),
+    ])
 }
 
 // 3. A batch of a hundred reports on every core.
 print("\n## Batch, whole process, PDF and HTML, all cores\n")
-row(["reports", "median", "per report", "peak memory"]); row(["---", "---", "---", "---"])
+row(["reports", "median", "per report", "peak memory"])
+row(["---", "---", "---", "---"])
 for count in quick ? [20] : [100] {
     let folder = workload.batch(count)
     let summary = try Run.repeated(max(3, runs / 3)) {
@@ -79,18 +92,30 @@ for count in quick ? [20] : [100] {
 // reports the parent's resident set as its own peak if that is larger, so every whole-process
 // measurement runs before this process has grown.
 print("\n## Sample report, in process\n")
-row(["case", "median", "min"]); row(["---", "---", "---"])
+row(["case", "median", "min"])
+row(["---", "---", "---"])
 let fontSystem = try FontSystem(directory: repository.appendingPathComponent("Fonts"))
 let builder = ReportBuilder(fonts: fontSystem)
 let loaded = try ReportBuilder.load(sample)
 let inProcess: [(String, () throws -> Void)] = [
     ("load and check data + template", { _ = try ReportBuilder.load(sample) }),
     ("lay out (both passes)", { _ = builder.layout(loaded.report) }),
-    ("PDF (layout + drawing)", { _ = try builder.write(loaded.report, options: BuildOptions(outputDirectory: URL(fileURLWithPath: out), formats: [.pdf])) }),
-    ("HTML", { _ = try builder.write(loaded.report, options: BuildOptions(outputDirectory: URL(fileURLWithPath: out), formats: [.html])) }),
+    (
+        "PDF (layout + drawing)",
+        {
+            _ = try builder.write(
+                loaded.report, options: BuildOptions(outputDirectory: URL(fileURLWithPath: out), formats: [.pdf]))
+        }
+    ),
+    (
+        "HTML",
+        {
+            _ = try builder.write(
+                loaded.report, options: BuildOptions(outputDirectory: URL(fileURLWithPath: out), formats: [.html]))
+        }
+    ),
 ]
 for (name, body) in inProcess {
     let summary = try Run.repeated(runs) { try Run.timed(body) }
     row([name, ms(summary.median), ms(summary.minimum)])
 }
-
