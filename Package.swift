@@ -80,9 +80,9 @@ let package = Package(
             ]),
         .testTarget(
             name: "HTMLOutputTests",
-            dependencies: ["HTMLOutput", "ThaiReport", "ReportInput", "ReportModel", "FontSystem", "TestSupport"]),
+            dependencies: ["HTMLOutput", "ReportInput", "ReportModel", "TestSupport"]),
         .testTarget(
             name: "ThaiReportTests",
-            dependencies: ["ThaiReport", "ReportInput", "ReportModel", "FontSystem", "TestSupport"]),
+            dependencies: ["ThaiReport", "HTMLOutput", "ReportInput", "ReportModel", "FontSystem", "TestSupport"]),
     ]
 )

@@ -1,14 +1,29 @@
-import FontSystem
 import Foundation
 import HTMLOutput
 import ReportInput
+import ReportModel
 import TestSupport
 import Testing
-import ThaiReport
 
 /// Hostile text in every field the data can set comes out as text, never as markup.
 @Suite struct EscapingTests {
     static let hostile = #"<script>alert("x")</script> & 'q' </td></tr></table>"#
+
+    /// The report's page and its year page, rendered and written under `folder/<year>/`.
+    static func render(_ dataFile: URL, into folder: URL) throws -> (page: URL, yearPage: URL) {
+        let report = try ReportLoader.load(dataFile: dataFile).report
+        let year = folder.appendingPathComponent(String(report.fiscalYear))
+        let page = year.appendingPathComponent(report.agencyID).appendingPathComponent("index.html")
+        try FileManager.default.createDirectory(at: page.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(HTMLWriter.render(report, linkingPDF: true).utf8).write(to: page)
+        let entry = HTMLWriter.YearEntry(
+            agencyID: report.agencyID, agencyName: report.cover.agencyName,
+            title: report.metadata.title, fiscalYear: report.fiscalYear,
+            hasPDF: true, hasHTML: true)
+        let yearPage = year.appendingPathComponent("index.html")
+        try Data(HTMLWriter.renderYearPage(year: report.fiscalYear, entries: [entry]).utf8).write(to: yearPage)
+        return (page, yearPage)
+    }
 
     @Test func everyFieldIsEscaped() throws {
         let scratch = ScratchDirectory()
@@ -34,11 +49,8 @@ import ThaiReport
             )
             return text + "texts:\n  preface-1: \"\(h) preface\"\n"
         }
-        let builder = ReportBuilder(fonts: try FontSystem(directory: Repo.fonts))
         let out = scratch.url.appendingPathComponent("out")
-        _ = try builder.build(data, options: BuildOptions(outputDirectory: out))
-        let yearPage = try YearPage.write(year: 2564, in: out, fontsDirectory: Repo.fonts)
-        let page = out.appendingPathComponent("2564/singburi-pao/index.html")
+        let (page, yearPage) = try Self.render(data, into: out)
         for file in [page, yearPage] {
             let html = try String(contentsOf: file, encoding: .utf8)
             #expect(!html.contains("<script"), "\(file.lastPathComponent) carries a script")
@@ -81,10 +93,8 @@ import ThaiReport
             }
             return text
         }
-        let builder = ReportBuilder(fonts: try FontSystem(directory: Repo.fonts))
         let out = scratch.url.appendingPathComponent("out")
-        try builder.build(data, options: BuildOptions(outputDirectory: out, formats: [.html]))
-        let html = try String(contentsOf: out.appendingPathComponent("2564/singburi-pao/index.html"), encoding: .utf8)
+        let html = try String(contentsOf: try Self.render(data, into: out).page, encoding: .utf8)
         #expect(!html.contains("<script"))
         let escaped = HTMLWriter.escape(Self.hostile)
         for field in ["cover", "section", "indicator", "item", "column", "preface"] {
