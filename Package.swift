@@ -21,6 +21,7 @@ let package = Package(
         .systemLibrary(
             name: "CCairo", pkgConfig: "cairo-ft",
             providers: [.apt(["libcairo2-dev", "libfreetype-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(
             name: "CFontconfig", pkgConfig: "fontconfig",
             providers: [.apt(["libfontconfig1-dev"])]),
@@ -39,7 +40,7 @@ let package = Package(
         .target(name: "Typesetting", dependencies: ["ReportModel", "PageIR", "FontSystem", "CPangoCairo"]),
         .target(
             name: "DocumentClasses", dependencies: ["ReportModel", "ThaiText", "PageIR", "FontSystem", "Typesetting"]),
-        .target(name: "PDFOutput", dependencies: ["PageIR", "CCairo"]),
+        .target(name: "PDFOutput", dependencies: ["PageIR", "CCairo", "CZlib"]),
         .target(name: "HTMLOutput", dependencies: ["ReportModel", "ThaiText", "SiteLayout"]),
 
         // Facade and command line.

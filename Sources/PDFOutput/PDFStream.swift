@@ -2,13 +2,33 @@ import CCairo
 import Foundation
 import PageIR
 
-/// A PDF written page by page, as a page sink: pages are drawn in small batches (`batchSize`)
-/// and released, so a long report never sits in memory whole. Fonts are loaded from the files
-/// the page IR names. The caller renames the file into place after `finish`; a failure may
-/// leave a partial file at `path`, never at the final name.
+/// What the finished PDF holds besides the pages.
+public struct PDFOptions: Sendable {
+    /// Named in the document information and the XMP metadata.
+    public var producer: String
+    /// Write the structure tree (tagged PDF, PDF/UA-1); the file is PDF/A-2b either way.
+    public var tagged: Bool
+    public init(producer: String, tagged: Bool = true) {
+        self.producer = producer
+        self.tagged = tagged
+    }
+}
+
+/// A PDF written page by page, as a page sink: Cairo draws the pages in small batches
+/// (`batchSize`), released as they are drawn, so a long report never sits in memory whole;
+/// fonts are loaded from the files the page IR names. `finish` hands Cairo's file to the
+/// post-writer (`ArchivalWriter`), which writes the final file at `path` with links, structure
+/// tree and archival metadata. The caller renames the file into place after `finish`; a
+/// failure may leave partial files beside `path`, never at the final name.
 public final class PDFStream: PageSink {
     let surface: OpaquePointer
     let cr: OpaquePointer
+    let path: String
+    /// Where Cairo writes, beside `path`; removed by `finish`.
+    let cairoPath: String
+    let options: PDFOptions
+    private var marker = ContentMarker()
+    private var pageTags: [PageTags] = []
     /// Per entry of the layout's font table: the font at its size, and the cluster glyphs of its
     /// file with the cluster font at that size (remade when the cluster font gains glyphs).
     private var layoutFonts: [LayoutFont] = []
@@ -53,8 +73,11 @@ public final class PDFStream: PageSink {
         }
     }
 
-    public init(path: String) throws {
-        guard let surface = cairo_pdf_surface_create(path, 595.28, 841.89) else {
+    public init(path: String, options: PDFOptions) throws {
+        self.path = path
+        self.options = options
+        cairoPath = path + ".cairo"
+        guard let surface = cairo_pdf_surface_create(cairoPath, 595.28, 841.89) else {
             throw PDFWriter.Failure.cairo("cannot create surface")
         }
         do { try PDFWriter.check(cairo_surface_status(surface)) } catch {
@@ -70,6 +93,7 @@ public final class PDFStream: PageSink {
         cairo_destroy(cr)
         if !finished { cairo_surface_finish(surface) }
         cairo_surface_destroy(surface)
+        try? FileManager.default.removeItem(atPath: cairoPath)
         for face in fileFaces.values { cairo_font_face_destroy(face) }
     }
 
@@ -151,6 +175,11 @@ public final class PDFStream: PageSink {
         var runIndex = 0
         for item in page.items {
             switch item {
+            case .rule, .box: mark(decoration: true, strokePending)
+            case .text, .image: mark(decoration: false, strokePending)
+            case .begin, .end, .link: break
+            }
+            switch item {
             case .rule(let rule):
                 if pathWidth != rule.width {
                     strokePending()
@@ -159,9 +188,11 @@ public final class PDFStream: PageSink {
                 }
                 cairo_move_to(cr, rule.x0, rule.y0)
                 cairo_line_to(cr, rule.x1, rule.y1)
-            case .begin, .end:
-                // Structure is not drawn (and does not break a path of rules).
-                break
+            case .begin(let structure):
+                // Structure is not drawn (and does not break a path of rules): it marks content.
+                marker.begin(structure)
+            case .end:
+                marker.end()
             case .text(let run):
                 strokePending()
                 if let clusterRun = runs[runIndex] {
@@ -170,6 +201,7 @@ public final class PDFStream: PageSink {
                     PDFWriter.drawClusters(run, cr: cr, font: layoutFonts[run.font].font, buffers: &buffers)
                 }
                 runIndex += 1
+                marker.text(run)
             case .box(let box):
                 strokePending()
                 cairo_set_source_rgb(cr, box.gray, box.gray, box.gray)
@@ -179,21 +211,31 @@ public final class PDFStream: PageSink {
             case .image(let image):
                 strokePending()
                 try PDFWriter.drawImage(image, cr: cr)
+                marker.figure(image, pageHeight: page.height)
             case .link(let link):
-                strokePending()
-                let attributes = String(
-                    format: "rect=[%.2f %.2f %.2f %.2f] page=%d pos=[0 %.2f]",
-                    link.x, link.y, link.width, link.height, link.targetPage + 1, link.targetY)
-                cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
-                cairo_tag_end(cr, CAIRO_TAG_LINK)
+                // Annotations are written by the post-writer (Cairo 1.16 writes links without
+                // destinations).
+                marker.link(link)
             }
         }
         strokePending()
+        let (open, tags) = marker.finishPage()
+        if let open { cairo_tag_end(cr, open) }
+        pageTags.append(tags)
         cairo_show_page(cr)
         try PDFWriter.check(cairo_status(cr))
     }
 
-    /// Adds the bookmarks and metadata and completes the file.
+    /// Marks what is drawn next as content of the open structure, or as an artifact.
+    private func mark(decoration: Bool, _ strokePending: () -> Void) {
+        let change = marker.switchTo(marker.owner(decoration: decoration))
+        guard change.begin != nil else { return }
+        strokePending()
+        if let end = change.end { cairo_tag_end(cr, end) }
+        if let begin = change.begin { cairo_tag_begin(cr, begin, "") }
+    }
+
+    /// Adds the bookmarks and metadata, completes Cairo's file and writes the final one.
     public func finish(outline: [OutlineEntry], metadata: DocumentMetadata) throws {
         try drawPending()
         PDFWriter.setMetadata(surface, metadata)
@@ -201,5 +243,16 @@ public final class PDFStream: PageSink {
         finished = true
         cairo_surface_finish(surface)
         try PDFWriter.check(cairo_surface_status(surface))
+        guard let drawn = FileManager.default.contents(atPath: cairoPath) else {
+            throw PDFWriter.Failure.cairo("cannot read back \(cairoPath)")
+        }
+        var writer = try ArchivalWriter(
+            cairoFile: [UInt8](drawn), pages: pageTags,
+            options: .init(metadata: metadata, producer: options.producer, tagged: options.tagged))
+        let bytes = try writer.write()
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+            throw PDFWriter.Failure.cairo("cannot write \(path)")
+        }
+        try? FileManager.default.removeItem(atPath: cairoPath)
     }
 }

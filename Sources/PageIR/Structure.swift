@@ -10,8 +10,8 @@ public struct Structure: Sendable, Equatable {
         case headerRow(repeated: Bool)
         /// Body row `index` of its table; a group row spans every column.
         case row(index: Int, isGroup: Bool)
-        /// A cell, by its first column.
-        case cell(column: Int)
+        /// A cell, by its first column, spanning `span` columns.
+        case cell(column: Int, span: Int)
         case figure(alt: String)
         /// An entry of a table of contents.
         case contentsEntry

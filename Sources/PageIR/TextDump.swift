@@ -55,7 +55,7 @@ public enum TextDump {
         case .table: return "table"
         case .headerRow(let repeated): return repeated ? "header-row repeated" : "header-row"
         case .row(let index, let isGroup): return isGroup ? "group-row \(index)" : "row \(index)"
-        case .cell(let column): return "cell \(column)"
+        case .cell(let column, let span): return span > 1 ? "cell \(column) span \(span)" : "cell \(column)"
         case .figure(let alt): return "figure \"\(alt)\""
         case .contentsEntry: return "contents-entry"
         case .artifact: return "artifact"

@@ -168,7 +168,7 @@ public final class BatchBuilder: Sendable {
                 progress: progress)
             return
         }
-        let fingerprint = builder.fingerprint(of: loaded)
+        let fingerprint = builder.fingerprint(of: loaded, options: options.build)
         if !options.force,
             BuildRecord.isUpToDate(
                 agencyID: report.agencyID, year: report.fiscalYear, fingerprint: fingerprint, options: options.build)

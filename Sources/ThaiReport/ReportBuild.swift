@@ -19,10 +19,14 @@ public struct BuildOptions: Sendable {
     public var formats: Set<OutputFormat>
     /// nil: the nearest `Templates` folder above each data file.
     public var templatesRoot: URL?
-    public init(outputDirectory: URL, formats: Set<OutputFormat> = [.pdf, .html], templatesRoot: URL? = nil) {
+    /// Tagged PDF (structure tree, PDF/UA-1); the PDF is PDF/A-2b either way.
+    public var taggedPDF: Bool
+    public init(outputDirectory: URL, formats: Set<OutputFormat> = [.pdf, .html], templatesRoot: URL? = nil,
+                taggedPDF: Bool = true) {
         self.outputDirectory = outputDirectory
         self.formats = formats
         self.templatesRoot = templatesRoot
+        self.taggedPDF = taggedPDF
     }
     /// The site in the output folder.
     public var site: SiteLayout { SiteLayout(root: outputDirectory) }
@@ -56,13 +60,14 @@ public final class ReportBuilder {
     }
 
     /// The version recorded with every build: a new version rebuilds everything.
-    public static let toolVersion = "thaireport 0.3"
+    public static let toolVersion = "thaireport 0.4"
 
     /// Fingerprint of everything a report is made from: the bytes of its files as they were
     /// read, the fonts and the tool version.
-    public func fingerprint(of loaded: LoadedReport) -> String {
+    public func fingerprint(of loaded: LoadedReport, options: BuildOptions) -> String {
         var hasher = SHA256()
         hasher.update("\(Self.toolVersion)\n\(fontsFingerprint)\n\(loaded.inputDigest)")
+        if !options.taggedPDF { hasher.update("\nuntagged") }
         return hasher.finish()
     }
 
@@ -93,7 +98,7 @@ public final class ReportBuilder {
     /// incremental builds).
     @discardableResult
     public func write(_ loaded: LoadedReport, options: BuildOptions) throws -> [URL] {
-        let fingerprint = fingerprint(of: loaded)
+        let fingerprint = fingerprint(of: loaded, options: options)
         let record = BuildRecord.read(
             agencyID: loaded.report.agencyID, year: loaded.report.fiscalYear, in: options.outputDirectory)
         // The page links to the PDF only when that PDF is made from the same inputs.
@@ -116,7 +121,9 @@ public final class ReportBuilder {
         var written: [URL] = []
         if options.formats.contains(.pdf) {
             try AtomicFile.write(to: paths.pdf) { temporary in
-                let summary = try document.typeset(report, to: try PDFStream(path: temporary.path))
+                let summary = try document.typeset(report, to: try PDFStream(
+                        path: temporary.path,
+                        options: PDFOptions(producer: "ThaiReport (\(Self.toolVersion), cairo)", tagged: options.taggedPDF)))
                 if !summary.missingCharacters.isEmpty {
                     let list = summary.missingCharacters.map {
                         "\(Character($0)) (U+\(String($0.value, radix: 16, uppercase: true)))"

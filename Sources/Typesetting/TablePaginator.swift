@@ -171,7 +171,8 @@ struct TablePaginator {
         for (c, cell) in row.cells.enumerated() {
             let end = min(count.map { from[c] + $0[c] } ?? cell.lines.count, cell.lines.count)
             var lineTop = top + style.paddingY
-            flow.begin(.cell(column: row.columns[c]))
+            let next = c + 1 < row.columns.count ? row.columns[c + 1] : resolver.widths.count
+            flow.begin(.cell(column: row.columns[c], span: max(next - row.columns[c], 1)))
             for l in from[c]..<end {
                 flow.placeLine(
                     cell.lines[l], x: cellX + style.paddingX + cell.xOffsets[l], top: lineTop, quotable: quotable)

@@ -1,0 +1,238 @@
+import Foundation
+import PageIR
+
+/// The PDF post-writer: reads the file Cairo drew and writes it anew as one sound file with what
+/// Cairo 1.16 cannot write — link annotations that go to their pages, the structure tree
+/// (tagged PDF, PDF/UA-1), the document language, XMP metadata and an sRGB output intent
+/// (PDF/A-2b), and a file identifier. It rewrites every object (renumbered in the order they
+/// are reached from the catalog, so objects Cairo left unused or broken are dropped) and
+/// edits only the page content streams, where artifacts get their `/Artifact` mark. The same
+/// input gives the same bytes: dates come from the report, the identifier from the content.
+struct ArchivalWriter {
+    struct Options {
+        var metadata: DocumentMetadata
+        var producer: String
+        /// Write the structure tree and mark the file PDF/UA-1.
+        var tagged: Bool
+        var language = "th-TH"
+    }
+
+    var parser: PDFParser
+    let pages: [PageTags]
+    let options: Options
+    /// New and changed objects by (old or new) number; the rest come from the parser.
+    private var objects: [Int: PDFParser.Object]
+    private var nextNumber: Int
+
+    init(cairoFile bytes: [UInt8], pages: [PageTags], options: Options) throws {
+        parser = try PDFParser(bytes)
+        self.pages = pages
+        self.options = options
+        objects = parser.objects
+        nextNumber = (objects.keys.max() ?? 0) + 1
+    }
+
+    private mutating func add(_ value: PDFValue, stream: [UInt8]? = nil) -> PDFValue {
+        let number = nextNumber
+        nextNumber += 1
+        objects[number] = PDFParser.Object(value: value, stream: stream)
+        return .ref(number)
+    }
+
+    private func dict(_ ref: PDFValue?) -> PDFDict? { ref?.ref.flatMap { objects[$0]?.value.dict } }
+
+    /// Page object numbers in order, from the page tree.
+    func pageNumbers(_ node: Int) -> [Int] {
+        guard let value = objects[node]?.value.dict else { return [] }
+        if value["Type"]?.nameValue == "Page" { return [node] }
+        return (value["Kids"]?.array ?? []).compactMap(\.ref).flatMap(pageNumbers)
+    }
+
+    mutating func write() throws -> [UInt8] {
+        guard let rootRef = parser.trailer["Root"]?.ref, var catalog = objects[rootRef]?.value.dict,
+              let pagesRef = catalog["Pages"]?.ref else {
+            throw PDFParser.Failure.malformed("no catalog or page tree", offset: 0)
+        }
+        let pageRefs = pageNumbers(pagesRef)
+        guard pageRefs.count == pages.count else {
+            throw PDFParser.Failure.malformed("\(pageRefs.count) pages where \(pages.count) were drawn", offset: 0)
+        }
+        var annotations: [(ref: PDFValue, page: Int)] = []
+        for (index, number) in pageRefs.enumerated() {
+            guard var page = objects[number]?.value.dict else { continue }
+            try markArtifacts(page["Contents"])
+            var annots = page["Annots"]?.array ?? []
+            for link in pages[index].links {
+                let ref = add(.dict(annotation(link, page: index, pageRefs: pageRefs, structParent: annotations.count)))
+                annots.append(ref)
+                annotations.append((ref, index))
+            }
+            page["Annots"] = annots.isEmpty ? nil : .array(annots)
+            page["Tabs"] = .name("S")
+            page["StructParents"] = options.tagged ? .int(index) : nil
+            objects[number]?.value = .dict(page)
+        }
+        for key in ["StructTreeRoot", "MarkInfo", "Metadata", "OutputIntents", "Lang", "ViewerPreferences"] {
+            catalog[key] = nil
+        }
+        catalog["Lang"] = .text(options.language)
+        catalog["ViewerPreferences"] = .dict(PDFDict([("DisplayDocTitle", .bool(true))]))
+        if options.tagged {
+            catalog["MarkInfo"] = .dict(PDFDict([("Marked", .bool(true))]))
+            catalog["StructTreeRoot"] = structTreeRoot(pageRefs: pageRefs, annotations: annotations.map(\.ref))
+        }
+        let xmp = XMPPacket.make(options.metadata, producer: options.producer, tagged: options.tagged)
+        catalog["Metadata"] = add(.dict(PDFDict([("Type", .name("Metadata")), ("Subtype", .name("XML"))])), stream: xmp)
+        let profile = add(.dict(PDFDict([("N", .int(3))])), stream: SRGBProfile.bytes)
+        catalog["OutputIntents"] = .array([.dict(PDFDict([
+            ("Type", .name("OutputIntent")), ("S", .name("GTS_PDFA1")),
+            ("OutputConditionIdentifier", .text("sRGB IEC61966-2.1")), ("Info", .text("sRGB IEC61966-2.1")),
+            ("DestOutputProfile", profile),
+        ]))])
+        objects[rootRef]?.value = .dict(catalog)
+        let info = add(.dict(infoDictionary()))
+        return PDFFileWriter.write(objects: objects, root: .ref(rootRef), info: info)
+    }
+
+    /// A link annotation that goes to its page (ISO 32000 12.5.6.5), printable (PDF/A), with its
+    /// text as alternate description (PDF/UA).
+    func annotation(_ mark: LinkMark, page: Int, pageRefs: [Int], structParent: Int) -> PDFDict {
+        let height = pageHeight(pageRefs[page])
+        let link = mark.link
+        let target = min(max(link.targetPage, 0), pageRefs.count - 1)
+        var annotation = PDFDict([
+            ("Type", .name("Annot")), ("Subtype", .name("Link")),
+            ("Rect", .array([.number(link.x), .number(height - link.y - link.height),
+                             .number(link.x + link.width), .number(height - link.y)])),
+            ("Border", .array([.int(0), .int(0), .int(0)])), ("F", .int(4)),
+            ("Dest", .array([.ref(pageRefs[target]), .name("XYZ"), .int(0),
+                             .number(pageHeight(pageRefs[target]) - link.targetY), .int(0)])),
+        ])
+        if let entry = mark.path.last(where: { $0.role == .contentsEntry }), let text = pages[page].entryTexts[entry.id] {
+            annotation["Contents"] = .text(text)
+        }
+        if options.tagged { annotation["StructParent"] = .int(pages.count + structParent) }
+        return annotation
+    }
+
+    func pageHeight(_ number: Int) -> Double {
+        guard let box = objects[number]?.value.dict?["MediaBox"]?.array, box.count == 4 else { return 841.89 }
+        func double(_ v: PDFValue) -> Double {
+            switch v {
+            case .int(let i): return Double(i)
+            case .real(let r): return Double(r) ?? 0
+            default: return 0
+            }
+        }
+        return double(box[3]) - double(box[1])
+    }
+
+    /// Rewrites `/Private << /MCID n >> BDC` (the artifacts' stand-in tag) to `/Artifact BMC`.
+    mutating func markArtifacts(_ contents: PDFValue?) throws {
+        let refs: [Int] = contents?.ref.map { [$0] } ?? contents?.array?.compactMap(\.ref) ?? []
+        for number in refs {
+            guard var object = objects[number], let data = object.stream, var dict = object.value.dict else { continue }
+            let filter = dict["Filter"]?.nameValue
+            guard filter == nil || filter == "FlateDecode" else { continue }
+            let plain = filter == nil ? data : try Deflate.decompress(data)
+            let edited = ContentStreamEditor.markArtifacts(plain, tag: ContentMarker.artifactTag)
+            guard edited != plain else { continue }
+            object.stream = try Deflate.compress(edited)
+            dict["Filter"] = .name("FlateDecode")
+            object.value = .dict(dict)
+            objects[number] = object
+        }
+    }
+
+    mutating func structTreeRoot(pageRefs: [Int], annotations: [PDFValue]) -> PDFValue {
+        let document = StructureTree.build(pages)
+        let rootRef = add(.null)
+        var parentTree: [Int: [PDFValue]] = [:]
+        var annotationParents: [Int: PDFValue] = [:]
+        let documentRef = write(document, parent: rootRef, pageRefs: pageRefs, annotations: annotations,
+                                parentTree: &parentTree, annotationParents: &annotationParents)
+        var nums: [PDFValue] = []
+        for page in pages.indices {
+            let count = pages[page].contents.count
+            var array = [PDFValue](repeating: .null, count: count)
+            for (mcid, ref) in (parentTree[page] ?? []).enumerated() where mcid < count { array[mcid] = ref }
+            nums += [.int(page), add(.array(array))]
+        }
+        for (index, _) in annotations.enumerated() {
+            nums += [.int(pages.count + index), annotationParents[index] ?? .null]
+        }
+        let tree = add(.dict(PDFDict([("Nums", .array(nums))])))
+        objects[rootRef.ref!]?.value = .dict(PDFDict([
+            ("Type", .name("StructTreeRoot")), ("K", documentRef), ("ParentTree", tree),
+            ("ParentTreeNextKey", .int(pages.count + annotations.count)),
+        ]))
+        return rootRef
+    }
+
+    /// Writes an element and its descendants; records which element holds each marked content
+    /// and annotation, for the parent tree.
+    mutating func write(_ element: StructElement, parent: PDFValue, pageRefs: [Int], annotations: [PDFValue],
+                        parentTree: inout [Int: [PDFValue]], annotationParents: inout [Int: PDFValue]) -> PDFValue {
+        let ref = add(.null)
+        var kids: [PDFValue] = []
+        // An element whose content is on one page names the page once and its content by number.
+        let contentPages = Set(element.kids.compactMap { kid -> Int? in
+            if case .content(let page, _) = kid { return page } else { return nil }
+        })
+        let onePage = contentPages.count == 1 ? contentPages.first : nil
+        for kid in element.kids {
+            switch kid {
+            case .element(let child):
+                kids.append(write(child, parent: ref, pageRefs: pageRefs, annotations: annotations,
+                                  parentTree: &parentTree, annotationParents: &annotationParents))
+            case .content(let page, let mcid):
+                var list = parentTree[page] ?? []
+                if list.count <= mcid { list += [PDFValue](repeating: .null, count: mcid + 1 - list.count) }
+                list[mcid] = ref
+                parentTree[page] = list
+                kids.append(
+                    page == onePage
+                        ? .int(mcid)
+                        : .dict(PDFDict([("Type", .name("MCR")), ("Pg", .ref(pageRefs[page])), ("MCID", .int(mcid))])))
+            case .annotation(let index, let page):
+                annotationParents[index] = ref
+                kids.append(.dict(PDFDict([("Type", .name("OBJR")), ("Obj", annotations[index]), ("Pg", .ref(pageRefs[page]))])))
+            }
+        }
+        var dict = PDFDict([
+            ("Type", .name("StructElem")), ("S", .name(element.type)), ("P", parent),
+            ("K", kids.count == 1 ? kids[0] : .array(kids)),
+        ])
+        if let onePage { dict["Pg"] = .ref(pageRefs[onePage]) }
+        if let alt = element.alt { dict["Alt"] = .text(alt) }
+        if let attributes = element.attributes { dict["A"] = .dict(attributes) }
+        objects[ref.ref!]?.value = .dict(dict)
+        return ref
+    }
+
+    func infoDictionary() -> PDFDict {
+        let date = PDFDate(options.metadata.date)
+        return PDFDict([
+            ("Title", .text(options.metadata.title)), ("Author", .text(options.metadata.author)),
+            ("Subject", .text(options.metadata.subject)), ("Creator", .text("ThaiReport")),
+            ("Producer", .text(options.producer)), ("CreationDate", .text(date.pdf)), ("ModDate", .text(date.pdf)),
+        ])
+    }
+}
+
+/// A date from the report (`2021-03` or `2021-03-01`) in the forms PDF and XMP write it.
+struct PDFDate {
+    let year: Int, month: Int, day: Int
+
+    init(_ iso: String) {
+        let parts = iso.split(separator: "-").map { Int($0) ?? 1 }
+        year = min(max(parts.first ?? 2000, 1), 9999)
+        month = parts.count > 1 ? min(max(parts[1], 1), 12) : 1
+        day = parts.count > 2 ? min(max(parts[2], 1), 31) : 1
+    }
+
+    /// `D:20210301000000Z`
+    var pdf: String { String(format: "D:%04d%02d%02d000000Z", year, month, day) }
+    /// `2021-03-01T00:00:00Z`
+    var xmp: String { String(format: "%04d-%02d-%02dT00:00:00Z", year, month, day) }
+}

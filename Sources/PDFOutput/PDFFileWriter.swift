@@ -1,0 +1,170 @@
+/// Writes a PDF file from objects (ISO 32000 7.5): the header, every object reached from the
+/// catalog and the document information, renumbered from 1 in the order they are reached, and
+/// a cross-reference stream with a file identifier made from the content.
+enum PDFFileWriter {
+    static let header: [UInt8] = Array("%PDF-1.7\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A]
+
+    static func write(objects: [Int: PDFParser.Object], root: PDFValue, info: PDFValue) -> [UInt8] {
+        // Number the objects in the order they are reached.
+        var order: [Int] = []
+        var numbers: [Int: Int] = [:]
+        func visit(_ value: PDFValue) {
+            switch value {
+            case .ref(let number):
+                guard numbers[number] == nil, objects[number] != nil else { return }
+                order.append(number)
+                numbers[number] = order.count
+            case .array(let items): items.forEach(visit)
+            case .dict(let dict): dict.entries.forEach { visit($0.value) }
+            default: break
+            }
+        }
+        visit(root)
+        visit(info)
+        var index = 0
+        while index < order.count {
+            if let object = objects[order[index]] { visit(object.value) }
+            index += 1
+        }
+        func renumber(_ value: PDFValue) -> PDFValue {
+            switch value {
+            case .ref(let number): return numbers[number].map { .ref($0) } ?? .null
+            case .array(let items): return .array(items.map(renumber))
+            case .dict(var dict):
+                for i in dict.entries.indices { dict.entries[i].value = renumber(dict.entries[i].value) }
+                return .dict(dict)
+            default: return value
+            }
+        }
+
+        // Streams are written as they are; every other object goes, compressed, into object
+        // streams of up to `objectsPerStream` (ISO 32000 7.5.7), found through a cross-reference
+        // stream (7.5.8): the structure tree alone is hundreds of small dictionaries.
+        var out = header
+        var entries = [(type: UInt8, field: Int, index: Int)](repeating: (0, 0, 0), count: order.count + 1)
+        entries[0] = (0, 0, 0xFFFF)
+        var packed: [(number: Int, bytes: [UInt8])] = []
+        for old in order {
+            guard let object = objects[old], let number = numbers[old] else { continue }
+            var value = renumber(object.value)
+            guard let stream = object.stream, case .dict(var dict) = value else {
+                var bytes: [UInt8] = []
+                value.write(to: &bytes)
+                packed.append((number, bytes))
+                continue
+            }
+            entries[number] = (1, out.count, 0)
+            dict["Length"] = .int(stream.count)
+            value = .dict(dict)
+            out += Array("\(number) 0 obj\n".utf8)
+            value.write(to: &out)
+            out += Array("\nstream\n".utf8)
+            out += stream
+            out += Array("\nendstream\nendobj\n".utf8)
+        }
+        var nextNumber = order.count + 1
+        for start in stride(from: 0, to: packed.count, by: objectsPerStream) {
+            let chunk = packed[start..<min(start + objectsPerStream, packed.count)]
+            let streamNumber = nextNumber
+            nextNumber += 1
+            var offsets: [UInt8] = []
+            var body: [UInt8] = []
+            for (index, object) in chunk.enumerated() {
+                offsets += Array("\(object.number) \(body.count) ".utf8)
+                body += object.bytes
+                body.append(0x0A)
+                entries[object.number] = (2, streamNumber, index)
+            }
+            let data = (try? Deflate.compress(offsets + body)) ?? []
+            entries.append((1, out.count, 0))
+            out += Array("\(streamNumber) 0 obj\n".utf8)
+            PDFValue.dict(PDFDict([
+                ("Type", .name("ObjStm")), ("N", .int(chunk.count)), ("First", .int(offsets.count)),
+                ("Filter", .name("FlateDecode")), ("Length", .int(data.count)),
+            ])).write(to: &out)
+            out += Array("\nstream\n".utf8)
+            out += data
+            out += Array("\nendstream\nendobj\n".utf8)
+        }
+        let id = FileIdentifier.make(out)
+        let xrefNumber = nextNumber
+        let xrefOffset = out.count
+        entries.append((1, xrefOffset, 0))
+        var table: [UInt8] = []
+        for entry in entries {
+            table.append(entry.type)
+            table += (0..<4).reversed().map { UInt8(truncatingIfNeeded: entry.field >> (8 * $0)) }
+            table += [UInt8(truncatingIfNeeded: entry.index >> 8), UInt8(truncatingIfNeeded: entry.index)]
+        }
+        let data = (try? Deflate.compress(table)) ?? []
+        out += Array("\(xrefNumber) 0 obj\n".utf8)
+        PDFValue.dict(PDFDict([
+            ("Type", .name("XRef")), ("Size", .int(entries.count)), ("W", .array([.int(1), .int(4), .int(2)])),
+            ("Root", renumber(root)), ("Info", renumber(info)), ("ID", .array([.string(id), .string(id)])),
+            ("Filter", .name("FlateDecode")), ("Length", .int(data.count)),
+        ])).write(to: &out)
+        out += Array("\nstream\n".utf8)
+        out += data
+        out += Array("\nendstream\nendobj\nstartxref\n\(xrefOffset)\n%%EOF\n".utf8)
+        return out
+    }
+
+    static let objectsPerStream = 200
+}
+
+/// A file identifier (16 bytes) made from the file's content, so the same content gets the same
+/// identifier: two 64-bit FNV-1a hashes with different offsets.
+enum FileIdentifier {
+    static func make(_ bytes: [UInt8]) -> [UInt8] {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        var b: UInt64 = 0x8422_2325_cbf2_9ce4
+        for byte in bytes {
+            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            b = (b ^ UInt64(byte ^ 0x5A)) &* 0x0000_0100_0000_01B3
+        }
+        return (0..<8).map { UInt8(truncatingIfNeeded: a >> (8 * $0)) } + (0..<8).map { UInt8(truncatingIfNeeded: b >> (8 * $0)) }
+    }
+}
+
+/// Edits a page's content stream without disturbing its strings.
+enum ContentStreamEditor {
+    /// `/<tag> << /MCID n >> BDC` becomes `/Artifact BMC` (ISO 32000 14.8.2.2).
+    static func markArtifacts(_ content: [UInt8], tag: String) -> [UInt8] {
+        let pattern = Array("/\(tag) << /MCID ".utf8)
+        let close = Array(" >> BDC".utf8)
+        let replacement = Array("/Artifact BMC".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(content.count)
+        var i = 0
+        var depth = 0         // inside a literal string: its parenthesis depth
+        var inHex = false
+        while i < content.count {
+            let byte = content[i]
+            if depth > 0 {
+                if byte == 0x5C, i + 1 < content.count {   // an escaped character
+                    out += content[i...(i + 1)]
+                    i += 2
+                    continue
+                }
+                if byte == 0x28 { depth += 1 } else if byte == 0x29 { depth -= 1 }
+            } else if inHex {
+                if byte == 0x3E { inHex = false }
+            } else if byte == 0x28 {
+                depth = 1
+            } else if byte == 0x3C, i + 1 < content.count, content[i + 1] != 0x3C, i == 0 || content[i - 1] != 0x3C {
+                inHex = true
+            } else if byte == 0x2F, content[i...].starts(with: pattern) {
+                var j = i + pattern.count
+                while j < content.count, (0x30...0x39).contains(content[j]) { j += 1 }
+                if j > i + pattern.count, content[j...].starts(with: close) {
+                    out += replacement
+                    i = j + close.count
+                    continue
+                }
+            }
+            out.append(byte)
+            i += 1
+        }
+        return out
+    }
+}

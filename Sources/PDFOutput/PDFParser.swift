@@ -1,0 +1,230 @@
+/// Reads the PDF file Cairo wrote: its cross-reference table, trailer and every object the
+/// table lists (ISO 32000 7.3, 7.5). It reads what Cairo writes (one classic cross-reference
+/// section, no object streams, no encryption) and refuses anything else with a clear error.
+/// An object the table lists but the file does not hold is left out (Cairo 1.16 can list
+/// objects it never writes).
+struct PDFParser {
+    struct Object {
+        var value: PDFValue
+        /// The raw (still encoded) data of a stream object.
+        var stream: [UInt8]?
+    }
+
+    enum Failure: Error, CustomStringConvertible {
+        case malformed(String, offset: Int)
+        var description: String {
+            switch self {
+            case .malformed(let what, let offset):
+                return "ไฟล์ PDF จาก Cairo ไม่อยู่ในรูปที่คาด / the PDF Cairo wrote is not as expected: \(what) at byte \(offset)"
+            }
+        }
+    }
+
+    let bytes: [UInt8]
+    private(set) var objects: [Int: Object] = [:]
+    private(set) var trailer = PDFDict()
+
+    init(_ bytes: [UInt8]) throws {
+        self.bytes = bytes
+        let tail = String(decoding: bytes.suffix(64), as: UTF8.self)
+        guard let range = tail.range(of: "startxref"),
+              let xref = Int(tail[range.upperBound...].split(whereSeparator: { $0.isWhitespace }).first ?? "") else {
+            throw Failure.malformed("no startxref", offset: bytes.count)
+        }
+        let offsets = try readXref(at: xref)
+        for (number, offset) in offsets.sorted(by: { $0.key < $1.key }) {
+            if let object = try? readObject(number, at: offset, offsets: offsets) { objects[number] = object }
+        }
+    }
+
+    /// The in-use entries of the cross-reference table, and the trailer.
+    private mutating func readXref(at offset: Int) throws -> [Int: Int] {
+        var lexer = PDFLexer(bytes, at: offset)
+        guard lexer.keyword() == "xref" else { throw Failure.malformed("no xref table", offset: offset) }
+        var offsets: [Int: Int] = [:]
+        while true {
+            let save = lexer.position
+            if lexer.keyword() == "trailer" { break }
+            lexer.position = save
+            guard case .int(let first)? = try? lexer.value(), case .int(let count)? = try? lexer.value(), count >= 0 else {
+                throw Failure.malformed("bad xref section", offset: lexer.position)
+            }
+            for number in first..<(first + count) {
+                guard case .int(let entry)? = try? lexer.value(), case .int? = try? lexer.value() else {
+                    throw Failure.malformed("bad xref entry", offset: lexer.position)
+                }
+                if lexer.keyword() == "n" { offsets[number] = entry }
+            }
+        }
+        guard case .dict(let dict) = try lexer.value() else { throw Failure.malformed("no trailer", offset: lexer.position) }
+        trailer = dict
+        return offsets
+    }
+
+    private func readObject(_ number: Int, at offset: Int, offsets: [Int: Int]) throws -> Object {
+        guard offset >= 0, offset < bytes.count else { throw Failure.malformed("object \(number) outside the file", offset: offset) }
+        var lexer = PDFLexer(bytes, at: offset)
+        guard case .int(number)? = try? lexer.value(), case .int(0)? = try? lexer.value(), lexer.keyword() == "obj" else {
+            throw Failure.malformed("object \(number) is not where the table says", offset: offset)
+        }
+        let value = try lexer.value()
+        let save = lexer.position
+        guard lexer.keyword() == "stream" else {
+            lexer.position = save
+            return Object(value: value, stream: nil)
+        }
+        // The data starts after the end of line that follows `stream`.
+        if lexer.peek == 0x0D { lexer.position += 1 }
+        if lexer.peek == 0x0A { lexer.position += 1 }
+        let length: Int
+        switch value.dict?["Length"] {
+        case .int(let n)?: length = n
+        case .ref(let r)?:
+            guard let at = offsets[r], case .int(let n) = try readObject(r, at: at, offsets: offsets).value else {
+                throw Failure.malformed("stream length of object \(number)", offset: offset)
+            }
+            length = n
+        default: throw Failure.malformed("stream without length in object \(number)", offset: offset)
+        }
+        let start = lexer.position
+        guard length >= 0, start + length <= bytes.count else { throw Failure.malformed("stream of object \(number)", offset: start) }
+        return Object(value: value, stream: Array(bytes[start..<(start + length)]))
+    }
+}
+
+/// Tokens and values of PDF syntax from a byte position.
+struct PDFLexer {
+    let bytes: [UInt8]
+    var position: Int
+
+    init(_ bytes: [UInt8], at position: Int) { self.bytes = bytes; self.position = position }
+
+    var peek: UInt8? { position < bytes.count ? bytes[position] : nil }
+
+    static func isWhitespace(_ b: UInt8) -> Bool { b == 0 || b == 9 || b == 10 || b == 12 || b == 13 || b == 32 }
+    static func isDelimiter(_ b: UInt8) -> Bool { "()<>[]{}/%".utf8.contains(b) }
+
+    mutating func skipWhitespace() {
+        while let b = peek {
+            if Self.isWhitespace(b) { position += 1 }
+            else if b == 0x25 { while let c = peek, c != 10, c != 13 { position += 1 } }
+            else { break }
+        }
+    }
+
+    /// A run of regular characters (a keyword or number), or nil at a delimiter.
+    mutating func keyword() -> String? {
+        skipWhitespace()
+        let start = position
+        while let b = peek, !Self.isWhitespace(b), !Self.isDelimiter(b) { position += 1 }
+        return position > start ? String(decoding: bytes[start..<position], as: UTF8.self) : nil
+    }
+
+    mutating func value() throws -> PDFValue {
+        skipWhitespace()
+        guard let b = peek else { throw PDFParser.Failure.malformed("unexpected end", offset: position) }
+        switch b {
+        case 0x2F:
+            position += 1
+            let start = position
+            while let c = peek, !Self.isWhitespace(c), !Self.isDelimiter(c) { position += 1 }
+            return .name(String(decoding: bytes[start..<position], as: UTF8.self))
+        case 0x28: return .string(try literalString())
+        case 0x3C:
+            if position + 1 < bytes.count, bytes[position + 1] == 0x3C {
+                position += 2
+                var dict = PDFDict()
+                while true {
+                    skipWhitespace()
+                    if peek == 0x3E { position += 2; return .dict(dict) }
+                    guard case .name(let key) = try value() else { throw PDFParser.Failure.malformed("dictionary key", offset: position) }
+                    dict.entries.append((key: key, value: try value()))
+                }
+            }
+            return .string(try hexString())
+        case 0x5B:
+            position += 1
+            var items: [PDFValue] = []
+            while true {
+                skipWhitespace()
+                if peek == 0x5D { position += 1; return .array(items) }
+                items.append(try value())
+            }
+        default:
+            guard let word = keyword() else { throw PDFParser.Failure.malformed("unexpected character", offset: position) }
+            switch word {
+            case "true": return .bool(true)
+            case "false": return .bool(false)
+            case "null": return .null
+            default:
+                guard let number = Int(word) else {
+                    guard Double(word) != nil else { throw PDFParser.Failure.malformed("unknown token \(word)", offset: position) }
+                    return .real(word)
+                }
+                // `n g R` is a reference.
+                let save = position
+                if case .int(0)? = try? value(), keyword() == "R" { return .ref(number) }
+                position = save
+                return .int(number)
+            }
+        }
+    }
+
+    private mutating func literalString() throws -> [UInt8] {
+        position += 1
+        var out: [UInt8] = []
+        var depth = 1
+        while let b = peek {
+            position += 1
+            switch b {
+            case 0x28: depth += 1; out.append(b)
+            case 0x29:
+                depth -= 1
+                if depth == 0 { return out }
+                out.append(b)
+            case 0x5C:
+                guard let e = peek else { break }
+                position += 1
+                switch e {
+                case UInt8(ascii: "n"): out.append(10)
+                case UInt8(ascii: "r"): out.append(13)
+                case UInt8(ascii: "t"): out.append(9)
+                case UInt8(ascii: "b"): out.append(8)
+                case UInt8(ascii: "f"): out.append(12)
+                case 0x30...0x37:
+                    var code = Int(e - 0x30)
+                    for _ in 0..<2 {
+                        guard let d = peek, (0x30...0x37).contains(d) else { break }
+                        code = code * 8 + Int(d - 0x30)
+                        position += 1
+                    }
+                    out.append(UInt8(code & 0xFF))
+                case 13: if peek == 10 { position += 1 }
+                case 10: break
+                default: out.append(e)
+                }
+            default: out.append(b)
+            }
+        }
+        throw PDFParser.Failure.malformed("unterminated string", offset: position)
+    }
+
+    private mutating func hexString() throws -> [UInt8] {
+        position += 1
+        var digits: [UInt8] = []
+        while let b = peek {
+            position += 1
+            if b == 0x3E {
+                if digits.count % 2 == 1 { digits.append(0) }
+                return stride(from: 0, to: digits.count, by: 2).map { digits[$0] << 4 | digits[$0 + 1] }
+            }
+            switch b {
+            case 0x30...0x39: digits.append(b - 0x30)
+            case 0x41...0x46: digits.append(b - 0x37)
+            case 0x61...0x66: digits.append(b - 0x57)
+            default: continue
+            }
+        }
+        throw PDFParser.Failure.malformed("unterminated hex string", offset: position)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// A PDF object as the post-writer reads and writes it (ISO 32000 7.3). Dictionaries keep their
+/// keys in order, so a file is written the same way every time.
+indirect enum PDFValue: Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    /// A real number, kept as written (or as formatted when made here).
+    case real(String)
+    /// A name, without its slash, as written (`#xx` escapes left as they are).
+    case name(String)
+    /// A string's bytes (literal or hexadecimal; written back as hexadecimal).
+    case string([UInt8])
+    case array([PDFValue])
+    case dict(PDFDict)
+    case ref(Int)
+
+    /// A real number with at most four decimals and no exponent, as PDF wants.
+    static func number(_ value: Double) -> PDFValue {
+        if value == value.rounded(), abs(value) < 1e9 { return .int(Int(value)) }
+        var text = String(format: "%.4f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        return .real(text)
+    }
+
+    /// A text string: PDFDocEncoding-safe ASCII as is, anything else as UTF-16BE with a BOM.
+    static func text(_ string: String) -> PDFValue {
+        if string.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) { return .string(Array(string.utf8)) }
+        return .string([0xFE, 0xFF] + string.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
+    }
+
+    var dict: PDFDict? { if case .dict(let d) = self { return d } else { return nil } }
+    var ref: Int? { if case .ref(let r) = self { return r } else { return nil } }
+    var int: Int? { if case .int(let i) = self { return i } else { return nil } }
+    var nameValue: String? { if case .name(let n) = self { return n } else { return nil } }
+    var array: [PDFValue]? { if case .array(let a) = self { return a } else { return nil } }
+
+    func write(to out: inout [UInt8]) {
+        switch self {
+        case .null: out += Array("null".utf8)
+        case .bool(let b): out += Array((b ? "true" : "false").utf8)
+        case .int(let i): out += Array(String(i).utf8)
+        case .real(let r): out += Array(r.utf8)
+        case .name(let n): out += [0x2F] + Array(n.utf8)
+        case .string(let bytes):
+            out.append(0x3C)
+            let digits = Array("0123456789ABCDEF".utf8)
+            for byte in bytes { out += [digits[Int(byte >> 4)], digits[Int(byte & 0xF)]] }
+            out.append(0x3E)
+        case .array(let items):
+            out.append(0x5B)
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(0x20) }
+                item.write(to: &out)
+            }
+            out.append(0x5D)
+        case .dict(let dict): dict.write(to: &out)
+        case .ref(let number): out += Array("\(number) 0 R".utf8)
+        }
+    }
+}
+
+/// A PDF dictionary with its keys in order.
+struct PDFDict: Equatable {
+    var entries: [(key: String, value: PDFValue)] = []
+
+    init(_ entries: [(String, PDFValue)] = []) { self.entries = entries.map { (key: $0.0, value: $0.1) } }
+
+    static func == (a: PDFDict, b: PDFDict) -> Bool {
+        a.entries.count == b.entries.count && zip(a.entries, b.entries).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+
+    subscript(key: String) -> PDFValue? {
+        get { entries.first { $0.key == key }?.value }
+        set {
+            if let index = entries.firstIndex(where: { $0.key == key }) {
+                if let newValue { entries[index].value = newValue } else { entries.remove(at: index) }
+            } else if let newValue {
+                entries.append((key: key, value: newValue))
+            }
+        }
+    }
+
+    func write(to out: inout [UInt8]) {
+        out += Array("<<".utf8)
+        for (key, value) in entries {
+            out += Array(" /\(key) ".utf8)
+            value.write(to: &out)
+        }
+        out += Array(" >>".utf8)
+    }
+}

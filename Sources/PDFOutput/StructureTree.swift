@@ -1,0 +1,125 @@
+import PageIR
+
+/// The document's logical structure as PDF structure elements (ISO 32000 14.7, 14.8), made
+/// from what each page's marked content belongs to: parts of one structure on several pages
+/// (a paragraph or a table row split by a page break) become one element, in reading order.
+final class StructElement {
+    enum Kid {
+        case element(StructElement)
+        /// Marked content `mcid` of page `page`.
+        case content(page: Int, mcid: Int)
+        /// Link annotation `index` (in document order) on page `page`.
+        case annotation(index: Int, page: Int)
+    }
+
+    let type: String
+    var attributes: PDFDict?
+    var alt: String?
+    private(set) var kids: [Kid] = []
+    /// Elements made for structures of the page IR, by `key(_:)`.
+    fileprivate var byKey: [String: StructElement] = [:]
+
+    init(_ type: String, attributes: PDFDict? = nil, alt: String? = nil) {
+        self.type = type; self.attributes = attributes; self.alt = alt
+    }
+
+    func append(_ kid: Kid) { kids.append(kid) }
+
+    /// The child element of type `type` that groups rows (THead, TBody), made on first use.
+    fileprivate func group(_ type: String) -> StructElement {
+        if let existing = byKey["group-" + type] { return existing }
+        let group = StructElement(type)
+        byKey["group-" + type] = group
+        append(.element(group))
+        return group
+    }
+}
+
+enum StructureTree {
+    /// The `Document` element holding everything the pages show that is not an artifact.
+    static func build(_ pages: [PageTags]) -> StructElement {
+        let document = StructElement("Document")
+        for (page, tags) in pages.enumerated() {
+            for (mcid, owner) in tags.contents.enumerated() {
+                guard let owner else { continue }
+                element(for: owner, in: document, tags: tags).append(.content(page: page, mcid: mcid))
+            }
+        }
+        var annotation = 0
+        for (page, tags) in pages.enumerated() {
+            for link in tags.links {
+                element(for: link.path, in: document, tags: tags).append(.annotation(index: annotation, page: page))
+                annotation += 1
+            }
+        }
+        return document
+    }
+
+    /// The element for the innermost structure of `path`, made (with those above it) on first use.
+    static func element(for path: [Structure], in document: StructElement, tags: PageTags) -> StructElement {
+        var node = document
+        var inHeader = false
+        for structure in path {
+            if case .headerRow = structure.role { inHeader = true }
+            node = child(of: node, for: structure, inHeader: inHeader, tags: tags)
+        }
+        return node
+    }
+
+    static func key(_ structure: Structure) -> String {
+        // The cells of a row split over pages are one cell each: they are told apart by column.
+        if case .cell(let column, _) = structure.role { return "cell-\(column)" }
+        return "id-\(structure.id)"
+    }
+
+    private static func child(of node: StructElement, for structure: Structure, inHeader: Bool, tags: PageTags)
+        -> StructElement {
+        let key = key(structure)
+        if let existing = node.byKey[key] {
+            // A contents entry's text and link annotation go in its Link element.
+            if case .contentsEntry = structure.role, case .element(let link)? = existing.kids.first { return link }
+            return existing
+        }
+        let element: StructElement
+        var parent = node
+        switch structure.role {
+        case .heading(let level): element = StructElement("H\(min(max(level, 1), 6))")
+        case .paragraph, .artifact: element = StructElement("P")
+        case .table: element = StructElement("Table")
+        case .headerRow:
+            element = StructElement("TR")
+            parent = node.group("THead")
+        case .row:
+            element = StructElement("TR")
+            parent = node.group("TBody")
+        case .cell(_, let span):
+            var attributes = PDFDict([("O", .name("Table"))])
+            if inHeader { attributes["Scope"] = .name("Column") }
+            if span > 1 { attributes["ColSpan"] = .int(span) }
+            element = StructElement(inHeader ? "TH" : "TD",
+                                    attributes: inHeader || span > 1 ? attributes : nil)
+        case .figure(let alt):
+            element = StructElement("Figure", alt: alt)
+            if let box = tags.figureBoxes[structure.id] {
+                element.attributes = PDFDict([("O", .name("Layout")), ("BBox", .array(box.map { .number($0) }))])
+            }
+        case .contentsEntry:
+            // Consecutive entries make one table of contents.
+            if case .element(let last)? = node.kids.last, last.type == "TOC" {
+                parent = last
+            } else {
+                parent = StructElement("TOC")
+                node.append(.element(parent))
+            }
+            let entry = StructElement("TOCI")
+            let link = StructElement("Link")
+            entry.append(.element(link))
+            parent.append(.element(entry))
+            node.byKey[key] = entry
+            return link
+        }
+        node.byKey[key] = element
+        parent.append(.element(element))
+        return element
+    }
+}
