@@ -76,8 +76,8 @@ let package = Package(
         .testTarget(
             name: "PDFOutputTests",
             dependencies: [
-                "PDFOutput", "CCairo", "PageIR", "ThaiReport", "FontSystem", "ReportInput", "Typesetting",
-                "TestSupport",
+                "PDFOutput", "CCairo", "PageIR", "ThaiReport", "FontSystem", "ReportInput", "ReportModel",
+                "Typesetting", "TestSupport",
             ]),
         .testTarget(
             name: "HTMLOutputTests",

@@ -50,7 +50,8 @@ struct ArchivalWriter {
 
     mutating func write() throws -> [UInt8] {
         guard let rootRef = parser.trailer["Root"]?.ref, var catalog = objects[rootRef]?.value.dict,
-              let pagesRef = catalog["Pages"]?.ref else {
+            let pagesRef = catalog["Pages"]?.ref
+        else {
             throw PDFParser.Failure.malformed("no catalog or page tree", offset: 0)
         }
         let pageRefs = pageNumbers(pagesRef)
@@ -82,13 +83,17 @@ struct ArchivalWriter {
             catalog["StructTreeRoot"] = structTreeRoot(pageRefs: pageRefs, annotations: annotations.map(\.ref))
         }
         let xmp = XMPPacket.make(options.metadata, producer: options.producer, tagged: options.tagged)
-        catalog["Metadata"] = add(.dict(PDFDict([("Type", .name("Metadata")), ("Subtype", .name("XML"))])), stream: xmp)
+        catalog["Metadata"] = add(
+            .dict(PDFDict([("Type", .name("Metadata")), ("Subtype", .name("XML"))])), stream: xmp)
         let profile = add(.dict(PDFDict([("N", .int(3))])), stream: SRGBProfile.bytes)
-        catalog["OutputIntents"] = .array([.dict(PDFDict([
-            ("Type", .name("OutputIntent")), ("S", .name("GTS_PDFA1")),
-            ("OutputConditionIdentifier", .text("sRGB IEC61966-2.1")), ("Info", .text("sRGB IEC61966-2.1")),
-            ("DestOutputProfile", profile),
-        ]))])
+        catalog["OutputIntents"] = .array([
+            .dict(
+                PDFDict([
+                    ("Type", .name("OutputIntent")), ("S", .name("GTS_PDFA1")),
+                    ("OutputConditionIdentifier", .text("sRGB IEC61966-2.1")), ("Info", .text("sRGB IEC61966-2.1")),
+                    ("DestOutputProfile", profile),
+                ]))
+        ])
         objects[rootRef]?.value = .dict(catalog)
         let info = add(.dict(infoDictionary()))
         return PDFFileWriter.write(objects: objects, root: .ref(rootRef), info: info)
@@ -102,13 +107,24 @@ struct ArchivalWriter {
         let target = min(max(link.targetPage, 0), pageRefs.count - 1)
         var annotation = PDFDict([
             ("Type", .name("Annot")), ("Subtype", .name("Link")),
-            ("Rect", .array([.number(link.x), .number(height - link.y - link.height),
-                             .number(link.x + link.width), .number(height - link.y)])),
+            (
+                "Rect",
+                .array([
+                    .number(link.x), .number(height - link.y - link.height),
+                    .number(link.x + link.width), .number(height - link.y),
+                ])
+            ),
             ("Border", .array([.int(0), .int(0), .int(0)])), ("F", .int(4)),
-            ("Dest", .array([.ref(pageRefs[target]), .name("XYZ"), .int(0),
-                             .number(pageHeight(pageRefs[target]) - link.targetY), .int(0)])),
+            (
+                "Dest",
+                .array([
+                    .ref(pageRefs[target]), .name("XYZ"), .int(0),
+                    .number(pageHeight(pageRefs[target]) - link.targetY), .int(0),
+                ])
+            ),
         ])
-        if let entry = mark.path.last(where: { $0.role == .contentsEntry }), let text = pages[page].entryTexts[entry.id] {
+        if let entry = mark.path.last(where: { $0.role == .contentsEntry }), let text = pages[page].entryTexts[entry.id]
+        {
             annotation["Contents"] = .text(text)
         }
         if options.tagged { annotation["StructParent"] = .int(pages.count + structParent) }
@@ -149,8 +165,9 @@ struct ArchivalWriter {
         let rootRef = add(.null)
         var parentTree: [Int: [PDFValue]] = [:]
         var annotationParents: [Int: PDFValue] = [:]
-        let documentRef = write(document, parent: rootRef, pageRefs: pageRefs, annotations: annotations,
-                                parentTree: &parentTree, annotationParents: &annotationParents)
+        let documentRef = write(
+            document, parent: rootRef, pageRefs: pageRefs, annotations: annotations,
+            parentTree: &parentTree, annotationParents: &annotationParents)
         var nums: [PDFValue] = []
         for page in pages.indices {
             let count = pages[page].contents.count
@@ -162,29 +179,35 @@ struct ArchivalWriter {
             nums += [.int(pages.count + index), annotationParents[index] ?? .null]
         }
         let tree = add(.dict(PDFDict([("Nums", .array(nums))])))
-        objects[rootRef.ref!]?.value = .dict(PDFDict([
-            ("Type", .name("StructTreeRoot")), ("K", documentRef), ("ParentTree", tree),
-            ("ParentTreeNextKey", .int(pages.count + annotations.count)),
-        ]))
+        objects[rootRef.ref!]?.value = .dict(
+            PDFDict([
+                ("Type", .name("StructTreeRoot")), ("K", documentRef), ("ParentTree", tree),
+                ("ParentTreeNextKey", .int(pages.count + annotations.count)),
+            ]))
         return rootRef
     }
 
     /// Writes an element and its descendants; records which element holds each marked content
     /// and annotation, for the parent tree.
-    mutating func write(_ element: StructElement, parent: PDFValue, pageRefs: [Int], annotations: [PDFValue],
-                        parentTree: inout [Int: [PDFValue]], annotationParents: inout [Int: PDFValue]) -> PDFValue {
+    mutating func write(
+        _ element: StructElement, parent: PDFValue, pageRefs: [Int], annotations: [PDFValue],
+        parentTree: inout [Int: [PDFValue]], annotationParents: inout [Int: PDFValue]
+    ) -> PDFValue {
         let ref = add(.null)
         var kids: [PDFValue] = []
         // An element whose content is on one page names the page once and its content by number.
-        let contentPages = Set(element.kids.compactMap { kid -> Int? in
-            if case .content(let page, _) = kid { return page } else { return nil }
-        })
+        let contentPages = Set(
+            element.kids.compactMap { kid -> Int? in
+                if case .content(let page, _) = kid { return page } else { return nil }
+            })
         let onePage = contentPages.count == 1 ? contentPages.first : nil
         for kid in element.kids {
             switch kid {
             case .element(let child):
-                kids.append(write(child, parent: ref, pageRefs: pageRefs, annotations: annotations,
-                                  parentTree: &parentTree, annotationParents: &annotationParents))
+                kids.append(
+                    write(
+                        child, parent: ref, pageRefs: pageRefs, annotations: annotations,
+                        parentTree: &parentTree, annotationParents: &annotationParents))
             case .content(let page, let mcid):
                 var list = parentTree[page] ?? []
                 if list.count <= mcid { list += [PDFValue](repeating: .null, count: mcid + 1 - list.count) }
@@ -196,7 +219,9 @@ struct ArchivalWriter {
                         : .dict(PDFDict([("Type", .name("MCR")), ("Pg", .ref(pageRefs[page])), ("MCID", .int(mcid))])))
             case .annotation(let index, let page):
                 annotationParents[index] = ref
-                kids.append(.dict(PDFDict([("Type", .name("OBJR")), ("Obj", annotations[index]), ("Pg", .ref(pageRefs[page]))])))
+                kids.append(
+                    .dict(
+                        PDFDict([("Type", .name("OBJR")), ("Obj", annotations[index]), ("Pg", .ref(pageRefs[page]))])))
             }
         }
         var dict = PDFDict([

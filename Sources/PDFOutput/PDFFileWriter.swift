@@ -78,10 +78,12 @@ enum PDFFileWriter {
             let data = (try? Deflate.compress(offsets + body)) ?? []
             entries.append((1, out.count, 0))
             out += Array("\(streamNumber) 0 obj\n".utf8)
-            PDFValue.dict(PDFDict([
-                ("Type", .name("ObjStm")), ("N", .int(chunk.count)), ("First", .int(offsets.count)),
-                ("Filter", .name("FlateDecode")), ("Length", .int(data.count)),
-            ])).write(to: &out)
+            PDFValue.dict(
+                PDFDict([
+                    ("Type", .name("ObjStm")), ("N", .int(chunk.count)), ("First", .int(offsets.count)),
+                    ("Filter", .name("FlateDecode")), ("Length", .int(data.count)),
+                ])
+            ).write(to: &out)
             out += Array("\nstream\n".utf8)
             out += data
             out += Array("\nendstream\nendobj\n".utf8)
@@ -98,11 +100,13 @@ enum PDFFileWriter {
         }
         let data = (try? Deflate.compress(table)) ?? []
         out += Array("\(xrefNumber) 0 obj\n".utf8)
-        PDFValue.dict(PDFDict([
-            ("Type", .name("XRef")), ("Size", .int(entries.count)), ("W", .array([.int(1), .int(4), .int(2)])),
-            ("Root", renumber(root)), ("Info", renumber(info)), ("ID", .array([.string(id), .string(id)])),
-            ("Filter", .name("FlateDecode")), ("Length", .int(data.count)),
-        ])).write(to: &out)
+        PDFValue.dict(
+            PDFDict([
+                ("Type", .name("XRef")), ("Size", .int(entries.count)), ("W", .array([.int(1), .int(4), .int(2)])),
+                ("Root", renumber(root)), ("Info", renumber(info)), ("ID", .array([.string(id), .string(id)])),
+                ("Filter", .name("FlateDecode")), ("Length", .int(data.count)),
+            ])
+        ).write(to: &out)
         out += Array("\nstream\n".utf8)
         out += data
         out += Array("\nendstream\nendobj\nstartxref\n\(xrefOffset)\n%%EOF\n".utf8)
@@ -122,7 +126,8 @@ enum FileIdentifier {
             a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
             b = (b ^ UInt64(byte ^ 0x5A)) &* 0x0000_0100_0000_01B3
         }
-        return (0..<8).map { UInt8(truncatingIfNeeded: a >> (8 * $0)) } + (0..<8).map { UInt8(truncatingIfNeeded: b >> (8 * $0)) }
+        return (0..<8).map { UInt8(truncatingIfNeeded: a >> (8 * $0)) }
+            + (0..<8).map { UInt8(truncatingIfNeeded: b >> (8 * $0)) }
     }
 }
 
@@ -136,12 +141,12 @@ enum ContentStreamEditor {
         var out: [UInt8] = []
         out.reserveCapacity(content.count)
         var i = 0
-        var depth = 0         // inside a literal string: its parenthesis depth
+        var depth = 0  // inside a literal string: its parenthesis depth
         var inHex = false
         while i < content.count {
             let byte = content[i]
             if depth > 0 {
-                if byte == 0x5C, i + 1 < content.count {   // an escaped character
+                if byte == 0x5C, i + 1 < content.count {  // an escaped character
                     out += content[i...(i + 1)]
                     i += 2
                     continue

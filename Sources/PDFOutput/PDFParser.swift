@@ -15,7 +15,8 @@ struct PDFParser {
         var description: String {
             switch self {
             case .malformed(let what, let offset):
-                return "ไฟล์ PDF จาก Cairo ไม่อยู่ในรูปที่คาด / the PDF Cairo wrote is not as expected: \(what) at byte \(offset)"
+                return
+                    "ไฟล์ PDF จาก Cairo ไม่อยู่ในรูปที่คาด / the PDF Cairo wrote is not as expected: \(what) at byte \(offset)"
             }
         }
     }
@@ -28,7 +29,8 @@ struct PDFParser {
         self.bytes = bytes
         let tail = String(decoding: bytes.suffix(64), as: UTF8.self)
         guard let range = tail.range(of: "startxref"),
-              let xref = Int(tail[range.upperBound...].split(whereSeparator: { $0.isWhitespace }).first ?? "") else {
+            let xref = Int(tail[range.upperBound...].split(whereSeparator: { $0.isWhitespace }).first ?? "")
+        else {
             throw Failure.malformed("no startxref", offset: bytes.count)
         }
         let offsets = try readXref(at: xref)
@@ -46,7 +48,8 @@ struct PDFParser {
             let save = lexer.position
             if lexer.keyword() == "trailer" { break }
             lexer.position = save
-            guard case .int(let first)? = try? lexer.value(), case .int(let count)? = try? lexer.value(), count >= 0 else {
+            guard case .int(let first)? = try? lexer.value(), case .int(let count)? = try? lexer.value(), count >= 0
+            else {
                 throw Failure.malformed("bad xref section", offset: lexer.position)
             }
             for number in first..<(first + count) {
@@ -56,15 +59,20 @@ struct PDFParser {
                 if lexer.keyword() == "n" { offsets[number] = entry }
             }
         }
-        guard case .dict(let dict) = try lexer.value() else { throw Failure.malformed("no trailer", offset: lexer.position) }
+        guard case .dict(let dict) = try lexer.value() else {
+            throw Failure.malformed("no trailer", offset: lexer.position)
+        }
         trailer = dict
         return offsets
     }
 
     private func readObject(_ number: Int, at offset: Int, offsets: [Int: Int]) throws -> Object {
-        guard offset >= 0, offset < bytes.count else { throw Failure.malformed("object \(number) outside the file", offset: offset) }
+        guard offset >= 0, offset < bytes.count else {
+            throw Failure.malformed("object \(number) outside the file", offset: offset)
+        }
         var lexer = PDFLexer(bytes, at: offset)
-        guard case .int(number)? = try? lexer.value(), case .int(0)? = try? lexer.value(), lexer.keyword() == "obj" else {
+        guard case .int(number)? = try? lexer.value(), case .int(0)? = try? lexer.value(), lexer.keyword() == "obj"
+        else {
             throw Failure.malformed("object \(number) is not where the table says", offset: offset)
         }
         let value = try lexer.value()
@@ -87,7 +95,9 @@ struct PDFParser {
         default: throw Failure.malformed("stream without length in object \(number)", offset: offset)
         }
         let start = lexer.position
-        guard length >= 0, start + length <= bytes.count else { throw Failure.malformed("stream of object \(number)", offset: start) }
+        guard length >= 0, start + length <= bytes.count else {
+            throw Failure.malformed("stream of object \(number)", offset: start)
+        }
         return Object(value: value, stream: Array(bytes[start..<(start + length)]))
     }
 }
@@ -97,7 +107,10 @@ struct PDFLexer {
     let bytes: [UInt8]
     var position: Int
 
-    init(_ bytes: [UInt8], at position: Int) { self.bytes = bytes; self.position = position }
+    init(_ bytes: [UInt8], at position: Int) {
+        self.bytes = bytes
+        self.position = position
+    }
 
     var peek: UInt8? { position < bytes.count ? bytes[position] : nil }
 
@@ -106,9 +119,13 @@ struct PDFLexer {
 
     mutating func skipWhitespace() {
         while let b = peek {
-            if Self.isWhitespace(b) { position += 1 }
-            else if b == 0x25 { while let c = peek, c != 10, c != 13 { position += 1 } }
-            else { break }
+            if Self.isWhitespace(b) {
+                position += 1
+            } else if b == 0x25 {
+                while let c = peek, c != 10, c != 13 { position += 1 }
+            } else {
+                break
+            }
         }
     }
 
@@ -136,8 +153,13 @@ struct PDFLexer {
                 var dict = PDFDict()
                 while true {
                     skipWhitespace()
-                    if peek == 0x3E { position += 2; return .dict(dict) }
-                    guard case .name(let key) = try value() else { throw PDFParser.Failure.malformed("dictionary key", offset: position) }
+                    if peek == 0x3E {
+                        position += 2
+                        return .dict(dict)
+                    }
+                    guard case .name(let key) = try value() else {
+                        throw PDFParser.Failure.malformed("dictionary key", offset: position)
+                    }
                     dict.entries.append((key: key, value: try value()))
                 }
             }
@@ -147,18 +169,25 @@ struct PDFLexer {
             var items: [PDFValue] = []
             while true {
                 skipWhitespace()
-                if peek == 0x5D { position += 1; return .array(items) }
+                if peek == 0x5D {
+                    position += 1
+                    return .array(items)
+                }
                 items.append(try value())
             }
         default:
-            guard let word = keyword() else { throw PDFParser.Failure.malformed("unexpected character", offset: position) }
+            guard let word = keyword() else {
+                throw PDFParser.Failure.malformed("unexpected character", offset: position)
+            }
             switch word {
             case "true": return .bool(true)
             case "false": return .bool(false)
             case "null": return .null
             default:
                 guard let number = Int(word) else {
-                    guard Double(word) != nil else { throw PDFParser.Failure.malformed("unknown token \(word)", offset: position) }
+                    guard Double(word) != nil else {
+                        throw PDFParser.Failure.malformed("unknown token \(word)", offset: position)
+                    }
                     return .real(word)
                 }
                 // `n g R` is a reference.
@@ -177,7 +206,9 @@ struct PDFLexer {
         while let b = peek {
             position += 1
             switch b {
-            case 0x28: depth += 1; out.append(b)
+            case 0x28:
+                depth += 1
+                out.append(b)
             case 0x29:
                 depth -= 1
                 if depth == 0 { return out }

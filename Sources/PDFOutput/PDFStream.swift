@@ -18,13 +18,12 @@ public struct PDFOptions: Sendable {
 /// (`batchSize`), released as they are drawn, so a long report never sits in memory whole;
 /// fonts are loaded from the files the page IR names. `finish` hands Cairo's file to the
 /// post-writer (`ArchivalWriter`), which writes the final file at `path` with links, structure
-/// tree and archival metadata. The caller renames the file into place after `finish`; a
-/// failure may leave partial files beside `path`, never at the final name.
+/// tree and archival metadata. The caller renames the file into place after `finish`.
 public final class PDFStream: PageSink {
     let surface: OpaquePointer
     let cr: OpaquePointer
     let path: String
-    /// Where Cairo writes, beside `path`; removed by `finish`.
+    /// Where Cairo writes.
     let cairoPath: String
     let options: PDFOptions
     private var marker = ContentMarker()
@@ -73,10 +72,12 @@ public final class PDFStream: PageSink {
         }
     }
 
-    public init(path: String, options: PDFOptions) throws {
+    /// Cairo draws into `cairoPath`; the final file goes to `path`. The caller removes both on
+    /// failure, and `cairoPath` in any case.
+    public init(path: String, cairoPath: String, options: PDFOptions) throws {
         self.path = path
         self.options = options
-        cairoPath = path + ".cairo"
+        self.cairoPath = cairoPath
         guard let surface = cairo_pdf_surface_create(cairoPath, 595.28, 841.89) else {
             throw PDFWriter.Failure.cairo("cannot create surface")
         }
@@ -93,7 +94,6 @@ public final class PDFStream: PageSink {
         cairo_destroy(cr)
         if !finished { cairo_surface_finish(surface) }
         cairo_surface_destroy(surface)
-        try? FileManager.default.removeItem(atPath: cairoPath)
         for face in fileFaces.values { cairo_font_face_destroy(face) }
     }
 
@@ -253,6 +253,5 @@ public final class PDFStream: PageSink {
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
             throw PDFWriter.Failure.cairo("cannot write \(path)")
         }
-        try? FileManager.default.removeItem(atPath: cairoPath)
     }
 }

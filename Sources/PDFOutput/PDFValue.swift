@@ -26,7 +26,9 @@ indirect enum PDFValue: Equatable {
 
     /// A text string: PDFDocEncoding-safe ASCII as is, anything else as UTF-16BE with a BOM.
     static func text(_ string: String) -> PDFValue {
-        if string.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) { return .string(Array(string.utf8)) }
+        if string.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) {
+            return .string(Array(string.utf8))
+        }
         return .string([0xFE, 0xFF] + string.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
     }
 
@@ -68,7 +70,8 @@ struct PDFDict: Equatable {
     init(_ entries: [(String, PDFValue)] = []) { self.entries = entries.map { (key: $0.0, value: $0.1) } }
 
     static func == (a: PDFDict, b: PDFDict) -> Bool {
-        a.entries.count == b.entries.count && zip(a.entries, b.entries).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        a.entries.count == b.entries.count
+            && zip(a.entries, b.entries).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }
 
     subscript(key: String) -> PDFValue? {

@@ -101,7 +101,10 @@ public enum PDFWriter {
         cairo_translate(cr, image.x, image.y)
         cairo_scale(cr, image.width / w, image.height / h)
         cairo_set_source_surface(cr, png, 0, 0)
-        cairo_paint(cr)
+        // A filled rectangle rather than cairo_paint: Cairo 1.16 fails a page that paints inside
+        // a structure tag ("invalid tag name, attributes, or nesting").
+        cairo_rectangle(cr, 0, 0, w, h)
+        cairo_fill(cr)
         cairo_restore(cr)
     }
 

@@ -1,8 +1,10 @@
 import PageIR
 
 /// The document's logical structure as PDF structure elements (ISO 32000 14.7, 14.8), made
-/// from what each page's marked content belongs to: parts of one structure on several pages
-/// (a paragraph or a table row split by a page break) become one element, in reading order.
+/// from the structure marks met while drawing and what each page's marked content belongs to:
+/// parts of one structure on several pages (a paragraph or a table row split by a page break)
+/// become one element, in reading order; a structure with no content (an empty table cell)
+/// still has its element.
 final class StructElement {
     enum Kid {
         case element(StructElement)
@@ -20,7 +22,9 @@ final class StructElement {
     fileprivate var byKey: [String: StructElement] = [:]
 
     init(_ type: String, attributes: PDFDict? = nil, alt: String? = nil) {
-        self.type = type; self.attributes = attributes; self.alt = alt
+        self.type = type
+        self.attributes = attributes
+        self.alt = alt
     }
 
     func append(_ kid: Kid) { kids.append(kid) }
@@ -40,9 +44,14 @@ enum StructureTree {
     static func build(_ pages: [PageTags]) -> StructElement {
         let document = StructElement("Document")
         for (page, tags) in pages.enumerated() {
-            for (mcid, owner) in tags.contents.enumerated() {
-                guard let owner else { continue }
-                element(for: owner, in: document, tags: tags).append(.content(page: page, mcid: mcid))
+            for event in tags.events {
+                switch event {
+                case .begin(let path):
+                    _ = element(for: path, in: document, tags: tags)
+                case .content(let mcid):
+                    guard let owner = tags.contents[mcid] else { continue }
+                    element(for: owner, in: document, tags: tags).append(.content(page: page, mcid: mcid))
+                }
             }
         }
         var annotation = 0
@@ -73,7 +82,8 @@ enum StructureTree {
     }
 
     private static func child(of node: StructElement, for structure: Structure, inHeader: Bool, tags: PageTags)
-        -> StructElement {
+        -> StructElement
+    {
         let key = key(structure)
         if let existing = node.byKey[key] {
             // A contents entry's text and link annotation go in its Link element.
@@ -96,8 +106,9 @@ enum StructureTree {
             var attributes = PDFDict([("O", .name("Table"))])
             if inHeader { attributes["Scope"] = .name("Column") }
             if span > 1 { attributes["ColSpan"] = .int(span) }
-            element = StructElement(inHeader ? "TH" : "TD",
-                                    attributes: inHeader || span > 1 ? attributes : nil)
+            element = StructElement(
+                inHeader ? "TH" : "TD",
+                attributes: inHeader || span > 1 ? attributes : nil)
         case .figure(let alt):
             element = StructElement("Figure", alt: alt)
             if let box = tags.figureBoxes[structure.id] {

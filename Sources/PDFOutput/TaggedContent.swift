@@ -4,8 +4,16 @@ import PageIR
 /// the post-writer makes the structure tree from it. Cairo numbers a page's sequences (MCIDs)
 /// in the order they begin, from 0.
 struct PageTags {
+    enum Event {
+        /// A structure begins (outermost first), so it has an element even with no content.
+        case begin([Structure])
+        /// Marked content `mcid` belongs to the innermost open structure.
+        case content(Int)
+    }
     /// By MCID: the structure the content belongs to (outermost first), or nil for an artifact.
     var contents: [[Structure]?] = []
+    /// What happened on the page, in order.
+    var events: [Event] = []
     var links: [LinkMark] = []
     /// Bounding boxes of figures, by structure id: [left, bottom, right, top] in PDF user space.
     var figureBoxes: [Int: [Double]] = [:]
@@ -32,7 +40,10 @@ struct ContentMarker {
     /// which the post-writer rewrites to `/Artifact BMC`.
     static let artifactTag = "Private"
 
-    mutating func begin(_ structure: Structure) { path.append(structure) }
+    mutating func begin(_ structure: Structure) {
+        path.append(structure)
+        if !inArtifact { tags.events.append(.begin(path)) }
+    }
     mutating func end() { if !path.isEmpty { path.removeLast() } }
 
     /// Whether content placed now is an artifact.
@@ -55,6 +66,7 @@ struct ContentMarker {
         let ended = open?.tag
         let tag = owner.map { Self.tagName($0) } ?? Self.artifactTag
         open = (owner, tag)
+        if owner != nil { tags.events.append(.content(tags.contents.count)) }
         tags.contents.append(owner)
         return (ended, tag)
     }
@@ -70,8 +82,10 @@ struct ContentMarker {
     mutating func link(_ link: Link) { tags.links.append(LinkMark(link: link, path: path)) }
     mutating func figure(_ image: Image, pageHeight: Double) {
         if let figure = path.last(where: { if case .figure = $0.role { return true } else { return false } }) {
-            tags.figureBoxes[figure.id] = [image.x, pageHeight - image.y - image.height, image.x + image.width,
-                                           pageHeight - image.y]
+            tags.figureBoxes[figure.id] = [
+                image.x, pageHeight - image.y - image.height, image.x + image.width,
+                pageHeight - image.y,
+            ]
         }
     }
 
@@ -93,7 +107,8 @@ struct ContentMarker {
         switch last.role {
         case .heading(let level): return "H\(min(max(level, 1), 6))"
         case .paragraph: return "P"
-        case .cell: return path.contains { if case .headerRow = $0.role { return true } else { return false } } ? "TH" : "TD"
+        case .cell:
+            return path.contains { if case .headerRow = $0.role { return true } else { return false } } ? "TH" : "TD"
         case .figure: return "Figure"
         case .contentsEntry: return "Reference"
         case .table, .headerRow, .row: return "Span"

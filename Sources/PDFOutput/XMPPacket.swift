@@ -7,7 +7,9 @@ import PageIR
 enum XMPPacket {
     static func make(_ metadata: DocumentMetadata, producer: String, tagged: Bool) -> [UInt8] {
         let date = PDFDate(metadata.date).xmp
-        let ua = tagged ? """
+        let ua =
+            tagged
+            ? """
 
               <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
                 <pdfuaid:part>1</pdfuaid:part>

@@ -21,8 +21,10 @@ public struct BuildOptions: Sendable {
     public var templatesRoot: URL?
     /// Tagged PDF (structure tree, PDF/UA-1); the PDF is PDF/A-2b either way.
     public var taggedPDF: Bool
-    public init(outputDirectory: URL, formats: Set<OutputFormat> = [.pdf, .html], templatesRoot: URL? = nil,
-                taggedPDF: Bool = true) {
+    public init(
+        outputDirectory: URL, formats: Set<OutputFormat> = [.pdf, .html], templatesRoot: URL? = nil,
+        taggedPDF: Bool = true
+    ) {
         self.outputDirectory = outputDirectory
         self.formats = formats
         self.templatesRoot = templatesRoot
@@ -61,6 +63,8 @@ public final class ReportBuilder {
 
     /// The version recorded with every build: a new version rebuilds everything.
     public static let toolVersion = "thaireport 0.4"
+    /// The producer a PDF names (document information and XMP).
+    public static let producer = "ThaiReport 0.4 (Cairo, PDF post-writer)"
 
     /// Fingerprint of everything a report is made from: the bytes of its files as they were
     /// read, the fonts and the tool version.
@@ -121,9 +125,15 @@ public final class ReportBuilder {
         var written: [URL] = []
         if options.formats.contains(.pdf) {
             try AtomicFile.write(to: paths.pdf) { temporary in
-                let summary = try document.typeset(report, to: try PDFStream(
-                        path: temporary.path,
-                        options: PDFOptions(producer: "ThaiReport (\(Self.toolVersion), cairo)", tagged: options.taggedPDF)))
+                var drawn: ITADocument.Result?
+                // Cairo draws into a scratch file; the post-writer writes the final PDF from it.
+                try AtomicFile.withScratch(beside: paths.pdf) { cairoFile in
+                    let stream = try PDFStream(
+                        path: temporary.path, cairoPath: cairoFile.path,
+                        options: PDFOptions(producer: Self.producer, tagged: options.taggedPDF))
+                    drawn = try document.typeset(report, to: stream)
+                }
+                guard let summary = drawn else { return }
                 if !summary.missingCharacters.isEmpty {
                     let list = summary.missingCharacters.map {
                         "\(Character($0)) (U+\(String($0.value, radix: 16, uppercase: true)))"

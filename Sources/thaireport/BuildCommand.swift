@@ -37,6 +37,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Rebuild every report, changed or not.")
     var force = false
 
+    @Flag(
+        name: .long, inversion: .prefixedNo,
+        help: "Tag the PDF: structure tree for screen readers (PDF/UA-1). The PDF is PDF/A-2b either way.")
+    var pdfTags = true
+
     @Option(name: [.customShort("j"), .long], help: "Reports built at once (default: the number of cores).")
     var jobs: Int?
 
@@ -70,7 +75,7 @@ struct BuildCommand: ParsableCommand {
         let options = BatchBuilder.Options(
             build: BuildOptions(
                 outputDirectory: URL(fileURLWithPath: out), formats: formats,
-                templatesRoot: templates.map { URL(fileURLWithPath: $0) }),
+                templatesRoot: templates.map { URL(fileURLWithPath: $0) }, taggedPDF: pdfTags),
             force: force, jobs: jobs)
         Interruption.install()
         let progress = ProgressPrinter()
