@@ -21,15 +21,15 @@ struct ArchivalWriter {
     let pages: [PageTags]
     let options: Options
     /// New and changed objects by (old or new) number; the rest come from the parser.
-    private var objects: [Int: PDFParser.Object]
+    private let objects: PDFObjects
     private var nextNumber: Int
 
     init(cairoFile bytes: [UInt8], pages: [PageTags], options: Options) throws {
         parser = try PDFParser(bytes)
         self.pages = pages
         self.options = options
-        objects = parser.objects
-        nextNumber = (objects.keys.max() ?? 0) + 1
+        objects = PDFObjects(parser)
+        nextNumber = objects.maxNumber + 1
     }
 
     private mutating func add(_ value: PDFValue, stream: [UInt8]? = nil) -> PDFValue {
@@ -61,7 +61,7 @@ struct ArchivalWriter {
         var annotations: [(ref: PDFValue, page: Int)] = []
         for (index, number) in pageRefs.enumerated() {
             guard var page = objects[number]?.value.dict else { continue }
-            try markArtifacts(page["Contents"])
+            if options.tagged { try markArtifacts(page["Contents"]) }
             var annots = page["Annots"]?.array ?? []
             for link in pages[index].links {
                 let ref = add(.dict(annotation(link, page: index, pageRefs: pageRefs, structParent: annotations.count)))

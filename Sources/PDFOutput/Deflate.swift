@@ -6,11 +6,13 @@ enum Deflate {
         let description = "ขยายหรือบีบอัดข้อมูลใน PDF ไม่สำเร็จ / cannot inflate or deflate a PDF stream"
     }
 
-    static func compress(_ input: [UInt8]) throws -> [UInt8] {
+    static func compress(_ input: [UInt8], level: Int32 = 1) throws -> [UInt8] {
         var size = compressBound(uLong(input.count))
         var out = [UInt8](repeating: 0, count: Int(size))
         let status = out.withUnsafeMutableBufferPointer { o in
-            input.withUnsafeBufferPointer { i in compress2(o.baseAddress, &size, i.baseAddress, uLong(input.count), 6) }
+            input.withUnsafeBufferPointer { i in
+                compress2(o.baseAddress, &size, i.baseAddress, uLong(input.count), level)
+            }
         }
         guard status == Z_OK else { throw Failure() }
         return Array(out.prefix(Int(size)))

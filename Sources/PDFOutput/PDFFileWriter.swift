@@ -4,7 +4,7 @@
 enum PDFFileWriter {
     static let header: [UInt8] = Array("%PDF-1.7\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A]
 
-    static func write(objects: [Int: PDFParser.Object], root: PDFValue, info: PDFValue) -> [UInt8] {
+    static func write(objects: PDFObjects, root: PDFValue, info: PDFValue) -> [UInt8] {
         // Number the objects in the order they are reached.
         var order: [Int] = []
         var numbers: [Int: Int] = [:]
@@ -56,11 +56,11 @@ enum PDFFileWriter {
             entries[number] = (1, out.count, 0)
             dict["Length"] = .int(stream.count)
             value = .dict(dict)
-            out += Array("\(number) 0 obj\n".utf8)
+            out.append(contentsOf: "\(number) 0 obj\n".utf8)
             value.write(to: &out)
-            out += Array("\nstream\n".utf8)
+            out.append(contentsOf: "\nstream\n".utf8)
             out += stream
-            out += Array("\nendstream\nendobj\n".utf8)
+            out.append(contentsOf: "\nendstream\nendobj\n".utf8)
         }
         var nextNumber = order.count + 1
         for start in stride(from: 0, to: packed.count, by: objectsPerStream) {
@@ -70,23 +70,23 @@ enum PDFFileWriter {
             var offsets: [UInt8] = []
             var body: [UInt8] = []
             for (index, object) in chunk.enumerated() {
-                offsets += Array("\(object.number) \(body.count) ".utf8)
+                offsets.append(contentsOf: "\(object.number) \(body.count) ".utf8)
                 body += object.bytes
                 body.append(0x0A)
                 entries[object.number] = (2, streamNumber, index)
             }
             let data = (try? Deflate.compress(offsets + body)) ?? []
             entries.append((1, out.count, 0))
-            out += Array("\(streamNumber) 0 obj\n".utf8)
+            out.append(contentsOf: "\(streamNumber) 0 obj\n".utf8)
             PDFValue.dict(
                 PDFDict([
                     ("Type", .name("ObjStm")), ("N", .int(chunk.count)), ("First", .int(offsets.count)),
                     ("Filter", .name("FlateDecode")), ("Length", .int(data.count)),
                 ])
             ).write(to: &out)
-            out += Array("\nstream\n".utf8)
+            out.append(contentsOf: "\nstream\n".utf8)
             out += data
-            out += Array("\nendstream\nendobj\n".utf8)
+            out.append(contentsOf: "\nendstream\nendobj\n".utf8)
         }
         let id = FileIdentifier.make(out)
         let xrefNumber = nextNumber
@@ -99,7 +99,7 @@ enum PDFFileWriter {
             table += [UInt8(truncatingIfNeeded: entry.index >> 8), UInt8(truncatingIfNeeded: entry.index)]
         }
         let data = (try? Deflate.compress(table)) ?? []
-        out += Array("\(xrefNumber) 0 obj\n".utf8)
+        out.append(contentsOf: "\(xrefNumber) 0 obj\n".utf8)
         PDFValue.dict(
             PDFDict([
                 ("Type", .name("XRef")), ("Size", .int(entries.count)), ("W", .array([.int(1), .int(4), .int(2)])),
@@ -107,9 +107,9 @@ enum PDFFileWriter {
                 ("Filter", .name("FlateDecode")), ("Length", .int(data.count)),
             ])
         ).write(to: &out)
-        out += Array("\nstream\n".utf8)
+        out.append(contentsOf: "\nstream\n".utf8)
         out += data
-        out += Array("\nendstream\nendobj\nstartxref\n\(xrefOffset)\n%%EOF\n".utf8)
+        out.append(contentsOf: "\nendstream\nendobj\nstartxref\n\(xrefOffset)\n%%EOF\n".utf8)
         return out
     }
 
@@ -138,38 +138,47 @@ enum ContentStreamEditor {
         let pattern = Array("/\(tag) << /MCID ".utf8)
         let close = Array(" >> BDC".utf8)
         let replacement = Array("/Artifact BMC".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(content.count)
-        var i = 0
-        var depth = 0  // inside a literal string: its parenthesis depth
-        var inHex = false
-        while i < content.count {
-            let byte = content[i]
-            if depth > 0 {
-                if byte == 0x5C, i + 1 < content.count {  // an escaped character
-                    out += content[i...(i + 1)]
-                    i += 2
-                    continue
-                }
-                if byte == 0x28 { depth += 1 } else if byte == 0x29 { depth -= 1 }
-            } else if inHex {
-                if byte == 0x3E { inHex = false }
-            } else if byte == 0x28 {
-                depth = 1
-            } else if byte == 0x3C, i + 1 < content.count, content[i + 1] != 0x3C, i == 0 || content[i - 1] != 0x3C {
-                inHex = true
-            } else if byte == 0x2F, content[i...].starts(with: pattern) {
-                var j = i + pattern.count
-                while j < content.count, (0x30...0x39).contains(content[j]) { j += 1 }
-                if j > i + pattern.count, content[j...].starts(with: close) {
-                    out += replacement
-                    i = j + close.count
-                    continue
-                }
+        return content.withUnsafeBufferPointer { bytes in
+            func matches(_ what: [UInt8], at offset: Int) -> Bool {
+                guard offset + what.count <= bytes.count else { return false }
+                for k in 0..<what.count where bytes[offset + k] != what[k] { return false }
+                return true
             }
-            out.append(byte)
-            i += 1
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var copied = 0  // bytes before this are in `out`
+            var i = 0
+            var depth = 0  // inside a literal string: its parenthesis depth
+            var inHex = false
+            while i < bytes.count {
+                let byte = bytes[i]
+                if depth > 0 {
+                    if byte == 0x5C {  // an escaped character
+                        i += 2
+                        continue
+                    }
+                    if byte == 0x28 { depth += 1 } else if byte == 0x29 { depth -= 1 }
+                } else if inHex {
+                    if byte == 0x3E { inHex = false }
+                } else if byte == 0x28 {
+                    depth = 1
+                } else if byte == 0x3C, i + 1 < bytes.count, bytes[i + 1] != 0x3C, i == 0 || bytes[i - 1] != 0x3C {
+                    inHex = true
+                } else if byte == 0x2F, matches(pattern, at: i) {
+                    var j = i + pattern.count
+                    while j < bytes.count, (0x30...0x39).contains(bytes[j]) { j += 1 }
+                    if j > i + pattern.count, matches(close, at: j) {
+                        out.append(contentsOf: bytes[copied..<i])
+                        out.append(contentsOf: replacement)
+                        i = j + close.count
+                        copied = i
+                        continue
+                    }
+                }
+                i += 1
+            }
+            out.append(contentsOf: bytes[min(copied, bytes.count)...])
+            return out
         }
-        return out
     }
 }

@@ -22,7 +22,8 @@ struct PDFParser {
     }
 
     let bytes: [UInt8]
-    private(set) var objects: [Int: Object] = [:]
+    /// Where each object the cross-reference table lists starts.
+    private(set) var offsets: [Int: Int] = [:]
     private(set) var trailer = PDFDict()
 
     init(_ bytes: [UInt8]) throws {
@@ -33,10 +34,13 @@ struct PDFParser {
         else {
             throw Failure.malformed("no startxref", offset: bytes.count)
         }
-        let offsets = try readXref(at: xref)
-        for (number, offset) in offsets.sorted(by: { $0.key < $1.key }) {
-            if let object = try? readObject(number, at: offset, offsets: offsets) { objects[number] = object }
-        }
+        offsets = try readXref(at: xref)
+    }
+
+    /// Object `number`, read now; nil if the table does not list it or the file does not hold it.
+    func object(_ number: Int) -> Object? {
+        guard let offset = offsets[number] else { return nil }
+        return try? readObject(number, at: offset, offsets: offsets)
     }
 
     /// The in-use entries of the cross-reference table, and the trailer.
@@ -102,6 +106,38 @@ struct PDFParser {
     }
 }
 
+/// The objects of a file as the post-writer sees them: read from the file on first use (objects
+/// nothing reaches, such as Cairo's own structure tree, are never read), replaced or added.
+final class PDFObjects {
+    private let parser: PDFParser
+    private var known: [Int: PDFParser.Object] = [:]
+    private var absent: Set<Int> = []
+    /// The highest object number in use.
+    private(set) var maxNumber: Int
+
+    init(_ parser: PDFParser) {
+        self.parser = parser
+        maxNumber = parser.offsets.keys.max() ?? 0
+    }
+
+    subscript(number: Int) -> PDFParser.Object? {
+        get {
+            if let object = known[number] { return object }
+            guard !absent.contains(number), let object = parser.object(number) else {
+                absent.insert(number)
+                return nil
+            }
+            known[number] = object
+            return object
+        }
+        set {
+            known[number] = newValue
+            if newValue != nil { absent.remove(number) }
+            maxNumber = max(maxNumber, number)
+        }
+    }
+}
+
 /// Tokens and values of PDF syntax from a byte position.
 struct PDFLexer {
     let bytes: [UInt8]
@@ -114,8 +150,15 @@ struct PDFLexer {
 
     var peek: UInt8? { position < bytes.count ? bytes[position] : nil }
 
-    static func isWhitespace(_ b: UInt8) -> Bool { b == 0 || b == 9 || b == 10 || b == 12 || b == 13 || b == 32 }
-    static func isDelimiter(_ b: UInt8) -> Bool { "()<>[]{}/%".utf8.contains(b) }
+    /// Character classes by byte: 1 white space, 2 delimiter, 0 regular (ISO 32000 7.2.2).
+    private static let classes: [UInt8] = (0..<256).map { byte in
+        if [0, 9, 10, 12, 13, 32].contains(byte) { return 1 }
+        if Array("()<>[]{}/%".utf8).contains(UInt8(byte)) { return 2 }
+        return 0
+    }
+    static func isWhitespace(_ b: UInt8) -> Bool { classes[Int(b)] == 1 }
+    static func isDelimiter(_ b: UInt8) -> Bool { classes[Int(b)] == 2 }
+    static func isRegular(_ b: UInt8) -> Bool { classes[Int(b)] == 0 }
 
     mutating func skipWhitespace() {
         while let b = peek {
@@ -131,10 +174,35 @@ struct PDFLexer {
 
     /// A run of regular characters (a keyword or number), or nil at a delimiter.
     mutating func keyword() -> String? {
+        let token = regularRun()
+        return token.isEmpty ? nil : String(decoding: bytes[token], as: UTF8.self)
+    }
+
+    /// The bytes of the run of regular characters after white space.
+    private mutating func regularRun() -> Range<Int> {
         skipWhitespace()
         let start = position
-        while let b = peek, !Self.isWhitespace(b), !Self.isDelimiter(b) { position += 1 }
-        return position > start ? String(decoding: bytes[start..<position], as: UTF8.self) : nil
+        while position < bytes.count, Self.isRegular(bytes[position]) { position += 1 }
+        return start..<position
+    }
+
+    /// A whole number written with an optional sign and digits only, read without a string.
+    private func integer(_ token: Range<Int>) -> Int? {
+        var index = token.lowerBound
+        var negative = false
+        if index < token.upperBound, bytes[index] == 0x2D || bytes[index] == 0x2B {
+            negative = bytes[index] == 0x2D
+            index += 1
+        }
+        guard index < token.upperBound, token.count <= 18 else { return nil }
+        var value = 0
+        while index < token.upperBound {
+            let digit = Int(bytes[index]) - 0x30
+            guard digit >= 0, digit <= 9 else { return nil }
+            value = value * 10 + digit
+            index += 1
+        }
+        return negative ? -value : value
     }
 
     mutating func value() throws -> PDFValue {
@@ -176,25 +244,28 @@ struct PDFLexer {
                 items.append(try value())
             }
         default:
-            guard let word = keyword() else {
-                throw PDFParser.Failure.malformed("unexpected character", offset: position)
+            let token = regularRun()
+            guard !token.isEmpty else { throw PDFParser.Failure.malformed("unexpected character", offset: position) }
+            if let number = integer(token) {
+                // `n 0 R` is a reference.
+                let save = position
+                if integer(regularRun()) == 0 {
+                    let r = regularRun()
+                    if r.count == 1, bytes[r.lowerBound] == UInt8(ascii: "R") { return .ref(number) }
+                }
+                position = save
+                return .int(number)
             }
+            let word = String(decoding: bytes[token], as: UTF8.self)
             switch word {
             case "true": return .bool(true)
             case "false": return .bool(false)
             case "null": return .null
             default:
-                guard let number = Int(word) else {
-                    guard Double(word) != nil else {
-                        throw PDFParser.Failure.malformed("unknown token \(word)", offset: position)
-                    }
-                    return .real(word)
+                guard Double(word) != nil else {
+                    throw PDFParser.Failure.malformed("unknown token \(word)", offset: position)
                 }
-                // `n g R` is a reference.
-                let save = position
-                if case .int(0)? = try? value(), keyword() == "R" { return .ref(number) }
-                position = save
-                return .int(number)
+                return .real(word)
             }
         }
     }

@@ -228,6 +228,7 @@ public final class PDFStream: PageSink {
 
     /// Marks what is drawn next as content of the open structure, or as an artifact.
     private func mark(decoration: Bool, _ strokePending: () -> Void) {
+        guard options.tagged else { return }
         let change = marker.switchTo(marker.owner(decoration: decoration))
         guard change.begin != nil else { return }
         strokePending()

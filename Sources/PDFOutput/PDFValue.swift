@@ -18,10 +18,13 @@ indirect enum PDFValue: Equatable {
 
     /// A real number with at most four decimals and no exponent, as PDF wants.
     static func number(_ value: Double) -> PDFValue {
-        if value == value.rounded(), abs(value) < 1e9 { return .int(Int(value)) }
-        var text = String(format: "%.4f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        return .real(text)
+        guard value.isFinite, abs(value) < 1e9 else { return .int(0) }
+        let scaled = Int((value * 10_000).rounded())
+        if scaled % 10_000 == 0 { return .int(scaled / 10_000) }
+        var fraction = String(abs(scaled) % 10_000)
+        fraction = String(repeating: "0", count: 4 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return .real((scaled < 0 ? "-" : "") + "\(abs(scaled) / 10_000).\(fraction)")
     }
 
     /// A text string: PDFDocEncoding-safe ASCII as is, anything else as UTF-16BE with a BOM.
@@ -38,17 +41,23 @@ indirect enum PDFValue: Equatable {
     var nameValue: String? { if case .name(let n) = self { return n } else { return nil } }
     var array: [PDFValue]? { if case .array(let a) = self { return a } else { return nil } }
 
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
     func write(to out: inout [UInt8]) {
         switch self {
-        case .null: out += Array("null".utf8)
-        case .bool(let b): out += Array((b ? "true" : "false").utf8)
-        case .int(let i): out += Array(String(i).utf8)
-        case .real(let r): out += Array(r.utf8)
-        case .name(let n): out += [0x2F] + Array(n.utf8)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .real(let r): out.append(contentsOf: r.utf8)
+        case .name(let n):
+            out.append(0x2F)
+            out.append(contentsOf: n.utf8)
         case .string(let bytes):
             out.append(0x3C)
-            let digits = Array("0123456789ABCDEF".utf8)
-            for byte in bytes { out += [digits[Int(byte >> 4)], digits[Int(byte & 0xF)]] }
+            for byte in bytes {
+                out.append(Self.hexDigits[Int(byte >> 4)])
+                out.append(Self.hexDigits[Int(byte & 0xF)])
+            }
             out.append(0x3E)
         case .array(let items):
             out.append(0x5B)
@@ -58,7 +67,7 @@ indirect enum PDFValue: Equatable {
             }
             out.append(0x5D)
         case .dict(let dict): dict.write(to: &out)
-        case .ref(let number): out += Array("\(number) 0 R".utf8)
+        case .ref(let number): out.append(contentsOf: "\(number) 0 R".utf8)
         }
     }
 }
@@ -86,11 +95,11 @@ struct PDFDict: Equatable {
     }
 
     func write(to out: inout [UInt8]) {
-        out += Array("<<".utf8)
+        out.append(contentsOf: "<<".utf8)
         for (key, value) in entries {
-            out += Array(" /\(key) ".utf8)
+            out.append(contentsOf: " /\(key) ".utf8)
             value.write(to: &out)
         }
-        out += Array(" >>".utf8)
+        out.append(contentsOf: " >>".utf8)
     }
 }
