@@ -96,6 +96,12 @@ enum StructureTree {
         case .heading(let level): element = StructElement("H\(min(max(level, 1), 6))")
         case .paragraph, .artifact: element = StructElement("P")
         case .table: element = StructElement("Table")
+        case .list:
+            element = StructElement(
+                "L", attributes: PDFDict([("O", .name("List")), ("ListNumbering", .name("Circle"))]))
+        case .listItem: element = StructElement("LI")
+        case .listLabel: element = StructElement("Lbl")
+        case .listBody: element = StructElement("LBody")
         case .headerRow:
             element = StructElement("TR")
             parent = node.group("THead")

@@ -111,6 +111,9 @@ struct ContentMarker {
             return path.contains { if case .headerRow = $0.role { return true } else { return false } } ? "TH" : "TD"
         case .figure: return "Figure"
         case .contentsEntry: return "Reference"
+        case .listLabel: return "Lbl"
+        case .listBody: return "LBody"
+        case .list, .listItem: return "Span"
         case .table, .headerRow, .row: return "Span"
         case .artifact: return artifactTag
         }

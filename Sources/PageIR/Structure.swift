@@ -13,6 +13,11 @@ public struct Structure: Sendable, Equatable {
         /// A cell, by its first column, spanning `span` columns.
         case cell(column: Int, span: Int)
         case figure(alt: String)
+        /// A list, its items, and each item's label (the bullet) and body.
+        case list
+        case listItem
+        case listLabel
+        case listBody
         /// An entry of a table of contents.
         case contentsEntry
         /// Not part of the content: page numbers, continuation cues, leaders.

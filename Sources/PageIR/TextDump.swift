@@ -58,6 +58,10 @@ public enum TextDump {
         case .cell(let column, let span): return span > 1 ? "cell \(column) span \(span)" : "cell \(column)"
         case .figure(let alt): return "figure \"\(alt)\""
         case .contentsEntry: return "contents-entry"
+        case .list: return "list"
+        case .listItem: return "list-item"
+        case .listLabel: return "list-label"
+        case .listBody: return "list-body"
         case .artifact: return "artifact"
         }
     }

@@ -77,6 +77,8 @@ struct TablePaginator {
         var index = 0
         var offsets: [Int]? = nil
         var rowID: Int? = nil
+        // The lists open in the cells of a row split over pages, continued on the next page.
+        var openLists: [Int: OpenList] = [:]
         var needHeader = true
         var rowsOnPage = 0
         while index < rows.count {
@@ -104,7 +106,9 @@ struct TablePaginator {
             let role = Structure.Role.row(index: index, isGroup: row.kind == .group)
             if whole <= flow.remaining {
                 flow.begin(role, continuing: rowID)
-                draw(row, from: from, count: nil)
+                var lists = openLists
+                draw(row, from: from, count: nil, lists: &lists)
+                openLists = [:]
                 flow.end()
                 index += 1
                 offsets = nil
@@ -125,7 +129,7 @@ struct TablePaginator {
                 counts = row.cells.indices.map { c in min(1, row.cells[c].lines.count - from[c]) }
             }
             rowID = flow.begin(role, continuing: rowID)
-            draw(row, from: from, count: counts, fillToBottom: true)
+            draw(row, from: from, count: counts, lists: &openLists, fillToBottom: true)
             flow.end()
             let next = zip(from, counts).map { $0 + $1 }
             offsets = next
@@ -133,6 +137,7 @@ struct TablePaginator {
                 index += 1
                 offsets = nil
                 rowID = nil
+                openLists = [:]
                 rows.release(before: index)
             }
             try flow.newPage()
@@ -164,6 +169,17 @@ struct TablePaginator {
         _ row: TableResolver.ResolvedRow, from: [Int], count: [Int]?, quotable: Bool = true,
         fillToBottom: Bool = false, shade: Double? = nil
     ) {
+        var lists: [Int: OpenList] = [:]
+        draw(row, from: from, count: count, lists: &lists, quotable: quotable, fillToBottom: fillToBottom, shade: shade)
+    }
+
+    /// Draws `count[c]` lines of each cell from `from[c]` (all when nil) with the ruled grid.
+    /// `lists` holds the lists left open in each cell by the row's part on the page before, and
+    /// gets those this part leaves open.
+    func draw(
+        _ row: TableResolver.ResolvedRow, from: [Int], count: [Int]?, lists: inout [Int: OpenList],
+        quotable: Bool = true, fillToBottom: Bool = false, shade: Double? = nil
+    ) {
         let firstItem = flow.itemCount
         let top = flow.y
         var contentHeight = 0.0
@@ -173,11 +189,15 @@ struct TablePaginator {
             var lineTop = top + style.paddingY
             let next = c + 1 < row.columns.count ? row.columns[c + 1] : resolver.widths.count
             flow.begin(.cell(column: row.columns[c], span: max(next - row.columns[c], 1)))
+            var marker = ListMarker(flow: flow, open: lists[c])
             for l in from[c]..<end {
-                flow.placeLine(
-                    cell.lines[l], x: cellX + style.paddingX + cell.xOffsets[l], top: lineTop, quotable: quotable)
+                let x = cellX + style.paddingX + cell.xOffsets[l]
+                let listLine = l < cell.listLines.count ? cell.listLines[l] : nil
+                marker.place(cell.lines[l], of: listLine, x: x, top: lineTop, quotable: quotable)
                 lineTop += cell.lines[l].height
             }
+            lists[c] = end < cell.lines.count ? marker.open : nil
+            marker.endPage()
             flow.end()
             contentHeight = max(contentHeight, lineTop - top - style.paddingY)
             cellX += row.widths[c]
@@ -198,5 +218,95 @@ struct TablePaginator {
             flow.rule(x0: edge, y0: top, x1: edge, y1: bottom, width: width)
         }
         flow.y = bottom
+    }
+}
+
+/// A bulleted list being drawn in a cell: which list and item, and the ids of its structures.
+struct OpenList {
+    var list: Int
+    var item: Int
+    var listID: Int
+    var itemID: Int
+    var bodyID: Int
+}
+
+/// Marks the lines of a cell's lists as list, item, label and body while they are placed; a list
+/// cut by a page break is ended on its page and continued, with the same ids, on the next.
+struct ListMarker {
+    let flow: PageFlow
+    private(set) var open: OpenList?
+    /// How many of list, item and body are begun on this page.
+    private var depth = 0
+
+    init(flow: PageFlow, open: OpenList?) {
+        self.flow = flow
+        self.open = open
+    }
+
+    mutating func place(
+        _ line: ShapedLine, of listLine: TableResolver.ListLine?, x: Double, top: Double, quotable: Bool
+    ) {
+        guard let listLine else {
+            endPage()
+            open = nil
+            flow.placeLine(line, x: x, top: top, quotable: quotable)
+            return
+        }
+        if let current = open, current.list != listLine.list {
+            endPage()
+            open = nil
+        }
+        if open == nil {
+            let id = flow.begin(.list)
+            open = OpenList(list: listLine.list, item: -1, listID: id, itemID: 0, bodyID: 0)
+            depth = 1
+        } else if depth == 0 {
+            flow.begin(.list, continuing: open?.listID)
+            depth = 1
+        }
+        if open?.item != listLine.item {
+            while depth > 1 {
+                flow.end()
+                depth -= 1
+            }
+            open?.itemID = flow.begin(.listItem)
+            open?.item = listLine.item
+            depth = 2
+        } else if depth == 1 {
+            flow.begin(.listItem, continuing: open?.itemID)
+            depth = 2
+        }
+        if listLine.labelRuns > 0 {
+            // The bullet is the item's label; the rest of the line begins its body. A
+            // continuation cue quotes the body, not the bullet.
+            var label = line
+            label.runs = Array(line.runs.prefix(listLine.labelRuns))
+            var body = line
+            body.runs = Array(line.runs.dropFirst(listLine.labelRuns))
+            if depth == 3 {
+                flow.end()
+                depth = 2
+            }
+            flow.begin(.listLabel)
+            flow.placeLine(label, x: x, top: top, quotable: false)
+            flow.end()
+            open?.bodyID = flow.begin(.listBody)
+            depth = 3
+            flow.placeLine(body, x: x, top: top, quotable: quotable)
+            return
+        }
+        if depth == 2 {
+            flow.begin(.listBody, continuing: open?.bodyID)
+            depth = 3
+        }
+        flow.placeLine(line, x: x, top: top, quotable: quotable)
+    }
+
+    /// Ends what is begun on this page (the cell ends here, or the page does).
+    mutating func endPage() {
+        while depth > 0 {
+            flow.end()
+            depth -= 1
+        }
     }
 }

@@ -7,7 +7,16 @@ struct TableResolver {
     struct CellLines {
         var lines: [ShapedLine]
         var xOffsets: [Double]
+        /// For each line of a bulleted list, where it belongs (nil for other lines).
+        var listLines: [ListLine?] = []
         var height: Double { lines.reduce(0) { $0 + $1.height } }
+    }
+    /// A line of a list: which list of the cell, which item, and how many of its first runs are
+    /// the item's label (the bullet; 0 on the item's later lines).
+    struct ListLine: Equatable {
+        var list: Int
+        var item: Int
+        var labelRuns: Int
     }
     struct ResolvedRow {
         var kind: Row.Kind
@@ -55,8 +64,11 @@ struct TableResolver {
     func resolveCell(_ cell: Cell, width: Double, alignment: Column.Alignment, style text: TextStyle) -> CellLines {
         var result = CellLines(lines: [], xOffsets: [])
         let inner = max(width - 2 * style.paddingX, 1)
-        func add(_ lines: [ShapedLine], indent: Double = 0) {
-            for line in lines {
+        func add(_ lines: [ShapedLine], indent: Double = 0, list: ListLine? = nil) {
+            for (index, line) in lines.enumerated() {
+                var listLine = list
+                if index > 0 { listLine?.labelRuns = 0 }
+                result.listLines.append(listLine)
                 let free = inner - indent - line.width
                 let offset: Double
                 switch alignment {
@@ -68,7 +80,7 @@ struct TableResolver {
                 result.xOffsets.append(offset)
             }
         }
-        for block in cell.content {
+        for (blockIndex, block) in cell.content.enumerated() {
             switch block {
             case .paragraph(let paragraph):
                 add(shaper.shape(paragraph, style: text, width: inner))
@@ -76,7 +88,7 @@ struct TableResolver {
                 let bullet = "○"
                 // Hanging indent: the bullet, then a third of an em before the text.
                 let bulletWidth = shaper.width(of: bullet, style: text) + text.size / 3
-                for item in items {
+                for (itemIndex, item) in items.enumerated() {
                     var lines = shaper.shape(item, style: text, width: inner - bulletWidth)
                     guard !lines.isEmpty else { continue }
                     // The bullet hangs to the left of the item's first line.
@@ -90,8 +102,9 @@ struct TableResolver {
                             return r
                         }
                     first.width += bulletWidth
-                    add([first])
-                    add(lines, indent: bulletWidth)
+                    let list = ListLine(list: blockIndex, item: itemIndex, labelRuns: mark.runs.count)
+                    add([first], list: list)
+                    add(lines, indent: bulletWidth, list: ListLine(list: blockIndex, item: itemIndex, labelRuns: 0))
                 }
             case .check:
                 let lines = shaper.shape("✓", style: text, width: nil)
@@ -99,6 +112,7 @@ struct TableResolver {
                 for line in lines {
                     result.lines.append(line)
                     result.xOffsets.append(max(free / 2, 0))
+                    result.listLines.append(nil)
                 }
             }
         }

@@ -108,6 +108,15 @@ import ThaiReport
         #expect(Self.facts.mcids_referenced == Self.facts.mcids_distinct, "content in two elements")
         #expect(Self.facts.mcids_with_text <= Self.facts.mcids_distinct)
         #expect(Self.facts.unmarked_text.isEmpty, "content neither tagged nor artifact: \(Self.facts.unmarked_text)")
+        // The ○ lists of the cells: one L per list, an LI per item with its bullet and body.
+        let items = tables.flatMap { $0.rows.flatMap { $0.cells.flatMap { $0.content } } }.compactMap {
+            if case .bullets(let items) = $0 { items } else { nil }
+        }
+        #expect(elements.filter { $0.type == "L" }.count == items.count)
+        #expect(elements.filter { $0.type == "LI" }.count == items.reduce(0) { $0 + $1.count })
+        #expect(elements.filter { $0.type == "Lbl" }.allSatisfy { $0.text == "○" })
+        let bodies = elements.filter { $0.type == "LBody" }.map { squeeze($0.text) }
+        #expect(bodies == items.flatMap { $0 }.map(squeeze))
         let toc = elements.filter { $0.type == "TOCI" }
         #expect(toc.count == Self.report.allSections.count)
         #expect(elements.filter { $0.type == "Link" }.allSatisfy { $0.objects == 1 })
