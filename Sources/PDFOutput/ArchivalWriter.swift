@@ -70,6 +70,13 @@ struct ArchivalWriter {
             }
             page["Annots"] = annots.isEmpty ? nil : .array(annots)
             page["Tabs"] = .name("S")
+            // Cairo gives every page a transparency group; nothing on the pages is transparent
+            // (Cairo's only graphics state sets full opacity), so the page needs none.
+            if page["Group"]?.dict?["S"]?.nameValue == "Transparency"
+                || dict(page["Group"])?["S"]?.nameValue == "Transparency"
+            {
+                page["Group"] = nil
+            }
             page["StructParents"] = options.tagged ? .int(index) : nil
             objects[number]?.value = .dict(page)
         }
@@ -209,10 +216,11 @@ struct ArchivalWriter {
                         child, parent: ref, pageRefs: pageRefs, annotations: annotations,
                         parentTree: &parentTree, annotationParents: &annotationParents))
             case .content(let page, let mcid):
-                var list = parentTree[page] ?? []
-                if list.count <= mcid { list += [PDFValue](repeating: .null, count: mcid + 1 - list.count) }
-                list[mcid] = ref
-                parentTree[page] = list
+                if parentTree[page, default: []].count <= mcid {
+                    parentTree[page, default: []].append(
+                        contentsOf: repeatElement(.null, count: mcid + 1 - parentTree[page, default: []].count))
+                }
+                parentTree[page, default: []][mcid] = ref
                 kids.append(
                     page == onePage
                         ? .int(mcid)

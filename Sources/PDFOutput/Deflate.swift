@@ -6,39 +6,37 @@ enum Deflate {
         let description = "ขยายหรือบีบอัดข้อมูลใน PDF ไม่สำเร็จ / cannot inflate or deflate a PDF stream"
     }
 
+    /// Level 1 (the fastest): the post-writer runs on every build, and the files it deflates are
+    /// small; level 6 saves about a tenth of their size for twice the time.
     static func compress(_ input: [UInt8], level: Int32 = 1) throws -> [UInt8] {
-        var size = compressBound(uLong(input.count))
-        var out = [UInt8](repeating: 0, count: Int(size))
-        let status = out.withUnsafeMutableBufferPointer { o in
-            input.withUnsafeBufferPointer { i in
-                compress2(o.baseAddress, &size, i.baseAddress, uLong(input.count), level)
+        let bound = Int(compressBound(uLong(input.count)))
+        var status = Z_OK
+        let out = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
+            var size = uLong(bound)
+            status = input.withUnsafeBufferPointer { i in
+                compress2(buffer.baseAddress, &size, i.baseAddress, uLong(input.count), level)
             }
+            count = status == Z_OK ? Int(size) : 0
         }
         guard status == Z_OK else { throw Failure() }
-        return Array(out.prefix(Int(size)))
+        return out
     }
 
     /// Inflates `input`, refusing more than `limit` bytes of output.
     static func decompress(_ input: [UInt8], limit: Int = 256 << 20) throws -> [UInt8] {
-        var stream = z_stream()
-        guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { throw Failure() }
-        defer { inflateEnd(&stream) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var input = input
-        return try input.withUnsafeMutableBufferPointer { i in
-            stream.next_in = i.baseAddress
-            stream.avail_in = uInt(i.count)
-            while true {
-                let status = chunk.withUnsafeMutableBufferPointer { c -> Int32 in
-                    stream.next_out = c.baseAddress
-                    stream.avail_out = uInt(c.count)
-                    return inflate(&stream, Z_NO_FLUSH)
+        var capacity = max(input.count * 8, 4096)
+        while true {
+            var status = Z_OK
+            let out = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                var size = uLong(capacity)
+                status = input.withUnsafeBufferPointer { i in
+                    uncompress(buffer.baseAddress, &size, i.baseAddress, uLong(input.count))
                 }
-                out += chunk.prefix(chunk.count - Int(stream.avail_out))
-                if status == Z_STREAM_END { return out }
-                guard status == Z_OK, out.count <= limit else { throw Failure() }
+                count = status == Z_OK ? Int(size) : 0
             }
+            if status == Z_OK { return out }
+            guard status == Z_BUF_ERROR, capacity < limit else { throw Failure() }
+            capacity = min(capacity * 4, limit)
         }
     }
 }

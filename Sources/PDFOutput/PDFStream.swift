@@ -226,6 +226,28 @@ public final class PDFStream: PageSink {
         try PDFWriter.check(cairo_status(cr))
     }
 
+    /// The bytes of a file, read whole with one system call per chunk.
+    static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { return nil }
+        let size = Int(status.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let got = Foundation.read(fd, buffer.baseAddress! + count, size - count)
+                if got <= 0 {
+                    failed = got < 0
+                    break
+                }
+                count += got
+            }
+        }
+        return failed || bytes.count != size ? nil : bytes
+    }
+
     /// Marks what is drawn next as content of the open structure, or as an artifact.
     private func mark(decoration: Bool, _ strokePending: () -> Void) {
         guard options.tagged else { return }
@@ -244,11 +266,11 @@ public final class PDFStream: PageSink {
         finished = true
         cairo_surface_finish(surface)
         try PDFWriter.check(cairo_surface_status(surface))
-        guard let drawn = FileManager.default.contents(atPath: cairoPath) else {
+        guard let drawn = Self.read(cairoPath) else {
             throw PDFWriter.Failure.cairo("cannot read back \(cairoPath)")
         }
         var writer = try ArchivalWriter(
-            cairoFile: [UInt8](drawn), pages: pageTags,
+            cairoFile: drawn, pages: pageTags,
             options: .init(metadata: metadata, producer: options.producer, tagged: options.tagged))
         let bytes = try writer.write()
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {

@@ -2,7 +2,7 @@ import Foundation
 
 /// A PDF object as the post-writer reads and writes it (ISO 32000 7.3). Dictionaries keep their
 /// keys in order, so a file is written the same way every time.
-indirect enum PDFValue: Equatable {
+enum PDFValue: Equatable {
     case null
     case bool(Bool)
     case int(Int)

@@ -19,7 +19,15 @@ final class StructElement {
     var alt: String?
     private(set) var kids: [Kid] = []
     /// Elements made for structures of the page IR, by `key(_:)`.
-    fileprivate var byKey: [String: StructElement] = [:]
+    fileprivate var byKey: [Key: StructElement] = [:]
+
+    /// How a child is found again: by the id of its structure, by column for a cell, or by type
+    /// for a group of rows.
+    enum Key: Hashable {
+        case id(Int)
+        case cell(column: Int)
+        case group(String)
+    }
 
     init(_ type: String, attributes: PDFDict? = nil, alt: String? = nil) {
         self.type = type
@@ -31,9 +39,9 @@ final class StructElement {
 
     /// The child element of type `type` that groups rows (THead, TBody), made on first use.
     fileprivate func group(_ type: String) -> StructElement {
-        if let existing = byKey["group-" + type] { return existing }
+        if let existing = byKey[.group(type)] { return existing }
         let group = StructElement(type)
-        byKey["group-" + type] = group
+        byKey[.group(type)] = group
         append(.element(group))
         return group
     }
@@ -75,10 +83,10 @@ enum StructureTree {
         return node
     }
 
-    static func key(_ structure: Structure) -> String {
+    static func key(_ structure: Structure) -> StructElement.Key {
         // The cells of a row split over pages are one cell each: they are told apart by column.
-        if case .cell(let column, _) = structure.role { return "cell-\(column)" }
-        return "id-\(structure.id)"
+        if case .cell(let column, _) = structure.role { return .cell(column: column) }
+        return .id(structure.id)
     }
 
     private static func child(of node: StructElement, for structure: Structure, inHeader: Bool, tags: PageTags)
