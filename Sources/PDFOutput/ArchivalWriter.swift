@@ -186,11 +186,12 @@ struct ArchivalWriter {
             nums += [.int(pages.count + index), annotationParents[index] ?? .null]
         }
         let tree = add(.dict(PDFDict([("Nums", .array(nums))])))
-        objects[rootRef.ref!]?.value = .dict(
-            PDFDict([
-                ("Type", .name("StructTreeRoot")), ("K", documentRef), ("ParentTree", tree),
-                ("ParentTreeNextKey", .int(pages.count + annotations.count)),
-            ]))
+        objects[rootRef.ref!] = PDFParser.Object(
+            value: .dict(
+                PDFDict([
+                    ("Type", .name("StructTreeRoot")), ("K", documentRef), ("ParentTree", tree),
+                    ("ParentTreeNextKey", .int(pages.count + annotations.count)),
+                ])), stream: nil)
         return rootRef
     }
 
@@ -239,7 +240,7 @@ struct ArchivalWriter {
         if let onePage { dict["Pg"] = .ref(pageRefs[onePage]) }
         if let alt = element.alt { dict["Alt"] = .text(alt) }
         if let attributes = element.attributes { dict["A"] = .dict(attributes) }
-        objects[ref.ref!]?.value = .dict(dict)
+        objects[ref.ref!] = PDFParser.Object(value: .dict(dict), stream: nil)
         return ref
     }
 

@@ -8,17 +8,27 @@ enum Deflate {
 
     /// Level 1 (the fastest): the post-writer runs on every build, and the files it deflates are
     /// small; level 6 saves about a tenth of their size for twice the time.
-    static func compress(_ input: [UInt8], level: Int32 = 1) throws -> [UInt8] {
-        let bound = Int(compressBound(uLong(input.count)))
+    static func compress(_ input: [UInt8], level: Int32 = 1, strategy: Int32 = Z_DEFAULT_STRATEGY) throws -> [UInt8] {
+        var stream = z_stream()
+        guard
+            deflateInit2_(&stream, level, Z_DEFLATED, 15, 8, strategy, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+                == Z_OK
+        else { throw Failure() }
+        defer { deflateEnd(&stream) }
+        let bound = Int(deflateBound(&stream, uLong(input.count)))
         var status = Z_OK
+        var input = input
         let out = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
-            var size = uLong(bound)
-            status = input.withUnsafeBufferPointer { i in
-                compress2(buffer.baseAddress, &size, i.baseAddress, uLong(input.count), level)
+            status = input.withUnsafeMutableBufferPointer { i in
+                stream.next_in = i.baseAddress
+                stream.avail_in = uInt(i.count)
+                stream.next_out = buffer.baseAddress
+                stream.avail_out = uInt(bound)
+                return deflate(&stream, Z_FINISH)
             }
-            count = status == Z_OK ? Int(size) : 0
+            count = status == Z_STREAM_END ? bound - Int(stream.avail_out) : 0
         }
-        guard status == Z_OK else { throw Failure() }
+        guard status == Z_STREAM_END else { throw Failure() }
         return out
     }
 

@@ -26,16 +26,6 @@ enum PDFFileWriter {
             if let object = objects[order[index]] { visit(object.value) }
             index += 1
         }
-        func renumber(_ value: PDFValue) -> PDFValue {
-            switch value {
-            case .ref(let number): return numbers[number].map { .ref($0) } ?? .null
-            case .array(let items): return .array(items.map(renumber))
-            case .dict(var dict):
-                for i in dict.entries.indices { dict.entries[i].value = renumber(dict.entries[i].value) }
-                return .dict(dict)
-            default: return value
-            }
-        }
 
         // Streams are written as they are; every other object goes, compressed, into object
         // streams of up to `objectsPerStream` (ISO 32000 7.5.7), found through a cross-reference
@@ -43,21 +33,21 @@ enum PDFFileWriter {
         var out = header
         var entries = [(type: UInt8, field: Int, index: Int)](repeating: (0, 0, 0), count: order.count + 1)
         entries[0] = (0, 0, 0xFFFF)
-        var packed: [(number: Int, bytes: [UInt8])] = []
+        // Objects to pack: their numbers and where each ends in `packedBytes`.
+        var packed: [(number: Int, end: Int)] = []
+        var packedBytes: [UInt8] = []
         for old in order {
             guard let object = objects[old], let number = numbers[old] else { continue }
-            var value = renumber(object.value)
-            guard let stream = object.stream, case .dict(var dict) = value else {
-                var bytes: [UInt8] = []
-                value.write(to: &bytes)
-                packed.append((number, bytes))
+            guard let stream = object.stream, case .dict(var dict) = object.value else {
+                object.value.write(to: &packedBytes, numbers: numbers)
+                packedBytes.append(0x0A)
+                packed.append((number, packedBytes.count))
                 continue
             }
             entries[number] = (1, out.count, 0)
             dict["Length"] = .int(stream.count)
-            value = .dict(dict)
             out.append(contentsOf: "\(number) 0 obj\n".utf8)
-            value.write(to: &out)
+            PDFValue.dict(dict).write(to: &out, numbers: numbers)
             out.append(contentsOf: "\nstream\n".utf8)
             out += stream
             out.append(contentsOf: "\nendstream\nendobj\n".utf8)
@@ -68,14 +58,16 @@ enum PDFFileWriter {
             let streamNumber = nextNumber
             nextNumber += 1
             var offsets: [UInt8] = []
-            var body: [UInt8] = []
+            let first = start == 0 ? 0 : packed[start - 1].end
             for (index, object) in chunk.enumerated() {
-                offsets.append(contentsOf: "\(object.number) \(body.count) ".utf8)
-                body += object.bytes
-                body.append(0x0A)
+                let begin = index == 0 ? first : chunk[chunk.startIndex + index - 1].end
+                PDFValue.writeInteger(object.number, to: &offsets)
+                offsets.append(0x20)
+                PDFValue.writeInteger(begin - first, to: &offsets)
+                offsets.append(0x20)
                 entries[object.number] = (2, streamNumber, index)
             }
-            let data = (try? Deflate.compress(offsets + body)) ?? []
+            let data = (try? Deflate.compress(offsets + packedBytes[first..<chunk.last!.end])) ?? []
             entries.append((1, out.count, 0))
             out.append(contentsOf: "\(streamNumber) 0 obj\n".utf8)
             PDFValue.dict(
@@ -103,7 +95,9 @@ enum PDFFileWriter {
         PDFValue.dict(
             PDFDict([
                 ("Type", .name("XRef")), ("Size", .int(entries.count)), ("W", .array([.int(1), .int(4), .int(2)])),
-                ("Root", renumber(root)), ("Info", renumber(info)), ("ID", .array([.string(id), .string(id)])),
+                ("Root", root.ref.flatMap { numbers[$0] }.map { .ref($0) } ?? .null),
+                ("Info", info.ref.flatMap { numbers[$0] }.map { .ref($0) } ?? .null),
+                ("ID", .array([.string(id), .string(id)])),
                 ("Filter", .name("FlateDecode")), ("Length", .int(data.count)),
             ])
         ).write(to: &out)

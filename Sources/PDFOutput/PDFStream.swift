@@ -16,15 +16,15 @@ public struct PDFOptions: Sendable {
 
 /// A PDF written page by page, as a page sink: Cairo draws the pages in small batches
 /// (`batchSize`), released as they are drawn, so a long report never sits in memory whole;
-/// fonts are loaded from the files the page IR names. `finish` hands Cairo's file to the
+/// fonts are loaded from the files the page IR names. `finish` hands what Cairo wrote to the
 /// post-writer (`ArchivalWriter`), which writes the final file at `path` with links, structure
 /// tree and archival metadata. The caller renames the file into place after `finish`.
 public final class PDFStream: PageSink {
     let surface: OpaquePointer
     let cr: OpaquePointer
     let path: String
-    /// Where Cairo writes.
-    let cairoPath: String
+    /// What Cairo writes, in memory until the post-writer reads it (the size of the PDF).
+    private let drawn = DrawnBytes()
     let options: PDFOptions
     private var marker = ContentMarker()
     private var pageTags: [PageTags] = []
@@ -72,13 +72,20 @@ public final class PDFStream: PageSink {
         }
     }
 
-    /// Cairo draws into `cairoPath`; the final file goes to `path`. The caller removes both on
-    /// failure, and `cairoPath` in any case.
-    public init(path: String, cairoPath: String, options: PDFOptions) throws {
+    /// The final file goes to `path`; the caller removes it on failure.
+    public init(path: String, options: PDFOptions) throws {
         self.path = path
         self.options = options
-        self.cairoPath = cairoPath
-        guard let surface = cairo_pdf_surface_create(cairoPath, 595.28, 841.89) else {
+        let closure = Unmanaged.passUnretained(drawn).toOpaque()
+        guard
+            let surface = cairo_pdf_surface_create_for_stream(
+                { closure, data, length in
+                    guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+                    let drawn = Unmanaged<DrawnBytes>.fromOpaque(closure).takeUnretainedValue()
+                    drawn.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+                    return CAIRO_STATUS_SUCCESS
+                }, closure, 595.28, 841.89)
+        else {
             throw PDFWriter.Failure.cairo("cannot create surface")
         }
         do { try PDFWriter.check(cairo_surface_status(surface)) } catch {
@@ -163,38 +170,26 @@ public final class PDFStream: PageSink {
         cairo_pdf_surface_set_size(surface, page.width, page.height)
         cairo_pdf_surface_set_page_label(surface, page.label)
         cairo_set_source_rgb(cr, 0, 0, 0)
-        // Consecutive rules of one width are stroked as one path: Cairo's PDF surface analyses
-        // every drawing operation of a page, and a table has hundreds of rules.
-        var pathWidth: Double? = nil
-        func strokePending() {
-            if pathWidth != nil {
-                cairo_stroke(cr)
-                pathWidth = nil
-            }
-        }
+        // The page's rules are drawn last, as one path per width, in one artifact: Cairo's PDF
+        // surface analyses every drawing operation of a page, a table has hundreds of rules, and
+        // a rule never lies under text (it is drawn over the shading of header rows).
+        var rules: [Rule] = []
         var runIndex = 0
         for item in page.items {
             switch item {
-            case .rule, .box: mark(decoration: true, strokePending)
-            case .text, .image: mark(decoration: false, strokePending)
-            case .begin, .end, .link: break
+            case .box: mark(decoration: true)
+            case .text, .image: mark(decoration: false)
+            case .rule, .begin, .end, .link: break
             }
             switch item {
             case .rule(let rule):
-                if pathWidth != rule.width {
-                    strokePending()
-                    cairo_set_line_width(cr, rule.width)
-                    pathWidth = rule.width
-                }
-                cairo_move_to(cr, rule.x0, rule.y0)
-                cairo_line_to(cr, rule.x1, rule.y1)
+                rules.append(rule)
             case .begin(let structure):
                 // Structure is not drawn (and does not break a path of rules): it marks content.
                 marker.begin(structure)
             case .end:
                 marker.end()
             case .text(let run):
-                strokePending()
                 if let clusterRun = runs[runIndex] {
                     PDFWriter.draw(clusterRun, font: try layoutFonts[run.font].clusterFont(), cr: cr)
                 } else {
@@ -203,13 +198,11 @@ public final class PDFStream: PageSink {
                 runIndex += 1
                 marker.text(run)
             case .box(let box):
-                strokePending()
                 cairo_set_source_rgb(cr, box.gray, box.gray, box.gray)
                 cairo_rectangle(cr, box.x, box.y, box.width, box.height)
                 cairo_fill(cr)
                 cairo_set_source_rgb(cr, 0, 0, 0)
             case .image(let image):
-                strokePending()
                 try PDFWriter.drawImage(image, cr: cr)
                 marker.figure(image, pageHeight: page.height)
             case .link(let link):
@@ -218,7 +211,19 @@ public final class PDFStream: PageSink {
                 marker.link(link)
             }
         }
-        strokePending()
+        if !rules.isEmpty {
+            mark(decoration: true)
+            var widths: [Double] = []
+            for rule in rules where !widths.contains(rule.width) { widths.append(rule.width) }
+            for width in widths {
+                cairo_set_line_width(cr, width)
+                for rule in rules where rule.width == width {
+                    cairo_move_to(cr, rule.x0, rule.y0)
+                    cairo_line_to(cr, rule.x1, rule.y1)
+                }
+                cairo_stroke(cr)
+            }
+        }
         let (open, tags) = marker.finishPage()
         if let open { cairo_tag_end(cr, open) }
         pageTags.append(tags)
@@ -226,34 +231,11 @@ public final class PDFStream: PageSink {
         try PDFWriter.check(cairo_status(cr))
     }
 
-    /// The bytes of a file, read whole with one system call per chunk.
-    static func read(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0 else { return nil }
-        let size = Int(status.st_size)
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            while count < size {
-                let got = Foundation.read(fd, buffer.baseAddress! + count, size - count)
-                if got <= 0 {
-                    failed = got < 0
-                    break
-                }
-                count += got
-            }
-        }
-        return failed || bytes.count != size ? nil : bytes
-    }
-
     /// Marks what is drawn next as content of the open structure, or as an artifact.
-    private func mark(decoration: Bool, _ strokePending: () -> Void) {
+    private func mark(decoration: Bool) {
         guard options.tagged else { return }
         let change = marker.switchTo(marker.owner(decoration: decoration))
         guard change.begin != nil else { return }
-        strokePending()
         if let end = change.end { cairo_tag_end(cr, end) }
         if let begin = change.begin { cairo_tag_begin(cr, begin, "") }
     }
@@ -266,15 +248,18 @@ public final class PDFStream: PageSink {
         finished = true
         cairo_surface_finish(surface)
         try PDFWriter.check(cairo_surface_status(surface))
-        guard let drawn = Self.read(cairoPath) else {
-            throw PDFWriter.Failure.cairo("cannot read back \(cairoPath)")
-        }
         var writer = try ArchivalWriter(
-            cairoFile: drawn, pages: pageTags,
+            cairoFile: drawn.bytes, pages: pageTags,
             options: .init(metadata: metadata, producer: options.producer, tagged: options.tagged))
         let bytes = try writer.write()
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
             throw PDFWriter.Failure.cairo("cannot write \(path)")
         }
     }
+}
+
+/// The bytes Cairo writes, gathered by its write callback. The stream keeps it alive as long as
+/// the surface.
+private final class DrawnBytes {
+    var bytes: [UInt8] = []
 }

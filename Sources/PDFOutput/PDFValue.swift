@@ -43,11 +43,13 @@ enum PDFValue: Equatable {
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
-    func write(to out: inout [UInt8]) {
+    /// Writes the value; `numbers`, if given, renumbers references (a reference to an object not
+    /// in it is written `null`).
+    func write(to out: inout [UInt8], numbers: [Int: Int]? = nil) {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .int(let i): Self.writeInteger(i, to: &out)
         case .real(let r): out.append(contentsOf: r.utf8)
         case .name(let n):
             out.append(0x2F)
@@ -63,11 +65,37 @@ enum PDFValue: Equatable {
             out.append(0x5B)
             for (i, item) in items.enumerated() {
                 if i > 0 { out.append(0x20) }
-                item.write(to: &out)
+                item.write(to: &out, numbers: numbers)
             }
             out.append(0x5D)
-        case .dict(let dict): dict.write(to: &out)
-        case .ref(let number): out.append(contentsOf: "\(number) 0 R".utf8)
+        case .dict(let dict): dict.write(to: &out, numbers: numbers)
+        case .ref(let number):
+            guard let written = numbers.map({ $0[number] }) ?? number else {
+                out.append(contentsOf: "null".utf8)
+                return
+            }
+            Self.writeInteger(written, to: &out)
+            out.append(contentsOf: " 0 R".utf8)
+        }
+    }
+
+    static func writeInteger(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(magnitude % 10) + 0x30
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
         }
     }
 }
@@ -94,11 +122,13 @@ struct PDFDict: Equatable {
         }
     }
 
-    func write(to out: inout [UInt8]) {
+    func write(to out: inout [UInt8], numbers: [Int: Int]? = nil) {
         out.append(contentsOf: "<<".utf8)
         for (key, value) in entries {
-            out.append(contentsOf: " /\(key) ".utf8)
-            value.write(to: &out)
+            out.append(contentsOf: " /".utf8)
+            out.append(contentsOf: key.utf8)
+            out.append(0x20)
+            value.write(to: &out, numbers: numbers)
         }
         out.append(contentsOf: " >>".utf8)
     }

@@ -47,15 +47,6 @@ public enum AtomicFile {
         }
     }
 
-    /// Runs `use` with a tracked temporary file beside `target` (an intermediate file that an
-    /// interruption removes like any other), and removes it afterwards, whatever happens.
-    public static func withScratch(beside target: URL, _ use: (URL) throws -> Void) throws {
-        try staged(target) { scratch in
-            defer { try? FileManager.default.removeItem(at: scratch) }
-            try use(scratch)
-        }
-    }
-
     /// Runs `finish` on a tracked temporary file beside `target`, removing it on failure.
     private static func staged(_ target: URL, _ finish: (URL) throws -> Void) throws {
         let directory = target.deletingLastPathComponent()

@@ -125,15 +125,9 @@ public final class ReportBuilder {
         var written: [URL] = []
         if options.formats.contains(.pdf) {
             try AtomicFile.write(to: paths.pdf) { temporary in
-                var drawn: ITADocument.Result?
-                // Cairo draws into a scratch file; the post-writer writes the final PDF from it.
-                try AtomicFile.withScratch(beside: paths.pdf) { cairoFile in
-                    let stream = try PDFStream(
-                        path: temporary.path, cairoPath: cairoFile.path,
-                        options: PDFOptions(producer: Self.producer, tagged: options.taggedPDF))
-                    drawn = try document.typeset(report, to: stream)
-                }
-                guard let summary = drawn else { return }
+                let stream = try PDFStream(
+                    path: temporary.path, options: PDFOptions(producer: Self.producer, tagged: options.taggedPDF))
+                let summary = try document.typeset(report, to: stream)
                 if !summary.missingCharacters.isEmpty {
                     let list = summary.missingCharacters.map {
                         "\(Character($0)) (U+\(String($0.value, radix: 16, uppercase: true)))"

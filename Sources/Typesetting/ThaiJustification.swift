@@ -25,6 +25,16 @@ extension Shaper {
 
     /// Whether the UTF-8 character at `offset` is a non-spacing combining mark (Thai ั ิ ี ่ ้ …).
     static func startsWithMark(_ text: [UInt8], at offset: Int) -> Bool {
+        // Fast paths: ASCII is never a mark; Thai's marks are U+0E31, U+0E34–U+0E3A and
+        // U+0E47–U+0E4E (E0 B8 B1, E0 B8 B4…BA, E0 B9 87…8E), and Thai's other letters are not.
+        let lead = text[offset]
+        if lead < 0x80 { return false }
+        if lead == 0xE0, offset + 2 < text.count {
+            let second = text[offset + 1]
+            let third = text[offset + 2]
+            if second == 0xB8 { return third == 0xB1 || (0xB4...0xBA).contains(third) }
+            if second == 0xB9 { return (0x87...0x8E).contains(third) }
+        }
         var iterator = text[offset...].makeIterator()
         var decoder = UTF8()
         guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
