@@ -1,0 +1,95 @@
+import Foundation
+import PageIR
+import TestSupport
+import Testing
+
+@testable import PDFOutput
+
+/// The post-writer's parts on inputs made by hand: PDF syntax read and written, content streams
+/// edited around strings, zlib, XMP text, the embedded profile.
+@Suite struct PostWriterTests {
+    func parse(_ text: String) throws -> PDFValue {
+        var lexer = PDFLexer(Array(text.utf8), at: 0)
+        return try lexer.value()
+    }
+
+    @Test func readsEveryKindOfValue() throws {
+        let value = try parse(
+            #"<< /A 1 /B -2.5 /C (a\(b\)c\n\101) /D <48 65 6C6C6F> /E [1 0 R 2 0 R /N true null] /F << /G false >> >>"#)
+        let dict = try #require(value.dict)
+        #expect(dict["A"] == .int(1))
+        #expect(dict["B"] == .real("-2.5"))
+        #expect(dict["C"] == .string(Array("a(b)c\nA".utf8)))
+        #expect(dict["D"] == .string(Array("Hello".utf8)))
+        #expect(dict["E"] == .array([.ref(1), .ref(2), .name("N"), .bool(true), .null]))
+        #expect(dict["F"]?.dict?["G"] == .bool(false))
+    }
+
+    @Test func writesWhatItReads() throws {
+        let value = PDFValue.dict(
+            PDFDict([
+                ("Type", .name("Annot")), ("Rect", .array([.number(85.04), .number(-2), .number(0.00004)])),
+                ("T", .text("ไทย")), ("P", .ref(7)),
+            ]))
+        var out: [UInt8] = []
+        value.write(to: &out)
+        #expect(String(decoding: out, as: UTF8.self).contains("/Rect [85.04 -2 0]"))
+        var lexer = PDFLexer(out, at: 0)
+        #expect(try lexer.value() == value)
+        var renumbered: [UInt8] = []
+        value.write(to: &renumbered, numbers: [7: 3])
+        #expect(String(decoding: renumbered, as: UTF8.self).contains("/P 3 0 R"))
+    }
+
+    @Test func refusesWhatIsNotAPDF() {
+        #expect(throws: PDFParser.Failure.self) { try PDFParser(Array("not a pdf".utf8)) }
+        do {
+            _ = try PDFParser(Array("%PDF-1.5\nstartxref\n999\n%%EOF".utf8))
+            Issue.record("a file with no cross-reference table was read")
+        } catch {
+            #expect("\(error)".contains("the PDF Cairo wrote is not as expected"))
+        }
+    }
+
+    @Test func artifactsAreMarkedOutsideStringsOnly() {
+        let content = Array("/Private << /MCID 3 >> BDC (/Private << /MCID 4 >> BDC) Tj EMC /P << /MCID 5 >> BDC".utf8)
+        let edited = String(decoding: ContentStreamEditor.markArtifacts(content, tag: "Private"), as: UTF8.self)
+        #expect(edited == "/Artifact BMC (/Private << /MCID 4 >> BDC) Tj EMC /P << /MCID 5 >> BDC")
+        let hex = Array("<2F50726976617465> Tj /Private << /MCID 9 >> BDC".utf8)
+        #expect(
+            String(decoding: ContentStreamEditor.markArtifacts(hex, tag: "Private"), as: UTF8.self)
+                == "<2F50726976617465> Tj /Artifact BMC")
+    }
+
+    @Test func deflateRoundTrips() throws {
+        let text = Array(String(repeating: "BT /F1 12 Tf (สวัสดี) Tj ET\n", count: 500).utf8)
+        let packed = try Deflate.compress(text)
+        #expect(packed.count < text.count / 10)
+        #expect(try Deflate.decompress(packed) == text)
+        #expect(throws: Deflate.Failure.self) { try Deflate.decompress(Array("not zlib".utf8)) }
+    }
+
+    @Test func xmpEscapesTextAndDropsControls() {
+        let metadata = DocumentMetadata(title: "a <b> & \"c\"\u{1B}", author: "ผู้เขียน", subject: "s", date: "2021-03")
+        let xmp = String(decoding: XMPPacket.make(metadata, producer: "p", tagged: true), as: UTF8.self)
+        #expect(xmp.contains("a &lt;b&gt; &amp; &quot;c&quot;</rdf:li>"))
+        #expect(!xmp.contains("\u{1B}"))
+        #expect(xmp.contains("<xmp:CreateDate>2021-03-01T00:00:00Z</xmp:CreateDate>"))
+        #expect(xmp.contains("<pdfuaid:part>1</pdfuaid:part>"))
+        #expect(
+            !String(decoding: XMPPacket.make(metadata, producer: "p", tagged: false), as: UTF8.self)
+                .contains("pdfuaid"))
+    }
+
+    @Test func datesComeFromTheReport() {
+        #expect(PDFDate("2021-03").pdf == "D:20210301000000Z")
+        #expect(PDFDate("2021-03-15").xmp == "2021-03-15T00:00:00Z")
+        #expect(PDFDate("nonsense").pdf == "D:00010101000000Z")
+    }
+
+    @Test func embeddedProfileIsTheBundledFile() throws {
+        let file = try Data(contentsOf: Repo.root.appendingPathComponent("Resources/sRGB.icc"))
+        #expect(SRGBProfile.bytes == [UInt8](file))
+        #expect(String(decoding: SRGBProfile.bytes[36..<40], as: UTF8.self) == "acsp")
+    }
+}
