@@ -7,13 +7,7 @@ enum GoldenFixtures {
     static let sentence = ModelFixtures.sentence
     static func text(_ sentences: Int) -> String { Array(repeating: sentence, count: sentences).joined(separator: " ") }
 
-    static let columns = [
-        Column(key: "number", header: "ที่", width: 0.06, alignment: .center),
-        Column(key: "measure", header: "มาตรการ", width: 0.24),
-        Column(key: "step", header: "ขั้นตอนหรือวิธีการ", width: 0.24),
-        Column(key: "responsible", header: "ผู้รับผิดชอบ", width: 0.14),
-        Column(key: "result", header: "ผลการดำเนินการ", width: 0.32),
-    ]
+    static let columns = ModelFixtures.measureColumns
 
     static func table(_ rows: [Row], header: [[Cell]]? = nil, shade: Double? = nil) -> Table {
         Table(

@@ -181,15 +181,7 @@ import ThaiReport
     /// A cover logo is a figure with the agency's name as alternate text.
     @Test func logoIsAFigureWithAltText() throws {
         let local = ScratchDirectory()
-        let png = Data(
-            base64Encoded:
-                "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==")!
-        let data = local.sample {
-            $0.replacingOccurrences(
-                of: "  address: อำเภอเมืองสิงห์บุรี จังหวัดสิงห์บุรี",
-                with: "  address: อำเภอเมืองสิงห์บุรี จังหวัดสิงห์บุรี\n  logo: logo.png")
-        }
-        try png.write(to: data.deletingLastPathComponent().appendingPathComponent("logo.png"))
+        let data = local.sampleWithLogo()
         let facts = try PDFFacts.read(try Self.build(data, into: "logo"))
         let figure = try #require(facts.structure.first { $0.type == "Figure" })
         #expect(figure.alt == Self.report.cover.agencyName)

@@ -27,16 +27,7 @@ import ThaiReport
 
     @Test func coverLogoIsDrawn() throws {
         let scratch = ScratchDirectory()
-        // A 2×2 red PNG.
-        let png = Data(
-            base64Encoded:
-                "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==")!
-        let data = scratch.sample {
-            $0.replacingOccurrences(
-                of: "  address: อำเภอเมืองสิงห์บุรี จังหวัดสิงห์บุรี", with: "  address: อำเภอเมืองสิงห์บุรี จังหวัดสิงห์บุรี\n  logo: logo.png"
-            )
-        }
-        try png.write(to: data.deletingLastPathComponent().appendingPathComponent("logo.png"))
+        let data = scratch.sampleWithLogo()
         let builder = ReportBuilder(fonts: try FontSystem(directory: Repo.fonts))
         let report = try ReportLoader.load(dataFile: data).report
         let images = try builder.layout(report).pages[0].items.compactMap {

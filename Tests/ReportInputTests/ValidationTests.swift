@@ -5,6 +5,12 @@ import Testing
 
 /// One test per kind of input error, each asserting the exact file, line and column.
 @Suite struct ValidationTests {
+    /// The sample with its OIT checklist read from `oit.csv` beside it.
+    static func checklistFromCSV(_ text: String) -> String {
+        let start = text.range(of: "\noit:\n")!.lowerBound
+        return String(text[..<start]) + "\noit: {csv: oit.csv}\n"
+    }
+
     /// 1-based line of the first line containing `needle`.
     func line(of needle: String, in text: String) -> Int {
         let lines = text.components(separatedBy: "\n")
@@ -96,10 +102,7 @@ import Testing
             "code,responsible,has_data,no_data_reason,published,unpublished_reason\n"
                 + (1...43).map { "O\($0),สำนักปลัดฯ,yes,,yes,\n" }.joined() + "O7,สำนักปลัดฯ,yes,,yes,\n")
         let (d, _, _) = try failure(
-            { text in
-                let start = text.range(of: "\noit:\n")!.lowerBound
-                return String(text[..<start]) + "\noit: {csv: oit.csv}\n"
-            }, scratch: scratch)
+            Self.checklistFromCSV, scratch: scratch)
         #expect(
             d.location
                 == SourceLocation(
@@ -133,10 +136,7 @@ import Testing
             "code,responsible,has_data,no_data_reason,published,unpublished_reason\nO1,สำนักปลัดฯ,yes,,yes,\nO2,\"สำนักปลัดฯ,yes,,yes,\n"
         )
         let (d, _, _) = try failure(
-            { text in
-                let start = text.range(of: "\noit:\n")!.lowerBound
-                return String(text[..<start]) + "\noit: {csv: oit.csv}\n"
-            }, scratch: scratch)
+            Self.checklistFromCSV, scratch: scratch)
         #expect(
             d.location
                 == SourceLocation(

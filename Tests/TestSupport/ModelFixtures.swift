@@ -25,6 +25,15 @@ public enum ModelFixtures {
         return texts
     }
 
+    /// The five columns of the ITA measures table, as the 2564 template gives them.
+    public static let measureColumns = [
+        Column(key: "number", header: "ที่", width: 0.06, alignment: .center),
+        Column(key: "measure", header: "มาตรการ", width: 0.24),
+        Column(key: "step", header: "ขั้นตอนหรือวิธีการ", width: 0.24),
+        Column(key: "responsible", header: "ผู้รับผิดชอบ", width: 0.14),
+        Column(key: "result", header: "ผลการดำเนินการ", width: 0.32),
+    ]
+
     /// A report with the given sections and nothing else of note.
     public static func report(
         _ sections: [Section], id: String = "test", preface: [String] = ["คำนำสั้น ๆ"],

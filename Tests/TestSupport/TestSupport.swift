@@ -45,6 +45,20 @@ public final class ScratchDirectory: Sendable {
         write("Templates/ita-2564/template.yaml", edit(text))
     }
 
+    /// The sample data file with a cover logo (a 2×2 red PNG beside it).
+    public func sampleWithLogo() -> URL {
+        let data = sample {
+            $0.replacingOccurrences(
+                of: "  address: อำเภอเมืองสิงห์บุรี จังหวัดสิงห์บุรี",
+                with: "  address: อำเภอเมืองสิงห์บุรี จังหวัดสิงห์บุรี\n  logo: logo.png")
+        }
+        let png = Data(
+            base64Encoded:
+                "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==")!
+        try! png.write(to: data.deletingLastPathComponent().appendingPathComponent("logo.png"))
+        return data
+    }
+
     /// The sample data file, edited, written as `Samples/<agency>/2564.yaml` with the template beside it.
     public func sample(editing edit: (String) -> String = { $0 }, name: String = "2564.yaml") -> URL {
         copyTemplate()

@@ -37,13 +37,7 @@ enum Fixtures {
         .heading(Heading(text, style: bold, level: level, spaceBefore: 9.6, anchor: anchor))
     }
 
-    static let measureColumns = [
-        Column(key: "number", header: "ที่", width: 0.06, alignment: .center),
-        Column(key: "measure", header: "มาตรการ", width: 0.24),
-        Column(key: "step", header: "ขั้นตอนหรือวิธีการ", width: 0.24),
-        Column(key: "responsible", header: "ผู้รับผิดชอบ", width: 0.14),
-        Column(key: "result", header: "ผลการดำเนินการ", width: 0.32),
-    ]
+    static let measureColumns = ModelFixtures.measureColumns
 
     static func table(_ rows: [Row]) -> Table {
         Table(
