@@ -63,9 +63,14 @@ public enum ReportLoader {
         let root2 = templatesRoot ?? findTemplatesRoot(near: dataFile, id: data.templateID)
         let templateFile = root2?.appendingPathComponent(data.templateID).appendingPathComponent("template.yaml")
         guard let templateFile, FileManager.default.fileExists(atPath: templateFile.path) else {
+            let thaiPlace = templatesRoot.map { "ค้นหาใน \($0.path)" } ?? "ค้นหาในโฟลเดอร์ Templates เหนือไฟล์ข้อมูล"
+            let place =
+                templatesRoot.map { "looked in \($0.path)" } ?? "looked in the Templates folders above the data file"
             sink.error(
-                data.templateLocation, thai: "ไม่พบแม่แบบ '\(data.templateID)' (ค้นหาใน Templates/)",
-                english: "template '\(data.templateID)' does not exist (looked in Templates/)")
+                data.templateLocation,
+                thai: "ไม่พบแม่แบบ '\(data.templateID)' (\(thaiPlace)): ตรวจชื่อแม่แบบหรือ --templates",
+                english:
+                    "template '\(data.templateID)' does not exist (\(place)): check the template name or --templates")
             throw sink.failure()
         }
         guard let template = TemplateLoader.load(file: templateFile, expectedID: data.templateID, sink: sink) else {

@@ -168,6 +168,22 @@ public final class BatchBuilder: Sendable {
                 progress: progress)
             return
         }
+        // A report of the same agency and year built into this folder from another data file is
+        // not replaced unless forced: two data files naming the same agency id is a mistake.
+        if !options.force,
+            let record = BuildRecord.read(
+                agencyID: report.agencyID, year: report.fiscalYear, in: options.build.outputDirectory),
+            !record.source.isEmpty, Self.samePath(record.source, file.path) == false
+        {
+            let message =
+                "\(file.path): error: รายงาน \(report.agencyID) ปี \(report.fiscalYear) ในโฟลเดอร์นี้สร้างจาก \(record.source) "
+                + "(ใช้ --force เพื่อแทนที่) / report \(report.agencyID) for \(report.fiscalYear) in this output folder "
+                + "was built from \(record.source): give each agency its own id, or use --force to replace it"
+            state.finish(
+                file, agencyID: report.agencyID, year: nil, outcome: .failed(message), inputError: true, start: start,
+                progress: progress)
+            return
+        }
         let fingerprint = builder.fingerprint(of: loaded, options: options.build)
         if !options.force,
             BuildRecord.isUpToDate(
@@ -189,6 +205,14 @@ public final class BatchBuilder: Sendable {
                 file, agencyID: report.agencyID, year: nil, outcome: .failed("\(file.path): error: \(error)"),
                 inputError: false, start: start, progress: progress)
         }
+    }
+
+    /// Whether two paths name the same file (after resolving `.`, `..` and links).
+    static func samePath(_ a: String, _ b: String) -> Bool {
+        func resolved(_ path: String) -> String {
+            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        return resolved(a) == resolved(b)
     }
 }
 

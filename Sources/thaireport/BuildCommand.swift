@@ -42,7 +42,11 @@ struct BuildCommand: ParsableCommand {
         help: "Tag the PDF: structure tree for screen readers (PDF/UA-1). The PDF is PDF/A-2b either way.")
     var pdfTags = true
 
-    @Option(name: [.customShort("j"), .long], help: "Reports built at once (default: the number of cores).")
+    // `.unconditional` takes the next word as the value even when it starts with '-', so
+    // `--jobs -1` is reported as a bad number rather than a missing one.
+    @Option(
+        name: [.customShort("j"), .long], parsing: .unconditional,
+        help: "Reports built at once (default: the number of cores).")
     var jobs: Int?
 
     @Option(name: .long, help: "Templates folder (default: the nearest Templates folder above each data file).")
@@ -50,6 +54,8 @@ struct BuildCommand: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs ต้องอย่างน้อย 1 / --jobs must be at least 1") }
+        try validateOutputFolder(out)
+        if let templates { try validateTemplatesFolder(templates) }
         if let year, !DataSchema.fiscalYears.contains(year) {
             throw ValidationError("--year ต้องเป็นปี พ.ศ. เช่น 2564 / --year must be a Buddhist-era year such as 2564")
         }

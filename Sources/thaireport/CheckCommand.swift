@@ -25,6 +25,10 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Templates folder.")
     var templates: String?
 
+    func validate() throws {
+        if let templates { try validateTemplatesFolder(templates) }
+    }
+
     func run() throws {
         var failed = false
         let files = try dataFiles(paths, year: year)

@@ -70,3 +70,67 @@ import Testing
         #expect(result.stderr.contains("unknown format 'docx'"))
     }
 }
+
+/// Mistakes on the command line: a clear message in Thai and English and the documented exit
+/// status (64 for usage, 2 for bad input), never a crash or a file in the wrong place.
+@Suite struct CommandLineMistakesTests {
+    let binary = Repo.binary
+
+    @Test func outputFolderMustBeAFolder() throws {
+        let scratch = ScratchDirectory()
+        let file = scratch.write("a-file", "x")
+        let named = try runProcess(binary, ["build", Repo.sample.path, "--out", file.path, "--format", "html"])
+        #expect(named.status == 64)
+        #expect(named.stderr.contains("is a file, not a folder") && named.stderr.contains("เป็นไฟล์"))
+        #expect(!named.stderr.contains("NSCocoaErrorDomain"))
+        let empty = try runProcess(binary, ["build", Repo.sample.path, "--out", "", "--format", "html"])
+        #expect(empty.status == 64)
+        #expect(empty.stderr.contains("--out needs a folder"))
+    }
+
+    @Test func templatesFolderIsCheckedAndNamed() throws {
+        let scratch = ScratchDirectory()
+        let missing = try runProcess(
+            binary, ["build", Repo.sample.path, "--out", scratch.url.path, "--templates", scratch.url.path + "/none"])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("is not an existing folder"))
+        let empty = scratch.url.appendingPathComponent("empty-templates")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let wrong = try runProcess(
+            binary, ["check", Repo.sample.path, "--templates", empty.path])
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("looked in \(empty.path)"))
+    }
+
+    @Test func negativeJobsIsABadNumberNotAMissingOne() throws {
+        let result = try runProcess(binary, ["build", Repo.sample.path, "--jobs", "-1"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--jobs must be at least 1"))
+        #expect(!result.stderr.contains("Missing value"))
+    }
+
+    @Test func argumentsThatAreNotUTF8AreRefused() throws {
+        let scratch = ScratchDirectory()
+        let result = try runProcess(
+            "/bin/sh", ["-c", "exec \"$0\" build \"$(printf 'bad\\377name')\" --out \"$1\"", binary, scratch.url.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("is not UTF-8"))
+        #expect(scratch.files().isEmpty)
+    }
+
+    /// Two data files with the same agency id, built into one folder in two runs: the second
+    /// does not silently replace the first agency's report.
+    @Test func anotherDataFileDoesNotReplaceAPublishedReport() throws {
+        let scratch = ScratchDirectory()
+        let first = scratch.sample(name: "2564.yaml")
+        let second = scratch.write("Samples/copy/2564.yaml", try String(contentsOf: first, encoding: .utf8))
+        let out = scratch.url.appendingPathComponent("out").path
+        #expect(try runProcess(binary, ["build", first.path, "--out", out, "--format", "html"]).status == 0)
+        let replaced = try runProcess(binary, ["build", second.path, "--out", out, "--format", "html"])
+        #expect(replaced.status == 2)
+        #expect(replaced.stderr.contains("was built from \(first.path)"))
+        #expect(try runProcess(binary, ["build", first.path, "--out", out, "--format", "html"]).status == 0)
+        #expect(
+            try runProcess(binary, ["build", second.path, "--out", out, "--format", "html", "--force"]).status == 0)
+    }
+}
