@@ -8,6 +8,10 @@ let package = Package(
         .executable(name: "thaireport", targets: ["thaireport"]),
         .library(name: "ThaiReport", targets: ["ThaiReport"]),
         .library(name: "ReportInput", targets: ["ReportInput"]),
+        // For the fuzz package (Fuzz/): the HTML writer and the model it renders.
+        .library(name: "HTMLOutput", targets: ["HTMLOutput"]),
+        .library(name: "ReportModel", targets: ["ReportModel"]),
+        .library(name: "TestSupport", targets: ["TestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),

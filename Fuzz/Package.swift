@@ -8,6 +8,13 @@ let package = Package(
     dependencies: [.package(name: "ThaiReport", path: "..")],
     targets: [
         // One binary; scripts/fuzz chooses the reader with THAIREPORT_FUZZ_TARGET.
-        .executableTarget(name: "fuzz-input", dependencies: [.product(name: "ReportInput", package: "ThaiReport")])
+        .executableTarget(
+            name: "fuzz-input",
+            dependencies: [
+                .product(name: "ReportInput", package: "ThaiReport"),
+                .product(name: "ReportModel", package: "ThaiReport"),
+                .product(name: "HTMLOutput", package: "ThaiReport"),
+                .product(name: "TestSupport", package: "ThaiReport"),
+            ])
     ]
 )

@@ -109,3 +109,30 @@ import Testing
         #expect(HTMLWriter.escape("ไทย ๑๒๓") == "ไทย ๑๒๓")
     }
 }
+
+/// The `html` fuzz target's kept inputs (Fuzz/Corpus/html), replayed: each, put in every text
+/// field of the sample, gives a page with the same elements as plain text does.
+@Suite struct FuzzCorpusEscapingTests {
+    @Test func hostileTextNeverBecomesMarkup() throws {
+        let sample = try ReportLoader.load(dataFile: Repo.sample).report
+        let plain = HTMLMarkup.elements(
+            in: HTMLWriter.render(ModelFixtures.filled(sample, with: "x"), linkingPDF: true))
+        #expect(plain.contains("table") && plain.contains("h2"))
+        let folder = Repo.root.appendingPathComponent("Fuzz/Corpus/html")
+        let inputs = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        #expect(inputs.count >= 8)
+        for input in inputs {
+            let text = String(decoding: try Data(contentsOf: input), as: UTF8.self)
+            let page = HTMLWriter.render(ModelFixtures.filled(sample, with: text), linkingPDF: true)
+            let elements = HTMLMarkup.elements(in: page)
+            let first = zip(elements, plain).firstIndex { $0 != $1 } ?? min(elements.count, plain.count)
+            #expect(
+                elements == plain,
+                "\(input.lastPathComponent) became markup at element \(first): \(elements[first...].prefix(3))")
+        }
+    }
+
+    @Test func markupIsReadAsElements() {
+        #expect(HTMLMarkup.elements(in: "<!DOCTYPE html><P class=a>x &lt;b&gt;</p><br>") == ["p", "/p", "br"])
+    }
+}

@@ -34,6 +34,45 @@ public enum ModelFixtures {
         Column(key: "result", header: "ผลการดำเนินการ", width: 0.32),
     ]
 
+    /// `report` with `text` in every field the data or the template can set (cover, metadata,
+    /// preface, section ids, numbers and titles, paragraphs, headings, table cells): what the HTML
+    /// escaping tests and the `html` fuzz target render.
+    public static func filled(_ report: Report, with text: String) -> Report {
+        var report = report
+        report.metadata.title = text
+        report.metadata.author = text
+        report.cover.titleLines = [text]
+        report.cover.agencyName = text
+        report.cover.address = text
+        report.preface.paragraphs = [text]
+        report.preface.signature.lines = [text]
+        report.contents.closingLine = text
+        func fill(_ section: Section) -> Section {
+            var section = section
+            section.id = text
+            section.number = text
+            section.title = text
+            section.contentsTitle = text
+            section.blocks = section.blocks.map { block in
+                switch block {
+                case .paragraph: return .paragraph(text)
+                case .heading: return .heading(text)
+                case .table(var table):
+                    table.rows = table.rows.map { row in
+                        var row = row
+                        row.cells = row.cells.map { _ in .text(text) }
+                        return row
+                    }
+                    return .table(table)
+                }
+            }
+            section.subsections = section.subsections.map(fill)
+            return section
+        }
+        report.sections = report.sections.map(fill)
+        return report
+    }
+
     /// A report with the given sections and nothing else of note.
     public static func report(
         _ sections: [Section], id: String = "test", preface: [String] = ["คำนำสั้น ๆ"],

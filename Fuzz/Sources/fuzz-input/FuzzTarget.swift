@@ -7,6 +7,7 @@ let readers: [String: @Sendable (String) -> [Diagnostic]] = [
     "template": { InputCheck.template($0) },
     "csv": { InputCheck.checklistCSV($0) },
     "placeholders": { InputCheck.placeholders($0) },
+    "html": { HTMLEscaping.check($0) },
 ]
 let reader = readers[ProcessInfo.processInfo.environment["THAIREPORT_FUZZ_TARGET"] ?? ""]
 
