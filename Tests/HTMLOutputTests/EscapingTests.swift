@@ -125,7 +125,9 @@ import Testing
             let text = String(decoding: try Data(contentsOf: input), as: UTF8.self)
             let page = HTMLWriter.render(ModelFixtures.filled(sample, with: text), linkingPDF: true)
             let elements = HTMLMarkup.elements(in: page)
-            let first = zip(elements, plain).firstIndex { $0 != $1 } ?? min(elements.count, plain.count)
+            let first =
+                zip(elements, plain).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+                ?? min(elements.count, plain.count)
             #expect(
                 elements == plain,
                 "\(input.lastPathComponent) became markup at element \(first): \(elements[first...].prefix(3))")
