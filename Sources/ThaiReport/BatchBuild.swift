@@ -11,6 +11,15 @@ public enum DataFiles {
         public var description: String { "ไม่พบ '\(path)' / '\(path)' does not exist" }
     }
 
+    /// A file or folder whose name is not UTF-8: it cannot be named in messages, records or
+    /// links, so it is refused rather than read under a damaged name.
+    public struct NotUTF8: Error, CustomStringConvertible {
+        public let path: String
+        public var description: String {
+            "ชื่อ '\(path)' ไม่ใช่ UTF-8: เปลี่ยนชื่อไฟล์หรือโฟลเดอร์ / the name '\(path)' is not UTF-8: rename the file or folder"
+        }
+    }
+
     public static func isDataFileName(_ name: String) -> Bool {
         guard name.hasSuffix(".yaml") else { return false }
         let stem = name.dropLast(5)
@@ -34,6 +43,10 @@ public enum DataFiles {
             var found: [URL] = []
             while let next = walker?.nextObject() as? URL {
                 let name = next.lastPathComponent
+                // Names that are not UTF-8 reach us with U+FFFD in place of their bytes.
+                if next.path.unicodeScalars.contains("\u{FFFD}"), isDataFileName(name) || name.contains("\u{FFFD}") {
+                    throw NotUTF8(path: next.path)
+                }
                 guard isDataFileName(name) else { continue }
                 if let year, name != "\(year).yaml" { continue }
                 found.append(next.standardizedFileURL)

@@ -76,7 +76,14 @@ func printError(_ text: String) {
 /// The data files the arguments name; none found is bad input (exit status 2).
 func dataFiles(_ paths: [String], year: Int?) throws -> [URL] {
     let files: [URL]
-    do { files = try DataFiles.discover(paths, year: year) } catch { throw ValidationError("\(error)") }
+    do {
+        files = try DataFiles.discover(paths, year: year)
+    } catch let error as DataFiles.NotUTF8 {
+        printError(terminalSafe(error.description))
+        throw ExitCode(inputErrorStatus)
+    } catch {
+        throw ValidationError(terminalSafe("\(error)"))
+    }
     if files.isEmpty {
         printError("ไม่พบไฟล์ข้อมูล / no data files found" + (year.map { " (\($0).yaml)" } ?? ""))
         throw ExitCode(inputErrorStatus)

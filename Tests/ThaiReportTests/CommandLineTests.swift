@@ -116,6 +116,19 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("is not UTF-8"))
         #expect(scratch.files().isEmpty)
+        // A folder of data files whose name is not UTF-8, found by walking a folder.
+        let samples = scratch.url.appendingPathComponent("Samples").path
+        let made = try runProcess(
+            "/bin/sh",
+            [
+                "-c", "mkdir -p \"$0/$(printf 'bad\\377')\" && cp \"$1\" \"$0/$(printf 'bad\\377')/2564.yaml\"",
+                samples, Repo.sample.path,
+            ])
+        #expect(made.status == 0, "\(made.stderr)")
+        let walked = try runProcess(
+            binary, ["build", samples, "--out", scratch.url.appendingPathComponent("out").path])
+        #expect(walked.status == 2)
+        #expect(walked.stderr.contains("is not UTF-8: rename the file or folder"))
     }
 
     /// Two data files with the same agency id, built into one folder in two runs: the second
