@@ -61,7 +61,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
-        .target(name: "TestSupport", dependencies: ["ReportModel", "PageIR"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["ReportModel", "PageIR", "HTMLOutput"], path: "Tests/TestSupport"),
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
         .testTarget(name: "SiteLayoutTests", dependencies: ["SiteLayout"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
