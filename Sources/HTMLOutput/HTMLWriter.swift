@@ -7,25 +7,63 @@ import ThaiText
 /// that lists every report of a fiscal year. Every string from data or template goes through
 /// `escape`; nothing refers outside the site.
 public enum HTMLWriter {
+    /// Text and quoted attribute values: `& < > " '` become references, and the characters an
+    /// HTML document may not hold (controls but tab, line feed and carriage return; DEL; C1;
+    /// noncharacters) become U+FFFD. Data reaches the page only as text and quoted attribute
+    /// values: no style or script carries it, and links come from `escapeURL`.
     public static func escape(_ text: String) -> String {
-        // Work on UTF-8 bytes: the five characters are ASCII, and most text has none of them.
+        // Work on UTF-8 bytes: the five characters are ASCII, controls are ASCII or start with
+        // 0xC2, and noncharacters start with 0xEF or 0xF0–0xF4; Thai text has none of them.
         let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+        guard
+            utf8.contains(where: { byte in
+                byte < 0x20 || byte == 0x7F || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22
+                    || byte == 0x27 || byte == 0xC2 || byte >= 0xEF
+            })
+        else {
             return text
         }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
-            switch byte {
+        let replacement = Array("\u{FFFD}".utf8)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            switch value {
             case 0x26: out += Array("&amp;".utf8)
             case 0x3C: out += Array("&lt;".utf8)
             case 0x3E: out += Array("&gt;".utf8)
             case 0x22: out += Array("&quot;".utf8)
             case 0x27: out += Array("&#39;".utf8)
-            default: out.append(byte)
+            case 0x09, 0x0A, 0x0D: out.append(UInt8(value))
+            case 0x00..<0x20, 0x7F...0x9F, 0xFDD0...0xFDEF: out += replacement
+            case _ where value & 0xFFFE == 0xFFFE: out += replacement
+            default: UTF8.encode(scalar) { out.append($0) }
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A relative link for an `href`: each path segment percent-encoded (only unreserved
+    /// characters stay as they are, so no segment can read as a scheme, query or fragment),
+    /// then escaped as an attribute value.
+    public static func escapeURL(_ path: String) -> String {
+        let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+        var out = ""
+        for byte in path.utf8 {
+            if unreserved.contains(byte) || byte == UInt8(ascii: "/") {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                out += String(format: "%%%02X", byte)
+            }
+        }
+        return escape(out)
+    }
+
+    /// The id of a section's heading, from its position among its siblings (`section-2-1` for
+    /// the first subsection of the second section), never from the template or data: ids and
+    /// `href="#…"` hold only `a-z`, digits and `-`.
+    static func sectionID(_ position: [Int]) -> String {
+        "section-" + position.map { String($0 + 1) }.joined(separator: "-")
     }
 
     /// Fonts the pages refer to, from the bundled set, beside the stylesheet in the year's assets.
@@ -43,7 +81,7 @@ public enum HTMLWriter {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(title)</title>
-        <link rel="stylesheet" href="\(stylesheet)">
+        <link rel="stylesheet" href="\(escapeURL(stylesheet))">
         </head>
         <body>
 
@@ -70,7 +108,7 @@ public enum HTMLWriter {
         html += "<p class=\"fiscal-year\">\(escape(fiscalYear))</p>\n"
         if linkingPDF {
             let pdf = SiteLayout.link(from: place, to: .reportPDF(agencyID: report.agencyID, year: report.fiscalYear))
-            html += "<p class=\"download\"><a href=\"\(escape(pdf))\">ดาวน์โหลดรายงานฉบับ PDF</a></p>\n"
+            html += "<p class=\"download\"><a href=\"\(escapeURL(pdf))\">ดาวน์โหลดรายงานฉบับ PDF</a></p>\n"
         }
         html += "</header>\n<main>\n"
 
@@ -84,30 +122,34 @@ public enum HTMLWriter {
 
         html +=
             "<nav class=\"contents\" aria-labelledby=\"contents\">\n<h2 id=\"contents\">\(escape(report.contents.heading))</h2>\n"
-        html += contentsList(report.sections) + "</nav>\n"
+        html += contentsList(report.sections, at: []) + "</nav>\n"
 
         html +=
             "<div class=\"report\">\n<p class=\"report-title\">\(report.bodyTitleLines.map(escape).joined(separator: "<br>"))</p>\n"
-        for section in report.sections { html += render(section) }
+        for (index, section) in report.sections.enumerated() { html += render(section, at: [index]) }
         html +=
             "</div>\n</main>\n<footer>\n<p>\(escape(report.cover.agencyName)) · \(escape(fiscalYear))</p>\n</footer>\n</body>\n</html>\n"
         return html
     }
 
-    static func contentsList(_ sections: [Section]) -> String {
+    /// The contents entries of `sections`, the children of the section at `parent`.
+    static func contentsList(_ sections: [Section], at parent: [Int]) -> String {
         var html = "<ol>\n"
-        for section in sections {
-            html += "<li><a href=\"#\(section.id)\">\(escape(section.contentsText))</a>"
-            if !section.subsections.isEmpty { html += "\n" + contentsList(section.subsections) }
+        for (index, section) in sections.enumerated() {
+            let position = parent + [index]
+            html += "<li><a href=\"#\(sectionID(position))\">\(escape(section.contentsText))</a>"
+            if !section.subsections.isEmpty { html += "\n" + contentsList(section.subsections, at: position) }
             html += "</li>\n"
         }
         return html + "</ol>\n"
     }
 
-    static func render(_ section: Section) -> String {
+    /// A section at `position` (its index among its siblings, from the top level down).
+    static func render(_ section: Section, at position: [Int]) -> String {
         let level = min(section.level + 1, 6)
+        let id = sectionID(position)
         var html =
-            "<section aria-labelledby=\"\(section.id)\">\n<h\(level) id=\"\(section.id)\">\(escape(section.headingText))</h\(level)>\n"
+            "<section aria-labelledby=\"\(id)\">\n<h\(level) id=\"\(id)\">\(escape(section.headingText))</h\(level)>\n"
         var caption = section.headingText
         for block in section.blocks {
             switch block {
@@ -118,7 +160,7 @@ public enum HTMLWriter {
             case .table(let table): html += render(table, caption: caption)
             }
         }
-        for sub in section.subsections { html += render(sub) }
+        for (index, sub) in section.subsections.enumerated() { html += render(sub, at: position + [index]) }
         return html + "</section>\n"
     }
 
@@ -212,8 +254,8 @@ public enum HTMLWriter {
             let pageLink = SiteLayout.link(from: place, to: .reportPage(agencyID: entry.agencyID, year: year))
             let pdfLink = SiteLayout.link(from: place, to: .reportPDF(agencyID: entry.agencyID, year: year))
             let page =
-                entry.hasHTML ? "<a href=\"\(escape(pageLink))\">\(escape(entry.title))</a>" : escape(entry.title)
-            let pdf = entry.hasPDF ? "<a href=\"\(escape(pdfLink))\">PDF</a>" : ""
+                entry.hasHTML ? "<a href=\"\(escapeURL(pageLink))\">\(escape(entry.title))</a>" : escape(entry.title)
+            let pdf = entry.hasPDF ? "<a href=\"\(escapeURL(pdfLink))\">PDF</a>" : ""
             html +=
                 "<tr><td class=\"center\">\(ThaiDigits.format(index + 1))</td><th scope=\"row\">\(escape(entry.agencyName))</th><td>\(page)</td><td>\(pdf)</td></tr>\n"
         }

@@ -177,8 +177,14 @@ struct ClusterFontFile {
             hmtx.appendI16(sideBearing(of: g))
         }
         for composite in composites {
-            guard !composite.components.isEmpty else { throw Failure.malformed("empty composite") }
             loca.appendU32(glyf.count)
+            guard !composite.components.isEmpty else {
+                // No components: a glyph with no outline (as a space has), drawing nothing.
+                maxAdvance = max(maxAdvance, min(max(0, composite.advance), 0xFFFF))
+                hmtx.appendU16(min(max(0, composite.advance), 0xFFFF))
+                hmtx.appendI16(0)
+                continue
+            }
             var box: (Int, Int, Int, Int)? = nil
             var points = 0
             var contours = 0

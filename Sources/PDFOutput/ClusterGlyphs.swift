@@ -64,6 +64,18 @@ final class ClusterGlyphs {
         return id
     }
 
+    /// An empty glyph of no width that records `text`: the rest of a cluster whose text is too
+    /// long for one ToUnicode entry (see `ClusterRun.maxUnits`).
+    func glyph(recording text: [UInt8]) -> UInt16? {
+        let key = Key(composite: .init(components: [], advance: 0), text: text)
+        if let known = glyphs[key] { return known }
+        guard file.glyphCount + composites.count < ClusterFontFile.maxGlyphs else { return nil }
+        let id = UInt16(file.glyphCount + composites.count)
+        composites.append(key.composite)
+        glyphs[key] = id
+        return id
+    }
+
     /// The glyph for a cluster of the one glyph `own`: itself, unless it already records another
     /// text (a no-break space shown with the space's glyph), then a composite of it alone.
     func glyph(single own: UInt16, text: ArraySlice<UInt8>) -> UInt16? {

@@ -55,11 +55,15 @@ struct ClusterRun {
         }
     }
 
-    /// Adds the glyph of one part; false if the font has no glyph number left for it.
+    /// Adds the glyph of one part; false if the font has no glyph number left for it. A part
+    /// whose text is longer than one ToUnicode entry may hold records its first `maxUnits` in its
+    /// glyph and the rest in empty glyphs of no width after it.
     private mutating func add(
-        _ part: Part, of run: TextRun, text utf8: [UInt8],
+        _ whole: Part, of run: TextRun, text utf8: [UInt8],
         unitsPerPoint: Double, registry: ClusterGlyphs
     ) -> Bool {
+        let pieces = Self.pieces(of: whole.text, in: utf8)
+        let part = (glyphs: whole.glyphs, text: pieces[0])
         let id: UInt16?
         var origin: (x: Double, y: Double)
         if part.glyphs.count == 1, run.glyphs[part.glyphs.lowerBound].id != 0 {
@@ -107,6 +111,43 @@ struct ClusterRun {
         guard let id else { return false }
         glyphs.append(cairo_glyph_t(index: UInt(id), x: run.x + origin.x, y: run.y + origin.y))
         clusters.append(cairo_text_cluster_t(num_bytes: Int32(part.text.count), num_glyphs: 1))
+        if pieces.count > 1 {
+            // The rest stands where the cluster ends, so extractors keep it after the first piece.
+            let end = run.glyphs[whole.glyphs].reduce(0) { $0 + $1.advance }
+            for piece in pieces.dropFirst() {
+                guard let rest = registry.glyph(recording: Array(utf8[piece])) else { return false }
+                glyphs.append(cairo_glyph_t(index: UInt(rest), x: run.x + origin.x + end, y: run.y + origin.y))
+                clusters.append(cairo_text_cluster_t(num_bytes: Int32(piece.count), num_glyphs: 1))
+            }
+        }
         return true
+    }
+
+    /// The longest text, in UTF-16 units, one glyph records: pdftotext reads a ToUnicode
+    /// `bfchar` destination of at most 252 hex digits and drops a longer entry, with its text,
+    /// as illegal.
+    static let maxUnits = 63
+
+    /// `range` of `utf8` cut at character boundaries into pieces of at most `maxUnits` UTF-16
+    /// units each; the whole range when it fits.
+    static func pieces(of range: Range<Int>, in utf8: [UInt8], maxUnits: Int = maxUnits) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        var start = range.lowerBound
+        var units = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let lead = utf8[i]
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            let width = length == 4 ? 2 : 1
+            if units + width > maxUnits {
+                pieces.append(start..<i)
+                start = i
+                units = 0
+            }
+            units += width
+            i = min(i + length, range.upperBound)
+        }
+        pieces.append(start..<range.upperBound)
+        return pieces
     }
 }

@@ -87,25 +87,79 @@ public enum PDFWriter {
     /// (The shaper has already replaced glyphs a font lacks with the font's own glyph 0.)
     static func isDrawable(_ id: UInt32) -> Bool { id != Glyph.empty }
 
+    /// The finest resolution an image is embedded at, in pixels per inch of its printed size.
+    public static let maxImagePPI = 300.0
+
+    /// Draws `image` at its place, embedded at no more than `maxImagePPI` at its printed size.
     static func drawImage(_ image: Image, cr: OpaquePointer) throws {
         guard let png = cairo_image_surface_create_from_png(image.path) else {
             throw Failure.unreadableImage(image.path)
         }
         defer { cairo_surface_destroy(png) }
-        let w = Double(cairo_image_surface_get_width(png))
-        let h = Double(cairo_image_surface_get_height(png))
-        guard cairo_surface_status(png) == CAIRO_STATUS_SUCCESS, w > 0, h > 0 else {
+        guard cairo_surface_status(png) == CAIRO_STATUS_SUCCESS,
+            cairo_image_surface_get_width(png) > 0, cairo_image_surface_get_height(png) > 0
+        else {
             throw Failure.unreadableImage(image.path)
         }
+        let source = try downsampled(png, toFit: image)
+        defer { cairo_surface_destroy(source) }
+        let w = Double(cairo_image_surface_get_width(source))
+        let h = Double(cairo_image_surface_get_height(source))
         cairo_save(cr)
         cairo_translate(cr, image.x, image.y)
         cairo_scale(cr, image.width / w, image.height / h)
-        cairo_set_source_surface(cr, png, 0, 0)
+        cairo_set_source_surface(cr, source, 0, 0)
         // A filled rectangle rather than cairo_paint: Cairo 1.16 fails a page that paints inside
         // a structure tag ("invalid tag name, attributes, or nesting").
         cairo_rectangle(cr, 0, 0, w, h)
         cairo_fill(cr)
         cairo_restore(cr)
+    }
+
+    /// The pixel size `image` prints at `maxImagePPI`: its size in points is 1/72 inch each.
+    static func printedPixels(_ image: Image) -> (width: Int, height: Int) {
+        func pixels(_ points: Double) -> Int {
+            let value = (points / 72 * maxImagePPI).rounded(.up)
+            return value.isFinite ? max(1, Int(min(value, 1_048_576))) : 1
+        }
+        return (pixels(image.width), pixels(image.height))
+    }
+
+    /// `png` itself (retained) when it has no more pixels than `image` prints at
+    /// `maxImagePPI`, else a copy scaled down to that size (Cairo's good filter averages the
+    /// pixels each new one covers). The caller destroys the result.
+    static func downsampled(_ png: OpaquePointer, toFit image: Image) throws -> OpaquePointer {
+        let width = Int(cairo_image_surface_get_width(png))
+        let height = Int(cairo_image_surface_get_height(png))
+        let target = printedPixels(image)
+        guard width > target.width || height > target.height else { return cairo_surface_reference(png) }
+        let newWidth = min(width, target.width)
+        let newHeight = min(height, target.height)
+        let format =
+            cairo_image_surface_get_format(png) == CAIRO_FORMAT_RGB24 ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32
+        guard let small = cairo_image_surface_create(format, Int32(newWidth), Int32(newHeight)) else {
+            throw Failure.unreadableImage(image.path)
+        }
+        guard cairo_surface_status(small) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(small) else {
+            cairo_surface_destroy(small)
+            throw Failure.unreadableImage(image.path)
+        }
+        // An image surface has no structure tags: painting is safe here.
+        cairo_scale(cr, Double(newWidth) / Double(width), Double(newHeight) / Double(height))
+        cairo_set_source_surface(cr, png, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
+        // Edge pixels average with their own kind, not with transparency outside the image.
+        cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD)
+        cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE)
+        cairo_paint(cr)
+        let status = cairo_status(cr)
+        cairo_destroy(cr)
+        cairo_surface_flush(small)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            cairo_surface_destroy(small)
+            throw Failure.cairo(String(cString: cairo_status_to_string(status)))
+        }
+        return small
     }
 
     static func setMetadata(_ surface: OpaquePointer, _ metadata: DocumentMetadata) {

@@ -90,6 +90,21 @@ public final class Shaper {
         shape(text, style: style, width: nil).first?.width ?? 0
     }
 
+    /// Width of `text` on one line as the line breaker measures it, leaving the font table and
+    /// the cache as they were: for text measured before it is laid out, so the fonts keep the
+    /// order layout first uses them in.
+    func measure(_ text: String, style: TextStyle) -> Double {
+        guard !text.isEmpty else { return 0 }
+        pango_layout_set_font_description(layout, description(style))
+        pango_layout_set_width(layout, -1)
+        pango_layout_set_indent(layout, 0)
+        pango_layout_set_text(layout, text, -1)
+        var width: Int32 = 0
+        var height: Int32 = 0
+        pango_layout_get_size(layout, &width, &height)
+        return Double(width) / Double(PANGO_SCALE)
+    }
+
     /// Breaks `text` into lines no wider than `width` (nil: one line) and shapes them.
     /// `justify` spreads each line but the last over its word boundaries (Thai distributed
     /// justification): Pango's own justification only widens spaces.

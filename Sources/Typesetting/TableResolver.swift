@@ -37,13 +37,23 @@ struct TableResolver {
         self.shaper = shaper
         self.style = style
         self.table = table
-        widths = Self.columnWidths(table, total: total)
+        widths = Self.columnWidths(table, total: total, numbers: Self.numberWidths(table, shaper: shaper, style: style))
     }
 
     /// Column widths in proportion to the table's, no column below its minimum, summing to `total`.
-    static func columnWidths(_ table: Table, total: Double) -> [Double] {
+    ///
+    /// A number is never broken across lines (`๒๗|๗.` in a narrow ที่ column from ๑๐๐ up): a
+    /// column is at least as wide as the widest number in its cells (`numbers`, padding
+    /// included), and the other columns give up that width in proportion to what they have
+    /// above their own minimums. Widening the column, rather than setting its cells in a
+    /// smaller font, keeps one type size for the whole table, and a number column takes only
+    /// a few points more; only when every column is down to its minimum is the table scaled
+    /// to the page, and then a number may still break.
+    static func columnWidths(_ table: Table, total: Double, numbers: [Double] = []) -> [Double] {
         let sum = table.columns.reduce(0) { $0 + $1.width }
-        let minimums = table.columns.map { PageGeometry.points(mm: $0.minWidthMM) }
+        let minimums = table.columns.enumerated().map { index, column in
+            max(PageGeometry.points(mm: column.minWidthMM), index < numbers.count ? numbers[index] : 0)
+        }
         var widths = zip(table.columns, minimums).map { max($0.width / sum * total, $1) }
         // Minimum widths pushed the table wider: take the excess from the columns that are
         // above their minimum, in proportion to what they have to spare.
@@ -59,6 +69,57 @@ struct TableResolver {
             }
         }
         return widths
+    }
+
+    /// Characters that belong to a number with the digits around them (`๒๗๗.`, `๑,๒๐๐`,
+    /// `๑๒/๒๕๖๔`, `๐๙:๓๐`, `๑๒-๓๔`): no line break falls inside such a run.
+    static func isNumberCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        isDigit(scalar) || ".,/:-%".unicodeScalars.contains(scalar)
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(scalar) || ("\u{0E50}"..."\u{0E59}").contains(scalar)
+    }
+
+    /// For each column, the width its widest number needs on one line, padding included (0
+    /// for a column without numbers). Cells that span columns are left out: their room is the
+    /// sum of the columns'. Numbers are measured character by character (digits are not
+    /// kerned), and the widest by that measure is measured whole, so thousands of rows cost a
+    /// handful of Pango layouts.
+    static func numberWidths(_ table: Table, shaper: Shaper, style: TableStyle) -> [Double] {
+        var characterWidths: [Unicode.Scalar: Double] = [:]
+        func estimate(_ number: Substring.UnicodeScalarView) -> Double {
+            number.reduce(0) { sum, scalar in
+                if let known = characterWidths[scalar] { return sum + known }
+                let width = shaper.measure(String(Character(scalar)), style: style.cell)
+                characterWidths[scalar] = width
+                return sum + width
+            }
+        }
+        var widest = [(estimate: Double, number: String)](repeating: (0, ""), count: table.columns.count)
+        for row in table.rows where row.kind == .body {
+            var column = 0
+            for cell in row.cells {
+                defer { column += cell.columnSpan }
+                guard column < widest.count, cell.columnSpan == 1 else { continue }
+                for case .paragraph(let text) in cell.content {
+                    var scalars = Substring(text).unicodeScalars[...]
+                    while let start = scalars.firstIndex(where: isNumberCharacter) {
+                        let end = scalars[start...].firstIndex { !isNumberCharacter($0) } ?? scalars.endIndex
+                        let number = scalars[start..<end]
+                        scalars = scalars[end...]
+                        guard number.contains(where: isDigit) else { continue }
+                        let width = estimate(Substring.UnicodeScalarView(number))
+                        if width > widest[column].estimate { widest[column] = (width, String(number)) }
+                    }
+                }
+            }
+        }
+        return widest.map { entry in
+            guard !entry.number.isEmpty else { return 0 }
+            // Half a point to spare, so rounding in the line breaker never breaks it.
+            return max(entry.estimate, shaper.measure(entry.number, style: style.cell)) + 2 * style.paddingX + 0.5
+        }
     }
 
     func resolveCell(_ cell: Cell, width: Double, alignment: Column.Alignment, style text: TextStyle) -> CellLines {

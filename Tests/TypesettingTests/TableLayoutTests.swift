@@ -3,7 +3,8 @@ import PageIR
 import ReportModel
 import TestSupport
 import Testing
-import Typesetting
+
+@testable import Typesetting
 
 /// Table pagination by the flow engine, read from the pages' structure marks and glyphs.
 @Suite struct TableLayoutTests {
@@ -56,6 +57,50 @@ import Typesetting
                     "cell \(cell): \(part.cells[cell].count) of \(total) lines on page \(part.page + 1)")
             }
         }
+    }
+
+    /// Numbers from ๑. to ๓๐๐. (and a date) in the measures table's ที่ column, which holds
+    /// two digits but not three: the column widens, no number is broken, and the other columns
+    /// give up the width in proportion.
+    @Test func numbersInANarrowColumnAreNeverBroken() throws {
+        func thai(_ n: Int) -> String {
+            String(String(n).unicodeScalars.map { Character(Unicode.Scalar($0.value - 0x30 + 0x0E50)!) })
+        }
+        let columns = Fixtures.measureColumns
+        let rows = (1...300).map { n in
+            Row(cells: [
+                .text(thai(n) + "."), .text("มาตรการที่ \(n)"), .text("ขั้นตอน"), .text("กองคลัง"),
+                .text(n == 300 ? "๑๒/๐๓/๒๕๖๔" : "ผล"),
+            ])
+        }
+        let table = Table(
+            kind: .measures, columns: columns, headerRows: [columns.map { .text($0.header) }], rows: rows)
+        let pages = try Fixtures.layOut([.table(table, Fixtures.tableStyle)]).pages
+        let pieces = LaidOutStructure.tablePieces(pages)[0].filter { $0.row != nil }
+        #expect(Set(pieces.compactMap(\.row)).count == 300)
+        for piece in pieces {
+            let number = piece.cells[0]
+            #expect(number.count == 1, "row \(piece.row!): \(number)")
+        }
+        #expect(pieces.last?.cells[4] == ["๑๒/๐๓/๒๕๖๔"])
+        // The number column grew; the others shrank alike.
+        let edges = try #require(pieces.first?.edges)
+        let widths = zip(edges.dropFirst(), edges).map { $0 - $1 }
+        let total = edges.last! - edges.first!
+        #expect(widths[0] > 0.06 * total)
+        let ratios = (1..<5).map { widths[$0] / (columns[$0].width / columns.reduce(0) { $0 + $1.width } * total) }
+        #expect(ratios.allSatisfy { $0 < 1 && abs($0 - ratios[0]) < 0.02 }, "\(ratios)")
+    }
+
+    /// Without numbers a column keeps its share, and a wide enough one is left alone.
+    @Test func columnsWithoutLongNumbersKeepTheirWidths() throws {
+        let shaper = Shaper(fonts: Fixtures.fonts())
+        let table = Fixtures.table([Row(cells: [.text("๙."), .text("๑๒๓"), .text("ก"), .text("ข"), .text("ค")])])
+        let numbers = TableResolver.numberWidths(table, shaper: shaper, style: Fixtures.tableStyle)
+        #expect(numbers[0] > 0 && numbers[2] == 0)
+        #expect(
+            TableResolver.columnWidths(table, total: 450, numbers: numbers)
+                == TableResolver.columnWidths(table, total: 450))
     }
 
     @Test func headerCellsMaySpanColumnsAndRepeat() throws {
