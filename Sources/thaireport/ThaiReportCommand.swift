@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReportInput
 import ThaiReport
 
 /// Exit status for input the tool cannot accept.
@@ -13,14 +14,21 @@ struct ThaiReportCommand: ParsableCommand {
         subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self])
 }
 
+/// Prints a message on standard error. Messages quote input (paths, names, values): every
+/// control character but the line breaks between messages is escaped, so input cannot drive
+/// the terminal.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.escape(String($0)) }
+    let safe = lines.joined(separator: "\n")
+    FileHandle.standardError.write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
 }
 
 /// The data files the arguments name; none found is bad input (exit status 2).
 func dataFiles(_ paths: [String], year: Int?) throws -> [URL] {
     let files: [URL]
-    do { files = try DataFiles.discover(paths, year: year) } catch { throw ValidationError("\(error)") }
+    do { files = try DataFiles.discover(paths, year: year) } catch {
+        throw ValidationError(TerminalText.escape("\(error)"))
+    }
     if files.isEmpty {
         printError("ไม่พบไฟล์ข้อมูล / no data files found" + (year.map { " (\($0).yaml)" } ?? ""))
         throw ExitCode(inputErrorStatus)
