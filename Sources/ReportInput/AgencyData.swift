@@ -14,6 +14,8 @@ public struct AgencyData: Sendable {
         public let continues: Bool
         public let steps: [Step]
         public let location: SourceLocation
+        /// Where `continues` is written, when it is.
+        public var continuesLocation: SourceLocation? = nil
     }
     public struct IndicatorMeasures: Sendable {
         public let indicator: String
@@ -102,22 +104,15 @@ enum AgencyDataReader {
                         english: "agency.id '\(id)' may use only a-z, 0-9 and '-' (it names the output files)")
                 }
             }
-            name = agency.required("name", sink)?.string(sink, what: "agency.name")
-            shortName = agency.optional("short_name")?.string(sink, what: "agency.short_name")
+            name = agency.required("name", sink).flatMap { visibleText($0, sink: sink, what: "agency.name") }
+            shortName = agency.optional("short_name").flatMap {
+                visibleText($0, sink: sink, what: "agency.short_name")
+            }
             address = agency.optional("address")?.string(sink, what: "agency.address")
             if let value = agency.optional("logo"), let path = value.string(sink, what: "agency.logo"),
                 let url = besideDataFile(path, of: root.file, at: value.location, what: "agency.logo", sink: sink)
             {
-                if let bytes = FileManager.default.contents(atPath: url.path) {
-                    sink.record(url.path, bytes)
-                    if bytes.prefix(8).elementsEqual([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
-                        logo = url.standardizedFileURL.path
-                    } else {
-                        sink.error(value.location, thai: "โลโก้ต้องเป็นไฟล์ PNG", english: "the logo must be a PNG file")
-                    }
-                } else {
-                    sink.error(value.location, thai: "ไม่พบไฟล์โลโก้ '\(path)'", english: "logo file '\(path)' not found")
-                }
+                logo = readLogo(url, named: path, at: value.location, sink: sink)
             }
         }
         let issuingUnit = top.optional("issuing_unit")?.string(sink, what: "issuing_unit")
@@ -141,7 +136,7 @@ enum AgencyDataReader {
         var texts: [String: TemplateText] = [:]
         if let map = top.optional("texts")?.mapping(sink, what: "texts") {
             for entry in map.entries {
-                if let string = entry.value.string(sink, what: "texts.\(entry.key)") {
+                if let string = entry.value.string(sink, what: "texts.\(entry.key)", multiline: true) {
                     texts[entry.key] = TemplateText(literal: string, at: entry.value.location)
                 }
             }
@@ -172,6 +167,19 @@ enum AgencyDataReader {
             texts: texts, measures: measures, oit: oit, oitLocation: oitValue.location)
     }
 
+    /// A text that must print something: empty or blank (spaces, zero-width characters) is an error.
+    static func visibleText(_ value: YAMLValue, sink: DiagnosticSink, what: String) -> String? {
+        guard let text = value.string(sink, what: what) else { return nil }
+        let invisible: Set<UInt32> = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || invisible.contains($0.value) }) {
+            sink.error(
+                value.location, thai: "\(what) ว่างอยู่ ให้ใส่ชื่อหน่วยงาน",
+                english: "\(what) is blank: write the agency's name")
+            return nil
+        }
+        return text
+    }
+
     /// A file the data names (logo, CSV): a relative path inside the data file's folder, so
     /// data cannot make the tool read elsewhere on the machine.
     static func besideDataFile(
@@ -185,10 +193,104 @@ enum AgencyDataReader {
                 english: "\(what) '\(path)' must be a file in the data file's folder (no leading / and no ..)")
             return nil
         }
-        return URL(fileURLWithPath: dataFile).deletingLastPathComponent().appendingPathComponent(path)
+        let folder = URL(fileURLWithPath: dataFile).deletingLastPathComponent()
+        let url = folder.appendingPathComponent(path)
+        switch InputFile.resolve(url, inside: folder) {
+        case .inside(let real):
+            return URL(fileURLWithPath: real)
+        case .missing:
+            return url  // the reader reports it missing
+        case .outside(let real):
+            sink.error(
+                location,
+                thai: "\(what) '\(path)' พาออกนอกโฟลเดอร์ของไฟล์ข้อมูล (ลิงก์ไปที่ \(real)) ให้คัดลอกไฟล์มาไว้ในโฟลเดอร์แทนการลิงก์",
+                english:
+                    "\(what) '\(path)' leads outside the data file's folder (it links to \(real)): copy the file into the folder instead of linking to it"
+            )
+            return nil
+        case .special(let kind):
+            sink.error(
+                location,
+                thai: "\(what) '\(path)' ไม่ใช่ไฟล์ธรรมดา แต่เป็น\(kind.names.thai) ให้ระบุไฟล์",
+                english: "\(what) '\(path)' is not a regular file but \(kind.names.english): name a file")
+            return nil
+        }
+    }
+
+    /// The logo's path when it is a sound PNG within the limits; otherwise an error at `location`.
+    static func readLogo(_ url: URL, named path: String, at location: SourceLocation, sink: DiagnosticSink) -> String? {
+        let limits = sink.limits
+        let bytes: Data
+        switch InputFile.read(url.path, maxBytes: limits.maxLogoBytes) {
+        case .success(let data):
+            bytes = data
+        case .failure(.tooLarge):
+            sink.error(
+                location,
+                thai:
+                    "ไฟล์โลโก้ '\(path)' ใหญ่เกิน \(limits.maxLogoBytes) ไบต์ ให้ย่อภาพ (ขนาดพิมพ์ไม่เกิน 35 มม. ใช้ภาพกว้างราว 800 พิกเซลก็พอ)",
+                english:
+                    "logo file '\(path)' is larger than \(limits.maxLogoBytes) bytes: make the image smaller (it prints about 35 mm wide; some 800 pixels are plenty)"
+            )
+            return nil
+        case .failure(.special(let kind)):
+            sink.error(
+                location, thai: "agency.logo '\(path)' ไม่ใช่ไฟล์ธรรมดา แต่เป็น\(kind.names.thai) ให้ระบุไฟล์",
+                english: "agency.logo '\(path)' is not a regular file but \(kind.names.english): name a file")
+            return nil
+        case .failure(.unreadable):
+            sink.error(
+                location, thai: "ไม่พบไฟล์โลโก้ '\(path)' หรืออ่านไม่ได้",
+                english: "logo file '\(path)' not found or not readable")
+            return nil
+        }
+        sink.record(url.path, bytes)
+        switch PNGCheck.problem(bytes, maxPixels: limits.maxLogoPixels) {
+        case nil:
+            return url.standardizedFileURL.path
+        case .notPNG:
+            sink.error(location, thai: "โลโก้ต้องเป็นไฟล์ PNG", english: "the logo must be a PNG file")
+        case .corrupt:
+            sink.error(
+                location, thai: "ไฟล์โลโก้ '\(path)' เสียหาย (ไม่ใช่ PNG ที่สมบูรณ์) ให้บันทึกภาพเป็น PNG ใหม่",
+                english: "logo file '\(path)' is damaged (not a whole PNG file): save the image as PNG again")
+        case .tooLarge(let width, let height):
+            sink.error(
+                location,
+                thai:
+                    "โลโก้ '\(path)' มีขนาด \(width)×\(height) พิกเซล เกิน \(limits.maxLogoPixels)×\(limits.maxLogoPixels) ให้ย่อภาพ",
+                english:
+                    "logo '\(path)' is \(width)×\(height) pixels, more than \(limits.maxLogoPixels)×\(limits.maxLogoPixels): make the image smaller"
+            )
+        }
+        return nil
     }
 
     static func measureSet(_ value: YAMLValue, sink: DiagnosticSink) -> AgencyData.MeasureSet? {
+        let set = readMeasureSet(value, sink: sink)
+        if let set { checkFirstMeasures(set, sink: sink) }
+        return set
+    }
+
+    /// The first measure of a section or of an indicator has no item above it to continue.
+    static func checkFirstMeasures(_ set: AgencyData.MeasureSet, sink: DiagnosticSink) {
+        let firsts: [AgencyData.Measure]
+        switch set {
+        case .plain(let measures): firsts = Array(measures.prefix(1))
+        case .byIndicator(let groups): firsts = groups.compactMap(\.measures.first)
+        }
+        let name = DataSchema.MeasureField.continues.name
+        for measure in firsts where measure.continues {
+            sink.error(
+                measure.continuesLocation ?? measure.location,
+                thai: "มาตรการแรกของตัวชี้วัดหรือของส่วนต่อจากมาตรการก่อนหน้าไม่ได้ ให้ลบ \(name): true",
+                english:
+                    "the first measure of an indicator or section has nothing above it to continue: remove \(name): true"
+            )
+        }
+    }
+
+    static func readMeasureSet(_ value: YAMLValue, sink: DiagnosticSink) -> AgencyData.MeasureSet? {
         // A long table may be kept in a spreadsheet: `iit: {csv: iit.csv}`.
         if case .mapping = value.node {
             guard let map = value.mapping(sink, what: "measures", allowed: ["csv"]),
@@ -224,21 +326,22 @@ enum AgencyDataReader {
     static func measure(_ value: YAMLValue, sink: DiagnosticSink) -> AgencyData.Measure? {
         typealias Field = DataSchema.MeasureField
         guard let map = value.mapping(sink, what: "measure", allowed: Field.names),
-            let text = map.required(Field.measure, sink)?.string(sink, what: Field.measure.name),
+            let text = map.required(Field.measure, sink)?.string(sink, what: Field.measure.name, multiline: true),
             let steps = map.required(Field.steps, sink)?.sequence(sink, what: Field.steps.name)
         else { return nil }
         let parsed: [AgencyData.Step] = steps.compactMap { item in
             guard let step = item.mapping(sink, what: "step", allowed: DataSchema.StepField.names) else { return nil }
             func field(_ field: DataSchema.StepField) -> String {
-                step.optional(field)?.string(sink, what: field.name) ?? ""
+                step.optional(field)?.string(sink, what: field.name, multiline: true) ?? ""
             }
             return AgencyData.Step(step: field(.step), responsible: field(.responsible), result: field(.result))
         }
         if parsed.isEmpty, steps.isEmpty {
             sink.error(map.location, thai: "มาตรการต้องมีอย่างน้อยหนึ่งขั้นตอน", english: "a measure needs at least one step")
         }
+        let flag = map.optional(Field.continues)
         return AgencyData.Measure(
-            text: text, continues: map.optional(Field.continues)?.bool(sink, what: Field.continues.name) ?? false,
-            steps: parsed, location: value.location)
+            text: text, continues: flag?.bool(sink, what: Field.continues.name) ?? false,
+            steps: parsed, location: value.location, continuesLocation: flag?.location)
     }
 }

@@ -8,23 +8,49 @@ import ThaiText
 public enum DataFileWriter {
     public struct Exists: Error, CustomStringConvertible {
         public let path: String
-        public var description: String { "มีไฟล์ '\(path)' อยู่แล้ว ไม่เขียนทับ / '\(path)' already exists: not overwritten" }
+        public var description: String {
+            let path = TerminalText.escape(path)
+            return "มีไฟล์ '\(path)' อยู่แล้ว ไม่เขียนทับ / '\(path)' already exists: not overwritten"
+        }
     }
 
     public struct InvalidID: Error, CustomStringConvertible {
         public let id: String
-        public var description: String { "agency id '\(id)' ใช้ได้เฉพาะ a-z 0-9 และ - / may use only a-z, 0-9 and '-'" }
+        public var description: String {
+            "agency id '\(TerminalText.escape(id))' ใช้ได้เฉพาะ a-z 0-9 และ - / may use only a-z, 0-9 and '-'"
+        }
+    }
+
+    public struct InvalidName: Error, CustomStringConvertible {
+        public let name: String
+        public init(name: String) { self.name = name }
+        public var description: String {
+            let bad = name.unicodeScalars.first(where: TerminalText.isControl).map(TerminalText.name) ?? ""
+            return
+                "ชื่อหน่วยงาน '\(TerminalText.escape(name))' มีอักขระควบคุม \(bad) (เช่น ขึ้นบรรทัดใหม่ แท็บ หรือ ESC) ให้พิมพ์ชื่อในบรรทัดเดียว / "
+                + "the agency name '\(TerminalText.escape(name))' holds control character \(bad) (such as a line break, tab or ESC): give the name on one line"
+        }
+    }
+
+    public struct InvalidTemplateID: Error, CustomStringConvertible {
+        public let id: String
+        public var description: String {
+            "ชื่อแม่แบบ '\(TerminalText.escape(id))' ใช้ได้เฉพาะ a-z 0-9 และ - / template id '\(TerminalText.escape(id))' may use only a-z, 0-9 and '-'"
+        }
     }
 
     public struct WrongYear: Error, CustomStringConvertible {
         public let template: String, templateYear: Int, year: Int
         public var description: String {
-            "แม่แบบ \(template) เป็นของปี \(templateYear) ไม่ใช่ \(year) / template \(template) is for \(templateYear), not \(year)"
+            let template = TerminalText.escape(template)
+            return
+                "แม่แบบ \(template) เป็นของปี \(templateYear) ไม่ใช่ \(year) / template \(template) is for \(templateYear), not \(year)"
         }
     }
 
     /// The template for a new file: `id`, or `ita-<year>` by default; it must be of that year.
     public static func template(id: String?, year: Int, templatesRoot: URL) throws -> Template {
+        if let id, !AgencyID.isValid(id) { throw InvalidTemplateID(id: id) }
         let template = try TemplateLoader.load(id: id ?? "ita-\(year)", templatesRoot: templatesRoot)
         guard template.fiscalYear == year else {
             throw WrongYear(template: template.id, templateYear: template.fiscalYear, year: year)
@@ -32,11 +58,54 @@ public enum DataFileWriter {
         return template
     }
 
-    /// YAML double-quoted string.
+    /// A YAML double-quoted string holding exactly `text`: quote, backslash and every
+    /// character YAML does not print as itself (controls, line and paragraph separators, the
+    /// byte-order mark) are escaped, so no value can end the line or add keys.
     static func quote(_ text: String) -> String {
-        "\""
-            + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n") + "\""
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                let v = scalar.value
+                if v < 0x20 || (0x7F...0x9F).contains(v) {
+                    out += "\\x" + hex(v, width: 2)
+                } else if v == 0x2028 || v == 0x2029 || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF {
+                    out += "\\u" + hex(v, width: 4)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    private static func hex(_ value: UInt32, width: Int) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
+    /// A mapping key: plain when it is a simple name (`O1`, `iit`), quoted otherwise.
+    static func key(_ text: String) -> String {
+        let simple =
+            !text.isEmpty
+            && text.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+                    || $0 == "_" || $0 == "."
+            } && !["-", "."].contains(text.first!)
+        return simple ? text : quote(text)
+    }
+
+    /// Text for a comment: on one line whatever it holds (line breaks and controls become spaces).
+    static func comment(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map {
+                    TerminalText.isControl($0) || [0x2028, 0x2029, 0xFEFF].contains($0.value) ? " " : $0
+                }))
     }
 
     /// The text of the new file.
@@ -49,14 +118,14 @@ public enum DataFileWriter {
         let values = PlaceholderValues.make(
             template: template, agencyName: name, shortName: name, issuingUnit: "", fiscalYear: year)
         var yaml = """
-            # ข้อมูลรายงานผลการดำเนินการ (\(template.id)) ปีงบประมาณ พ.ศ. \(thaiYear) ของ\(name)
-            # กรอกเฉพาะข้อมูลของหน่วยงาน ข้อความมาตรฐานอยู่ในแม่แบบ \(template.id) แล้ว
+            # ข้อมูลรายงานผลการดำเนินการ (\(comment(template.id))) ปีงบประมาณ พ.ศ. \(thaiYear) ของหน่วยงาน \(agencyID)
+            # กรอกเฉพาะข้อมูลของหน่วยงาน ข้อความมาตรฐานอยู่ในแม่แบบ \(comment(template.id)) แล้ว
             # ตรวจไฟล์ได้ด้วยคำสั่ง: thaireport check <ไฟล์นี้>   สร้างรายงาน: thaireport build <ไฟล์นี้>
-            template: \(template.id)
+            template: \(quote(template.id))
             fiscal_year: \(year)
 
             agency:
-              id: \(agencyID)                 # ชื่อไฟล์ผลลัพธ์ ใช้ a-z 0-9 และ - เท่านั้น
+              id: \(quote(agencyID))               # ชื่อไฟล์ผลลัพธ์ ใช้ a-z 0-9 และ - เท่านั้น
               name: \(quote(name))
               short_name: \(quote(name))      # ชื่อย่อ เช่น อบต.บ้านสวน
               address: ""                     # ที่ตั้ง เช่น อำเภอ... จังหวัด...
@@ -76,9 +145,10 @@ public enum DataFileWriter {
 
             """
         for section in template.sections.flatMap(\.all) where section.content == .measures {
-            guard let id = section.id else { continue }
+            guard let rawID = section.id else { continue }
+            let id = key(rawID)
             yaml +=
-                "  # \(SectionNumber.thai(section.number)) \(section.title.render(values).trimmingCharacters(in: .whitespaces))\n"
+                "  # \(comment(SectionNumber.thai(section.number))) \(comment(section.title.render(values)).trimmingCharacters(in: .whitespaces))\n"
             if section.indicatorHeading == nil {
                 yaml += """
                       \(id): []
@@ -97,7 +167,7 @@ public enum DataFileWriter {
                 yaml += """
                       \(id): []
                       # \(id):
-                      #   - \(I.indicator): "\(indicators.first ?? "1")"      # ตัวชี้วัดที่มีในแม่แบบ: \(indicators.joined(separator: ", "))
+                      #   - \(I.indicator): \(comment(quote(indicators.first ?? "1")))      # ตัวชี้วัดที่มีในแม่แบบ: \(comment(indicators.joined(separator: ", ")))
                       #     \(I.measures):
                       #       - \(M.measure): มาตรการ...
                       #         \(M.steps):
@@ -116,12 +186,13 @@ public enum DataFileWriter {
             """
         for indicator in template.catalog {
             for sub in indicator.subindicators {
-                yaml += "  # \(DataSchema.subindicatorLabel(number: sub.number, title: sub.title.render(values)))\n"
+                yaml +=
+                    "  # \(comment(DataSchema.subindicatorLabel(number: sub.number, title: sub.title.render(values))))\n"
                 for topic in sub.topics {
                     for item in topic.items {
-                        let title = item.title.render(values).replacingOccurrences(of: "\n", with: " ")
+                        let title = comment(item.title.render(values))
                         yaml +=
-                            "  \(item.code): {\(O.responsible): \"\", \(O.hasData): true, \(O.published): true}   # \(title)\n"
+                            "  \(key(item.code)): {\(O.responsible): \"\", \(O.hasData): true, \(O.published): true}   # \(title)\n"
                     }
                 }
             }
@@ -136,6 +207,7 @@ public enum DataFileWriter {
         create: (URL, Data) throws -> Bool
     ) throws -> URL {
         guard AgencyID.isValid(agencyID) else { throw InvalidID(id: agencyID) }
+        guard !name.unicodeScalars.contains(where: TerminalText.isControl) else { throw InvalidName(name: name) }
         let file = folder.appendingPathComponent(agencyID).appendingPathComponent("\(year).yaml")
         let text = render(template: template, agencyID: agencyID, name: name, year: year)
         guard try create(file, Data(text.utf8)) else { throw Exists(path: file.path) }

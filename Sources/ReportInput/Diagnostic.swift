@@ -10,7 +10,43 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
         self.line = line
         self.column = column
     }
-    public var description: String { "\(file):\(line):\(column)" }
+    public var description: String { "\(TerminalText.escape(file)):\(line):\(column)" }
+}
+
+/// Input shown in a message, made safe for a terminal: a control character (C0, DEL, C1), a
+/// line or paragraph separator and a bidirectional override are written as `\u{1B}`, so a
+/// data file cannot move the cursor, set the window title, colour the screen or fake a line of
+/// output.
+public enum TerminalText {
+    /// Whether `scalar` is a C0 or C1 control character or DEL.
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        isControl(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029
+            || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
+
+    /// `text` with every such character written as `\u{…}` (hexadecimal, upper case).
+    public static func escape(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A character named for a message: `U+001B`.
+    public static func name(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
 }
 
 /// One problem found in the input, said in Thai and in English.
@@ -21,15 +57,40 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var thai: String
     public var english: String
 
+    /// The texts are kept escaped (`TerminalText`): they quote input, and every consumer
+    /// prints them.
     public init(_ location: SourceLocation, _ severity: Severity = .error, thai: String, english: String) {
         self.location = location
         self.severity = severity
-        self.thai = thai
-        self.english = english
+        self.thai = TerminalText.escape(thai)
+        self.english = TerminalText.escape(english)
     }
 
     /// `file:line:column: error: <Thai> / <English>`, the form editors jump to.
     public var description: String { "\(location): \(severity.rawValue): \(thai) / \(english)" }
+}
+
+/// Bounds on what one report may read, so a small file cannot make a huge report.
+public struct InputLimits: Sendable, Hashable {
+    /// UTF-8 bytes of text in a report's data, template and CSV files, with YAML aliases
+    /// counted each time they are used.
+    public var maxTextBytes: Int
+    /// Values (texts, lists, mappings) in one YAML file, aliases counted each time.
+    public var maxNodes: Int
+    /// Size of a logo file.
+    public var maxLogoBytes: Int
+    /// Width and height of a logo, each.
+    public var maxLogoPixels: Int
+
+    public init(
+        maxTextBytes: Int = 20_000_000, maxNodes: Int = 2_000_000, maxLogoBytes: Int = 5_000_000,
+        maxLogoPixels: Int = 4096
+    ) {
+        self.maxTextBytes = maxTextBytes
+        self.maxNodes = maxNodes
+        self.maxLogoBytes = maxLogoBytes
+        self.maxLogoPixels = maxLogoPixels
+    }
 }
 
 /// Input that cannot make a report. Holds every problem found, not just the first.
@@ -42,6 +103,24 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
 /// Collects diagnostics while a file is read, so one run reports every problem at once.
 final class DiagnosticSink {
     private(set) var diagnostics: [Diagnostic] = []
+    let limits: InputLimits
+    /// Text and values read so far, against `limits`.
+    private(set) var textBytes = 0
+    private(set) var nodes = 0
+
+    init(limits: InputLimits = InputLimits()) { self.limits = limits }
+
+    /// Counts `bytes` of text read; false once the total passes the limit.
+    func spendText(_ bytes: Int) -> Bool {
+        textBytes += bytes
+        return textBytes <= limits.maxTextBytes
+    }
+
+    /// Counts one value of a YAML tree; false once the total passes the limit.
+    func spendNode() -> Bool {
+        nodes += 1
+        return nodes <= limits.maxNodes
+    }
     /// Every file read, in order, and the digest of the bytes that were read (what the report
     /// is made from, for incremental builds).
     private(set) var files: [String] = []

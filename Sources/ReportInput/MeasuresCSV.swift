@@ -13,17 +13,25 @@ enum MeasuresCSV {
         let path = url.path
         guard let text = CSVReader.readFile(url, referencedAt: reference, sink: sink) else { return nil }
         let columns = DataSchema.measuresCSVColumns
-        guard let rows = CSVReader.rows(text, path: path, header: columns, sink: sink) else { return nil }
+        let multiline: Set<String> = Set(
+            [DataSchema.MeasureField.measure.name] + [DataSchema.StepField.step, .responsible, .result].map(\.name))
+        guard let rows = CSVReader.rows(text, path: path, header: columns, multiline: multiline, sink: sink) else {
+            return nil
+        }
 
         var groups: [(indicator: String, location: SourceLocation, measures: [AgencyData.Measure])] = []
-        var current: (text: String, continues: Bool, steps: [AgencyData.Step], location: SourceLocation)?
+        var current:
+            (
+                text: String, continues: Bool, steps: [AgencyData.Step], location: SourceLocation,
+                flag: SourceLocation?
+            )?
         func closeMeasure() {
             guard let measure = current else { return }
             if groups.isEmpty { groups.append(("", measure.location, [])) }
             groups[groups.count - 1].measures.append(
                 AgencyData.Measure(
                     text: measure.text, continues: measure.continues,
-                    steps: measure.steps, location: measure.location))
+                    steps: measure.steps, location: measure.location, continuesLocation: measure.flag))
             current = nil
         }
         let continuesName = DataSchema.MeasureField.continues.name
@@ -60,7 +68,10 @@ enum MeasuresCSV {
                 }
                 continues = flag
             }
-            current = (measure.text, continues, [step], start)
+            current = (
+                measure.text, continues, [step], start,
+                SourceLocation(file: path, line: flagCell.line, column: flagCell.column)
+            )
         }
         closeMeasure()
         if groups.contains(where: { !$0.indicator.isEmpty }) {

@@ -26,9 +26,10 @@ enum OITReader {
             let responsible = status.required(Field.responsible, sink)?.string(sink, what: Field.responsible.name)
             let hasData = status.required(Field.hasData, sink)?.bool(sink, what: Field.hasData.name)
             let published = status.required(Field.published, sink)?.bool(sink, what: Field.published.name)
-            let noDataReason = status.optional(Field.noDataReason)?.string(sink, what: Field.noDataReason.name)
+            let noDataReason = status.optional(Field.noDataReason)?.string(
+                sink, what: Field.noDataReason.name, multiline: true)
             let unpublishedReason = status.optional(Field.unpublishedReason)?.string(
-                sink, what: Field.unpublishedReason.name)
+                sink, what: Field.unpublishedReason.name, multiline: true)
             guard let responsible, let hasData, let published else { return nil }
             return make(
                 code: entry.key, responsible: responsible, hasData: hasData, noDataReason: noDataReason,
@@ -73,7 +74,10 @@ enum OITReader {
     /// The statuses in a CSV text; `path` names it in diagnostics.
     static func readCSV(text: String, path: String, sink: DiagnosticSink) -> [AgencyData.OITStatus]? {
         let columns = DataSchema.oitCSVColumns
-        guard let rows = CSVReader.rows(text, path: path, header: columns, sink: sink) else { return nil }
+        let multiline = Set([Field.noDataReason, .unpublishedReason].map(\.name))
+        guard let rows = CSVReader.rows(text, path: path, header: columns, multiline: multiline, sink: sink) else {
+            return nil
+        }
         var statuses: [AgencyData.OITStatus] = []
         for row in rows {
             let start = SourceLocation(file: path, line: row[0].line, column: row[0].column)

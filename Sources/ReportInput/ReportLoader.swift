@@ -17,8 +17,11 @@ public struct LoadedReport: Sendable {
 /// builds the `Report`. Throws `InputError` with every problem found; never returns half a report.
 public enum ReportLoader {
     /// `templatesRoot` defaults to the nearest `Templates` folder above the data file, then `./Templates`.
-    public static func load(dataFile: URL, templatesRoot: URL? = nil) throws -> LoadedReport {
-        let sink = DiagnosticSink()
+    /// `limits` bound what the report may read (see docs/data-format.md, "Limits").
+    public static func load(dataFile: URL, templatesRoot: URL? = nil, limits: InputLimits = InputLimits()) throws
+        -> LoadedReport
+    {
+        let sink = DiagnosticSink(limits: limits)
         let path = dataFile.path
         let start = SourceLocation(file: path, line: 1, column: 1)
         // The file's text and YAML tree live only inside this closure: a long report's tree

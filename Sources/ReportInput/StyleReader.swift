@@ -4,6 +4,10 @@ import ReportModel
 /// (spacing, tables, cover, contents, cues). Every key is optional; what is not given keeps
 /// the default of `Style`.
 enum StyleReader {
+    /// The families of the bundled fonts (`FontSystem.requiredFiles`): output never uses fonts
+    /// installed on the machine, so no other family can be set.
+    static let knownFontFamilies = ["Sarabun", "DejaVu Sans"]
+
     static func read(_ value: YAMLValue, sink: DiagnosticSink) -> Style {
         var style = Style()
         guard
@@ -29,7 +33,16 @@ enum StyleReader {
                 if let v = page.optional(key)?.number(sink, what: key, in: range) { style[keyPath: path] = v }
             }
         }
-        if let family = map.optional("font_family")?.string(sink, what: "font_family") { style.fontFamily = family }
+        if let value = map.optional("font_family"), let family = value.string(sink, what: "font_family") {
+            if let known = knownFontFamilies.first(where: { $0.lowercased() == family.lowercased() }) {
+                style.fontFamily = known
+            } else {
+                let names = knownFontFamilies.joined(separator: ", ")
+                sink.error(
+                    value.location, thai: "ไม่รู้จักฟอนต์ '\(family)' (ใช้ได้เฉพาะฟอนต์ที่มากับโปรแกรม: \(names))",
+                    english: "unknown font_family '\(family)' (only the bundled fonts can be used: \(names))")
+            }
+        }
         let sizes: [(String, WritableKeyPath<Style, Double>)] = [
             ("body_size_pt", \.bodySize), ("heading_size_pt", \.headingSize), ("title_size_pt", \.titleSize),
             ("cover_title_size_pt", \.coverTitleSize), ("table_size_pt", \.tableSize),

@@ -217,7 +217,7 @@ public enum TemplateLoader {
         return items.compactMap { item in
             guard let map = item.mapping(sink, what: "paragraph", allowed: ["id", "text"]),
                 let id = map.required("id", sink)?.string(sink, what: "paragraph id"),
-                let text = map.required("text", sink)?.text(sink, what: "paragraph text")
+                let text = map.required("text", sink)?.text(sink, what: "paragraph text", multiline: true)
             else { return nil }
             return Template.Paragraph(id: id, text: text)
         }

@@ -28,6 +28,7 @@ struct YAMLValue {
                     thai: "ไฟล์ว่าง ไม่มีข้อมูล", english: "the file is empty")
                 return nil
             }
+            guard inspect(node, file: file, sink: sink) else { return nil }
             return YAMLValue(node: node, file: file)
         } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
             // Point at the repeated key, not the first one.
@@ -36,6 +37,21 @@ struct YAMLValue {
             sink.error(
                 SourceLocation(file: file, line: location.line, column: location.column),
                 thai: "ชื่อ '\(key)' ซ้ำ", english: "duplicate key '\(key)'")
+            return nil
+        } catch YamlError.reader(let problem, let offset, let value, _) {
+            // libyaml refuses a raw control character before parsing; Yams gives its offset in
+            // characters (a control character is always a character of its own).
+            let (line, column) = YAMLValue.lineAndColumn(ofCharacter: offset ?? 0, in: text)
+            let location = SourceLocation(file: file, line: line, column: column)
+            if value >= 0, let scalar = Unicode.Scalar(UInt32(value)), TerminalText.isControl(scalar) {
+                sink.error(
+                    location,
+                    thai: "มีอักขระควบคุม \(TerminalText.name(scalar)) ในไฟล์ ซึ่งใช้ไม่ได้ ให้ลบออก",
+                    english: "control character \(TerminalText.name(scalar)) is not allowed in the file: remove it")
+            } else {
+                sink.error(
+                    location, thai: "รูปแบบ YAML ไม่ถูกต้อง: \(problem)", english: "malformed YAML: \(problem)")
+            }
             return nil
         } catch let error as YamlError {
             let (line, column, problem) = YAMLValue.describe(error)
@@ -81,14 +97,89 @@ struct YAMLValue {
         return (first.line, first.column)
     }
 
+    /// The 1-based line and column (columns count Unicode scalars) of the character at
+    /// `offset`, counting lines as libyaml does ("\r\n", "\r" and "\n" each end one).
+    static func lineAndColumn(ofCharacter offset: Int, in text: String) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        for character in text.prefix(max(offset, 0)) {
+            if character == "\r\n" || character == "\n" || character == "\r" {
+                line += 1
+                column = 1
+            } else {
+                column += character.unicodeScalars.count
+            }
+        }
+        return (line, column)
+    }
+
+    /// Every scalar of the tree, keys included, with aliases followed: control characters
+    /// (tab and line break are left to the field that reads the text) and the size of the text
+    /// the tree expands to. Returns false, reading no further, when that size passes
+    /// `sink.limits` (an alias repeated many times makes a small file huge).
+    static func inspect(_ root: Node, file: String, sink: DiagnosticSink) -> Bool {
+        var stack: [(node: Node, isKey: Bool)] = [(root, false)]
+        var reported = Set<Int>()
+        while let (node, isKey) = stack.popLast() {
+            guard sink.spendNode() else {
+                let value = YAMLValue(node: node, file: file)
+                sink.error(
+                    value.location,
+                    thai:
+                        "ไฟล์ขยายเป็นรายการเกิน \(sink.limits.maxNodes) รายการ (นับรวมการอ้างซ้ำด้วย * ของ YAML) ให้ลดการอ้างซ้ำหรือแบ่งไฟล์",
+                    english:
+                        "the file expands to more than \(sink.limits.maxNodes) values (YAML aliases * counted each time they are used): use fewer aliases or split the data"
+                )
+                return false
+            }
+            switch node {
+            case .scalar(let scalar):
+                guard sink.spendText(scalar.string.utf8.count) else {
+                    let value = YAMLValue(node: node, file: file)
+                    sink.error(
+                        value.location,
+                        thai:
+                            "ข้อความในรายงานยาวเกิน \(sink.limits.maxTextBytes) ไบต์ (นับรวมการอ้างซ้ำด้วย * ของ YAML) ให้ลดข้อความหรือการอ้างซ้ำ",
+                        english:
+                            "the report's text is longer than \(sink.limits.maxTextBytes) bytes (YAML aliases * counted each time they are used): shorten it or use fewer aliases"
+                    )
+                    return false
+                }
+                let bad = scalar.string.unicodeScalars.first {
+                    TerminalText.isControl($0) && (isKey || ($0 != "\n" && $0 != "\t"))
+                }
+                if let bad {
+                    let value = YAMLValue(node: node, file: file)
+                    let key = value.location.line &* 1_000_003 &+ value.location.column
+                    if reported.insert(key).inserted, reported.count <= 50 {
+                        sink.error(
+                            value.location,
+                            thai: "ข้อความมีอักขระควบคุม \(TerminalText.name(bad)) ซึ่งใช้ไม่ได้ ให้ลบออก",
+                            english:
+                                "the text holds control character \(TerminalText.name(bad)), which is not allowed: remove it"
+                        )
+                    }
+                }
+            case .mapping(let mapping):
+                for (key, value) in mapping.reversed() {
+                    stack.append((value, false))
+                    stack.append((key, true))
+                }
+            case .sequence(let sequence):
+                for item in sequence.reversed() { stack.append((item, false)) }
+            case .alias:
+                break
+            }
+        }
+        return true
+    }
+
     private static func describe(_ error: YamlError) -> (Int, Int, String) {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
             return (mark.line, mark.column, problem)
         case .composer(_, let problem, let mark, _):
             return (mark.line, mark.column, problem)
-        case .reader(let problem, _, let offset, _):
-            return (1, Int(offset) + 1, problem)
         default:
             return (1, 1, "\(error)")
         }
@@ -96,16 +187,25 @@ struct YAMLValue {
 
     // MARK: typed reads
 
-    func string(_ sink: DiagnosticSink, what: String) -> String? {
+    /// A text value. Only a field that holds several paragraphs (`multiline`) may hold line
+    /// breaks and tabs; other control characters were refused when the file was read.
+    func string(_ sink: DiagnosticSink, what: String, multiline: Bool = false) -> String? {
         guard case .scalar(let scalar) = node, !isNull else {
             sink.error(location, thai: "\(what) ต้องเป็นข้อความ", english: "\(what) must be text")
+            return nil
+        }
+        if !multiline, let bad = scalar.string.unicodeScalars.first(where: { $0 == "\n" || $0 == "\t" }) {
+            let (thai, english) = bad == "\n" ? ("การขึ้นบรรทัดใหม่", "a line break") : ("แท็บ", "a tab")
+            sink.error(
+                location, thai: "\(what) ต้องเป็นข้อความบรรทัดเดียว แต่มี\(thai) ให้เขียนต่อกันในบรรทัดเดียว",
+                english: "\(what) must be one line of text but holds \(english): write it on one line")
             return nil
         }
         return scalar.string
     }
 
-    func text(_ sink: DiagnosticSink, what: String) -> TemplateText? {
-        guard let string = string(sink, what: what) else { return nil }
+    func text(_ sink: DiagnosticSink, what: String, multiline: Bool = false) -> TemplateText? {
+        guard let string = string(sink, what: what, multiline: multiline) else { return nil }
         // Columns inside a quoted scalar start after its quote.
         var start = location
         if case .scalar(let scalar) = node, scalar.style == .doubleQuoted || scalar.style == .singleQuoted {

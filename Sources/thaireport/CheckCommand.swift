@@ -36,7 +36,7 @@ struct CheckCommand: ParsableCommand {
             do {
                 let loaded = try ReportBuilder.load(file, templatesRoot: templates.map { URL(fileURLWithPath: $0) })
                 for warning in loaded.warnings { printError(warning.description) }
-                print("ถูกต้อง / ok: \(file.path)")
+                print("ถูกต้อง / ok: \(TerminalText.escape(file.path))")
             } catch let error as InputError {
                 printError(error.description)
                 failed = true

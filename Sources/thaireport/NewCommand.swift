@@ -36,11 +36,18 @@ struct NewCommand: ParsableCommand {
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ValidationError("--name ต้องไม่ว่าง / --name must not be empty")
         }
+        if name.unicodeScalars.contains(where: TerminalText.isControl) {
+            printError(DataFileWriter.InvalidName(name: name).description)
+            throw ExitCode(inputErrorStatus)
+        }
         let loaded: Template
         do {
             loaded = try DataFileWriter.template(
                 id: template, year: year, templatesRoot: URL(fileURLWithPath: templates))
         } catch let error as InputError {
+            printError(error.description)
+            throw ExitCode(inputErrorStatus)
+        } catch let error as DataFileWriter.InvalidTemplateID {
             printError(error.description)
             throw ExitCode(inputErrorStatus)
         } catch let error as DataFileWriter.WrongYear {
@@ -52,7 +59,10 @@ struct NewCommand: ParsableCommand {
             let file = try DataFileWriter.write(
                 template: loaded, agencyID: agency, name: name, year: year,
                 folder: URL(fileURLWithPath: folder), create: AtomicFile.createIfAbsent)
-            print("เขียนแล้ว / wrote \(file.path)")
+            print("เขียนแล้ว / wrote \(TerminalText.escape(file.path))")
+        } catch let error as DataFileWriter.InvalidName {
+            printError(error.description)
+            throw ExitCode(inputErrorStatus)
         } catch let error as DataFileWriter.InvalidID {
             printError(error.description)
             throw ExitCode(inputErrorStatus)

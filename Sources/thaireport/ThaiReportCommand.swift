@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReportInput
 import ThaiReport
 
 /// Exit status for input the tool cannot accept.
@@ -21,8 +22,8 @@ struct ThaiReportCommand: ParsableCommand {
                 let shown = String(
                     decoding: UnsafeRawBufferPointer(start: argument, count: strlen(argument)), as: UTF8.self)
                 printError(
-                    "อาร์กิวเมนต์ที่ \(index) ไม่ใช่ UTF-8 ('\(terminalSafe(shown))'): เปลี่ยนชื่อไฟล์หรือโฟลเดอร์ให้เป็น UTF-8 / "
-                        + "argument \(index) is not UTF-8 ('\(terminalSafe(shown))'): rename the file or folder in UTF-8"
+                    "อาร์กิวเมนต์ที่ \(index) ไม่ใช่ UTF-8 ('\(TerminalText.escape(shown))'): เปลี่ยนชื่อไฟล์หรือโฟลเดอร์ให้เป็น UTF-8 / "
+                        + "argument \(index) is not UTF-8 ('\(TerminalText.escape(shown))'): rename the file or folder in UTF-8"
                 )
                 Foundation.exit(inputErrorStatus)
             }
@@ -39,8 +40,8 @@ func validateOutputFolder(_ path: String) throws {
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
         throw ValidationError(
-            "--out '\(terminalSafe(path))' เป็นไฟล์ ไม่ใช่โฟลเดอร์: ระบุโฟลเดอร์อื่น / "
-                + "--out '\(terminalSafe(path))' is a file, not a folder: name a folder")
+            "--out '\(TerminalText.escape(path))' เป็นไฟล์ ไม่ใช่โฟลเดอร์: ระบุโฟลเดอร์อื่น / "
+                + "--out '\(TerminalText.escape(path))' is a file, not a folder: name a folder")
     }
 }
 
@@ -49,28 +50,19 @@ func validateTemplatesFolder(_ path: String) throws {
     var isFolder: ObjCBool = false
     guard !path.isEmpty, FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
         throw ValidationError(
-            "--templates '\(terminalSafe(path))' ไม่ใช่โฟลเดอร์ที่มีอยู่: ระบุโฟลเดอร์แม่แบบ เช่น Templates / "
-                + "--templates '\(terminalSafe(path))' is not an existing folder: name the templates folder, such as Templates"
+            "--templates '\(TerminalText.escape(path))' ไม่ใช่โฟลเดอร์ที่มีอยู่: ระบุโฟลเดอร์แม่แบบ เช่น Templates / "
+                + "--templates '\(TerminalText.escape(path))' is not an existing folder: name the templates folder, such as Templates"
         )
     }
 }
 
-/// Text from the command line or the file system, made safe to print on a terminal: control
-/// characters are shown as `\u{…}` escapes.
-func terminalSafe(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-            out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-        } else {
-            out.unicodeScalars.append(scalar)
-        }
-    }
-    return out
-}
-
+/// Prints a message on standard error. Messages quote input (paths, names, values): every
+/// control character but the line breaks between messages is escaped, so input cannot drive
+/// the terminal.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.escape(String($0)) }
+    let safe = lines.joined(separator: "\n")
+    FileHandle.standardError.write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
 }
 
 /// The data files the arguments name; none found is bad input (exit status 2).
@@ -79,10 +71,10 @@ func dataFiles(_ paths: [String], year: Int?) throws -> [URL] {
     do {
         files = try DataFiles.discover(paths, year: year)
     } catch let error as DataFiles.NotUTF8 {
-        printError(terminalSafe(error.description))
+        printError(TerminalText.escape(error.description))
         throw ExitCode(inputErrorStatus)
     } catch {
-        throw ValidationError(terminalSafe("\(error)"))
+        throw ValidationError(TerminalText.escape("\(error)"))
     }
     if files.isEmpty {
         printError("ไม่พบไฟล์ข้อมูล / no data files found" + (year.map { " (\($0).yaml)" } ?? ""))

@@ -63,6 +63,53 @@ import Testing
         #expect(scratch.files() == before)
     }
 
+    /// A name that would add keys to the new file, or drive the terminal, is refused; quotes,
+    /// backslashes and separators are written so that the name reads back exactly.
+    @Test func newRefusesControlCharactersInTheName() throws {
+        let scratch = ScratchDirectory()
+        scratch.copyTemplate()
+        let templates = scratch.url.appendingPathComponent("Templates").path
+        let folder = scratch.url.appendingPathComponent("Samples").path
+        for name in ["บ้านใหม่\ntexts:\n  preface-1: แทรก", "บ้านใหม่\u{1B}]0;x\u{07}", "บ้านใหม่\t", "\u{85}"] {
+            let result = try runProcess(
+                binary,
+                [
+                    "new", "--agency", "ban-mai", "--name", name, "--year", "2564", "--folder", folder,
+                    "--templates", templates,
+                ])
+            #expect(result.status == 2, "\(result.stderr)")
+            #expect(result.stderr.contains("control character"))
+            #expect(!result.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{85}" })
+            #expect(!FileManager.default.fileExists(atPath: folder + "/ban-mai/2564.yaml"))
+        }
+        let name = "บ้านใหม่ \"ทดสอบ\" \\ # texts: \u{2028}x"
+        let made = try runProcess(
+            binary,
+            [
+                "new", "--agency", "ban-mai", "--name", name, "--year", "2564", "--folder", folder,
+                "--templates", templates,
+            ])
+        #expect(made.status == 0, "\(made.stderr)")
+        let file = folder + "/ban-mai/2564.yaml"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(!text.contains("ทดสอบ\" \\ # texts: \u{2028}"))  // never raw, never in a comment
+        #expect(text.components(separatedBy: "\n").filter { $0.hasPrefix("texts:") }.isEmpty)
+        let check = try runProcess(binary, ["check", file, "--templates", templates])
+        #expect(check.status == 0, "\(check.stderr)")
+    }
+
+    /// Input quoted in a message is escaped: a data file cannot set the terminal's title.
+    @Test func messagesDoNotCarryControlCharacters() throws {
+        let scratch = ScratchDirectory()
+        let data = scratch.sample {
+            $0.replacingOccurrences(of: "  short_name:", with: "  \"colour\\e]0;owned\\a\": red\n  short_name:")
+        }
+        let result = try runProcess(binary, ["check", data.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("colour\\u{1B}]0;owned\\u{7}"))
+        #expect(!result.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    }
+
     @Test func unknownFormatIsRefused() throws {
         let result = try runProcess(
             binary, ["build", Repo.sample.path, "--format", "docx", "--out", ScratchDirectory().url.path])
