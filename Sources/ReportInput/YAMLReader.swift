@@ -55,9 +55,15 @@ struct YAMLValue {
             return nil
         } catch let error as YamlError {
             let (line, column, problem) = YAMLValue.describe(error)
-            sink.error(
-                SourceLocation(file: file, line: line, column: column),
-                thai: "รูปแบบ YAML ไม่ถูกต้อง: \(problem)", english: "malformed YAML: \(problem)")
+            let location = SourceLocation(file: file, line: line, column: column)
+            if problem.contains("Maximum nesting level") {
+                // libyaml's own wording names its C function; say what the limit means instead.
+                sink.error(
+                    location, thai: "รายการหรือแผนที่ซ้อนกันลึกเกินไป (เกินขีดจำกัดของตัวอ่าน YAML) ให้ลดชั้นที่ซ้อนกัน",
+                    english: "lists or mappings are nested too deep for the YAML reader: nest them less deeply")
+            } else {
+                sink.error(location, thai: "รูปแบบ YAML ไม่ถูกต้อง: \(problem)", english: "malformed YAML: \(problem)")
+            }
             return nil
         } catch {
             sink.error(

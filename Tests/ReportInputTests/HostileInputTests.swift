@@ -397,3 +397,15 @@ import Testing
         #expect(d.english.contains("nothing above it to continue"))
     }
 }
+
+/// libyaml's nesting limit is reported in words, not as the C function that sets it.
+@Suite struct NestingLimitTests {
+    @Test func deepNestingIsExplained() throws {
+        let text = "a: " + String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000) + "\n"
+        let diagnostics = InputCheck.dataFile(text)
+        let message = try #require(diagnostics.first)
+        #expect(message.english.contains("nested too deep"))
+        #expect(!message.english.contains("yaml_set_max_nest_level"))
+        #expect(message.location.line == 1)
+    }
+}

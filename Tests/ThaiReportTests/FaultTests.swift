@@ -16,12 +16,24 @@ import Testing
         return (data, out, pdf, try Data(contentsOf: pdf))
     }
 
+    /// The year folder inside the output folder is a file: nothing can be written there.
     @Test func outputFolderThatCannotBeWritten() throws {
+        let scratch = ScratchDirectory()
+        let blocker = scratch.write("out/2564", "a file where the year folder should be")
+        let out = blocker.deletingLastPathComponent()
+        let result = try runProcess(binary, ["build", Repo.sample.path, "--out", out.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot write"), "\(result.stderr)")
+        #expect(try String(contentsOf: blocker, encoding: .utf8) == "a file where the year folder should be")
+    }
+
+    /// `--out` naming a file is a mistake on the command line, said as such.
+    @Test func outputFolderThatIsAFile() throws {
         let scratch = ScratchDirectory()
         let blocker = scratch.write("out", "a file where the output folder should be")
         let result = try runProcess(binary, ["build", Repo.sample.path, "--out", blocker.path])
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("cannot write"), "\(result.stderr)")
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("is a file, not a folder"), "\(result.stderr)")
         #expect(try String(contentsOf: blocker, encoding: .utf8) == "a file where the output folder should be")
     }
 
