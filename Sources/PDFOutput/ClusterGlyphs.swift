@@ -55,19 +55,18 @@ final class ClusterGlyphs {
     /// may not be in the current copy yet: call `prepare` before drawing it.
     func glyph(for components: [ClusterFontFile.Component], advance: Int, text: [UInt8]) -> UInt16? {
         guard !components.isEmpty else { return nil }
-        let key = Key(composite: .init(components: components, advance: advance), text: text)
-        if let known = glyphs[key] { return known }
-        guard file.glyphCount + composites.count < ClusterFontFile.maxGlyphs else { return nil }
-        let id = UInt16(file.glyphCount + composites.count)
-        composites.append(key.composite)
-        glyphs[key] = id
-        return id
+        return register(Key(composite: .init(components: components, advance: advance), text: text))
     }
 
     /// An empty glyph of no width that records `text`: the rest of a cluster whose text is too
     /// long for one ToUnicode entry (see `ClusterRun.maxUnits`).
     func glyph(recording text: [UInt8]) -> UInt16? {
-        let key = Key(composite: .init(components: [], advance: 0), text: text)
+        register(Key(composite: .init(components: [], advance: 0), text: text))
+    }
+
+    /// The glyph number of `key`, appended to the composites if it is new; nil once the font
+    /// holds as many glyphs as a TrueType font can.
+    private func register(_ key: Key) -> UInt16? {
         if let known = glyphs[key] { return known }
         guard file.glyphCount + composites.count < ClusterFontFile.maxGlyphs else { return nil }
         let id = UInt16(file.glyphCount + composites.count)
