@@ -99,7 +99,7 @@ let builder = ReportBuilder(fonts: fontSystem)
 let loaded = try ReportBuilder.load(sample)
 let inProcess: [(String, () throws -> Void)] = [
     ("load and check data + template", { _ = try ReportBuilder.load(sample) }),
-    ("lay out (both passes)", { _ = builder.layout(loaded.report) }),
+    ("lay out (both passes)", { _ = try builder.layout(loaded.report) }),
     (
         "PDF (layout + drawing)",
         {
