@@ -16,6 +16,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        // The preview server: a small HTTP server on Swift concurrency (no SwiftNIO to build).
+        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
     ],
     targets: [
         // C libraries, from Debian's -dev packages through pkg-config.
@@ -54,15 +56,23 @@ let package = Package(
                 "ReportModel", "ReportInput", "DocumentClasses", "PDFOutput", "HTMLOutput", "FontSystem", "PageIR",
                 "SiteLayout",
             ]),
+        .target(
+            name: "Preview",
+            dependencies: [
+                "ThaiReport", "ReportInput", "SiteLayout", "FontSystem",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]),
         .executableTarget(
             name: "thaireport",
             dependencies: [
-                "ThaiReport", "ReportInput", "FontSystem",
+                "ThaiReport", "ReportInput", "FontSystem", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .target(name: "TestSupport", dependencies: ["ReportModel", "PageIR", "HTMLOutput"], path: "Tests/TestSupport"),
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
+        .testTarget(name: "PreviewTests", dependencies: ["TestSupport"]),
         .testTarget(name: "SiteLayoutTests", dependencies: ["SiteLayout"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
         .testTarget(name: "PageIRTests", dependencies: ["PageIR"]),
