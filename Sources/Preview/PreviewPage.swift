@@ -11,7 +11,9 @@ enum PreviewPage {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>ThaiReport preview</title>
         <style>
-        html, body { margin: 0; height: 100%; font-family: sans-serif; }
+        @font-face { font-family: "Sarabun"; src: url("/fonts/Sarabun-Regular.ttf"); }
+        @font-face { font-family: "Sarabun"; font-weight: bold; src: url("/fonts/Sarabun-Bold.ttf"); }
+        html, body { margin: 0; height: 100%; font-family: "Sarabun", sans-serif; }
         body { display: flex; flex-direction: column; }
         #bar { padding: .4rem .8rem; background: #e8f5e9; border-bottom: 1px solid #aaa; font-size: .9rem; }
         #bar.error { background: #ffebee; }
@@ -49,7 +51,9 @@ enum PreviewPage {
           bar.className = s.ok ? "" : "error";
           stateText.textContent = s.ok
             ? "สร้างแล้ว (" + s.milliseconds + " ms) / built in " + s.milliseconds + " ms, build " + s.generation
-            : "ข้อมูลมีข้อผิดพลาด แสดงรายงานล่าสุดที่สร้างได้ / the input has errors: the last good report is shown";
+            : s.page
+              ? "ข้อมูลมีข้อผิดพลาด แสดงรายงานล่าสุดที่สร้างได้ / the input has errors: the last good report is shown"
+              : "ข้อมูลมีข้อผิดพลาด แก้แล้วบันทึก / the input has errors: fix them and save";
           if (s.pdf) { pdf.href = s.pdf + "?build=" + s.generation; pdf.hidden = false; }
           if (s.ok && s.page && s.generation !== shown) {
             try { scrollY = frame.contentWindow.scrollY || 0; } catch (e) { scrollY = 0; }

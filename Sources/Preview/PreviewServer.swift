@@ -84,6 +84,16 @@ public final class PreviewServer: Sendable {
                 statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                 body: Data(PreviewPage.html.utf8))
         }
+        // The bundled fonts the page's status bar is set in, by name: nothing else.
+        let fonts = options.fontsDirectory
+        for name in ["Sarabun-Regular.ttf", "Sarabun-Bold.ttf"] {
+            await server.appendRoute(HTTPRoute(method: .GET, path: "/fonts/" + name)) { _ in
+                guard let data = FileManager.default.contents(atPath: fonts.appendingPathComponent(name).path) else {
+                    return HTTPResponse(statusCode: .notFound)
+                }
+                return HTTPResponse(statusCode: .ok, headers: [.contentType: "font/ttf"], body: data)
+            }
+        }
         await server.appendRoute("GET /status") { _ in
             let status = await state.status
             return HTTPResponse(
