@@ -25,4 +25,16 @@ struct InputWatcher {
 
     /// Whether any watched file changed since `watch`.
     func changed() -> Bool { stamps.contains { Self.stamp($0.key) != $0.value } }
+
+    /// Waits until the watched files stop changing (two looks `interval` apart agree), so a file
+    /// an editor writes in several steps (emptied, then written) is read once it is whole.
+    func settle(interval: useconds_t = 50_000) {
+        var last = stamps.keys.map(Self.stamp)
+        while true {
+            usleep(interval)
+            let now = stamps.keys.map(Self.stamp)
+            if now == last { return }
+            last = now
+        }
+    }
 }

@@ -163,6 +163,7 @@ final class BuildLoop: @unchecked Sendable {
             }
             done.wait()
             while !isStopped, !watcher.changed() { usleep(50_000) }
+            watcher.settle()
         }
     }
 

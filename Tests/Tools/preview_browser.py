@@ -43,7 +43,9 @@ def main(url, data_file):
 
         with open(data_file, "w", encoding="utf-8") as handle:
             handle.write(broken)
-        page.wait_for_function("document.body.dataset.ok === 'false'", timeout=15000)
+        page.wait_for_function(
+            "document.body.dataset.ok === 'false' && document.getElementById('bar').innerText.includes('colour')",
+            timeout=15000)
         seen["error"] = page.inner_text("#bar")
         seen["kept_last_good"] = page.evaluate(FRAME_HAS, "องค์การทดสอบการแสดงตัวอย่าง")
 
