@@ -23,6 +23,9 @@ public final class PDFStream: PageSink {
     let surface: OpaquePointer
     let cr: OpaquePointer
     let path: String
+    /// The final file, created and opened at once: if the file's name is removed while pages
+    /// are drawn (an interrupted build removes its temporary files), no new one appears later.
+    private let file: FileHandle
     /// What Cairo writes, in memory until the post-writer reads it (the size of the PDF).
     private let drawn = DrawnBytes()
     let options: PDFOptions
@@ -76,6 +79,10 @@ public final class PDFStream: PageSink {
     public init(path: String, options: PDFOptions) throws {
         self.path = path
         self.options = options
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let file = FileHandle(forWritingAtPath: path)
+        else { throw PDFWriter.Failure.cairo("cannot write \(path)") }
+        self.file = file
         let closure = Unmanaged.passUnretained(drawn).toOpaque()
         guard
             let surface = cairo_pdf_surface_create_for_stream(
@@ -252,8 +259,11 @@ public final class PDFStream: PageSink {
             cairoFile: drawn.bytes, pages: pageTags,
             options: .init(metadata: metadata, producer: options.producer, tagged: options.tagged))
         let bytes = try writer.write()
-        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-            throw PDFWriter.Failure.cairo("cannot write \(path)")
+        do {
+            try file.write(contentsOf: Data(bytes))
+            try file.close()
+        } catch {
+            throw PDFWriter.Failure.cairo("cannot write \(path): \(error.localizedDescription)")
         }
     }
 }
