@@ -247,10 +247,9 @@ public final class PDFStream: PageSink {
         if let begin = change.begin { cairo_tag_begin(cr, begin, "") }
     }
 
-    /// Adds the bookmarks and metadata, completes Cairo's file and writes the final one.
+    /// Adds the bookmarks, completes Cairo's file and writes the final one (with the metadata).
     public func finish(outline: [OutlineEntry], metadata: DocumentMetadata) throws {
         try drawPending()
-        PDFWriter.setMetadata(surface, metadata)
         PDFWriter.addOutline(surface, outline)
         finished = true
         cairo_surface_finish(surface)

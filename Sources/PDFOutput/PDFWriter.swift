@@ -4,8 +4,8 @@ import PageIR
 
 /// Draws laid-out pages into a PDF with Cairo: embedded font subsets, the real text of every
 /// glyph cluster (one glyph per cluster, see `ClusterGlyphs`, so pdftotext, pdfminer,
-/// pdfplumber and PDFium all give back the Thai), outline, internal links, page labels and
-/// metadata.
+/// pdfplumber and PDFium all give back the Thai), outline and page labels. The document
+/// information, links and structure are written by the post-writer (`ArchivalWriter`).
 /// Draws only: every position comes from the page IR.
 public enum PDFWriter {
     public enum Failure: Error, CustomStringConvertible {
@@ -160,26 +160,6 @@ public enum PDFWriter {
             throw Failure.cairo(String(cString: cairo_status_to_string(status)))
         }
         return small
-    }
-
-    static func setMetadata(_ surface: OpaquePointer, _ metadata: DocumentMetadata) {
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, metadata.title)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, metadata.author)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, metadata.subject)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "ThaiReport")
-        // Dates come from the data, never the clock, so the same input gives the same bytes.
-        let date = pdfDate(metadata.date)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
-    }
-
-    /// `2021-03` → `2021-03-01T00:00:00Z` (the form Cairo expects).
-    static func pdfDate(_ iso: String) -> String {
-        let parts = iso.split(separator: "-")
-        let year = parts.first.map(String.init) ?? "2000"
-        let month = parts.count > 1 ? String(parts[1]) : "01"
-        let day = parts.count > 2 ? String(parts[2]) : "01"
-        return "\(year)-\(month)-\(day)T00:00:00Z"
     }
 
     static func addOutline(_ surface: OpaquePointer, _ outline: [OutlineEntry]) {
