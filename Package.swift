@@ -34,7 +34,7 @@ let package = Package(
 
         // Pure Swift: no C types below this line until FontSystem.
         .target(name: "ThaiText"),
-        .target(name: "ReportModel"),
+        .target(name: "ReportModel", dependencies: ["ThaiText"]),
         .target(name: "SiteLayout"),
         .target(name: "ReportInput", dependencies: ["ReportModel", "ThaiText", "Yams"]),
         .target(name: "PageIR"),

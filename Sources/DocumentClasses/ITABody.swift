@@ -6,7 +6,7 @@ import Typesetting
 enum ITABody {
     static func blocks(_ report: Report, styles: ITAStyles) -> [FlowBlock] {
         var blocks = report.bodyTitleLines.map { styles.centered($0, style: styles.title) }
-        blocks.append(.space(styles.lines(styles.layout.titleSpaceAfter)))
+        if !blocks.isEmpty { blocks.append(.space(styles.lines(styles.layout.titleSpaceAfter))) }
         let indent = PageGeometry.points(mm: report.style.firstLineIndentMM)
         func add(_ section: Section) {
             blocks.append(
@@ -31,6 +31,15 @@ enum ITABody {
                                 spaceBefore: styles.lines(styles.layout.subheadingSpaceBefore))))
                 case .table(let table):
                     blocks.append(.table(table, styles.table))
+                case .list(let items):
+                    blocks.append(.list(items.map { styles.listItem($0, indent: indent) }))
+                case .note(let label, let text):
+                    blocks.append(
+                        .paragraph(
+                            Paragraph(
+                                "\(label) \(text)", style: styles.body, minLines: styles.layout.minLinesAtBreak)))
+                case .image(let image):
+                    blocks += styles.figure(image)
                 }
             }
             section.subsections.forEach(add)

@@ -8,6 +8,7 @@ import Typesetting
 /// (only subsections) shows no number, as the official form does.
 struct ITAContents {
     let report: Report
+    let page: ContentsPage
     let styles: ITAStyles
     let shaper: Shaper
     /// Where each section's heading landed in the body, by section id (body page indices).
@@ -19,18 +20,18 @@ struct ITAContents {
         let g = flow.geometry
         let layout = styles.layout
         try engine.layout([
-            styles.centered(report.contents.heading, style: styles.title, role: .heading(level: 1)),
+            styles.centered(page.heading, style: styles.title, role: .heading(level: 1)),
             .space(styles.lines(layout.contentsHeadingSpaceAfter)),
         ])
-        if let label = shaper.shape(report.contents.pageLabel, style: styles.bold, width: nil).first {
+        if let label = shaper.shape(page.pageLabel, style: styles.bold, width: nil).first {
             flow.begin(.artifact)
             flow.place(label, x: g.left + g.contentWidth - label.width)
             flow.end()
         }
         let numberTexts = pageRanges().mapValues { range in
             range.0 == range.1
-                ? ThaiDigits.format(range.0 + 1)
-                : "\(ThaiDigits.format(range.0 + 1)) - \(ThaiDigits.format(range.1 + 1))"
+                ? report.digits.format(range.0 + 1)
+                : "\(report.digits.format(range.0 + 1)) - \(report.digits.format(range.1 + 1))"
         }
         // Titles wrap before the widest page number printed, and a little room for leaders.
         let numberColumn =
@@ -61,7 +62,7 @@ struct ITAContents {
                 from: g.left + indent + last.width + layout.leaderGap,
                 to: g.left + g.contentWidth - number.width - layout.leaderGap, top: lineTop, flow: flow)
         }
-        if let closing = report.contents.closingLine {
+        if let closing = page.closingLine {
             flow.y += styles.lines(layout.contentsClosingSpaceBefore)
             if flow.remaining < styles.body.lineHeight { try flow.newPage() }
             try engine.layout([styles.centered(closing, style: styles.bold)])

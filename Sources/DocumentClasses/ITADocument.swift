@@ -39,35 +39,46 @@ public final class ITADocument {
         let anchors = measuring.anchors
         let places = Dictionary(anchors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
-        // 2. Front matter: cover, preface, then contents made from where the headings landed.
+        // 2. Front matter: cover, preface, then contents made from where the headings landed,
+        // each where the report has it.
         var front: [Page] = []
-        let frontEngine = FlowEngine(
-            shaper: shaper, flow: PageFlow(geometry: geometry, label: "ปก") { front.append($0) })
-        try ITAFrontMatter.cover(report, styles: styles, engine: frontEngine)
-        try frontEngine.flow.newPage(label: "คำนำ")
-        try ITAFrontMatter.preface(report, styles: styles, engine: frontEngine)
-        try frontEngine.flow.close()
-        var contents: [Page] = []
-        let contentsFlow = PageFlow(geometry: geometry, label: "สารบัญ", firstStructureID: frontEngine.flow.structureIDs)
-        {
-            contents.append($0)
+        var structureIDs = 1
+        if report.cover != nil || report.preface != nil {
+            let frontEngine = FlowEngine(
+                shaper: shaper,
+                flow: PageFlow(geometry: geometry, label: report.cover != nil ? "ปก" : "คำนำ") { front.append($0) })
+            if let cover = report.cover { try ITAFrontMatter.cover(cover, styles: styles, engine: frontEngine) }
+            if let preface = report.preface {
+                if report.cover != nil { try frontEngine.flow.newPage(label: "คำนำ") }
+                try ITAFrontMatter.preface(preface, styles: styles, engine: frontEngine)
+            }
+            try frontEngine.flow.close()
+            structureIDs = frontEngine.flow.structureIDs
         }
-        try ITAContents(
-            report: report, styles: styles, shaper: shaper, places: places,
-            bodyPageCount: measuring.flow.pageCount
-        ).layout(FlowEngine(shaper: shaper, flow: contentsFlow))
-        try contentsFlow.close()
+        var contents: [Page] = []
+        if let page = report.contents {
+            let contentsFlow = PageFlow(geometry: geometry, label: "สารบัญ", firstStructureID: structureIDs) {
+                contents.append($0)
+            }
+            try ITAContents(
+                report: report, page: page, styles: styles, shaper: shaper, places: places,
+                bodyPageCount: measuring.flow.pageCount
+            ).layout(FlowEngine(shaper: shaper, flow: contentsFlow))
+            try contentsFlow.close()
+            structureIDs = contentsFlow.structureIDs
+        }
         let offset = front.count + contents.count
         for page in front + contents { try sink.preview(page, fonts: shaper.fontTable) }
         for page in front { try sink.add(page, fonts: shaper.fontTable) }
         for page in contents { try sink.add(Self.offsettingLinks(page, by: offset), fonts: shaper.fontTable) }
 
         // 3. The body again, numbered from ๑, each page handed on when finished.
-        let marginals = ITAMarginals(shaper: shaper, styles: styles, numberFirstPage: report.style.numberFirstBodyPage)
+        let marginals = ITAMarginals(
+            shaper: shaper, styles: styles, numberFirstPage: report.style.numberFirstBodyPage, digits: report.digits)
         let numbered = FlowEngine(
             shaper: shaper,
             flow: PageFlow(
-                geometry: geometry, label: "", marginals: marginals, firstStructureID: contentsFlow.structureIDs
+                geometry: geometry, label: "", marginals: marginals, firstStructureID: structureIDs
             ) {
                 try sink.add($0, fonts: shaper.fontTable)
             })
@@ -75,10 +86,15 @@ public final class ITADocument {
         try numbered.flow.close()
         precondition(numbered.anchors == anchors, "the two passes over the body must agree")
 
-        var outline = [
-            OutlineEntry(title: report.preface.heading, level: 1, pageIndex: 1, y: geometry.top),
-            OutlineEntry(title: report.contents.heading, level: 1, pageIndex: front.count, y: geometry.top),
-        ]
+        var outline: [OutlineEntry] = []
+        if let preface = report.preface {
+            outline.append(
+                OutlineEntry(
+                    title: preface.heading, level: 1, pageIndex: report.cover != nil ? 1 : 0, y: geometry.top))
+        }
+        if let page = report.contents {
+            outline.append(OutlineEntry(title: page.heading, level: 1, pageIndex: front.count, y: geometry.top))
+        }
         for section in report.allSections {
             guard let place = places[section.id] else { continue }
             outline.append(

@@ -10,16 +10,17 @@ struct ITAMarginals: PageMarginals {
     let shaper: Shaper
     let styles: ITAStyles
     let numberFirstPage: Bool
+    let digits: DigitStyle
 
     func finish(_ page: inout Page, index: Int, nextFirstText: String?) {
-        page.label = ThaiDigits.format(index + 1)
+        page.label = digits.format(index + 1)
         if index > 0 || numberFirstPage { addPageNumber(&page, index: index) }
         if let nextFirstText { addContinuationCue(&page, quoting: nextFirstText) }
     }
 
     func addPageNumber(_ page: inout Page, index: Int) {
         let g = styles.geometry
-        guard let line = shaper.shape("- \(ThaiDigits.format(index + 1)) -", style: styles.body, width: nil).first
+        guard let line = shaper.shape("- \(digits.format(index + 1)) -", style: styles.body, width: nil).first
         else {
             return
         }

@@ -9,8 +9,10 @@ struct ITAStyles {
     let table: TableStyle
     let geometry: PageGeometry
     let layout: Style.Layout
+    let style: Style
 
     init(_ style: Style) {
+        self.style = style
         let family = style.fontFamily
         let text = style.leading(style.lineSpacing)
         let cells = style.leading(style.tableLineSpacing)
@@ -38,5 +40,28 @@ struct ITAStyles {
     /// A line of text centred in the text width.
     func centered(_ text: String, style: TextStyle, role: Structure.Role = .paragraph) -> FlowBlock {
         .paragraph(Paragraph(text, style: style, alignment: .center, minLines: layout.minLinesAtBreak, role: role))
+    }
+
+    /// A list item: its text in a column that starts one paragraph indent in, its mark hanging
+    /// to the left of it.
+    func listItem(_ item: ListItem, indent: Double) -> Paragraph {
+        Paragraph(
+            item.text, style: body, alignment: .left, left: indent, minLines: layout.minLinesAtBreak,
+            label: item.mark)
+    }
+
+    /// A picture at its width (no wider than the text), its height in its proportions, with
+    /// its caption centred below.
+    func figure(_ image: ReportModel.Image) -> [FlowBlock] {
+        let width = min(PageGeometry.points(mm: image.widthMM), geometry.contentWidth)
+        let height = width * Double(image.pixelHeight) / Double(max(image.pixelWidth, 1))
+        var blocks: [FlowBlock] = [
+            .figure(
+                Figure(
+                    path: image.path, width: width, height: height, alt: image.alt,
+                    spaceAfter: image.caption == nil ? lines(1) : lines(0.25)))
+        ]
+        if let caption = image.caption { blocks += [centered(caption, style: body), .space(lines(0.5))] }
+        return blocks
     }
 }

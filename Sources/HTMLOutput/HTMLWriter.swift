@@ -88,23 +88,30 @@ public enum HTMLWriter {
         """
     }
 
-    static func fiscalYearText(_ year: Int) -> String { "ปีงบประมาณ พ.ศ.\(ThaiDigits.format(year))" }
+    static func fiscalYearText(_ year: Int, digits: DigitStyle = .thai) -> String {
+        "ปีงบประมาณ พ.ศ.\(digits.format(year))"
+    }
 
     /// The report page, written at `SiteLayout.Place.reportPage`; `linkingPDF`: whether it links
     /// to the report's PDF (false when there is no current PDF).
     public static func render(_ report: Report, linkingPDF: Bool) -> String {
-        let fiscalYear = fiscalYearText(report.fiscalYear)
+        let fiscalYear = fiscalYearText(report.fiscalYear, digits: report.digits)
         let place = SiteLayout.Place.reportPage(agencyID: report.agencyID, year: report.fiscalYear)
+        let agencyName = report.metadata.author
         var html = documentStart(
-            title: "\(escape(report.metadata.title)) \(escape(fiscalYear)) – \(escape(report.cover.agencyName))",
+            title: "\(escape(report.metadata.title)) \(escape(fiscalYear)) – \(escape(agencyName))",
             stylesheet: SiteLayout.link(from: place, to: .stylesheet(year: report.fiscalYear)))
-        html += """
-            <header class="cover">
-            <h1>\(report.cover.titleLines.map(escape).joined(separator: "<br>"))</h1>
-            <p class="agency">\(escape(report.cover.agencyName))</p>
+        html += "<header class=\"cover\">\n"
+        if let cover = report.cover {
+            html += """
+                <h1>\(cover.titleLines.map(escape).joined(separator: "<br>"))</h1>
+                <p class="agency">\(escape(cover.agencyName))</p>
 
-            """
-        if let address = report.cover.address { html += "<p class=\"address\">\(escape(address))</p>\n" }
+                """
+            if let address = cover.address { html += "<p class=\"address\">\(escape(address))</p>\n" }
+        } else {
+            html += "<h1>\(escape(report.metadata.title))</h1>\n<p class=\"agency\">\(escape(agencyName))</p>\n"
+        }
         html += "<p class=\"fiscal-year\">\(escape(fiscalYear))</p>\n"
         if linkingPDF {
             let pdf = SiteLayout.link(from: place, to: .reportPDF(agencyID: report.agencyID, year: report.fiscalYear))
@@ -112,23 +119,31 @@ public enum HTMLWriter {
         }
         html += "</header>\n<main>\n"
 
-        html +=
-            "<section class=\"preface\" aria-labelledby=\"preface\">\n<h2 id=\"preface\">\(escape(report.preface.heading))</h2>\n"
-        for paragraph in report.preface.paragraphs { html += "<p class=\"text\">\(escape(paragraph))</p>\n" }
-        html += "<p class=\"signature\">"
-        html += (report.preface.signature.lines + [report.preface.signature.dateText]).map(escape).joined(
-            separator: "<br>")
-        html += "</p>\n</section>\n"
+        if let preface = report.preface {
+            html +=
+                "<section class=\"preface\" aria-labelledby=\"preface\">\n<h2 id=\"preface\">\(escape(preface.heading))</h2>\n"
+            for paragraph in preface.paragraphs { html += "<p class=\"text\">\(escape(paragraph))</p>\n" }
+            if let signature = preface.signature {
+                html += "<p class=\"signature\">"
+                html += (signature.lines + [signature.dateText].compactMap { $0 }).map(escape).joined(separator: "<br>")
+                html += "</p>\n"
+            }
+            html += "</section>\n"
+        }
 
-        html +=
-            "<nav class=\"contents\" aria-labelledby=\"contents\">\n<h2 id=\"contents\">\(escape(report.contents.heading))</h2>\n"
-        html += contentsList(report.sections, at: []) + "</nav>\n"
+        if let contents = report.contents {
+            html +=
+                "<nav class=\"contents\" aria-labelledby=\"contents\">\n<h2 id=\"contents\">\(escape(contents.heading))</h2>\n"
+            html += contentsList(report.sections, at: []) + "</nav>\n"
+        }
 
-        html +=
-            "<div class=\"report\">\n<p class=\"report-title\">\(report.bodyTitleLines.map(escape).joined(separator: "<br>"))</p>\n"
+        html += "<div class=\"report\">\n"
+        if !report.bodyTitleLines.isEmpty {
+            html += "<p class=\"report-title\">\(report.bodyTitleLines.map(escape).joined(separator: "<br>"))</p>\n"
+        }
         for (index, section) in report.sections.enumerated() { html += render(section, at: [index]) }
         html +=
-            "</div>\n</main>\n<footer>\n<p>\(escape(report.cover.agencyName)) · \(escape(fiscalYear))</p>\n</footer>\n</body>\n</html>\n"
+            "</div>\n</main>\n<footer>\n<p>\(escape(agencyName)) · \(escape(fiscalYear))</p>\n</footer>\n</body>\n</html>\n"
         return html
     }
 
@@ -158,6 +173,15 @@ public enum HTMLWriter {
                 caption = text
                 html += "<h\(min(level + 1, 6))>\(escape(text))</h\(min(level + 1, 6))>\n"
             case .table(let table): html += render(table, caption: caption)
+            case .list(let items):
+                html +=
+                    "<ul class=\"marked\">"
+                    + items.map {
+                        "<li><span class=\"mark\" aria-hidden=\"true\">\(escape($0.mark))</span> \(escape($0.text))</li>"
+                    }.joined() + "</ul>\n"
+            case .note(let label, let text):
+                html += "<p class=\"note\"><strong>\(escape(label))</strong> \(escape(text))</p>\n"
+            case .image(let image): html += figure(image)
             }
         }
         for (index, sub) in section.subsections.enumerated() { html += render(sub, at: position + [index]) }
@@ -173,9 +197,10 @@ public enum HTMLWriter {
             html +=
                 "<tr>"
                 + row.map { header in
-                    header.columnSpan > 1
-                        ? "<th scope=\"colgroup\" colspan=\"\(header.columnSpan)\">\(cell(header))</th>"
-                        : "<th scope=\"col\">\(cell(header))</th>"
+                    let rows = header.rowSpan > 1 ? " rowspan=\"\(header.rowSpan)\"" : ""
+                    return header.columnSpan > 1
+                        ? "<th scope=\"colgroup\" colspan=\"\(header.columnSpan)\"\(rows)>\(cell(header))</th>"
+                        : "<th scope=\"col\"\(rows)>\(cell(header))</th>"
                 }.joined() + "</tr>\n"
         }
         html += "</thead>\n<tbody>\n"
@@ -187,10 +212,10 @@ public enum HTMLWriter {
                 if index > 0 { html += "</tbody>\n<tbody>\n" }
                 html +=
                     "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"\(table.columns.count)\">\(cell(row.cells.first ?? .empty))</th></tr>\n"
-            case .body:
+            case .body, .total:
                 var column = 0
                 html +=
-                    "<tr>"
+                    (row.kind == .total ? "<tr class=\"total\">" : "<tr>")
                     + row.cells.map { value -> String in
                         defer { column += value.columnSpan }
                         let align = table.alignment(ofColumn: column).rawValue
@@ -201,6 +226,20 @@ public enum HTMLWriter {
             }
         }
         return html + "</tbody>\n</table>\n</div>\n"
+    }
+
+    /// A picture, embedded in the page (a data URL) so the page needs no file beside it; when
+    /// the file cannot be read any more, its alternative text stands in its place.
+    static func figure(_ image: Image) -> String {
+        var html = "<figure>"
+        if let bytes = FileManager.default.contents(atPath: image.path) {
+            html +=
+                "<img src=\"data:image/png;base64,\(bytes.base64EncodedString())\" alt=\"\(escape(image.alt))\" width=\"\(image.pixelWidth)\" height=\"\(image.pixelHeight)\">"
+        } else {
+            html += "<p>\(escape(image.alt))</p>"
+        }
+        if let caption = image.caption { html += "<figcaption>\(escape(caption))</figcaption>" }
+        return html + "</figure>\n"
     }
 
     static func cell(_ cell: Cell) -> String {

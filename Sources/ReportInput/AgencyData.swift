@@ -36,6 +36,19 @@ public struct AgencyData: Sendable {
         public let location: SourceLocation
     }
 
+    /// An entry of a data table: a group with its title and entries, or a row's values by
+    /// column key. Checked against the template's table when the report is assembled.
+    public indirect enum TableEntry: Sendable {
+        case group(title: String, entries: [TableEntry], location: SourceLocation)
+        case row([TableValue], location: SourceLocation)
+    }
+    public struct TableValue: Sendable {
+        public let key: String
+        /// The value as written (a YAML scalar's text).
+        public let text: String
+        public let location: SourceLocation
+    }
+
     public let file: String
     public let templateID: String
     public let templateLocation: SourceLocation
@@ -45,15 +58,19 @@ public struct AgencyData: Sendable {
     public let agencyIDLocation: SourceLocation
     public let agencyName: String
     public let agencyShortName: String
-    public let address: String?
     public let logoPath: String?
     public let issuingUnit: String
+    public let address: String?
     public let signatureLines: [String]
-    public let signatureDate: ThaiDate
+    /// Nil when the signature gives no date (or there is no signature).
+    public let signatureDate: ThaiDate?
+    public let signatureLocation: SourceLocation?
     public let texts: [String: TemplateText]
     public let measures: [String: (MeasureSet, SourceLocation)]
+    public let tables: [String: ([TableEntry], SourceLocation)]
     public let oit: [OITStatus]
-    public let oitLocation: SourceLocation
+    /// Where `oit` is written; nil when the data has none.
+    public let oitLocation: SourceLocation?
 }
 
 /// Agency ids name output files and folders: lower-case letters, digits and '-' only, so no
@@ -73,7 +90,8 @@ enum AgencyDataReader {
             let top = root.mapping(
                 sink, what: "ไฟล์ข้อมูล/data file",
                 allowed: [
-                    "template", "fiscal_year", "agency", "issuing_unit", "signature", "texts", "measures", "oit",
+                    "template", "fiscal_year", "agency", "issuing_unit", "signature", "texts", "measures", "tables",
+                    "oit",
                 ])
         else { return nil }
         let templateValue = top.required("template", sink)
@@ -117,13 +135,12 @@ enum AgencyDataReader {
         }
         let issuingUnit = top.optional("issuing_unit")?.string(sink, what: "issuing_unit")
 
-        var signatureLines: [String]?
+        var signatureLines: [String] = []
         var signatureDate: ThaiDate?
-        if let signature = top.required("signature", sink)?.mapping(
-            sink, what: "signature", allowed: ["lines", "date"])
-        {
-            signatureLines = signature.required("lines", sink)?.strings(sink, what: "signature.lines")
-            if let value = signature.required("date", sink), let raw = value.string(sink, what: "signature.date") {
+        let signatureValue = top.optional("signature")
+        if let signature = signatureValue?.mapping(sink, what: "signature", allowed: ["lines", "date"]) {
+            signatureLines = signature.required("lines", sink)?.strings(sink, what: "signature.lines") ?? []
+            if let value = signature.optional("date"), let raw = value.string(sink, what: "signature.date") {
                 signatureDate = ThaiDate(parsing: raw)
                 if signatureDate == nil {
                     sink.error(
@@ -148,23 +165,60 @@ enum AgencyDataReader {
                 if let set = measureSet(entry.value, sink: sink) { measures[entry.key] = (set, entry.keyLocation) }
             }
         }
+        var tables: [String: ([AgencyData.TableEntry], SourceLocation)] = [:]
+        if let map = top.optional("tables")?.mapping(sink, what: "tables") {
+            for entry in map.entries {
+                if let entries = tableEntries(entry.value, sink: sink) {
+                    tables[entry.key] = (entries, entry.keyLocation)
+                }
+            }
+        }
 
         var oit: [AgencyData.OITStatus] = []
-        let oitValue = top.required("oit", sink)
+        let oitValue = top.optional("oit")
         if let oitValue {
             oit = OITReader.read(oitValue, sink: sink) ?? []
         }
 
         guard let templateID, let templateValue, let year, let yearValue, let agencyID, let agencyIDLocation,
-            let name, let signatureLines, let signatureDate, let oitValue
+            let name
         else { return nil }
         return AgencyData(
             file: root.file, templateID: templateID, templateLocation: templateValue.location,
             fiscalYear: year, fiscalYearLocation: yearValue.location, agencyID: agencyID,
             agencyIDLocation: agencyIDLocation,
-            agencyName: name, agencyShortName: shortName ?? name, address: address, logoPath: logo,
-            issuingUnit: issuingUnit ?? "", signatureLines: signatureLines, signatureDate: signatureDate,
-            texts: texts, measures: measures, oit: oit, oitLocation: oitValue.location)
+            agencyName: name, agencyShortName: shortName ?? name, logoPath: logo,
+            issuingUnit: issuingUnit ?? "", address: address, signatureLines: signatureLines,
+            signatureDate: signatureDate, signatureLocation: signatureValue?.location,
+            texts: texts, measures: measures, tables: tables, oit: oit, oitLocation: oitValue?.location)
+    }
+
+    /// The entries of a data table: rows (mappings of column key to value) and groups
+    /// (`title` with `rows` or `groups` under it).
+    static func tableEntries(_ value: YAMLValue, sink: DiagnosticSink) -> [AgencyData.TableEntry]? {
+        guard let list = value.sequence(sink, what: "table") else { return nil }
+        return list.compactMap { item -> AgencyData.TableEntry? in
+            guard let map = item.mapping(sink, what: "row") else { return nil }
+            let nested = map.optional("rows") ?? map.optional("groups")
+            if let nested, map.optional("title") != nil {
+                guard let map = item.mapping(sink, what: "group", allowed: ["title", "rows", "groups"]),
+                    let title = map.required("title", sink)?.string(sink, what: "title")
+                else { return nil }
+                if map.optional("rows") != nil, map.optional("groups") != nil {
+                    sink.error(
+                        map.location, thai: "กลุ่มมี rows หรือ groups อย่างใดอย่างหนึ่ง",
+                        english: "a group has either rows or groups, not both")
+                }
+                return .group(
+                    title: title, entries: tableEntries(nested, sink: sink) ?? [], location: item.location)
+            }
+            var values: [AgencyData.TableValue] = []
+            for entry in map.entries {
+                guard let text = entry.value.string(sink, what: entry.key, multiline: true) else { continue }
+                values.append(AgencyData.TableValue(key: entry.key, text: text, location: entry.value.location))
+            }
+            return .row(values, location: item.location)
+        }
     }
 
     /// A text that must print something: empty or blank (spaces, zero-width characters) is an error.

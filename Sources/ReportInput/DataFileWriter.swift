@@ -133,23 +133,36 @@ public enum DataFileWriter {
 
             issuing_unit: ""                  # หน่วยงานที่จัดทำรายงาน เช่น สำนักปลัด
 
-            signature:                        # ส่วนลงท้ายคำนำ (ชิดขวา)
-              lines:
-                - \(quote(name))
-              date: \(year)-09                # เดือนที่ลงนาม ปปปป-ดด เช่น \(year)-03
-
-            # ผลการดำเนินการตามมาตรการ แยกตามส่วนของรายงาน
-            # แต่ละมาตรการ: \(M.measure) (มาตรการ), \(M.steps) (ขั้นตอน / ผู้รับผิดชอบ / ผลการดำเนินการ)
-            # ข้อความหลายบรรทัดใช้ | แล้วขึ้นบรรทัดใหม่ บรรทัดละหนึ่งย่อหน้า
-            measures:
 
             """
-        for section in template.sections.flatMap(\.all) where section.content == .measures {
-            guard let rawID = section.id else { continue }
-            let id = key(rawID)
+        if template.preface?.signature == true {
+            yaml += """
+                signature:                        # ส่วนลงท้ายคำนำ (ชิดขวา)
+                  lines:
+                    - \(quote(name))
+                  date: \(year)-09                # เดือนที่ลงนาม ปปปป-ดด เช่น \(year)-03
+
+                """
+        }
+        let measureSections = template.sections.flatMap(\.all).flatMap { section in
+            section.blocks.compactMap { if case .measures(let block) = $0 { (section, block) } else { nil } }
+        }
+        if !measureSections.isEmpty {
+            yaml += """
+
+                # ผลการดำเนินการตามมาตรการ แยกตามส่วนของรายงาน
+                # แต่ละมาตรการ: \(M.measure) (มาตรการ), \(M.steps) (ขั้นตอน / ผู้รับผิดชอบ / ผลการดำเนินการ)
+                # ข้อความหลายบรรทัดใช้ | แล้วขึ้นบรรทัดใหม่ บรรทัดละหนึ่งย่อหน้า
+                measures:
+
+                """
+        }
+        for (section, block) in measureSections {
+            let id = key(block.dataKey)
+            let number = section.number.map { template.digits.convert($0) + " " } ?? ""
             yaml +=
-                "  # \(comment(SectionNumber.thai(section.number))) \(comment(section.title.render(values)).trimmingCharacters(in: .whitespaces))\n"
-            if section.indicatorHeading == nil {
+                "  # \(comment(number))\(comment(section.title.render(values)).trimmingCharacters(in: .whitespaces))\n"
+            if block.indicatorHeading == nil {
                 yaml += """
                       \(id): []
                       # \(id):
@@ -176,6 +189,8 @@ public enum DataFileWriter {
                     """
             }
         }
+        yaml += dataTables(template)
+        guard template.hasChecklist else { return yaml }
         yaml += """
 
             # การเปิดเผยข้อมูลสาธารณะ (OIT): ทุกข้อต้องมีครบ ข้อละหนึ่งครั้ง
@@ -187,7 +202,7 @@ public enum DataFileWriter {
         for indicator in template.catalog {
             for sub in indicator.subindicators {
                 yaml +=
-                    "  # \(comment(DataSchema.subindicatorLabel(number: sub.number, title: sub.title.render(values))))\n"
+                    "  # \(comment(DataSchema.subindicatorLabel(number: template.digits.convert(sub.number), title: sub.title.render(values))))\n"
                 for topic in sub.topics {
                     for item in topic.items {
                         let title = comment(item.title.render(values))
@@ -196,6 +211,28 @@ public enum DataFileWriter {
                     }
                 }
             }
+        }
+        return yaml
+    }
+
+    /// The data tables of the template, each empty with a commented example row of its columns.
+    static func dataTables(_ template: Template) -> String {
+        let tables = template.allBlocks.compactMap {
+            if case .dataTable(let schema, let key, _) = $0 { (schema, key) } else { nil }
+        }
+        guard !tables.isEmpty else { return "" }
+        var yaml = "\n# ตารางของหน่วยงาน: แถวละหนึ่งรายการ ตามคอลัมน์ของแม่แบบ\ntables:\n"
+        for (schema, key) in tables {
+            let columns = schema.columns.filter { $0.kind != .sequence }
+            let example = columns.map { "\($0.key): ..." }.joined(separator: ", ")
+            yaml += "  \(self.key(key)): []\n"
+            var indent = "  # "
+            for (depth, level) in schema.groups.enumerated() {
+                let nested = depth == schema.groups.count - 1 ? "rows" : "groups"
+                yaml += "\(indent)  - title: \(comment(level.label))\n\(indent)    \(nested):\n"
+                indent += "    "
+            }
+            yaml += "\(indent)  - {\(comment(example))}\n"
         }
         return yaml
     }

@@ -102,9 +102,9 @@ public enum DataSchema {
     }
 
     /// The group row that heads a subindicator's items when the template gives it no label,
-    /// e.g. `ตัวชี้วัดย่อยที่ ๙.๑ ข้อมูลพื้นฐาน`.
+    /// e.g. `ตัวชี้วัดย่อยที่ ๙.๑ ข้อมูลพื้นฐาน`; `number` is given in the document's digits.
     public static func subindicatorLabel(number: String, title: String) -> String {
-        "ตัวชี้วัดย่อยที่ \(SectionNumber.thai(number)) \(title)"
+        "ตัวชี้วัดย่อยที่ \(number) \(title)"
     }
 }
 

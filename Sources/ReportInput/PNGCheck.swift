@@ -12,6 +12,16 @@ enum PNGCheck {
 
     static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
+    /// Width and height in pixels of a PNG that `problem` found sound.
+    static func size(_ data: Data) -> (width: Int, height: Int)? {
+        guard data.count >= 24 else { return nil }
+        let bytes = [UInt8](data.prefix(24))
+        func word(_ at: Int) -> Int {
+            Int(bytes[at]) << 24 | Int(bytes[at + 1]) << 16 | Int(bytes[at + 2]) << 8 | Int(bytes[at + 3])
+        }
+        return (word(16), word(20))
+    }
+
     /// The first problem found, or nil when the file is a sound PNG of at most
     /// `maxPixels` × `maxPixels`.
     static func problem(_ data: Data, maxPixels: Int) -> Problem? {

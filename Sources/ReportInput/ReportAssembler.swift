@@ -3,12 +3,14 @@ import ReportModel
 import ThaiText
 
 /// Joins a template and an agency's data into the `Report` tree, checking the data against
-/// the template (sections, indicators, catalog codes).
+/// the template (sections, tables, indicators, catalog codes). The blocks that read the
+/// agency's tables live beside it: `MeasuresAssembly`, `ChecklistAssembly`, `TableAssembly`.
 struct ReportAssembler {
     let template: Template
     let data: AgencyData
     let sink: DiagnosticSink
     let values: [String: String]
+    var digits: DigitStyle { template.digits }
 
     init(template: Template, data: AgencyData, sink: DiagnosticSink) {
         self.template = template
@@ -16,7 +18,7 @@ struct ReportAssembler {
         self.sink = sink
         values = PlaceholderValues.make(
             template: template, agencyName: data.agencyName, shortName: data.agencyShortName,
-            issuingUnit: data.issuingUnit, fiscalYear: data.fiscalYear)
+            issuingUnit: data.issuingUnit, address: data.address ?? "", fiscalYear: data.fiscalYear)
     }
 
     /// Fills a template text, reporting placeholders whose argument names nothing.
@@ -35,28 +37,40 @@ struct ReportAssembler {
     /// A template paragraph (or the agency's replacement for it); each line of a multi-line
     /// text is a paragraph of its own.
     func paragraphs(_ paragraph: Template.Paragraph) -> [String] {
-        Cell.lines(of: render(data.texts[paragraph.id] ?? paragraph.text))
+        Cell.lines(of: render(paragraph.id.flatMap { data.texts[$0] } ?? paragraph.text))
     }
 
     func build() -> Report {
         checkData()
-        let sections = template.sections.map { section($0, level: 1) }
+        var position: [Int] = []
+        let sections = template.sections.enumerated().map { index, section in
+            position = [index + 1]
+            return self.section(section, level: 1, position: &position)
+        }
         let fiscalYear = FiscalYear(buddhistYear: data.fiscalYear)
+        // The document is dated by its signature, or else by the end of its fiscal year.
+        let date = (data.signatureDate ?? fiscalYear.lastDay).isoText
+        let signature =
+            template.preface?.signature == true
+            ? Signature(lines: data.signatureLines, dateText: data.signatureDate?.text(digits: digits)) : nil
         return Report(
             agencyID: data.agencyID, fiscalYear: data.fiscalYear,
             metadata: Metadata(
                 title: render(template.title), author: data.agencyName,
-                subject: "\(render(template.title)) \(fiscalYear.thaiText)", date: data.signatureDate.isoText),
-            cover: Cover(
-                titleLines: template.coverTitleLines.map(render), agencyName: data.agencyName,
-                address: data.address, logoPath: data.logoPath),
-            preface: Preface(
-                heading: template.prefaceHeading, paragraphs: template.prefaceParagraphs.flatMap(paragraphs),
-                signature: Signature(lines: data.signatureLines, dateText: data.signatureDate.thaiText)),
-            contents: ContentsPage(
-                heading: template.contentsHeading, pageLabel: template.contentsPageLabel,
-                closingLine: template.contentsClosingLine.map(render)),
-            bodyTitleLines: template.bodyTitleLines.map(render), sections: sections, style: template.style)
+                subject: "\(render(template.title)) ปีงบประมาณ พ.ศ. \(digits.format(data.fiscalYear))", date: date),
+            cover: template.cover.map {
+                Cover(
+                    titleLines: $0.titleLines.map(render), agencyName: data.agencyName, address: data.address,
+                    logoPath: data.logoPath)
+            },
+            preface: template.preface.map {
+                Preface(heading: $0.heading, paragraphs: $0.paragraphs.flatMap(paragraphs), signature: signature)
+            },
+            contents: template.contents.map {
+                ContentsPage(heading: $0.heading, pageLabel: $0.pageLabel, closingLine: $0.closingLine.map(render))
+            },
+            bodyTitleLines: template.bodyTitleLines.map(render), sections: sections, style: template.style,
+            digits: digits)
     }
 
     /// Checks of the data against the template that do not depend on layout.
@@ -74,188 +88,98 @@ struct ReportAssembler {
             sink.error(
                 text.location, thai: "ไม่มีย่อหน้า '\(id)' ในแม่แบบ", english: "the template has no paragraph '\(id)'")
         }
-        let measureSections = Set(template.sections.flatMap(\.all).filter { $0.content == .measures }.compactMap(\.id))
-        for (key, (_, location)) in data.measures where !measureSections.contains(key) {
+        let measureKeys = Set(template.measuresBlocks.map(\.dataKey))
+        for (key, (_, location)) in data.measures where !measureKeys.contains(key) {
             sink.error(
                 location,
-                thai: "ไม่มีส่วนมาตรการ '\(key)' ในแม่แบบ (ที่มี: \(measureSections.sorted().joined(separator: ", ")))",
+                thai: "ไม่มีส่วนมาตรการ '\(key)' ในแม่แบบ (ที่มี: \(measureKeys.sorted().joined(separator: ", ")))",
                 english:
-                    "the template has no measures section '\(key)' (it has: \(measureSections.sorted().joined(separator: ", ")))"
+                    "the template has no measures section '\(key)' (it has: \(measureKeys.sorted().joined(separator: ", ")))"
             )
         }
-        var seen: [String: SourceLocation] = [:]
-        let catalogCodes = Set(template.catalogItems.map(\.code))
-        for status in data.oit {
-            if let first = seen[status.code] {
-                sink.error(
-                    status.location, thai: "รหัส \(status.code) ซ้ำ (ครั้งแรกที่บรรทัด \(first.line))",
-                    english: "code \(status.code) is given twice (first on line \(first.line))")
-            }
-            seen[status.code] = status.location
-            if status.responsible.trimmingCharacters(in: .whitespaces).isEmpty {
-                sink.warning(
-                    status.location, thai: "\(status.code): ยังไม่ได้ระบุผู้รับผิดชอบ",
-                    english: "\(status.code): no responsible unit given yet")
-            }
-            if !catalogCodes.contains(status.code) {
-                sink.error(
-                    status.location, thai: "รหัส \(status.code) ไม่อยู่ในบัญชีรายการ OIT ของปี \(template.fiscalYear)",
-                    english: "code \(status.code) is not in the \(template.fiscalYear) OIT catalog")
-            }
-        }
-        for item in template.catalogItems where seen[item.code] == nil {
+        let tableKeys = Set(
+            template.allBlocks.compactMap { if case .dataTable(_, let key, _) = $0 { key } else { nil } })
+        for (key, (_, location)) in data.tables where !tableKeys.contains(key) {
+            let known = tableKeys.sorted().joined(separator: ", ")
             sink.error(
-                data.oitLocation, thai: "ขาดรายการ \(item.code) (\(render(item.title))) ใน oit",
-                english: "oit is missing catalog item \(item.code)")
+                location, thai: "แม่แบบไม่มีตาราง '\(key)' ให้กรอก (ที่มี: \(known))",
+                english: "the template has no data table '\(key)' (it has: \(known))")
         }
+        if template.preface?.signature == true, data.signatureLines.isEmpty {
+            sink.error(
+                data.signatureLocation ?? data.templateLocation,
+                thai: "แม่แบบนี้พิมพ์ลายมือชื่อท้ายคำนำ: ให้ใส่ signature: {lines: [...], date: 2564-03}",
+                english: "this template signs the preface: give signature: {lines: [...], date: 2564-03}")
+        }
+        checkStatuses()
     }
 
-    func section(_ section: Template.Section, level: Int) -> Section {
-        var blocks: [Block] = section.paragraphs.flatMap(paragraphs).map { .paragraph($0) }
-        switch section.content {
-        case .none: break
-        case .measures: blocks += measureBlocks(section)
-        case .oitChecklist: blocks.append(.table(checklist()))
+    func section(_ section: Template.Section, level: Int, position: inout [Int]) -> Section {
+        let blocks = section.blocks.flatMap(blocks)
+        let format = section.headingFormat ?? template.headingFormats[min(level, template.headingFormats.count) - 1]
+        let number = section.number.map { digits.convert($0) } ?? ""
+        let label = number.isEmpty || format == "none" ? "" : format.replacingOccurrences(of: "{n}", with: number)
+        let id =
+            "section-"
+            + (section.number?.replacingOccurrences(of: ".", with: "-")
+                ?? section.id ?? position.map(String.init).joined(separator: "-"))
+        var subsections: [Section] = []
+        for (index, subsection) in section.subsections.enumerated() {
+            position.append(index + 1)
+            subsections.append(self.section(subsection, level: level + 1, position: &position))
+            position.removeLast()
         }
-        let number = SectionNumber.thai(section.number)
         return Section(
-            id: "section-" + section.number.replacingOccurrences(of: ".", with: "-"),
-            number: number, title: render(section.title), contentsTitle: section.contentsTitle.map(render),
-            level: level, blocks: blocks, subsections: section.subsections.map { self.section($0, level: level + 1) })
+            id: id, number: number, label: label, title: render(section.title),
+            contentsTitle: section.contentsTitle.map(render), level: level, blocks: blocks, subsections: subsections)
     }
 
-    func measureBlocks(_ section: Template.Section) -> [Block] {
-        guard let id = section.id, let (set, location) = data.measures[id] else { return [] }
-        var counter = 0
-        switch set {
-        case .plain(let measures):
-            if section.indicatorHeading != nil, !measures.isEmpty {
-                sink.error(
-                    location, thai: "ส่วน '\(id)' ต้องแบ่งมาตรการตามตัวชี้วัด (- indicator: ...)",
-                    english: "section '\(id)' lists its measures per indicator (- indicator: ...)")
-            }
-            // An empty list is a section with nothing to report yet: no empty table is printed.
-            return measures.isEmpty
-                ? [] : [.table(measureTable(measures, numbering: section.measureNumbering, counter: &counter))]
-        case .byIndicator(let groups):
-            guard let heading = section.indicatorHeading else {
-                sink.error(
-                    location, thai: "ส่วน '\(id)' ไม่แบ่งตามตัวชี้วัด ให้เขียนรายการมาตรการโดยตรง",
-                    english: "section '\(id)' has no indicator headings: list its measures directly")
-                return []
-            }
-            return groups.flatMap { group -> [Block] in
-                guard let title = template.indicators[group.indicator] else {
-                    sink.error(
-                        group.location,
-                        thai:
-                            "ไม่มีตัวชี้วัด '\(group.indicator)' ในแม่แบบ (ที่มี: \(template.indicators.keys.sorted().joined(separator: ", ")))",
-                        english:
-                            "the template has no indicator '\(group.indicator)' (it has: \(template.indicators.keys.sorted().joined(separator: ", ")))"
-                    )
-                    return []
-                }
-                let text = heading.replacingOccurrences(of: "{number}", with: SectionNumber.thai(group.indicator))
-                    .replacingOccurrences(of: "{title}", with: title)
-                return group.measures.isEmpty
-                    ? [.heading(text)]
-                    : [
-                        .heading(text),
-                        .table(measureTable(group.measures, numbering: section.measureNumbering, counter: &counter)),
-                    ]
-            }
+    func blocks(_ block: Template.Block) -> [Block] {
+        switch block {
+        case .paragraph(let paragraph): return paragraphs(paragraph).map { .paragraph($0) }
+        case .heading(let text): return [.heading(render(text))]
+        case .list(let items, let mark):
+            return [
+                .list(
+                    items.enumerated().map { index, item in
+                        ListItem(mark: NumberPattern.fill(mark, n: digits.format(index + 1)), text: render(item))
+                    })
+            ]
+        case .note(let label, let text): return [.note(label: label, text: render(text))]
+        case .image(let image):
+            return [
+                .image(
+                    Image(
+                        path: image.path, alt: render(image.alt), caption: image.caption.map(render),
+                        widthMM: image.widthMM, pixelWidth: image.pixelWidth, pixelHeight: image.pixelHeight))
+            ]
+        case .table(let schema, let rows): return [.table(freeTable(schema, rows: rows))]
+        case .dataTable(let schema, let key, let location):
+            return [.table(dataTable(schema, key: key, location: location))]
+        case .measures(let measures): return measureBlocks(measures)
+        case .oitChecklist(let schema): return [.table(checklist(schema))]
         }
-    }
-
-    func measureTable(_ measures: [AgencyData.Measure], numbering: String, counter: inout Int) -> Table {
-        var rows: [Row] = []
-        for measure in measures {
-            if !measure.continues { counter += 1 }
-            for (index, step) in measure.steps.enumerated() {
-                let first = index == 0
-                func cell(_ column: DataSchema.MeasureColumn) -> Cell {
-                    switch column {
-                    case .number:
-                        first && !measure.continues
-                            ? .text(numbering.replacingOccurrences(of: "{n}", with: ThaiDigits.format(counter)))
-                            : .empty
-                    case .measure: first ? .text(measure.text) : .empty
-                    case .step(let field): .text(step[field])
-                    }
-                }
-                rows.append(
-                    Row(
-                        cells: template.measureColumns.map { DataSchema.MeasureColumn(key: $0.key).map(cell) ?? .empty }
-                    ))
-            }
-        }
-        return Table(
-            kind: .measures, columns: template.measureColumns,
-            headerRows: template.measureHeaderRows ?? [template.measureColumns.map { .text($0.header) }], rows: rows,
-            headerShade: template.measureHeaderShade)
-    }
-
-    func checklist() -> Table {
-        let statuses = Dictionary(data.oit.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-        var rows: [Row] = []
-        for indicator in template.catalog {
-            for sub in indicator.subindicators {
-                rows.append(
-                    .group(
-                        sub.label.map(render)
-                            ?? DataSchema.subindicatorLabel(number: sub.number, title: render(sub.title))))
-                for topic in sub.topics {
-                    rows.append(.group(render(topic.title)))
-                    for item in topic.items {
-                        guard let status = statuses[item.code] else { continue }
-                        var elements: [CellBlock] = item.intro.map { [.paragraph(render($0))] } ?? []
-                        if !item.elements.isEmpty { elements.append(.bullets(item.elements.map(render))) }
-                        let title = render(item.title)
-                        func cell(_ column: DataSchema.ChecklistColumn) -> Cell {
-                            switch column {
-                            case .code: .text(item.code)
-                            case .title: .text(title)
-                            case .elements: Cell(elements)
-                            case .status(.responsible): .text(status.responsible)
-                            case .status(.hasData): status.hasData ? Cell([.check(label: "มีข้อมูล")]) : .empty
-                            case .status(.noDataReason): .text(status.noDataReason ?? "")
-                            case .status(.published): status.published ? Cell([.check(label: "เผยแพร่แล้ว")]) : .empty
-                            case .status(.unpublishedReason): .text(status.unpublishedReason ?? "")
-                            }
-                        }
-                        rows.append(
-                            Row(
-                                cells: template.checklistColumns.map {
-                                    DataSchema.ChecklistColumn(key: $0.key).map(cell) ?? .empty
-                                }))
-                    }
-                }
-            }
-        }
-        return Table(
-            kind: .checklist, columns: template.checklistColumns,
-            headerRows: template.checklistHeaderRows ?? [template.checklistColumns.map { .text($0.header) }],
-            rows: rows,
-            headerShade: template.checklistHeaderShade)
     }
 }
 
 /// What the placeholders of a template stand for, for one agency and year.
 public enum PlaceholderValues {
     public static func make(
-        template: Template, agencyName: String, shortName: String, issuingUnit: String,
+        template: Template, agencyName: String, shortName: String, issuingUnit: String, address: String = "",
         fiscalYear: Int
     ) -> [String: String] {
+        let digits = template.digits
         var values = [
             "agency_name": agencyName,
             "agency_short_name": shortName,
+            "agency_address": address,
             "issuing_unit": issuingUnit,
-            "fiscal_year": ThaiDigits.format(fiscalYear),
-            "previous_fiscal_year": ThaiDigits.format(fiscalYear - 1),
+            "fiscal_year": digits.format(fiscalYear),
+            "previous_fiscal_year": digits.format(fiscalYear - 1),
         ]
         for indicator in template.catalog {
-            values["subindicator_count:\(indicator.number)"] = ThaiDigits.format(indicator.subindicators.count)
-            values["item_count:\(indicator.number)"] = ThaiDigits.format(indicator.items.count)
+            values["subindicator_count:\(indicator.number)"] = digits.format(indicator.subindicators.count)
+            values["item_count:\(indicator.number)"] = digits.format(indicator.items.count)
         }
         return values
     }

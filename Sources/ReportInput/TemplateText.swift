@@ -9,7 +9,7 @@ public struct TemplateText: Sendable, Equatable {
     }
 
     static let knownNames: Set<String> = [
-        "agency_name", "agency_short_name", "issuing_unit", "fiscal_year", "previous_fiscal_year",
+        "agency_name", "agency_short_name", "agency_address", "issuing_unit", "fiscal_year", "previous_fiscal_year",
         "subindicator_count", "item_count",
     ]
     static let namesWithArgument: Set<String> = ["subindicator_count", "item_count"]

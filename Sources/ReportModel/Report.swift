@@ -1,21 +1,28 @@
+import ThaiText
+
 /// The one document tree both outputs read. Plain values only: the PDF typesetter and the HTML
 /// writer both start here, and neither needs to know where the text came from.
+///
+/// Cover, preface and contents are each optional: a template decides which a document has.
 public struct Report: Sendable, Equatable {
     public var agencyID: String
     /// Buddhist-era fiscal year, e.g. 2564.
     public var fiscalYear: Int
     public var metadata: Metadata
-    public var cover: Cover
-    public var preface: Preface
-    public var contents: ContentsPage
+    public var cover: Cover?
+    public var preface: Preface?
+    public var contents: ContentsPage?
     /// Title lines at the top of the first body page.
     public var bodyTitleLines: [String]
     public var sections: [Section]
     public var style: Style
+    /// The digits of everything the document generates (page numbers among them).
+    public var digits: DigitStyle
 
     public init(
-        agencyID: String, fiscalYear: Int, metadata: Metadata, cover: Cover,
-        preface: Preface, contents: ContentsPage, bodyTitleLines: [String], sections: [Section], style: Style
+        agencyID: String, fiscalYear: Int, metadata: Metadata, cover: Cover?,
+        preface: Preface?, contents: ContentsPage?, bodyTitleLines: [String], sections: [Section], style: Style,
+        digits: DigitStyle = .thai
     ) {
         self.agencyID = agencyID
         self.fiscalYear = fiscalYear
@@ -26,6 +33,7 @@ public struct Report: Sendable, Equatable {
         self.bodyTitleLines = bodyTitleLines
         self.sections = sections
         self.style = style
+        self.digits = digits
     }
 
     /// Every section in document order, depth first.
@@ -65,19 +73,20 @@ public struct Cover: Sendable, Equatable {
 public struct Preface: Sendable, Equatable {
     public var heading: String
     public var paragraphs: [String]
-    public var signature: Signature
-    public init(heading: String, paragraphs: [String], signature: Signature) {
+    public var signature: Signature?
+    public init(heading: String, paragraphs: [String], signature: Signature?) {
         self.heading = heading
         self.paragraphs = paragraphs
         self.signature = signature
     }
 }
 
-/// The right-hand block under the preface: the signing units and the date, e.g. `มีนาคม ๒๕๖๔`.
+/// The right-hand block under the preface: the signing units and the date, e.g. `มีนาคม ๒๕๖๔`
+/// (nil when the agency gave none).
 public struct Signature: Sendable, Equatable {
     public var lines: [String]
-    public var dateText: String
-    public init(lines: [String], dateText: String) {
+    public var dateText: String?
+    public init(lines: [String], dateText: String?) {
         self.lines = lines
         self.dateText = dateText
     }
@@ -95,22 +104,28 @@ public struct ContentsPage: Sendable, Equatable {
     }
 }
 
-/// A numbered section: `๒.๑ ผลการดำเนินการ...`.
+/// A section of the body: `๒.๑ ผลการดำเนินการ...`, `ส่วนที่ 2 ...` or an unnumbered title.
 public struct Section: Sendable, Equatable {
     /// Stable id used for anchors, links and bookmarks (`section-2-1`).
     public var id: String
-    /// The number as printed, Thai digits: `๒.๑`.
+    /// The number as printed (`๒.๑`), empty for an unnumbered section.
     public var number: String
     public var title: String
     /// Title in the contents, when it differs from the heading.
     public var contentsTitle: String
-    /// 1 for `๑.`, 2 for `๒.๑`.
+    /// 1 for a top-level section, 2 below it, and so on.
     public var level: Int
+    /// The heading as printed, number and title (`๑. หลักการและเหตุผล`, `ส่วนที่ ๒ ...`).
+    public var headingText: String
+    /// The contents entry as printed.
+    public var contentsText: String
     public var blocks: [Block]
     public var subsections: [Section]
 
+    /// `label` is the number as the template's heading format prints it (`๑.`, `ส่วนที่ ๒`),
+    /// empty for an unnumbered section; it comes before the title and the contents title.
     public init(
-        id: String, number: String, title: String, contentsTitle: String? = nil, level: Int,
+        id: String, number: String, label: String? = nil, title: String, contentsTitle: String? = nil, level: Int,
         blocks: [Block], subsections: [Section] = []
     ) {
         self.id = id
@@ -118,13 +133,12 @@ public struct Section: Sendable, Equatable {
         self.title = title
         self.contentsTitle = contentsTitle ?? title
         self.level = level
+        let label = label ?? (number.isEmpty ? "" : level == 1 ? "\(number)." : number)
+        headingText = label.isEmpty ? title : "\(label) \(title)"
+        contentsText = label.isEmpty ? self.contentsTitle : "\(label) \(self.contentsTitle)"
         self.blocks = blocks
         self.subsections = subsections
     }
-
-    /// The heading as printed: `๒.๑ title`, or `๑. title` at the first level.
-    public var headingText: String { level == 1 ? "\(number). \(title)" : "\(number) \(title)" }
-    public var contentsText: String { level == 1 ? "\(number). \(contentsTitle)" : "\(number) \(contentsTitle)" }
 
     public var allSubsections: [Section] { subsections.flatMap { [$0] + $0.allSubsections } }
 }
@@ -135,4 +149,40 @@ public enum Block: Sendable, Equatable {
     /// A bold sub-heading that is not in the contents (`ตัวชี้วัดที่ (๖) ...`).
     case heading(String)
     case table(Table)
+    /// Items with a hanging mark (`○`, `•`, `๑)`): the marks are given, already numbered.
+    case list([ListItem])
+    /// A set-off remark (`หมายเหตุ ...`), its label bold.
+    case note(label: String, text: String)
+    case image(Image)
+}
+
+/// One item of a list: its mark as printed and its text.
+public struct ListItem: Sendable, Equatable {
+    public var mark: String
+    public var text: String
+    public init(mark: String, text: String) {
+        self.mark = mark
+        self.text = text
+    }
+}
+
+/// A picture in the body: a PNG file, centred, with its alternative text and an optional caption.
+public struct Image: Sendable, Equatable {
+    /// Absolute path of the PNG.
+    public var path: String
+    public var alt: String
+    public var caption: String?
+    /// Printed width in millimetres; the height follows the picture's proportions.
+    public var widthMM: Double
+    /// Pixel size, for the proportions.
+    public var pixelWidth: Int
+    public var pixelHeight: Int
+    public init(path: String, alt: String, caption: String?, widthMM: Double, pixelWidth: Int, pixelHeight: Int) {
+        self.path = path
+        self.alt = alt
+        self.caption = caption
+        self.widthMM = widthMM
+        self.pixelWidth = pixelWidth
+        self.pixelHeight = pixelHeight
+    }
 }

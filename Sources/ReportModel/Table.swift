@@ -7,7 +7,9 @@ public struct Table: Sendable, Equatable {
     /// Grey level behind header rows (0 black … 1 white); nil for none.
     public var headerShade: Double?
 
-    public enum Kind: String, Sendable, Equatable { case measures, checklist }
+    /// Measures and steps, the OIT checklist, or a table of the template's own schema (rows
+    /// from the agency's data or written in the template).
+    public enum Kind: String, Sendable, Equatable { case measures, checklist, data }
 
     /// The alignment of the cell that starts at `column` (a cell spanning columns takes its first's).
     public func alignment(ofColumn column: Int) -> Column.Alignment {
@@ -46,6 +48,8 @@ public struct Row: Sendable, Equatable {
         case body
         /// Spans every column and stays with the row after it (`ตัวชี้วัดย่อยที่ ๙.๒ ...`).
         case group
+        /// A subtotal or total: set in bold.
+        case total
     }
     public var kind: Kind
     public var cells: [Cell]
@@ -62,9 +66,13 @@ public struct Cell: Sendable, Equatable {
     public var content: [CellBlock]
     /// How many columns the cell covers (header groups such as "ข้อมูล" over two columns).
     public var columnSpan: Int
-    public init(_ content: [CellBlock], columnSpan: Int = 1) {
+    /// How many rows the cell covers, header rows only (`ที่` beside two rows of headers); the
+    /// rows below leave its columns out.
+    public var rowSpan: Int
+    public init(_ content: [CellBlock], columnSpan: Int = 1, rowSpan: Int = 1) {
         self.content = content
         self.columnSpan = max(1, columnSpan)
+        self.rowSpan = max(1, rowSpan)
     }
     public static let empty = Cell([])
     /// A cell of paragraphs, one per line of `string`.

@@ -18,14 +18,14 @@ public struct BuildRecord: Codable, Sendable, Equatable {
 
     init(report: Report, source: String) {
         agencyID = report.agencyID
-        agencyName = report.cover.agencyName
+        agencyName = report.metadata.author
         title = report.metadata.title
         fiscalYear = report.fiscalYear
         self.source = source
     }
 
     mutating func update(from report: Report, source: String) {
-        agencyName = report.cover.agencyName
+        agencyName = report.metadata.author
         title = report.metadata.title
         self.source = source
     }

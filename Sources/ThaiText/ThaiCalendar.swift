@@ -62,10 +62,13 @@ public struct ThaiDate: Hashable, Sendable, Comparable {
     public var buddhistYear: Int { ThaiCalendar.buddhistYear(fromCommonEra: year) }
 
     /// `มีนาคม ๒๕๖๔`, or `๒๕ มีนาคม ๒๕๖๔` when the day is known.
-    public var thaiText: String {
-        let monthYear = "\(ThaiCalendar.monthNames[month - 1]) \(ThaiDigits.format(buddhistYear))"
+    public var thaiText: String { text(digits: .thai) }
+
+    /// `มีนาคม 2564` (Arabic digits) or `มีนาคม ๒๕๖๔` (Thai), with the day when it is known.
+    public func text(digits: DigitStyle) -> String {
+        let monthYear = "\(ThaiCalendar.monthNames[month - 1]) \(digits.format(buddhistYear))"
         guard let day else { return monthYear }
-        return "\(ThaiDigits.format(day)) \(monthYear)"
+        return "\(digits.format(day)) \(monthYear)"
     }
 
     /// ISO-8601 form in the Common Era (`2021-03` or `2021-03-25`), for metadata.

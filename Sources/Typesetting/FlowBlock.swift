@@ -13,6 +13,8 @@ public enum FlowBlock: Sendable {
     case space(Double)
     /// Paragraphs kept on one page (a signature block).
     case together([Paragraph])
+    /// The items of a list: paragraphs with a `label` (their mark) hanging to the left.
+    case list([Paragraph])
 }
 
 /// A paragraph: broken into lines, never leaving fewer than `minLines` lines at either side of
@@ -29,11 +31,14 @@ public struct Paragraph: Sendable {
     public var width: Double?
     public var minLines: Int
     public var role: Structure.Role
+    /// A list item's mark, set to the left of the first line, in the space left of `left`.
+    public var label: String?
 
     public init(
         _ text: String, style: TextStyle, indent: Double = 0, alignment: Alignment = .justify, left: Double = 0,
-        width: Double? = nil, minLines: Int = 2, role: Structure.Role = .paragraph
+        width: Double? = nil, minLines: Int = 2, role: Structure.Role = .paragraph, label: String? = nil
     ) {
+        self.label = label
         self.text = text
         self.style = style
         self.indent = indent

@@ -48,6 +48,10 @@ public final class FlowEngine {
                 for line in lines { flow.place(line, x: x(of: line, in: paragraph)) }
                 flow.end()
             }
+        case .list(let items):
+            flow.begin(.list)
+            for item in items { try place(item) }
+            flow.end()
         }
     }
 
@@ -70,6 +74,7 @@ public final class FlowEngine {
         case .table(_, let style): return style.cell.lineHeight * Double(style.keepLines)
         case .figure(let figure): return figure.height
         case .together(let paragraphs): return paragraphs.reduce(0) { $0 + height(lines(of: $1)) }
+        case .list(let items): return items.first.map { minimumStart([.paragraph($0)]) } ?? 0
         }
     }
 
@@ -104,14 +109,33 @@ public final class FlowEngine {
             }
             // The paragraph begins where its first line lands.
             if fit > 0, !begun {
-                flow.begin(paragraph.role)
                 begun = true
+                if let label = paragraph.label {
+                    beginItem(label, of: paragraph, firstLine: lines[0])
+                } else {
+                    flow.begin(paragraph.role)
+                }
             }
             for line in lines[index..<(index + fit)] { flow.place(line, x: x(of: line, in: paragraph)) }
             index += fit
             if index < lines.count { try flow.newPage() }
         }
         if begun { flow.end() }
+        if begun, paragraph.label != nil { flow.end() }
+    }
+
+    /// Begins a list item: its mark, right-aligned in the space left of the paragraph, then
+    /// its body (ended by the caller, the item after it).
+    func beginItem(_ label: String, of paragraph: Paragraph, firstLine: ShapedLine) {
+        flow.begin(.listItem)
+        if let mark = shaper.shape(label, style: paragraph.style, width: nil).first {
+            flow.begin(.listLabel)
+            let gap = paragraph.style.size / 3
+            flow.placeLine(
+                mark, x: flow.geometry.left + paragraph.left - gap - mark.width, top: flow.y, quotable: false)
+            flow.end()
+        }
+        flow.begin(.listBody)
     }
 
     func lines(of paragraph: Paragraph) -> [ShapedLine] {

@@ -54,16 +54,24 @@ struct TablePaginator {
     func paginate() throws {
         let header = resolver.resolveHeader()
         let rows = ResolvedRows(count: table.rows.count) { resolver.resolve(table.rows[$0]) }
-        let headerHeight = header.reduce(0) { $0 + height($1, from: Array(repeating: 0, count: $1.cells.count)) }
+        let spanning = header.contains { !$0.rowSpans.isEmpty }
+        let headerHeights =
+            spanning
+            ? headerRowHeights(header) : header.map { height($0, from: Array(repeating: 0, count: $0.cells.count)) }
+        let headerHeight = headerHeights.reduce(0, +)
         let page = flow.geometry.contentHeight
         var headerPages = 0
         func placeHeader() {
-            for row in header {
-                flow.begin(.headerRow(repeated: headerPages > 0))
-                draw(
-                    row, from: Array(repeating: 0, count: row.cells.count), count: nil, quotable: false,
-                    shade: table.headerShade)
-                flow.end()
+            if spanning {
+                drawSpanningHeader(header, heights: headerHeights, repeated: headerPages > 0)
+            } else {
+                for row in header {
+                    flow.begin(.headerRow(repeated: headerPages > 0))
+                    draw(
+                        row, from: Array(repeating: 0, count: row.cells.count), count: nil, quotable: false,
+                        shade: table.headerShade)
+                    flow.end()
+                }
             }
             headerPages += 1
         }

@@ -25,6 +25,8 @@ struct TableResolver {
         var widths: [Double]
         /// First column of each cell.
         var columns: [Int]
+        /// How many rows each cell covers (header rows only; empty when every cell covers one).
+        var rowSpans: [Int] = []
     }
 
     let shaper: Shaper
@@ -97,7 +99,7 @@ struct TableResolver {
             }
         }
         var widest = [(estimate: Double, number: String)](repeating: (0, ""), count: table.columns.count)
-        for row in table.rows where row.kind == .body {
+        for row in table.rows where row.kind != .group {
             var column = 0
             for cell in row.cells {
                 defer { column += cell.columnSpan }
@@ -196,13 +198,32 @@ struct TableResolver {
         return (result, columns)
     }
 
+    /// The header rows, each cell placed after the columns that cells above cover with their
+    /// row spans.
     func resolveHeader() -> [ResolvedRow] {
-        table.headerRows.map { row -> ResolvedRow in
-            let places = cellPlaces(row, kind: .body)
-            let cells = zip(row, places.widths).map {
-                resolveCell($0.0, width: $0.1, alignment: .center, style: style.header)
+        var coveredBelow = Array(repeating: 0, count: widths.count)
+        return table.headerRows.map { row -> ResolvedRow in
+            var cells: [CellLines] = []
+            var cellWidths: [Double] = []
+            var columns: [Int] = []
+            var spans: [Int] = []
+            var column = 0
+            for cell in row {
+                while column < widths.count, coveredBelow[column] > 0 { column += 1 }
+                guard column < widths.count else { break }
+                let end = min(column + cell.columnSpan, widths.count)
+                let width = widths[column..<end].reduce(0, +)
+                cells.append(resolveCell(cell, width: width, alignment: .center, style: style.header))
+                cellWidths.append(width)
+                columns.append(column)
+                spans.append(cell.rowSpan)
+                for covered in column..<end { coveredBelow[covered] = cell.rowSpan }
+                column = end
             }
-            return ResolvedRow(kind: .body, cells: cells, widths: places.widths, columns: places.columns)
+            coveredBelow = coveredBelow.map { max($0 - 1, 0) }
+            return ResolvedRow(
+                kind: .body, cells: cells, widths: cellWidths, columns: columns,
+                rowSpans: spans.allSatisfy { $0 == 1 } ? [] : spans)
         }
     }
 
@@ -213,11 +234,12 @@ struct TableResolver {
             let cell = resolveCell(
                 row.cells.first ?? .empty, width: places.widths[0], alignment: .left, style: style.header)
             return ResolvedRow(kind: .group, cells: [cell], widths: places.widths, columns: places.columns)
-        case .body:
+        case .body, .total:
+            let text = row.kind == .total ? style.header : style.cell
             let cells = zip(zip(row.cells, places.widths), places.columns).map { pair, column -> CellLines in
-                resolveCell(pair.0, width: pair.1, alignment: table.alignment(ofColumn: column), style: style.cell)
+                resolveCell(pair.0, width: pair.1, alignment: table.alignment(ofColumn: column), style: text)
             }
-            return ResolvedRow(kind: .body, cells: cells, widths: places.widths, columns: places.columns)
+            return ResolvedRow(kind: row.kind, cells: cells, widths: places.widths, columns: places.columns)
         }
     }
 }

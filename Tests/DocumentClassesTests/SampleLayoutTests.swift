@@ -141,7 +141,7 @@ import ThaiText
 
     /// Page numbers, cues, leaders and the contents' column label are artifacts, and nothing else.
     @Test func marginalsAreArtifacts() {
-        let label = Fixtures.sample.contents.pageLabel
+        let label = Fixtures.sample.contents?.pageLabel
         for (index, page) in document.pages.enumerated() {
             for part in LaidOutStructure.allParts([page]) where part.structure.role == .artifact {
                 let text = part.lines.joined()

@@ -17,7 +17,7 @@ import Testing
         try FileManager.default.createDirectory(at: page.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(HTMLWriter.render(report, linkingPDF: true).utf8).write(to: page)
         let entry = HTMLWriter.YearEntry(
-            agencyID: report.agencyID, agencyName: report.cover.agencyName,
+            agencyID: report.agencyID, agencyName: report.metadata.author,
             title: report.metadata.title, fiscalYear: report.fiscalYear,
             hasPDF: true, hasHTML: true)
         let yearPage = year.appendingPathComponent("index.html")

@@ -70,7 +70,7 @@ import ThaiReport
         let elements = Self.facts.structure
         #expect(elements.first?.type == "Document")
         let headings = elements.filter { $0.type.hasPrefix("H") && $0.type.count == 2 }.map { squeeze($0.text) }
-        var expected = [Self.report.preface.heading, Self.report.contents.heading]
+        var expected = [Self.report.preface!.heading, Self.report.contents!.heading]
         for section in Self.report.allSections {
             expected.append(section.headingText)
             for case .heading(let text) in section.blocks { expected.append(text) }
@@ -78,7 +78,7 @@ import ThaiReport
         #expect(headings == expected.map(squeeze))
 
         let paragraphs = elements.filter { $0.type == "P" }.map { squeeze($0.text) }
-        var body = Self.report.preface.paragraphs
+        var body = Self.report.preface!.paragraphs
         for section in Self.report.allSections { for case .paragraph(let text) in section.blocks { body.append(text) } }
         let found = body.map(squeeze).compactMap { paragraphs.firstIndex(of: $0) }
         #expect(found.count == body.count, "paragraphs missing from the tree")
@@ -184,7 +184,7 @@ import ThaiReport
         let data = local.sampleWithLogo()
         let facts = try PDFFacts.read(try Self.build(data, into: "logo"))
         let figure = try #require(facts.structure.first { $0.type == "Figure" })
-        #expect(figure.alt == Self.report.cover.agencyName)
+        #expect(figure.alt == Self.report.cover?.agencyName)
         #expect(figure.attributes?["BBox"] != nil)
     }
 }

@@ -91,7 +91,7 @@ import ThaiReport
         let toneMarks = String(repeating: "\u{E48}", count: 80)
         let emoji = String(repeating: "👍\u{200D}", count: 39) + "👍"
         let paragraph = "ก่อน ก\(joiners)ข ต่อ e\(marks)f กลาง ม\(toneMarks)า ท้าย x\(emoji)y จบ"
-        report.preface.paragraphs[0] = paragraph
+        report.preface?.paragraphs[0] = paragraph
         let pdf = try Self.write(report, into: scratch.url)
         let result = try runProcess("pdftotext", ["-f", "2", "-l", "2", pdf.path, "-"])
         #expect(result.status == 0)

@@ -131,7 +131,7 @@ import Typesetting
         #expect(haystack.contains("ำ"))
         #expect(!text.contains("\u{FFFD}"), "\(extractor.rawValue) found glyphs with no text")
         let report = try ReportLoader.load(dataFile: Repo.sample).report
-        let texts = report.preface.paragraphs + ModelFixtures.bodyTexts(report, tables: false)
+        let texts = report.preface!.paragraphs + ModelFixtures.bodyTexts(report, tables: false)
         let missing = texts.filter { !haystack.contains(squeeze($0)) }
         #expect(missing.isEmpty, "not extracted intact: \(missing.prefix(3))")
     }
@@ -144,7 +144,7 @@ import Typesetting
     /// can be checked this way.
     @Test(arguments: Extractor.allCases) func noSpaceInsertedInsideWords(_ extractor: Extractor) throws {
         let report = try ReportLoader.load(dataFile: Repo.sample).report
-        let source = report.preface.paragraphs + ModelFixtures.bodyTexts(report, tables: extractor == .pdftotext)
+        let source = report.preface!.paragraphs + ModelFixtures.bodyTexts(report, tables: extractor == .pdftotext)
         let all = source.joined(separator: "\n")
         let shaper = Shaper(fonts: try FontSystem(directory: Repo.fonts))
         let style = TextStyle(family: "Sarabun", size: 11)

@@ -28,7 +28,7 @@ struct DataSchemaTests {
     }
 
     @Test func groupRowLabel() {
-        #expect(DataSchema.subindicatorLabel(number: "9.1", title: "ข้อมูลพื้นฐาน") == "ตัวชี้วัดย่อยที่ ๙.๑ ข้อมูลพื้นฐาน")
+        #expect(DataSchema.subindicatorLabel(number: "๙.๑", title: "ข้อมูลพื้นฐาน") == "ตัวชี้วัดย่อยที่ ๙.๑ ข้อมูลพื้นฐาน")
     }
 
     @Test func fiscalYearsOutsideTheRangeAreRejected() {

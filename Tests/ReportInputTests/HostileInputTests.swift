@@ -190,7 +190,7 @@ import Testing
         try FileManager.default.createSymbolicLink(
             atPath: folder.appendingPathComponent("logo.png").path, withDestinationPath: "real.png")
         let loaded = try ReportLoader.load(dataFile: scratch.sample(editing: withLogo()))
-        #expect(loaded.report.cover.logoPath?.hasSuffix("/real.png") == true)
+        #expect(loaded.report.cover?.logoPath?.hasSuffix("/real.png") == true)
     }
 
     @Test func checklistCSVLinkedFromOutsideTheFolder() throws {

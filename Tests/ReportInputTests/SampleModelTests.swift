@@ -60,18 +60,20 @@ import Testing
             return
         }
         #expect(text == "ตัวชี้วัด (๙) การเปิดเผยข้อมูล ประกอบด้วย ๕ ตัวชี้วัดย่อย (๓๓ ข้อมูล)")
-        #expect(report.preface.signature.dateText == "มีนาคม ๒๕๖๔")
-        #expect(report.preface.paragraphs[2].hasPrefix("สำนักปลัดฯ องค์การบริหารส่วนจังหวัดสิงห์บุรี หวังเป็นอย่างยิ่งว่า"))
-        #expect(report.contents.closingLine == "ปีงบประมาณ พ.ศ.๒๕๖๔")
+        #expect(report.preface?.signature?.dateText == "มีนาคม ๒๕๖๔")
+        #expect(report.preface!.paragraphs[2].hasPrefix("สำนักปลัดฯ องค์การบริหารส่วนจังหวัดสิงห์บุรี หวังเป็นอย่างยิ่งว่า"))
+        #expect(report.contents?.closingLine == "ปีงบประมาณ พ.ศ.๒๕๖๔")
         #expect(report.bodyTitleLines.last == "ขององค์การบริหารส่วนจังหวัดสิงห์บุรี")
     }
 
     /// Every line of the reference that is data (not a page-break artefact or the generated
     /// contents) appears in the model's text.
     @Test func referenceTextIsReproduced() throws {
-        var modelText = report.cover.titleLines + [report.cover.agencyName, report.cover.address ?? ""]
-        modelText += [report.preface.heading] + report.preface.paragraphs + report.preface.signature.lines
-        modelText += [report.preface.signature.dateText, report.contents.heading, report.contents.closingLine ?? ""]
+        var modelText = report.cover!.titleLines + [report.cover!.agencyName, report.cover!.address ?? ""]
+        modelText += [report.preface!.heading] + report.preface!.paragraphs + report.preface!.signature!.lines
+        modelText += [
+            report.preface!.signature!.dateText!, report.contents!.heading, report.contents!.closingLine ?? "",
+        ]
         modelText += report.bodyTitleLines + ModelFixtures.bodyTexts(report, tables: true)
         let haystack = squeeze(modelText.joined(separator: " ")).replacingOccurrences(of: "○", with: "")
         let reference = try String(contentsOf: Repo.reference, encoding: .utf8)

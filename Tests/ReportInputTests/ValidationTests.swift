@@ -310,7 +310,10 @@ import Testing
         } catch let error as InputError {
             // Each span is refused (and counted as one), then the row is found too short.
             #expect(error.diagnostics.map(\.english).filter { $0.contains("span must be between 1 and 5") }.count == 2)
-            #expect(error.diagnostics.contains { $0.english.contains("header row covers 2 columns, the table has 5") })
+            #expect(
+                error.diagnostics.contains {
+                    $0.english.contains("header row 1 does not cover the table's 5 columns exactly once")
+                })
         }
     }
 

@@ -14,6 +14,9 @@ public enum ModelFixtures {
             for block in section.blocks {
                 switch block {
                 case .paragraph(let text), .heading(let text): texts.append(text)
+                case .list(let items): texts += items.map { "\($0.mark) \($0.text)" }
+                case .note(let label, let text): texts.append("\(label) \(text)")
+                case .image(let image): texts += [image.alt] + (image.caption.map { [$0] } ?? [])
                 case .table(let table) where tables:
                     for row in table.headerRows + table.rows.map(\.cells) {
                         for cell in row { texts += cell.content.map(\.plainText) }
@@ -41,23 +44,36 @@ public enum ModelFixtures {
         var report = report
         report.metadata.title = text
         report.metadata.author = text
-        report.cover.titleLines = [text]
-        report.cover.agencyName = text
-        report.cover.address = text
-        report.preface.paragraphs = [text]
-        report.preface.signature.lines = [text]
-        report.contents.closingLine = text
+        report.cover?.titleLines = [text]
+        report.cover?.agencyName = text
+        report.cover?.address = text
+        report.preface?.paragraphs = [text]
+        report.preface?.signature?.lines = [text]
+        report.preface?.signature?.dateText = text
+        report.contents?.closingLine = text
+        report.bodyTitleLines = [text]
         func fill(_ section: Section) -> Section {
             var section = section
             section.id = text
             section.number = text
             section.title = text
             section.contentsTitle = text
+            section.headingText = text
+            section.contentsText = text
             section.blocks = section.blocks.map { block in
                 switch block {
                 case .paragraph: return .paragraph(text)
                 case .heading: return .heading(text)
+                case .list(let items): return .list(items.map { _ in ListItem(mark: text, text: text) })
+                case .note: return .note(label: text, text: text)
+                case .image(var image):
+                    image.alt = text
+                    image.caption = text
+                    return .image(image)
                 case .table(var table):
+                    table.headerRows = table.headerRows.map {
+                        $0.map { Cell([.paragraph(text)], columnSpan: $0.columnSpan) }
+                    }
                     table.rows = table.rows.map { row in
                         var row = row
                         row.cells = row.cells.map { _ in .text(text) }
