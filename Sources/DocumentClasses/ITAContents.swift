@@ -39,13 +39,27 @@ struct ITAContents {
             + layout.contentsLeaderRoom
         for section in report.allSections {
             let indent = Double(section.level - 1) * PageGeometry.points(mm: layout.contentsIndentMM)
-            let lines = shaper.shape(
-                section.contentsText, style: styles.body, width: g.contentWidth - numberColumn - indent)
+            let width = g.contentWidth - numberColumn - indent
+            var lines = shaper.shape(section.contentsText, style: styles.body, width: width)
+            // An entry that wraps hangs its title lines under the title, clear of the number.
+            var hang = 0.0
+            var label: ShapedLine?
+            if lines.count > 1, !section.label.isEmpty,
+                let shapedLabel = shaper.shape(section.label, style: styles.body, width: nil).first,
+                shapedLabel.width < width / 3
+            {
+                label = shapedLabel
+                // The label, then a word space, as in the one-line entries.
+                hang = shapedLabel.width + shaper.width(of: "ก ก", style: styles.body)
+                    - shaper.width(of: "กก", style: styles.body)
+                lines = shaper.shape(section.contentsTitle, style: styles.body, width: width - hang)
+            }
             if flow.remaining < lines.reduce(0, { $0 + $1.height }) { try flow.newPage() }
             flow.begin(.contentsEntry)
             defer { flow.end() }
             let top = flow.y
-            for line in lines { flow.place(line, x: g.left + indent) }
+            if let label { flow.placeLine(label, x: g.left + indent, top: top) }
+            for line in lines { flow.place(line, x: g.left + indent + hang) }
             if let place = places[section.id] {
                 flow.add(
                     .link(
@@ -59,7 +73,7 @@ struct ITAContents {
             let lineTop = flow.y - last.height
             flow.placeLine(number, x: g.left + g.contentWidth - number.width, top: lineTop)
             leaders(
-                from: g.left + indent + last.width + layout.leaderGap,
+                from: g.left + indent + hang + last.width + layout.leaderGap,
                 to: g.left + g.contentWidth - number.width - layout.leaderGap, top: lineTop, flow: flow)
         }
         if let closing = page.closingLine {

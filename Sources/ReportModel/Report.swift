@@ -115,6 +115,8 @@ public struct Section: Sendable, Equatable {
     public var contentsTitle: String
     /// 1 for a top-level section, 2 below it, and so on.
     public var level: Int
+    /// The number as the heading prints it (`๑.`, `ส่วนที่ ๒`), empty when none is printed.
+    public var label: String
     /// The heading as printed, number and title (`๑. หลักการและเหตุผล`, `ส่วนที่ ๒ ...`).
     public var headingText: String
     /// The contents entry as printed.
@@ -134,6 +136,7 @@ public struct Section: Sendable, Equatable {
         self.contentsTitle = contentsTitle ?? title
         self.level = level
         let label = label ?? (number.isEmpty ? "" : level == 1 ? "\(number)." : number)
+        self.label = label
         headingText = label.isEmpty ? title : "\(label) \(title)"
         contentsText = label.isEmpty ? self.contentsTitle : "\(label) \(self.contentsTitle)"
         self.blocks = blocks
