@@ -119,10 +119,12 @@ struct ReportAssembler {
         let format = section.headingFormat ?? template.headingFormats[min(level, template.headingFormats.count) - 1]
         let number = section.number.map { digits.convert($0) } ?? ""
         let label = number.isEmpty || format == "none" ? "" : format.replacingOccurrences(of: "{n}", with: number)
+        // From the number, else the template's id, else the place among the sections (`u` keeps
+        // it apart from the numbered ones).
         let id =
             "section-"
-            + (section.number?.replacingOccurrences(of: ".", with: "-")
-                ?? section.id ?? position.map(String.init).joined(separator: "-"))
+            + (section.number?.replacingOccurrences(of: ".", with: "-") ?? section.id
+                ?? "u" + position.map(String.init).joined(separator: "-"))
         var subsections: [Section] = []
         for (index, subsection) in section.subsections.enumerated() {
             position.append(index + 1)

@@ -1,6 +1,7 @@
 import DocumentClasses
 import Foundation
 import PageIR
+import ReportInput
 import ReportModel
 import TestSupport
 import Testing
@@ -40,6 +41,10 @@ import Testing
 
     @Test func sample() throws { try Self.check("sample-singburi-pao", Fixtures.sample) }
 
+    @Test func actionPlan() throws {
+        try Self.check("sample-nong-bua-plan", try ReportLoader.load(dataFile: Repo.actionPlan).report)
+    }
+
     @Test(arguments: GoldenFixtures.all.map(\.0))
     func fixture(_ name: String) throws {
         try Self.check(name, GoldenFixtures.all.first { $0.0 == name }!.1)
@@ -48,7 +53,7 @@ import Testing
     /// Every golden file belongs to a fixture (a renamed fixture leaves no stale file behind).
     @Test func noStrayGoldens() throws {
         guard !Self.updating else { return }
-        let names = Set(GoldenFixtures.all.map { $0.0 + ".txt" } + ["sample-singburi-pao.txt"])
+        let names = Set(GoldenFixtures.all.map { $0.0 + ".txt" } + ["sample-singburi-pao.txt", "sample-nong-bua-plan.txt"])
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter {
             $0.hasSuffix(".txt")
         }

@@ -15,6 +15,9 @@ public enum Repo {
     }
     public static var fonts: URL { root.appendingPathComponent("Fonts") }
     public static var sample: URL { root.appendingPathComponent("Samples/singburi-pao/2564.yaml") }
+    /// The second template's sample: an action plan in Arabic digits, no cover (template
+    /// `anti-corruption-plan-2566`).
+    public static var actionPlan: URL { root.appendingPathComponent("Samples/nong-bua-sample/2566.yaml") }
     /// The text of the real 2564 report the sample reproduces (extracted from its PDF).
     public static var reference: URL { root.appendingPathComponent("Tests/Fixtures/ita-2564-singburi-pao.txt") }
 }
