@@ -50,7 +50,8 @@ struct ITAContents {
             {
                 label = shapedLabel
                 // The label, then a word space, as in the one-line entries.
-                hang = shapedLabel.width + shaper.width(of: "ก ก", style: styles.body)
+                hang =
+                    shapedLabel.width + shaper.width(of: "ก ก", style: styles.body)
                     - shaper.width(of: "กก", style: styles.body)
                 lines = shaper.shape(section.contentsTitle, style: styles.body, width: width - hang)
             }

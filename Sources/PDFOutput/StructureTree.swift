@@ -85,7 +85,7 @@ enum StructureTree {
 
     static func key(_ structure: Structure) -> StructElement.Key {
         // The cells of a row split over pages are one cell each: they are told apart by column.
-        if case .cell(let column, _) = structure.role { return .cell(column: column) }
+        if case .cell(let column, _, _) = structure.role { return .cell(column: column) }
         return .id(structure.id)
     }
 
@@ -116,13 +116,14 @@ enum StructureTree {
         case .row:
             element = StructElement("TR")
             parent = node.group("TBody")
-        case .cell(_, let span):
+        case .cell(_, let span, let rows):
             var attributes = PDFDict([("O", .name("Table"))])
             if inHeader { attributes["Scope"] = .name("Column") }
             if span > 1 { attributes["ColSpan"] = .int(span) }
+            if rows > 1 { attributes["RowSpan"] = .int(rows) }
             element = StructElement(
                 inHeader ? "TH" : "TD",
-                attributes: inHeader || span > 1 ? attributes : nil)
+                attributes: inHeader || span > 1 || rows > 1 ? attributes : nil)
         case .figure(let alt):
             element = StructElement("Figure", alt: alt)
             if let box = tags.figureBoxes[structure.id] {

@@ -10,8 +10,8 @@ public struct Structure: Sendable, Equatable {
         case headerRow(repeated: Bool)
         /// Body row `index` of its table; a group row spans every column.
         case row(index: Int, isGroup: Bool)
-        /// A cell, by its first column, spanning `span` columns.
-        case cell(column: Int, span: Int)
+        /// A cell, by its first column, spanning `span` columns and `rows` rows (header cells).
+        case cell(column: Int, span: Int, rows: Int = 1)
         case figure(alt: String)
         /// A list, its items, and each item's label (the bullet) and body.
         case list

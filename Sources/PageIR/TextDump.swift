@@ -55,7 +55,8 @@ public enum TextDump {
         case .table: return "table"
         case .headerRow(let repeated): return repeated ? "header-row repeated" : "header-row"
         case .row(let index, let isGroup): return isGroup ? "group-row \(index)" : "row \(index)"
-        case .cell(let column, let span): return span > 1 ? "cell \(column) span \(span)" : "cell \(column)"
+        case .cell(let column, let span, let rows):
+            return "cell \(column)" + (span > 1 ? " span \(span)" : "") + (rows > 1 ? " rows \(rows)" : "")
         case .figure(let alt): return "figure \"\(alt)\""
         case .contentsEntry: return "contents-entry"
         case .list: return "list"

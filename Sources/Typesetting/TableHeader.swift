@@ -43,7 +43,7 @@ extension TablePaginator {
                 let left = x + columnEdges[column]
                 let right = left + row.widths[c]
                 let next = c + 1 < row.columns.count ? row.columns[c + 1] : resolver.widths.count
-                flow.begin(.cell(column: column, span: max(next - column, 1)))
+                flow.begin(.cell(column: column, span: max(next - column, 1), rows: last - r))
                 var lineTop = boxTop + max((boxBottom - boxTop - cell.height) / 2, style.paddingY)
                 for (l, line) in cell.lines.enumerated() {
                     flow.placeLine(line, x: left + style.paddingX + cell.xOffsets[l], top: lineTop, quotable: false)

@@ -34,7 +34,8 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var failed = false
         let isTemplate = { (path: String) in
-            FileManager.default.fileExists(atPath: URL(fileURLWithPath: path).appendingPathComponent("template.yaml").path)
+            FileManager.default.fileExists(
+                atPath: URL(fileURLWithPath: path).appendingPathComponent("template.yaml").path)
         }
         for path in paths where isTemplate(path) {
             let diagnostics = TemplateLoader.check(folder: URL(fileURLWithPath: path).standardizedFileURL)

@@ -53,7 +53,8 @@ import Testing
     /// Every golden file belongs to a fixture (a renamed fixture leaves no stale file behind).
     @Test func noStrayGoldens() throws {
         guard !Self.updating else { return }
-        let names = Set(GoldenFixtures.all.map { $0.0 + ".txt" } + ["sample-singburi-pao.txt", "sample-nong-bua-plan.txt"])
+        let names = Set(
+            GoldenFixtures.all.map { $0.0 + ".txt" } + ["sample-singburi-pao.txt", "sample-nong-bua-plan.txt"])
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter {
             $0.hasSuffix(".txt")
         }

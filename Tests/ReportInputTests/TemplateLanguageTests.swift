@@ -111,21 +111,25 @@ import Testing
         let report = try Case(template: Self.planTemplate(), data: data).load().report
         let rows = try Self.table(report).rows
         let printed = rows.map { ($0.kind, Self.texts($0)) }
-        #expect(printed.map(\.1) == [
-            ["มิติที่ 1 สังคม"],
-            ["1.1 จิตสำนึก"],
-            ["1.1.1", "อบรม", "1,200.50", "✓", "มีนาคม 2566"],
-            ["1.1.2", "มาตรการ", "0", "", ""],
-            ["1.2 ประชาชน"],
-            ["1.2.1", "รณรงค์", "1,000", "", ""],
-            ["รวมมิติที่ 1", "2,200.50", "", ""],
-            ["มิติที่ 2 บริหาร"],
-            ["2.1 โปร่งใส"],
-            ["2.1.1", "e-GP", "2,500", "", ""],
-            ["รวมมิติที่ 2", "2,500", "", ""],
-            ["รวมทั้งสิ้น", "4,700.50", "", ""],
-        ])
-        #expect(printed.map(\.0) == [.group, .group, .body, .body, .group, .body, .total, .group, .group, .body, .total, .total])
+        #expect(
+            printed.map(\.1) == [
+                ["มิติที่ 1 สังคม"],
+                ["1.1 จิตสำนึก"],
+                ["1.1.1", "อบรม", "1,200.50", "✓", "มีนาคม 2566"],
+                ["1.1.2", "มาตรการ", "0", "", ""],
+                ["1.2 ประชาชน"],
+                ["1.2.1", "รณรงค์", "1,000", "", ""],
+                ["รวมมิติที่ 1", "2,200.50", "", ""],
+                ["มิติที่ 2 บริหาร"],
+                ["2.1 โปร่งใส"],
+                ["2.1.1", "e-GP", "2,500", "", ""],
+                ["รวมมิติที่ 2", "2,500", "", ""],
+                ["รวมทั้งสิ้น", "4,700.50", "", ""],
+            ])
+        #expect(
+            printed.map(\.0) == [
+                .group, .group, .body, .body, .group, .body, .total, .group, .group, .body, .total, .total,
+            ])
         // The label of a total covers the columns before the first summed one.
         #expect(rows.last?.cells.first?.columnSpan == 2)
     }
@@ -232,7 +236,8 @@ import Testing
     // MARK: - Mistakes, each located and bilingual
 
     static func expectError(
-        _ diagnostics: [Diagnostic], _ english: String, line: Int? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation
+        _ diagnostics: [Diagnostic], _ english: String, line: Int? = nil,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) {
         let match = diagnostics.first { $0.english.contains(english) }
         #expect(match != nil, "no error '\(english)' in \(diagnostics.map(\.english))", sourceLocation: sourceLocation)
@@ -257,7 +262,9 @@ import Testing
     @Test func unknownKindAndSumOnText() {
         let template = Self.planTemplate()
             .replacingOccurrences(of: "kind: date", with: "kind: datum")
-            .replacingOccurrences(of: "{key: project, header: โครงการ, width: 0.5}", with: "{key: project, header: โครงการ, width: 0.5, sum: true}")
+            .replacingOccurrences(
+                of: "{key: project, header: โครงการ, width: 0.5}",
+                with: "{key: project, header: โครงการ, width: 0.5, sum: true}")
         let errors = Case(template: template, data: Self.data).errors()
         Self.expectError(errors, "kind must be one of text, number, amount, date, status, sequence", line: 17)
         Self.expectError(errors, "sum works only on number and amount columns", line: 14)
@@ -269,22 +276,28 @@ import Testing
     }
 
     @Test func unknownBlockAndTable() {
-        let template = Self.planTemplate().replacingOccurrences(of: "- data_table: plan", with: "- data_table: plans\n      - chart: x")
+        let template = Self.planTemplate().replacingOccurrences(
+            of: "- data_table: plan", with: "- data_table: plans\n      - chart: x")
         let errors = Case(template: template, data: Self.data).errors()
         Self.expectError(errors, "there is no table 'plans' under tables", line: 9)
         Self.expectError(errors, "a block must name its kind", line: 10)
     }
 
     @Test func unknownPlaceholderInANumbering() {
-        let template = Self.planTemplate().replacingOccurrences(of: "{parent}.{n}\"}\n    total", with: "{parent}.{m}\"}\n    total")
+        let template = Self.planTemplate().replacingOccurrences(
+            of: "{parent}.{n}\"}\n    total", with: "{parent}.{m}\"}\n    total")
         Self.expectError(Case(template: template, data: Self.data).errors(), "unknown {m} in '{parent}.{m}'")
     }
 
     @Test func headerRowsMustCoverEveryColumnOnce() {
         let template = Self.planTemplate().replacingOccurrences(
             of: "    total: รวมทั้งสิ้น\n",
-            with: "    total: รวมทั้งสิ้น\n    header_rows:\n      - [{text: ที่, rows: 2}, {text: ก, span: 4}]\n      - [{text: ข, span: 2}, {text: ค}]\n")
-        Self.expectError(Case(template: template, data: Self.data).errors(), "header row 2 does not cover the table's 5 columns exactly once", line: 25)
+            with:
+                "    total: รวมทั้งสิ้น\n    header_rows:\n      - [{text: ที่, rows: 2}, {text: ก, span: 4}]\n      - [{text: ข, span: 2}, {text: ค}]\n"
+        )
+        Self.expectError(
+            Case(template: template, data: Self.data).errors(),
+            "header row 2 does not cover the table's 5 columns exactly once", line: 25)
     }
 
     @Test func dataValuesAreCheckedAgainstTheirColumns() {
