@@ -39,6 +39,12 @@ enum Stylesheet {
         td p, th p { margin: 0 0 0.3rem; }
         td ul { margin: 0; padding-left: 1.3rem; list-style: "○ "; }
         .check { font-size: 1.1em; }
+        tr.total td { font-weight: 700; }
+        ul.marked { list-style: none; padding-left: 2.5em; }
+        ul.marked .mark { display: inline-block; min-width: 2em; margin-left: -2.5em; text-align: right; }
+        figure { margin: 1.5em 0; text-align: center; }
+        figure img { max-width: 100%; height: auto; }
+        .note { font-size: 0.95em; }
         footer { margin-top: 2rem; border-top: 1px solid #ccc; font-size: 0.9rem; color: #444; }
         @media (max-width: 600px) { html { font-size: 16px; } body { padding: 0.7rem; } p.text { text-indent: 1.5em; } }
         @media print {
