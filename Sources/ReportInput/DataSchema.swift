@@ -33,6 +33,14 @@ public enum DataSchema {
         case result
     }
 
+    /// What a catalog item is, for the items a template refers to by role rather than by code
+    /// (`{item_code:measures_results}`): the year's measures document and the document
+    /// reporting their results. A template with a checklist has each exactly once.
+    public enum CatalogRole: String, Sendable, CaseIterable {
+        case measures
+        case measuresResults = "measures_results"
+    }
+
     /// One OIT item's status (`O1: {...}` or a row of the OIT CSV).
     public enum OITField: String, SchemaField {
         case responsible

@@ -27,8 +27,8 @@ struct ReportAssembler {
             let key = argument.map { "\(name):\($0)" } ?? name
             if values[key] == nil {
                 sink.error(
-                    text.location, thai: "{\(key)}: ไม่มีตัวชี้วัด '\(argument ?? "")' ในบัญชีรายการ OIT",
-                    english: "{\(key)}: there is no indicator '\(argument ?? "")' in the OIT catalog")
+                    text.location, thai: "{\(key)}: ไม่มีตัวชี้วัดหรือบทบาท '\(argument ?? "")' ในบัญชีรายการ OIT",
+                    english: "{\(key)}: there is no indicator or role '\(argument ?? "")' in the OIT catalog")
             }
         }
         return text.render(values)
@@ -179,6 +179,9 @@ public enum PlaceholderValues {
             "fiscal_year": digits.format(fiscalYear),
             "previous_fiscal_year": digits.format(fiscalYear - 1),
         ]
+        for item in template.catalogItems {
+            if let role = item.role { values["item_code:\(role.rawValue)"] = item.code }
+        }
         for indicator in template.catalog {
             values["subindicator_count:\(indicator.number)"] = digits.format(indicator.subindicators.count)
             values["item_count:\(indicator.number)"] = digits.format(indicator.items.count)

@@ -85,8 +85,15 @@ public struct Template: Sendable {
         public var all: [Section] { [self] + subsections.flatMap(\.all) }
     }
 
+    /// An OIT item. `code` is what the year's form prints (`O42`); `key` names the item across
+    /// years (`measures`), so next year's template can say which item continues which; `role`
+    /// marks the items the document refers to by what they are, not by their number.
     public struct CatalogItem: Sendable {
         public let code: String
+        public let key: String
+        public let role: DataSchema.CatalogRole?
+        /// Keys of last year's items this item continues (its own key when it is not written).
+        public let continues: [String]
         public let title: TemplateText
         public let intro: TemplateText?
         public let elements: [TemplateText]

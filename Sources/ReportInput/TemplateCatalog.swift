@@ -32,17 +32,37 @@ extension TemplateLoader {
     }
 
     static func catalogItem(_ value: YAMLValue, sink: DiagnosticSink) -> Template.CatalogItem? {
-        guard let map = value.mapping(sink, what: "item", allowed: ["code", "title", "intro", "elements"]),
+        guard
+            let map = value.mapping(
+                sink, what: "item", allowed: ["code", "key", "role", "continues", "title", "intro", "elements"]),
             let code = map.required("code", sink)?.string(sink, what: "code"),
+            let key = map.required("key", sink)?.string(sink, what: "key"),
             let title = map.required("title", sink)?.text(sink, what: "item title")
         else { return nil }
+        if !AgencyID.isValid(key) {
+            sink.error(
+                map.required("key", sink)!.location, thai: "key '\(key)' ใช้ได้เฉพาะ a-z 0-9 และ -",
+                english: "key '\(key)' may use only a-z, 0-9 and '-'")
+        }
+        var role: DataSchema.CatalogRole?
+        if let value = map.optional("role"), let raw = value.string(sink, what: "role") {
+            role = DataSchema.CatalogRole(rawValue: raw)
+            if role == nil {
+                let known = DataSchema.CatalogRole.allCases.map(\.rawValue).joined(separator: ", ")
+                sink.error(
+                    value.location, thai: "ไม่รู้จักบทบาท '\(raw)' (ที่มี: \(known))",
+                    english: "unknown role '\(raw)' (known: \(known))")
+            }
+        }
         if !OITCode.isValid(code) {
             sink.error(
                 map.required("code", sink)!.location, thai: "รหัส '\(code)' ต้องอยู่ในรูป O ตามด้วยตัวเลข เช่น O1",
                 english: "code '\(code)' must be O followed by a number, e.g. O1")
         }
         return Template.CatalogItem(
-            code: code, title: title, intro: map.optional("intro")?.text(sink, what: "intro"),
+            code: code, key: key, role: role,
+            continues: map.optional("continues")?.strings(sink, what: "continues") ?? [key], title: title,
+            intro: map.optional("intro")?.text(sink, what: "intro"),
             elements: map.optional("elements")?.texts(sink, what: "elements") ?? [], location: value.location)
     }
 }

@@ -221,6 +221,26 @@ public enum TemplateLoader {
             }
             codes[item.code] = item.location
         }
+        var keys: [String: SourceLocation] = [:]
+        for item in template.catalogItems {
+            if let first = keys[item.key] {
+                sink.error(
+                    item.location, thai: "key '\(item.key)' ซ้ำในบัญชีรายการ (ครั้งแรกบรรทัด \(first.line))",
+                    english: "key '\(item.key)' appears twice in the catalog (first on line \(first.line))")
+            }
+            keys[item.key] = item.location
+        }
+        if template.hasChecklist {
+            for role in DataSchema.CatalogRole.allCases {
+                let items = template.catalogItems.filter { $0.role == role }
+                if items.count != 1 {
+                    sink.error(
+                        items.dropFirst().first?.location ?? root.location,
+                        thai: "บัญชีรายการ OIT ต้องมีรายการที่มี role: \(role.rawValue) หนึ่งรายการ (มี \(items.count))",
+                        english: "the OIT catalog needs exactly one item with role: \(role.rawValue) (it has \(items.count))")
+                }
+            }
+        }
         var ids: [String: SourceLocation] = [:]
         for section in template.sections.flatMap(\.all) {
             guard let id = section.id ?? section.number else { continue }

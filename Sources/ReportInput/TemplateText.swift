@@ -10,9 +10,9 @@ public struct TemplateText: Sendable, Equatable {
 
     static let knownNames: Set<String> = [
         "agency_name", "agency_short_name", "agency_address", "issuing_unit", "fiscal_year", "previous_fiscal_year",
-        "subindicator_count", "item_count",
+        "subindicator_count", "item_count", "item_code",
     ]
-    static let namesWithArgument: Set<String> = ["subindicator_count", "item_count"]
+    static let namesWithArgument: Set<String> = ["subindicator_count", "item_count", "item_code"]
 
     let pieces: [Piece]
     public let location: SourceLocation

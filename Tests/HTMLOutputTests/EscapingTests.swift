@@ -112,6 +112,9 @@ import Testing
         let hostileNumber = #""><script>x</script>"#
         func poison(_ section: inout Section) {
             section.number = hostileNumber + " " + section.number
+            section.label = hostileNumber + " " + section.label
+            section.headingText = section.label + " " + section.title
+            section.contentsText = section.label + " " + section.contentsTitle
             section.id = "section-" + hostileNumber
             for index in section.subsections.indices { poison(&section.subsections[index]) }
         }
