@@ -22,6 +22,16 @@ public enum ReportLoader {
         -> LoadedReport
     {
         let sink = DiagnosticSink(limits: limits)
+        let (data, template) = try inputs(dataFile: dataFile, templatesRoot: templatesRoot, sink: sink)
+        let report = ReportAssembler(template: template, data: data, sink: sink).build()
+        try sink.throwIfErrors()
+        return LoadedReport(
+            report: report, warnings: sink.diagnostics, inputFiles: sink.files, inputDigest: sink.inputDigest())
+    }
+
+    /// The agency data and the template it names, each read and checked on its own (not yet
+    /// against each other).
+    static func inputs(dataFile: URL, templatesRoot: URL?, sink: DiagnosticSink) throws -> (AgencyData, Template) {
         let path = dataFile.path
         let start = SourceLocation(file: path, line: 1, column: 1)
         // The file's text and YAML tree live only inside this closure: a long report's tree
@@ -80,10 +90,7 @@ public enum ReportLoader {
             throw sink.failure()
         }
         try sink.throwIfErrors()
-        let report = ReportAssembler(template: template, data: data, sink: sink).build()
-        try sink.throwIfErrors()
-        return LoadedReport(
-            report: report, warnings: sink.diagnostics, inputFiles: sink.files, inputDigest: sink.inputDigest())
+        return (data, template)
     }
 
     /// The nearest `Templates` folder holding `id`, walking up from the data file, then the

@@ -237,7 +237,9 @@ public enum TemplateLoader {
                     sink.error(
                         items.dropFirst().first?.location ?? root.location,
                         thai: "บัญชีรายการ OIT ต้องมีรายการที่มี role: \(role.rawValue) หนึ่งรายการ (มี \(items.count))",
-                        english: "the OIT catalog needs exactly one item with role: \(role.rawValue) (it has \(items.count))")
+                        english:
+                            "the OIT catalog needs exactly one item with role: \(role.rawValue) (it has \(items.count))"
+                    )
                 }
             }
         }
