@@ -94,7 +94,8 @@ public enum HTMLWriter {
 
     /// The report page, written at `SiteLayout.Place.reportPage`; `linkingPDF`: whether it links
     /// to the report's PDF (false when there is no current PDF).
-    public static func render(_ report: Report, linkingPDF: Bool) -> String {
+    /// `otherYears`: the same agency's reports of other fiscal years, linked from the page.
+    public static func render(_ report: Report, linkingPDF: Bool, otherYears: [Int] = []) -> String {
         let fiscalYear = fiscalYearText(report.fiscalYear, digits: report.digits)
         let place = SiteLayout.Place.reportPage(agencyID: report.agencyID, year: report.fiscalYear)
         let agencyName = report.metadata.author
@@ -116,6 +117,14 @@ public enum HTMLWriter {
         if linkingPDF {
             let pdf = SiteLayout.link(from: place, to: .reportPDF(agencyID: report.agencyID, year: report.fiscalYear))
             html += "<p class=\"download\"><a href=\"\(escapeURL(pdf))\">ดาวน์โหลดรายงานฉบับ PDF</a></p>\n"
+        }
+        if !otherYears.isEmpty {
+            html += "<nav class=\"other-years\" aria-label=\"รายงานปีอื่นของหน่วยงาน\"><p>รายงานปีอื่น: "
+            html += otherYears.map { year in
+                let link = SiteLayout.link(from: place, to: .reportPage(agencyID: report.agencyID, year: year))
+                return "<a href=\"\(escapeURL(link))\">\(escape(fiscalYearText(year, digits: report.digits)))</a>"
+            }.joined(separator: " · ")
+            html += "</p></nav>\n"
         }
         html += "</header>\n<main>\n"
 
@@ -300,5 +309,38 @@ public enum HTMLWriter {
         }
         html += "</tbody>\n</table>\n</div>\n</main>\n</body>\n</html>\n"
         return html
+    }
+
+    /// The site's front page (`SiteLayout.Place.siteIndex`): each fiscal year with a link to its
+    /// year page, and each agency with its reports of every year.
+    public static func renderSiteIndex(_ entries: [YearEntry]) -> String {
+        let place = SiteLayout.Place.siteIndex
+        let years = Set(entries.map(\.fiscalYear)).sorted(by: >)
+        // The pages of every year share one stylesheet; the newest year's serves here.
+        var html = documentStart(
+            title: "รายงานทุกปี",
+            stylesheet: SiteLayout.link(from: place, to: .stylesheet(year: years.first ?? 0)))
+        html += "<main>\n<h1>รายงานทุกปี</h1>\n<h2>ปีงบประมาณ</h2>\n<ul>\n"
+        for year in years {
+            let link = SiteLayout.link(from: place, to: .yearPage(year: year))
+            let count = entries.filter { $0.fiscalYear == year }.count
+            html +=
+                "<li><a href=\"\(escapeURL(link))\">\(escape(fiscalYearText(year)))</a> (\(ThaiDigits.format(count)) รายงาน)</li>\n"
+        }
+        html += "</ul>\n<h2>หน่วยงาน</h2>\n<ul>\n"
+        let agencies = Dictionary(grouping: entries, by: \.agencyID).sorted {
+            ($0.value[0].agencyName, $0.key) < ($1.value[0].agencyName, $1.key)
+        }
+        for (id, reports) in agencies {
+            let name = reports.max { $0.fiscalYear < $1.fiscalYear }?.agencyName ?? id
+            let links = reports.sorted { $0.fiscalYear < $1.fiscalYear }.map { entry -> String in
+                let label = escape(ThaiDigits.format(entry.fiscalYear))
+                guard entry.hasHTML else { return label }
+                let link = SiteLayout.link(from: place, to: .reportPage(agencyID: id, year: entry.fiscalYear))
+                return "<a href=\"\(escapeURL(link))\">\(label)</a>"
+            }
+            html += "<li>\(escape(name)): \(links.joined(separator: " · "))</li>\n"
+        }
+        return html + "</ul>\n</main>\n</body>\n</html>\n"
     }
 }

@@ -11,6 +11,9 @@ public struct LoadedReport: Sendable {
     public let inputFiles: [String]
     /// SHA-256 of those files' bytes as they were read, for incremental builds.
     public let inputDigest: String
+    /// The fiscal years of the other data files beside this one (`2565.yaml` beside
+    /// `2564.yaml`): the same agency's other years, which its web page links to.
+    public let otherYears: [Int]
 }
 
 /// Reads an agency data file and the template it names, checks them against each other and
@@ -26,7 +29,20 @@ public enum ReportLoader {
         let report = ReportAssembler(template: template, data: data, sink: sink).build()
         try sink.throwIfErrors()
         return LoadedReport(
-            report: report, warnings: sink.diagnostics, inputFiles: sink.files, inputDigest: sink.inputDigest())
+            report: report, warnings: sink.diagnostics, inputFiles: sink.files, inputDigest: sink.inputDigest(),
+            otherYears: otherYears(beside: dataFile, year: report.fiscalYear))
+    }
+
+    /// The years of the `<year>.yaml` files in the data file's folder, but its own.
+    static func otherYears(beside dataFile: URL, year: Int) -> [Int] {
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: dataFile.deletingLastPathComponent().path)) ?? []
+        return names.compactMap { name -> Int? in
+            guard name.hasSuffix(".yaml"), let year = Int(name.dropLast(5)), name.count == 9,
+                DataSchema.fiscalYears.contains(year)
+            else { return nil }
+            return year
+        }.filter { $0 != year }.sorted()
     }
 
     /// The agency data and the template it names, each read and checked on its own (not yet

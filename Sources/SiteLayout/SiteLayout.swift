@@ -7,6 +7,7 @@ import Foundation
 ///     <year>/index.html                   the year page
 ///     <year>/assets/                      stylesheet and fonts the year's pages share
 ///     <year>/.reports/<agency-id>.json    what the year page lists about one report
+///     index.html                          every year and agency of the site
 ///
 /// A module of its own that depends on nothing: the build (`ThaiReport`) needs the files and
 /// the HTML writer the links; `HTMLOutput` may not reach up to the build, and the PDFs and
@@ -30,6 +31,8 @@ public struct SiteLayout: Sendable, Equatable {
 
     /// A file or folder of the site.
     public enum Place: Hashable, Sendable {
+        /// The page listing every year and agency of the site.
+        case siteIndex
         case yearFolder(year: Int)
         case yearPage(year: Int)
         case reportPDF(agencyID: String, year: Int)
@@ -43,6 +46,7 @@ public struct SiteLayout: Sendable, Equatable {
         /// Path components below the output folder.
         public var components: [String] {
             switch self {
+            case .siteIndex: return [SiteLayout.pageName]
             case .yearFolder(let year): return [String(year)]
             case .yearPage(let year): return [String(year), SiteLayout.pageName]
             case .reportPDF(let id, let year): return [String(year), "\(id).\(SiteLayout.pdfExtension)"]

@@ -150,6 +150,14 @@ public final class BatchBuilder: Sendable {
                     result.onlyInputFailures = false
                 }
             }
+            if !result.years.isEmpty {
+                do {
+                    try SiteIndex.write(in: options.build.outputDirectory)
+                } catch {
+                    result.failed.append((options.build.site.url(.siteIndex), "\(error)"))
+                    result.onlyInputFailures = false
+                }
+            }
         }
         result.elapsed = Date().timeIntervalSince(start)
         return result

@@ -82,27 +82,42 @@ public enum YearPage {
     @discardableResult
     public static func write(year: Int, in output: URL, fontsDirectory: URL) throws -> URL {
         let site = SiteLayout(root: output)
-        let records = site.url(.recordsFolder(year: year))
-        let files = (try? FileManager.default.contentsOfDirectory(at: records, includingPropertiesForKeys: nil)) ?? []
-        let entries = files.filter { $0.pathExtension == SiteLayout.recordExtension }
-            .compactMap { try? JSONDecoder().decode(BuildRecord.self, from: Data(contentsOf: $0)) }
-            .filter { record in
-                OutputFormat.allCases.contains {
-                    FileManager.default.fileExists(atPath: record.path(of: $0, in: output).path)
-                }
-            }
-            .map { record -> HTMLWriter.YearEntry in
-                var entry = record.yearEntry
-                entry.hasPDF = FileManager.default.fileExists(atPath: record.path(of: .pdf, in: output).path)
-                entry.hasHTML = FileManager.default.fileExists(atPath: record.path(of: .html, in: output).path)
-                return entry
-            }
+        let entries = entries(year: year, in: output)
             .sorted { ($0.agencyName, $0.agencyID) < ($1.agencyName, $1.agencyID) }
         let page = site.url(.yearPage(year: year))
         try AtomicFile.write(to: page) {
             try Data(HTMLWriter.renderYearPage(year: year, entries: entries).utf8).write(to: $0)
         }
         try SiteAssets.write(fontsDirectory: fontsDirectory, year: year, in: site)
+        return page
+    }
+
+    /// The reports recorded in a year folder that have an output there, with what they have.
+    static func entries(year: Int, in output: URL) -> [HTMLWriter.YearEntry] {
+        let records = SiteLayout(root: output).url(.recordsFolder(year: year))
+        let files = (try? FileManager.default.contentsOfDirectory(at: records, includingPropertiesForKeys: nil)) ?? []
+        return files.filter { $0.pathExtension == SiteLayout.recordExtension }
+            .compactMap { try? JSONDecoder().decode(BuildRecord.self, from: Data(contentsOf: $0)) }
+            .map { record -> HTMLWriter.YearEntry in
+                var entry = record.yearEntry
+                entry.hasPDF = FileManager.default.fileExists(atPath: record.path(of: .pdf, in: output).path)
+                entry.hasHTML = FileManager.default.fileExists(atPath: record.path(of: .html, in: output).path)
+                return entry
+            }
+            .filter { $0.hasPDF || $0.hasHTML }
+    }
+}
+
+/// The site's front page, from the records of every year folder: years and agencies.
+public enum SiteIndex {
+    @discardableResult
+    public static func write(in output: URL) throws -> URL {
+        let site = SiteLayout(root: output)
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
+        let years = folders.compactMap { name in name.count == 4 ? Int(name) : nil }
+        let entries = years.flatMap { YearPage.entries(year: $0, in: output) }
+        let page = site.url(.siteIndex)
+        try AtomicFile.write(to: page) { try Data(HTMLWriter.renderSiteIndex(entries).utf8).write(to: $0) }
         return page
     }
 }

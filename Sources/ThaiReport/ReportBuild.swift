@@ -71,6 +71,8 @@ public final class ReportBuilder {
     public func fingerprint(of loaded: LoadedReport, options: BuildOptions) -> String {
         var hasher = SHA256()
         hasher.update("\(Self.toolVersion)\n\(fontsFingerprint)\n\(loaded.inputDigest)")
+        // The page links to the agency's other years: a year added or removed changes it.
+        hasher.update("\nother years \(loaded.otherYears)")
         if !options.taggedPDF { hasher.update("\nuntagged") }
         return hasher.finish()
     }
@@ -109,7 +111,8 @@ public final class ReportBuilder {
         let pdfIsCurrent =
             options.formats.contains(.pdf)
             || record?.isCurrent(.pdf, fingerprint: fingerprint, in: options.outputDirectory) == true
-        let written = try write(loaded.report, options: options, linkPDF: pdfIsCurrent)
+        let written = try write(
+            loaded.report, options: options, linkPDF: pdfIsCurrent, otherYears: loaded.otherYears)
         var updated = record ?? BuildRecord(report: loaded.report, source: loaded.inputFiles.first ?? "")
         updated.update(from: loaded.report, source: loaded.inputFiles.first ?? "")
         for format in options.formats { updated.outputs[format.rawValue] = fingerprint }
@@ -119,7 +122,9 @@ public final class ReportBuilder {
 
     /// Writes the formats asked for from a report model alone (no record is kept).
     @discardableResult
-    public func write(_ report: Report, options: BuildOptions, linkPDF: Bool? = nil) throws -> [URL] {
+    public func write(_ report: Report, options: BuildOptions, linkPDF: Bool? = nil, otherYears: [Int] = []) throws
+        -> [URL]
+    {
         warnings = []
         let paths = Self.outputPaths(for: report, in: options.outputDirectory)
         var written: [URL] = []
@@ -140,7 +145,8 @@ public final class ReportBuilder {
             written.append(paths.pdf)
         }
         if options.formats.contains(.html) {
-            let page = HTMLWriter.render(report, linkingPDF: linkPDF ?? options.formats.contains(.pdf))
+            let page = HTMLWriter.render(
+                report, linkingPDF: linkPDF ?? options.formats.contains(.pdf), otherYears: otherYears)
             try AtomicFile.write(to: paths.html) { temporary in try Data(page.utf8).write(to: temporary) }
             try SiteAssets.write(fontsDirectory: fonts.directory, year: report.fiscalYear, in: options.site)
             written.append(paths.html)

@@ -11,7 +11,7 @@ struct ThaiReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "thaireport",
         abstract: "Typesets official Thai reports (ITA measures-results) as PDF and HTML.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, PreviewCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, TemplateCommand.self, PreviewCommand.self])
 
     /// Refuses arguments that are not UTF-8 before parsing them: Swift would turn their bytes
     /// into U+FFFD, so a path would name a file that does not exist, or a folder that should not.
