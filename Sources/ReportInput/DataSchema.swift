@@ -20,6 +20,14 @@ public enum DataSchema {
     /// Fiscal years (Buddhist era) a data file or a `--year` may name.
     public static let fiscalYears = 2500...2700
 
+    /// The year a data file's name gives (`2564.yaml` → 2564), nil for any other name.
+    public static func year(ofDataFileNamed name: String) -> Int? {
+        guard name.hasSuffix(".yaml") else { return nil }
+        let stem = name.dropLast(5)
+        guard stem.count == 4, stem.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(stem)
+    }
+
     /// An entry of a measures section divided by indicator: `- indicator: "1"` and its `measures`.
     public enum IndicatorField: String, SchemaField { case indicator, measures }
 

@@ -37,12 +37,7 @@ public enum ReportLoader {
     static func otherYears(beside dataFile: URL, year: Int) -> [Int] {
         let names =
             (try? FileManager.default.contentsOfDirectory(atPath: dataFile.deletingLastPathComponent().path)) ?? []
-        return names.compactMap { name -> Int? in
-            guard name.hasSuffix(".yaml"), let year = Int(name.dropLast(5)), name.count == 9,
-                DataSchema.fiscalYears.contains(year)
-            else { return nil }
-            return year
-        }.filter { $0 != year }.sorted()
+        return names.compactMap(DataSchema.year(ofDataFileNamed:)).filter { $0 != year }.sorted()
     }
 
     /// The agency data and the template it names, each read and checked on its own (not yet

@@ -20,11 +20,7 @@ public enum DataFiles {
         }
     }
 
-    public static func isDataFileName(_ name: String) -> Bool {
-        guard name.hasSuffix(".yaml") else { return false }
-        let stem = name.dropLast(5)
-        return stem.count == 4 && stem.allSatisfy { $0.isASCII && $0.isNumber }
-    }
+    public static func isDataFileName(_ name: String) -> Bool { DataSchema.year(ofDataFileNamed: name) != nil }
 
     public static func discover(_ paths: [String], year: Int? = nil) throws -> [URL] {
         var files: [URL] = []

@@ -383,4 +383,61 @@ import Testing
             #expect(found.isEmpty, "\(name): \(found.map(\.description))")
         }
     }
+
+    // MARK: - Catalogs by role
+
+    static func checkITA(_ edit: (String) -> String) -> [Diagnostic] {
+        let scratch = ScratchDirectory()
+        scratch.copyTemplate(editing: edit)
+        return TemplateLoader.check(folder: scratch.url.appendingPathComponent("Templates/ita-2564"))
+    }
+
+    @Test func catalogKeysAreUnique() {
+        let errors = Self.checkITA { $0.replacingOccurrences(of: "key: executives", with: "key: structure") }
+        Self.expectError(errors, "key 'structure' appears twice in the catalog (first on line 122)", line: 128)
+    }
+
+    @Test func everyRoleOnce() {
+        let missing = Self.checkITA {
+            $0.replacingOccurrences(of: "                role: measures_results\n", with: "")
+        }
+        Self.expectError(missing, "the OIT catalog needs exactly one item with role: measures_results (it has 0)")
+        let twice = Self.checkITA {
+            $0.replacingOccurrences(
+                of: "                role: measures_results\n", with: "                role: measures\n")
+        }
+        Self.expectError(twice, "needs exactly one item with role: measures (it has 2)")
+        let unknown = Self.checkITA { $0.replacingOccurrences(of: "role: measures_results", with: "role: results") }
+        Self.expectError(unknown, "unknown role 'results' (known: measures, measures_results)")
+    }
+
+    @Test func itemCodeByRole() throws {
+        let scratch = ScratchDirectory()
+        let data = scratch.sample()
+        let report = try ReportLoader.load(dataFile: data).report
+        let checklist = report.allSections.flatMap(\.blocks).compactMap {
+            if case .table(let t) = $0, t.kind == .checklist { t } else { nil }
+        }
+        let o43 = try #require(checklist.first?.rows.last)
+        #expect(o43.cells.map { $0.content.map(\.plainText).joined() }.joined().contains("ในข้อ O42 ไปสู่การปฏิบัติ"))
+        Self.expectError(
+            Self.checkITA { $0.replacingOccurrences(of: "{item_code:measures}", with: "{item_code}") },
+            "{item_code} needs an indicator")
+    }
+
+    @Test func templateCopiedForNextYear() throws {
+        let scratch = ScratchDirectory()
+        let root = scratch.url.appendingPathComponent("Templates")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Repo.templates.appendingPathComponent("ita-2566"), to: root.appendingPathComponent("ita-2566"))
+        let folder = try TemplateCopy.copy(source: "ita-2566", to: "ita-2567", year: 2567, templatesRoot: root)
+        #expect(TemplateLoader.check(folder: folder).isEmpty)
+        let template = try TemplateLoader.load(id: "ita-2567", templatesRoot: root)
+        #expect(template.fiscalYear == 2567 && template.catalogItems.count == 43)
+        #expect(throws: TemplateCopy.Failure.self) {
+            try TemplateCopy.copy(source: "ita-2566", to: "ita-2567", year: 2567, templatesRoot: root)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["ita-2566", "ita-2567"])
+    }
 }
