@@ -20,15 +20,12 @@ extension ReportAssembler {
                 english: "oit (the status of each OIT item) is missing; this template needs it")
             return
         }
-        var seen: [String: SourceLocation] = [:]
+        var seen = FirstUses(thai: "รหัส", english: "code")
+        var given: Set<String> = []
         let catalogCodes = Set(template.catalogItems.map(\.code))
         for status in data.oit {
-            if let first = seen[status.code] {
-                sink.error(
-                    status.location, thai: "รหัส \(status.code) ซ้ำ (ครั้งแรกที่บรรทัด \(first.line))",
-                    english: "code \(status.code) is given twice (first on line \(first.line))")
-            }
-            seen[status.code] = status.location
+            seen.use(status.code, at: status.location, sink: sink)
+            given.insert(status.code)
             if status.responsible.trimmingCharacters(in: .whitespaces).isEmpty {
                 sink.warning(
                     status.location, thai: "\(status.code): ยังไม่ได้ระบุผู้รับผิดชอบ",
@@ -40,7 +37,7 @@ extension ReportAssembler {
                     english: "code \(status.code) is not in the \(template.fiscalYear) OIT catalog")
             }
         }
-        for item in template.catalogItems where seen[item.code] == nil {
+        for item in template.catalogItems where !given.contains(item.code) {
             sink.error(
                 oitLocation, thai: "ขาดรายการ \(item.code) (\(render(item.title))) ใน oit",
                 english: "oit is missing catalog item \(item.code)")

@@ -212,23 +212,11 @@ public enum TemplateLoader {
     /// Checks that only make sense across the whole template: duplicate codes, ids and data
     /// keys, a checklist without a catalog.
     static func checkConsistency(_ template: Template, root: YAMLMapping, sink: DiagnosticSink) {
-        var codes: [String: SourceLocation] = [:]
+        var codes = FirstUses(thai: "รหัส", english: "code", thaiPlace: "ในบัญชีรายการ", englishPlace: " in the catalog")
+        var keys = FirstUses(thai: "key", english: "key", thaiPlace: "ในบัญชีรายการ", englishPlace: " in the catalog")
         for item in template.catalogItems {
-            if let first = codes[item.code] {
-                sink.error(
-                    item.location, thai: "รหัส \(item.code) ซ้ำในบัญชีรายการ (ครั้งแรกบรรทัด \(first.line))",
-                    english: "code \(item.code) appears twice in the catalog (first on line \(first.line))")
-            }
-            codes[item.code] = item.location
-        }
-        var keys: [String: SourceLocation] = [:]
-        for item in template.catalogItems {
-            if let first = keys[item.key] {
-                sink.error(
-                    item.location, thai: "key '\(item.key)' ซ้ำในบัญชีรายการ (ครั้งแรกบรรทัด \(first.line))",
-                    english: "key '\(item.key)' appears twice in the catalog (first on line \(first.line))")
-            }
-            keys[item.key] = item.location
+            codes.use(item.code, at: item.location, sink: sink)
+            keys.use(item.key, at: item.location, sink: sink)
         }
         if template.hasChecklist {
             for role in DataSchema.CatalogRole.allCases {
@@ -243,41 +231,25 @@ public enum TemplateLoader {
                 }
             }
         }
-        var ids: [String: SourceLocation] = [:]
+        var ids = FirstUses(thai: "id หรือเลขของส่วน", english: "section id or number")
         for section in template.sections.flatMap(\.all) {
             guard let id = section.id ?? section.number else { continue }
-            if let first = ids[id] {
-                sink.error(
-                    section.location, thai: "id หรือเลขของส่วน '\(id)' ซ้ำ (ครั้งแรกบรรทัด \(first.line))",
-                    english: "section id or number '\(id)' is used twice (first on line \(first.line))")
-            }
-            ids[id] = section.location
+            ids.use(id, at: section.location, sink: sink)
         }
-        var paragraphIDs: Set<String> = Set(template.preface?.paragraphs.compactMap(\.id) ?? [])
-        var dataKeys: [String: SourceLocation] = [:]
+        var paragraphIDs = FirstUses(thai: "id ของย่อหน้า", english: "paragraph id")
+        for paragraph in template.preface?.paragraphs ?? [] {
+            if let id = paragraph.id { paragraphIDs.use(id, at: paragraph.text.location, sink: sink) }
+        }
+        var dataKeys = FirstUses(thai: "ข้อมูล", english: "data key")
         for section in template.sections.flatMap(\.all) {
             for block in section.blocks {
                 switch block {
                 case .paragraph(let paragraph):
-                    if let id = paragraph.id, !paragraphIDs.insert(id).inserted {
-                        sink.error(
-                            paragraph.text.location, thai: "id ของย่อหน้า '\(id)' ซ้ำ",
-                            english: "paragraph id '\(id)' is used twice")
-                    }
+                    if let id = paragraph.id { paragraphIDs.use(id, at: paragraph.text.location, sink: sink) }
                 case .measures(let measures):
-                    if let first = dataKeys[measures.dataKey] {
-                        sink.error(
-                            measures.location, thai: "ข้อมูล '\(measures.dataKey)' ใช้ซ้ำ (ครั้งแรกบรรทัด \(first.line))",
-                            english: "data key '\(measures.dataKey)' is used twice (first on line \(first.line))")
-                    }
-                    dataKeys[measures.dataKey] = measures.location
+                    dataKeys.use(measures.dataKey, at: measures.location, sink: sink)
                 case .dataTable(_, let key, let location):
-                    if let first = dataKeys[key] {
-                        sink.error(
-                            location, thai: "ข้อมูล '\(key)' ใช้ซ้ำ (ครั้งแรกบรรทัด \(first.line))",
-                            english: "data key '\(key)' is used twice (first on line \(first.line))")
-                    }
-                    dataKeys[key] = location
+                    dataKeys.use(key, at: location, sink: sink)
                 case .oitChecklist:
                     if template.catalog.isEmpty {
                         sink.error(

@@ -143,7 +143,7 @@ extension TemplateLoader {
 
     static func columns(_ map: YAMLMapping, what: String, sink: DiagnosticSink) -> [TableSchema.Column]? {
         guard let list = map.required("columns", sink)?.sequence(sink, what: "\(what).columns") else { return nil }
-        var keys: [String: SourceLocation] = [:]
+        var keys = FirstUses(thai: "คอลัมน์", english: "column")
         let columns: [TableSchema.Column] = list.compactMap { item in
             guard
                 let column = item.mapping(
@@ -155,12 +155,7 @@ extension TemplateLoader {
                 let header = column.required("header", sink)?.string(sink, what: "column header"),
                 let width = column.required("width", sink)?.number(sink, what: "column width", in: 0.001...1)
             else { return nil }
-            if let first = keys[key] {
-                sink.error(
-                    keyValue.location, thai: "คอลัมน์ '\(key)' ซ้ำ (ครั้งแรกบรรทัด \(first.line))",
-                    english: "column '\(key)' appears twice (first on line \(first.line))")
-            }
-            keys[key] = keyValue.location
+            keys.use(key, at: keyValue.location, sink: sink)
             var kind = TableSchema.Kind.text
             if let value = column.optional("kind"), let raw = value.string(sink, what: "kind") {
                 if let parsed = TableSchema.Kind(rawValue: raw) {

@@ -64,10 +64,25 @@ struct NewCommand: ParsableCommand {
             printError(DataFileWriter.InvalidName(name: name).description)
             throw ExitCode(inputErrorStatus)
         }
-        let loaded: Template
-        do {
-            loaded = try DataFileWriter.template(
+        try exitingOnBadInput {
+            let loaded = try DataFileWriter.template(
                 id: template, year: year, templatesRoot: URL(fileURLWithPath: templates))
+            Interruption.install()
+            let file = try DataFileWriter.write(
+                template: loaded, agencyID: agency, name: name, year: year,
+                folder: URL(fileURLWithPath: folder), create: AtomicFile.createIfAbsent)
+            print("เขียนแล้ว / wrote \(TerminalText.escape(file.path))")
+        }
+    }
+
+    /// Runs `body`, printing what goes wrong: bad input exits with status 2, a file that is
+    /// already there with 1.
+    func exitingOnBadInput(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as DataFileWriter.Exists {
+            printError(error.description)
+            throw ExitCode(1)
         } catch let error as InputError {
             printError(error.description)
             throw ExitCode(inputErrorStatus)
@@ -77,29 +92,19 @@ struct NewCommand: ParsableCommand {
         } catch let error as DataFileWriter.WrongYear {
             printError(error.description)
             throw ExitCode(inputErrorStatus)
-        }
-        Interruption.install()
-        do {
-            let file = try DataFileWriter.write(
-                template: loaded, agencyID: agency, name: name, year: year,
-                folder: URL(fileURLWithPath: folder), create: AtomicFile.createIfAbsent)
-            print("เขียนแล้ว / wrote \(TerminalText.escape(file.path))")
         } catch let error as DataFileWriter.InvalidName {
             printError(error.description)
             throw ExitCode(inputErrorStatus)
         } catch let error as DataFileWriter.InvalidID {
             printError(error.description)
             throw ExitCode(inputErrorStatus)
-        } catch let error as DataFileWriter.Exists {
-            printError(error.description)
-            throw ExitCode(1)
         }
     }
 
     /// Next year's file from last year's, and the summary of what happened to each part.
     func carryOver(_ from: String) throws {
         Interruption.install()
-        do {
+        try exitingOnBadInput {
             let (file, summary) = try CarryOver.write(
                 from: URL(fileURLWithPath: from), year: year, templateID: template,
                 templatesRoot: templates == "Templates" && !FileManager.default.fileExists(atPath: templates)
@@ -117,18 +122,6 @@ struct NewCommand: ParsableCommand {
                 let left = TerminalText.escape(summary.left.joined(separator: ", "))
                 print("ไม่มีที่ในแม่แบบใหม่ / not carried (no place in the new template): \(left)")
             }
-        } catch let error as InputError {
-            printError(error.description)
-            throw ExitCode(inputErrorStatus)
-        } catch let error as DataFileWriter.Exists {
-            printError(error.description)
-            throw ExitCode(1)
-        } catch let error as DataFileWriter.InvalidTemplateID {
-            printError(error.description)
-            throw ExitCode(inputErrorStatus)
-        } catch let error as DataFileWriter.WrongYear {
-            printError(error.description)
-            throw ExitCode(inputErrorStatus)
         }
     }
 }

@@ -107,7 +107,7 @@ import Testing
             d.location
                 == SourceLocation(
                     file: scratch.url.appendingPathComponent("Samples/test-agency/oit.csv").path, line: 45, column: 1))
-        #expect(d.english.contains("code O7 is given twice"))
+        #expect(d.english.contains("code 'O7' appears twice"))
     }
 
     @Test func templateDoesNotExist() throws {

@@ -72,7 +72,7 @@ import Testing
         let result = try runProcess(binary, ["build", data.path, "--out", out.path, "--format", "pdf"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("template.yaml:"), "\(result.stderr)")
-        #expect(result.stderr.contains("{item_count:99}: there is no indicator '99' in the OIT catalog"))
+        #expect(result.stderr.contains("{item_count:99}: there is no indicator or role '99' in the OIT catalog"))
         #expect(try Data(contentsOf: pdf) == before)
     }
 
