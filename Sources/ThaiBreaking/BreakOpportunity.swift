@@ -17,9 +17,9 @@ public enum BreakKind: Int, Comparable, Sendable, CaseIterable {
     public var penalty: Double {
         switch self {
         case .space: 0
-        case .word: 40
-        case .compound: 600
-        case .syllable: 3000
+        case .word: 100
+        case .compound: 2500
+        case .syllable: 10000
         }
     }
 }

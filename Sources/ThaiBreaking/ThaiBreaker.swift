@@ -46,19 +46,27 @@ public struct ThaiBreaker: Sendable, Equatable {
     }
 
     /// Word breaks inside a lexicon word, or right after a bound prefix, become compound breaks.
-    /// A lexicon word counts where it starts and ends at a word edge (a candidate, a space, the
-    /// text's ends or a character that is not Thai), so `จัดทำ` is not found inside `จัดทำนา`
-    /// unless libthai parts it there too.
+    /// A lexicon word counts where it starts at a word edge (a candidate, a space, the text's
+    /// start or a character that is not Thai). Its end is a word boundary even where libthai
+    /// reads on into the next word (`ดำเนิน|การป้องกัน` holds `ดำเนินการ`): a break is offered
+    /// there, so a compound need not be broken for want of a boundary after it.
     func rankCompounds(_ scalars: [Unicode.Scalar], _ kinds: inout [BreakKind?]) {
         func isEdge(_ i: Int) -> Bool {
             i == 0 || i == scalars.count || kinds[i] != nil || !Self.isThai(scalars[i - 1]) || !Self.isThai(scalars[i])
         }
-        for start in 0..<scalars.count where isEdge(start) && Self.isThai(scalars[start]) {
-            if !lexicon.isEmpty {
-                for end in lexicon.matches(in: scalars, from: start) where isEdge(end) {
-                    for i in (start + 1)..<end where kinds[i] == .word { kinds[i] = .compound }
-                }
+        var matches: [(start: Int, end: Int)] = []
+        if !lexicon.isEmpty {
+            for start in 0..<scalars.count where isEdge(start) && Self.isThai(scalars[start]) {
+                for end in lexicon.matches(in: scalars, from: start) { matches.append((start, end)) }
             }
+            for match in matches where match.end < scalars.count && kinds[match.end] == nil {
+                kinds[match.end] = .word
+            }
+            for match in matches {
+                for i in (match.start + 1)..<match.end where kinds[i] == .word { kinds[i] = .compound }
+            }
+        }
+        for start in 0..<scalars.count where isEdge(start) && Self.isThai(scalars[start]) {
             for prefix in Self.boundPrefixes {
                 let end = start + prefix.count
                 if end < scalars.count, kinds[end] == .word, scalars[start..<end].elementsEqual(prefix) {
