@@ -50,7 +50,8 @@ let package = Package(
         .target(
             name: "Typesetting", dependencies: ["ReportModel", "PageIR", "FontSystem", "CPangoCairo", "ThaiBreaking"]),
         .target(
-            name: "DocumentClasses", dependencies: ["ReportModel", "ThaiText", "PageIR", "FontSystem", "Typesetting"]),
+            name: "DocumentClasses",
+            dependencies: ["ReportModel", "ThaiText", "ThaiBreaking", "PageIR", "FontSystem", "Typesetting"]),
         .target(name: "PDFOutput", dependencies: ["PageIR", "CCairo", "CZlib"]),
         .target(name: "HTMLOutput", dependencies: ["ReportModel", "ThaiText", "SiteLayout"]),
 
