@@ -5,8 +5,9 @@ public enum BreakKind: Int, Comparable, Sendable, CaseIterable {
     case space
     /// Between two words (libthai's dictionary segmentation).
     case word
-    /// Between two words that read as one: inside a compound of the lexicon (`ตัวชี้|วัด`), or
-    /// after a prefix that binds to its word (`การ|ประเมิน`, `ความ|เสี่ยง`, `ผู้|บริหาร`).
+    /// After a prefix that binds to its word (`การ|ประเมิน`, `ความ|เสี่ยง`, `ผู้|บริหาร`).
+    case prefix
+    /// Between two words that read as one: inside a compound of the lexicon (`ตัวชี้|วัด`).
     case compound
     /// Between two syllables of one word: only for a word wider than its column.
     case syllable
@@ -17,7 +18,8 @@ public enum BreakKind: Int, Comparable, Sendable, CaseIterable {
     public var penalty: Double {
         switch self {
         case .space: 0
-        case .word: 100
+        case .word: 60
+        case .prefix: 600
         case .compound: 2500
         case .syllable: 10000
         }

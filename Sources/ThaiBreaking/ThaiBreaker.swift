@@ -3,8 +3,8 @@ import CPangoCairo
 /// Ranks the places a line of Thai text may end. Pango's log attributes (libthai's dictionary
 /// for Thai, Unicode's line-breaking rules for the rest) give the candidates; the breaker then
 /// drops those the non-breaking rules forbid (`BreakRules`) and ranks the others: after a
-/// space best, between words good, inside a compound of the lexicon or after a bound prefix
-/// poor. Breaks between syllables (`syllableBreaks`) are offered apart, for a word wider than
+/// space best, between words good, after a bound prefix less good, inside a compound of the
+/// lexicon poor. Breaks between syllables (`syllableBreaks`) are offered apart, for a word wider than
 /// its column.
 ///
 /// Needs no fonts: the PDF's line breaker and the HTML writer see the same opportunities.
@@ -45,7 +45,8 @@ public struct ThaiBreaker: Sendable, Equatable {
         return (1..<scalars.count).compactMap { i in kinds[i].map { BreakOpportunity(offset: i, kind: $0) } }
     }
 
-    /// Word breaks inside a lexicon word, or right after a bound prefix, become compound breaks.
+    /// Word breaks inside a lexicon word become compound breaks, right after a bound prefix
+    /// prefix breaks.
     /// A lexicon word counts where it starts at a word edge (a candidate, a space, the text's
     /// start or a character that is not Thai). Its end is a word boundary even where libthai
     /// reads on into the next word (`ดำเนิน|การป้องกัน` holds `ดำเนินการ`): a break is offered
@@ -62,15 +63,29 @@ public struct ThaiBreaker: Sendable, Equatable {
             for match in matches where match.end < scalars.count && kinds[match.end] == nil {
                 kinds[match.end] = .word
             }
-            for match in matches {
-                for i in (match.start + 1)..<match.end where kinds[i] == .word { kinds[i] = .compound }
+        }
+        // Where lexicon words overlap (รายงานผล, ผลการดำเนินงาน), no break can keep both
+        // whole: the longer word is kept, and the other breaks only at its edge.
+        var kept: [(start: Int, end: Int)] = []
+        var taken = [Bool](repeating: false, count: scalars.count + 1)
+        for match in matches.sorted(by: { $0.end - $0.start > $1.end - $1.start }) {
+            guard !taken[match.start..<match.end].contains(true) else { continue }
+            for i in match.start..<match.end { taken[i] = true }
+            kept.append(match)
+        }
+        // Inside a lexicon word, `การ` is a syllable of it (ดำเนิน|การ), not a prefix.
+        var inside = [Bool](repeating: false, count: scalars.count + 1)
+        for match in kept {
+            for i in (match.start + 1)..<match.end {
+                inside[i] = true
+                if kinds[i] == .word { kinds[i] = .compound }
             }
         }
-        for start in 0..<scalars.count where isEdge(start) && Self.isThai(scalars[start]) {
+        for start in 0..<scalars.count where isEdge(start) && !inside[start] && Self.isThai(scalars[start]) {
             for prefix in Self.boundPrefixes {
                 let end = start + prefix.count
                 if end < scalars.count, kinds[end] == .word, scalars[start..<end].elementsEqual(prefix) {
-                    kinds[end] = .compound
+                    kinds[end] = .prefix
                 }
             }
         }

@@ -32,7 +32,7 @@ struct TotalFit {
     /// The last line of a paragraph of more than one line that holds one unbreakable unit
     /// narrower than this share of the measure is a runt.
     var runtShare = 0.5
-    var runtDemerits = 8000.0
+    var runtDemerits = 1_000_000.0
     var linePenalty = 10.0
     var maxActive = 256
 

@@ -25,7 +25,8 @@ struct ThaiBreakerTests {
         #expect(kinds[13] == .word)  // ของ|หน่วยงาน
         #expect(opportunities.contains { $0.kind == .compound })
         #expect(BreakKind.space.penalty < BreakKind.word.penalty)
-        #expect(BreakKind.word.penalty < BreakKind.compound.penalty)
+        #expect(BreakKind.word.penalty < BreakKind.prefix.penalty)
+        #expect(BreakKind.prefix.penalty < BreakKind.compound.penalty)
     }
 
     @Test func compoundsOfTheLexiconBreakOnlyPoorly() {
@@ -39,7 +40,11 @@ struct ThaiBreakerTests {
 
     @Test func boundPrefixesStayWithTheirWord() {
         let kinds = breaker.opportunities(in: "การประเมินความเสี่ยง")
-        #expect(kinds.first { $0.offset == 3 }?.kind == .compound)  // การ|ประเมิน
+        #expect(kinds.first { $0.offset == 3 }?.kind == .prefix)  // การ|ประเมิน
+        // Inside a compound of the lexicon, การ is a syllable of it, not a prefix: the
+        // compound's end (ดำเนินการ|ป้องกัน) stays a word boundary.
+        let withCompound = ThaiBreaker(lexicon: ThaiLexicon(["ดำเนินการ"]))
+        #expect(withCompound.opportunities(in: "การดำเนินการป้องกัน").first { $0.offset == 12 }?.kind == .word)
     }
 
     @Test func eraStaysWithItsYear() {

@@ -144,15 +144,17 @@ def judge(a, b, lexicon):
                     verdict["syllable"] = True
                 break
             start += len(token)
+    # A break at the edge of a lexicon word is not inside a compound, even where another
+    # lexicon word overlaps it (รายงาน|ผลการดำเนินงาน: รายงานผล and ผลการดำเนินงาน cannot
+    # both stay whole).
+    spans = []
     for word in lexicon:
-        first = context.find(word, max(0, at - len(word) + 1))
-        while first != -1 and first < at:
-            if first + len(word) > at:
-                verdict["compound"] = word
-                break
+        first = context.find(word)
+        while first != -1:
+            spans.append((first, first + len(word), word))
             first = context.find(word, first + 1)
-        if verdict["compound"]:
-            break
+    if not any(at in (start, end) for start, end, _ in spans):
+        verdict["compound"] = next((word for start, end, word in spans if start < at < end), None)
     return verdict
 
 
