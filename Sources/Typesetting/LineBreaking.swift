@@ -100,7 +100,7 @@ extension Shaper {
                 stretch: { i, j in
                     let a = candidates[i].position
                     let b = trimmed(a, candidates[j].position)
-                    return style.size * (0.07 * Double(clusters[b] - clusters[a]) + 0.25 * Double(j - i - 1))
+                    return style.size * (0.06 * Double(clusters[b] - clusters[a]))
                 },
                 firstWidth: first, width: width, justified: justified)
             var start = paragraph.lowerBound
