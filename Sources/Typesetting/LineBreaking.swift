@@ -37,7 +37,7 @@ extension Shaper {
         // Clusters before each character (characters that are not marks), for stretch.
         var clusters = [Int](repeating: 0, count: count + 1)
         for i in 0..<count {
-            clusters[i + 1] = clusters[i] + (scalars[i].properties.generalCategory == .nonspacingMark ? 0 : 1)
+            clusters[i + 1] = clusters[i] + (Self.isMark(scalars[i]) ? 0 : 1)
         }
         func trimmed(_ a: Int, _ b: Int) -> Int {
             var end = b
@@ -113,6 +113,17 @@ extension Shaper {
             }
         }
         return ranges
+    }
+
+    /// Whether `scalar` is a non-spacing mark (Thai's vowels above and below and tone marks
+    /// without a lookup in Unicode's tables).
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x300 { return false }
+        if (0x0E00...0x0E7F).contains(value) {
+            return value == 0x0E31 || (0x0E34...0x0E3A).contains(value) || (0x0E47...0x0E4E).contains(value)
+        }
+        return scalar.properties.generalCategory == .nonspacingMark
     }
 
     /// The last character boundary after `from` where the line still fits, or the first one

@@ -200,13 +200,17 @@ public final class Shaper {
                 x += run.width
                 runs.append(run)
             }
-            // Trailing spaces do not count towards the line's width.
+            // Spaces at the line's end take no room (as Pango sets them at a line break): they
+            // stay in the text but neither count towards the width nor stand past the margin.
             var trailing = 0.0
             var trimmedEnd = endByte
             while trimmedEnd > startByte, utf8[trimmedEnd - 1] == 0x20 { trimmedEnd -= 1 }
-            if trimmedEnd < endByte, !range.hyphen, let last = runs.last {
-                let spaces = endByte - trimmedEnd
-                trailing = last.glyphs.suffix(spaces).reduce(0) { $0 + $1.advance }
+            if trimmedEnd < endByte, !range.hyphen, let last = runs.indices.last, !runs[last].backward {
+                let spaces = min(endByte - trimmedEnd, runs[last].glyphs.count)
+                for g in (runs[last].glyphs.count - spaces)..<runs[last].glyphs.count {
+                    trailing += runs[last].glyphs[g].advance
+                    runs[last].glyphs[g].advance = 0
+                }
             }
             let lineIndent = lineIndex == 0 ? indent : 0
             var line = ShapedLine(
