@@ -7,8 +7,18 @@
 /// - `ๆ`, `ฯ`, closing brackets and punctuation never start a line;
 /// - opening brackets never end one.
 enum BreakRules {
-    static let closing = Set(")]}”’»,.;:!?%…ๆฯ".unicodeScalars)
-    static let opening = Set("([{“‘«".unicodeScalars)
+    static func isClosing(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case ")", "]", "}", "”", "’", "»", ",", ".", ";", ":", "!", "?", "%", "…", "ๆ", "ฯ": true
+        default: false
+        }
+    }
+    static func isOpening(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "(", "[", "{", "“", "‘", "«": true
+        default: false
+        }
+    }
     static let dashes = Set("-–—".unicodeScalars)
     /// Units counted with a number.
     static let units: [[Unicode.Scalar]] = [
@@ -38,10 +48,12 @@ enum BreakRules {
         var i = 0
         while i < n {
             let s = text[i]
-            if closing.contains(s) { forbid(i..<(i + 1)) }
-            if opening.contains(s) { forbid((i + 1)..<(i + 2)) }
+            if isClosing(s) { forbid(i..<(i + 1)) }
+            if isOpening(s) { forbid((i + 1)..<(i + 2)) }
             // พ.ศ. / ค.ศ.: whole, and with the number after it.
-            if let era = eras.first(where: { i + $0.count <= n && text[i..<(i + $0.count)].elementsEqual($0) }) {
+            if s == "พ" || s == "ค",
+                let era = eras.first(where: { i + $0.count <= n && text[i..<(i + $0.count)].elementsEqual($0) })
+            {
                 let end = i + era.count
                 let next = skipSpaces(end)
                 forbid((i + 1)..<(next < n && isDigit(text[next]) ? next + 1 : end))
