@@ -71,6 +71,8 @@ public struct AgencyData: Sendable {
     public let oit: [OITStatus]
     /// Where `oit` is written; nil when the data has none.
     public let oitLocation: SourceLocation?
+    /// Words the agency adds to the template's lexicon of compounds.
+    public var lexicon: [String] = []
 }
 
 /// Agency ids name output files and folders: lower-case letters, digits and '-' only, so no
@@ -91,7 +93,7 @@ enum AgencyDataReader {
                 sink, what: "ไฟล์ข้อมูล/data file",
                 allowed: [
                     "template", "fiscal_year", "agency", "issuing_unit", "signature", "texts", "measures", "tables",
-                    "oit",
+                    "oit", "lexicon",
                 ])
         else { return nil }
         let templateValue = top.required("template", sink)
@@ -180,10 +182,11 @@ enum AgencyDataReader {
             oit = OITReader.read(oitValue, sink: sink) ?? []
         }
 
+        let lexicon = top.optional("lexicon").map { LexiconReader.dataWords($0, sink: sink) } ?? []
         guard let templateID, let templateValue, let year, let yearValue, let agencyID, let agencyIDLocation,
             let name
         else { return nil }
-        return AgencyData(
+        var data = AgencyData(
             file: root.file, templateID: templateID, templateLocation: templateValue.location,
             fiscalYear: year, fiscalYearLocation: yearValue.location, agencyID: agencyID,
             agencyIDLocation: agencyIDLocation,
@@ -191,6 +194,8 @@ enum AgencyDataReader {
             issuingUnit: issuingUnit ?? "", address: address, signatureLines: signatureLines,
             signatureDate: signatureDate, signatureLocation: signatureValue?.location,
             texts: texts, measures: measures, tables: tables, oit: oit, oitLocation: oitValue?.location)
+        data.lexicon = lexicon
+        return data
     }
 
     /// The entries of a data table: rows (mappings of column key to value) and groups

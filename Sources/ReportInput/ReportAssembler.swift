@@ -53,7 +53,7 @@ struct ReportAssembler {
         let signature =
             template.preface?.signature == true
             ? Signature(lines: data.signatureLines, dateText: data.signatureDate?.text(digits: digits)) : nil
-        return Report(
+        var report = Report(
             agencyID: data.agencyID, fiscalYear: data.fiscalYear,
             metadata: Metadata(
                 title: render(template.title), author: data.agencyName,
@@ -71,6 +71,8 @@ struct ReportAssembler {
             },
             bodyTitleLines: template.bodyTitleLines.map(render), sections: sections, style: template.style,
             digits: digits)
+        report.lexicon = template.lexicon + data.lexicon
+        return report
     }
 
     /// Checks of the data against the template that do not depend on layout.

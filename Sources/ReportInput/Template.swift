@@ -133,6 +133,8 @@ public struct Template: Sendable {
     public let tables: [String: TableSchema]
     public let catalog: [Indicator]
     public let style: Style
+    /// Compounds of the template's `lexicon.txt`, which lines are not broken inside.
+    public var lexicon: [String] = []
 
     /// Catalog items in order.
     public var catalogItems: [CatalogItem] { catalog.flatMap(\.items) }

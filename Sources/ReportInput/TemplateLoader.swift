@@ -39,7 +39,9 @@ public enum TemplateLoader {
             return nil
         }
         guard let root = YAMLValue.parse(text, file: path, sink: sink) else { return nil }
-        return read(root, expectedID: expectedID, sink: sink)
+        var template = read(root, expectedID: expectedID, sink: sink)
+        template?.lexicon = LexiconReader.templateWords(besides: file, sink: sink)
+        return template
     }
 
     static func read(_ root: YAMLValue, expectedID: String, sink: DiagnosticSink) -> Template? {

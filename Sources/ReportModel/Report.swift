@@ -18,6 +18,8 @@ public struct Report: Sendable, Equatable {
     public var style: Style
     /// The digits of everything the document generates (page numbers among them).
     public var digits: DigitStyle
+    /// Compounds a line should not break inside: the template's lexicon and the agency's words.
+    public var lexicon: [String] = []
 
     public init(
         agencyID: String, fiscalYear: Int, metadata: Metadata, cover: Cover?,
