@@ -5,59 +5,17 @@ import ThaiText
 
 /// Renders the report model (not the pages) as a static, accessible page, and the year page
 /// that lists every report of a fiscal year. Every string from data or template goes through
-/// `escape`; nothing refers outside the site.
+/// `escape` (or `TextWriter`, which escapes); nothing refers outside the site.
+///
+/// The report page reads top down as a citizen looks for things: where it belongs (a link back
+/// to the year page), what it is and when it was published, the downloads, the contents, then
+/// the preface and the report.
 public enum HTMLWriter {
-    /// Text and quoted attribute values: `& < > " '` become references, and the characters an
-    /// HTML document may not hold (controls but tab, line feed and carriage return; DEL; C1;
-    /// noncharacters) become U+FFFD. Data reaches the page only as text and quoted attribute
-    /// values: no style or script carries it, and links come from `escapeURL`.
-    public static func escape(_ text: String) -> String {
-        // Work on UTF-8 bytes: the five characters are ASCII, controls are ASCII or start with
-        // 0xC2, and noncharacters start with 0xEF or 0xF0–0xF4; Thai text has none of them.
-        let utf8 = text.utf8
-        guard
-            utf8.contains(where: { byte in
-                byte < 0x20 || byte == 0x7F || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22
-                    || byte == 0x27 || byte == 0xC2 || byte >= 0xEF
-            })
-        else {
-            return text
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 16)
-        let replacement = Array("\u{FFFD}".utf8)
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            switch value {
-            case 0x26: out += Array("&amp;".utf8)
-            case 0x3C: out += Array("&lt;".utf8)
-            case 0x3E: out += Array("&gt;".utf8)
-            case 0x22: out += Array("&quot;".utf8)
-            case 0x27: out += Array("&#39;".utf8)
-            case 0x09, 0x0A, 0x0D: out.append(UInt8(value))
-            case 0x00..<0x20, 0x7F...0x9F, 0xFDD0...0xFDEF: out += replacement
-            case _ where value & 0xFFFE == 0xFFFE: out += replacement
-            default: UTF8.encode(scalar) { out.append($0) }
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    /// The site's stylesheet.
+    public static var stylesheet: String { Stylesheet.css }
 
-    /// A relative link for an `href`: each path segment percent-encoded (only unreserved
-    /// characters stay as they are, so no segment can read as a scheme, query or fragment),
-    /// then escaped as an attribute value.
-    public static func escapeURL(_ path: String) -> String {
-        let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
-        var out = ""
-        for byte in path.utf8 {
-            if unreserved.contains(byte) || byte == UInt8(ascii: "/") {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                out += String(format: "%%%02X", byte)
-            }
-        }
-        return escape(out)
-    }
+    /// The site's icon (SVG).
+    public static var favicon: String { Favicon.svg }
 
     /// The id of a section's heading, from its position among its siblings (`section-2-1` for
     /// the first subsection of the second section), never from the template or data: ids and
@@ -66,78 +24,135 @@ public enum HTMLWriter {
         "section-" + position.map { String($0 + 1) }.joined(separator: "-")
     }
 
-    /// Fonts the pages refer to, from the bundled set, beside the stylesheet in the year's assets.
-    public static let fontFiles = ["Sarabun-Regular.ttf", "Sarabun-Bold.ttf", "DejaVuSans.ttf"]
-
-    /// The site's stylesheet.
-    public static var stylesheet: String { Stylesheet.css }
-
-    /// `<!DOCTYPE html>` to `<body>`: the page's (already escaped) title and its stylesheet.
-    static func documentStart(title: String, stylesheet: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="th">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(title)</title>
-        <link rel="stylesheet" href="\(escapeURL(stylesheet))">
-        </head>
-        <body>
-
-        """
-    }
-
     static func fiscalYearText(_ year: Int) -> String { "ปีงบประมาณ พ.ศ.\(ThaiDigits.format(year))" }
 
     /// The report page, written at `SiteLayout.Place.reportPage`; `linkingPDF`: whether it links
     /// to the report's PDF (false when there is no current PDF).
     public static func render(_ report: Report, linkingPDF: Bool) -> String {
-        let fiscalYear = fiscalYearText(report.fiscalYear)
-        let place = SiteLayout.Place.reportPage(agencyID: report.agencyID, year: report.fiscalYear)
-        var html = documentStart(
-            title: "\(escape(report.metadata.title)) \(escape(fiscalYear)) – \(escape(report.cover.agencyName))",
-            stylesheet: SiteLayout.link(from: place, to: .stylesheet(year: report.fiscalYear)))
-        html += """
+        render(report, context: PageContext(pdf: linkingPDF ? PDFFacts(bytes: nil, pages: nil) : nil))
+    }
+
+    /// The report page, written at `SiteLayout.Place.reportPage`.
+    public static func render(_ report: Report, context: PageContext) -> String {
+        ReportPageWriter(report: report, context: context).render()
+    }
+
+    /// The OIT checklist of the report as CSV (nil when it has none), for
+    /// `SiteLayout.Place.reportChecklist`.
+    public static func checklistCSV(_ report: Report) -> String? {
+        ChecklistCSV.make(report)
+    }
+
+    /// The characters each web font of a page written by this module must hold.
+    public static func characters(ofPage html: String) -> [SiteLayout.FontFace: Set<Unicode.Scalar>] {
+        PageCharacters.faces(of: html)
+    }
+}
+
+/// The report page; see `HTMLWriter`.
+struct ReportPageWriter {
+    let report: Report
+    let context: PageContext
+    let text: TextWriter
+    let labels = LabelStyles()
+    let place: SiteLayout.Place
+
+    init(report: Report, context: PageContext) {
+        self.report = report
+        self.context = context
+        text = TextWriter(lineBreaks: context.lineBreaks)
+        place = .reportPage(agencyID: report.agencyID, year: report.fiscalYear)
+    }
+
+    var siteName: String { report.metadata.siteName ?? report.cover.agencyName }
+
+    func render() -> String {
+        let fiscalYear = HTMLWriter.fiscalYearText(report.fiscalYear)
+        let year = report.fiscalYear
+        // The body first: the tables add their labels to the page's style as they are written.
+        var body = header(fiscalYear: fiscalYear) + "<main>\n"
+        body +=
+            "<nav class=\"contents\" aria-labelledby=\"contents\">\n<h2 id=\"contents\">\(text(report.contents.heading))</h2>\n"
+        body += contentsList(report.sections, at: []) + "</nav>\n"
+        body +=
+            "<section class=\"preface\" aria-labelledby=\"preface\">\n<h2 id=\"preface\">\(text(report.preface.heading))</h2>\n"
+        for paragraph in report.preface.paragraphs { body += "<p class=\"text\">\(text(paragraph))</p>\n" }
+        body += "<p class=\"signature\">"
+        body += (report.preface.signature.lines + [report.preface.signature.dateText]).map { text($0) }.joined(
+            separator: "<br>")
+        body += "</p>\n</section>\n"
+        body +=
+            "<div class=\"report\">\n<p class=\"report-title\"><strong>\(lines(report.bodyTitleLines))</strong></p>\n"
+        for (index, section) in report.sections.enumerated() { body += render(section, at: [index]) }
+        body +=
+            "</div>\n</main>\n<footer>\n<p>\(text(report.cover.agencyName)) · \(text(fiscalYear))</p>\n</footer>\n</body>\n</html>\n"
+
+        let title = "\(report.metadata.title) \(fiscalYear) – \(report.cover.agencyName)"
+        let description = "\(report.metadata.title) \(fiscalYear) ของ\(report.cover.agencyName)"
+        var head = PageHead(
+            title: title, description: description, place: place, year: year,
+            fonts: Dictionary(
+                uniqueKeysWithValues: SiteLayout.FontFace.allCases.map {
+                    ($0, SiteLayout.Place.reportFont($0, agencyID: report.agencyID, year: year))
+                }),
+            siteURL: context.siteURL, siteName: siteName)
+        head.metadata = [
+            ("name", "dcterms.title", "\(report.metadata.title) \(fiscalYear)"),
+            ("name", "dcterms.creator", report.cover.agencyName),
+            ("name", "dcterms.publisher", siteName),
+            ("name", "dcterms.issued", report.metadata.date),
+            ("name", "dcterms.language", "th"),
+            ("property", "article:published_time", report.metadata.date),
+        ]
+        head.style = labels.css
+        head.bodyClass = text.marksBreaks ? "breaks" : nil
+        return head.render() + body
+    }
+
+    /// Lines of a title that the PDF sets one under another, as one line that may break where
+    /// they did.
+    func lines(_ lines: [String]) -> String { lines.map { text($0) }.joined(separator: "<wbr>") }
+
+    func header(fiscalYear: String) -> String {
+        let year = report.fiscalYear
+        let yearPage = SiteLayout.link(from: place, to: .yearPage(year: year))
+        var html = """
             <header class="cover">
-            <h1>\(report.cover.titleLines.map(escape).joined(separator: "<br>"))</h1>
-            <p class="agency">\(escape(report.cover.agencyName))</p>
+            <nav class="breadcrumb" aria-label="ตำแหน่งในเว็บไซต์"><ol><li><a href="\(HTMLWriter.escapeURL(yearPage))">\(text(siteName)) · รายงาน\(text(fiscalYear))</a></li><li aria-current="page">\(text(report.cover.agencyName))</li></ol></nav>
+            <h1>\(lines(report.cover.titleLines))</h1>
+            <p class="agency"><strong>\(text(report.cover.agencyName))</strong></p>
 
             """
-        if let address = report.cover.address { html += "<p class=\"address\">\(escape(address))</p>\n" }
-        html += "<p class=\"fiscal-year\">\(escape(fiscalYear))</p>\n"
-        if linkingPDF {
-            let pdf = SiteLayout.link(from: place, to: .reportPDF(agencyID: report.agencyID, year: report.fiscalYear))
-            html += "<p class=\"download\"><a href=\"\(escapeURL(pdf))\">ดาวน์โหลดรายงานฉบับ PDF</a></p>\n"
+        if let address = report.cover.address { html += "<p class=\"address\">\(text(address))</p>\n" }
+        html += "<p class=\"fiscal-year\"><strong>\(text(fiscalYear))</strong></p>\n"
+        html +=
+            "<p class=\"published\">เผยแพร่ <time datetime=\"\(HTMLWriter.escape(report.metadata.date))\">\(text(report.preface.signature.dateText))</time></p>\n"
+        var downloads: [String] = []
+        if let pdf = context.pdf {
+            let link = SiteLayout.link(from: place, to: .reportPDF(agencyID: report.agencyID, year: year))
+            downloads.append(
+                "<li><a href=\"\(HTMLWriter.escapeURL(link))\" type=\"application/pdf\">รายงานฉบับพิมพ์ <span class=\"file\">(\(pdf.label))</span></a></li>"
+            )
         }
-        html += "</header>\n<main>\n"
-
-        html +=
-            "<section class=\"preface\" aria-labelledby=\"preface\">\n<h2 id=\"preface\">\(escape(report.preface.heading))</h2>\n"
-        for paragraph in report.preface.paragraphs { html += "<p class=\"text\">\(escape(paragraph))</p>\n" }
-        html += "<p class=\"signature\">"
-        html += (report.preface.signature.lines + [report.preface.signature.dateText]).map(escape).joined(
-            separator: "<br>")
-        html += "</p>\n</section>\n"
-
-        html +=
-            "<nav class=\"contents\" aria-labelledby=\"contents\">\n<h2 id=\"contents\">\(escape(report.contents.heading))</h2>\n"
-        html += contentsList(report.sections, at: []) + "</nav>\n"
-
-        html +=
-            "<div class=\"report\">\n<p class=\"report-title\">\(report.bodyTitleLines.map(escape).joined(separator: "<br>"))</p>\n"
-        for (index, section) in report.sections.enumerated() { html += render(section, at: [index]) }
-        html +=
-            "</div>\n</main>\n<footer>\n<p>\(escape(report.cover.agencyName)) · \(escape(fiscalYear))</p>\n</footer>\n</body>\n</html>\n"
-        return html
+        if context.checklistCSV {
+            let link = SiteLayout.link(from: place, to: .reportChecklist(agencyID: report.agencyID, year: year))
+            downloads.append(
+                "<li><a href=\"\(HTMLWriter.escapeURL(link))\" type=\"text/csv\" download=\"\(HTMLWriter.escape("\(report.agencyID)-\(year)-oit.csv"))\">ตารางการเปิดเผยข้อมูล OIT <span class=\"file\">(CSV)</span></a></li>"
+            )
+        }
+        if !downloads.isEmpty {
+            html +=
+                "<ul class=\"downloads\" aria-label=\"ดาวน์โหลด\">\n" + downloads.joined(separator: "\n") + "\n</ul>\n"
+        }
+        return html + "</header>\n"
     }
 
     /// The contents entries of `sections`, the children of the section at `parent`.
-    static func contentsList(_ sections: [Section], at parent: [Int]) -> String {
+    func contentsList(_ sections: [Section], at parent: [Int]) -> String {
         var html = "<ol>\n"
         for (index, section) in sections.enumerated() {
             let position = parent + [index]
-            html += "<li><a href=\"#\(sectionID(position))\">\(escape(section.contentsText))</a>"
+            html += "<li><a href=\"#\(HTMLWriter.sectionID(position))\">\(text(section.contentsText))</a>"
             if !section.subsections.isEmpty { html += "\n" + contentsList(section.subsections, at: position) }
             html += "</li>\n"
         }
@@ -145,121 +160,26 @@ public enum HTMLWriter {
     }
 
     /// A section at `position` (its index among its siblings, from the top level down).
-    static func render(_ section: Section, at position: [Int]) -> String {
+    func render(_ section: Section, at position: [Int]) -> String {
         let level = min(section.level + 1, 6)
-        let id = sectionID(position)
+        let id = HTMLWriter.sectionID(position)
         var html =
-            "<section aria-labelledby=\"\(id)\">\n<h\(level) id=\"\(id)\">\(escape(section.headingText))</h\(level)>\n"
+            "<section aria-labelledby=\"\(id)\">\n<h\(level) id=\"\(id)\">\(text(section.headingText))</h\(level)>\n"
         var caption = section.headingText
+        var headings = 0
         for block in section.blocks {
             switch block {
-            case .paragraph(let text): html += "<p class=\"text\">\(escape(text))</p>\n"
-            case .heading(let text):
-                caption = text
-                html += "<h\(min(level + 1, 6))>\(escape(text))</h\(min(level + 1, 6))>\n"
-            case .table(let table): html += render(table, caption: caption)
+            case .paragraph(let paragraph): html += "<p class=\"text\">\(text(paragraph))</p>\n"
+            case .heading(let heading):
+                caption = heading
+                headings += 1
+                let sub = min(level + 1, 6)
+                html += "<h\(sub) id=\"\(id)-indicator-\(headings)\">\(text(heading))</h\(sub)>\n"
+            case .table(let table):
+                html += TableWriter(table: table, caption: caption, text: text, labels: labels).render()
             }
         }
         for (index, sub) in section.subsections.enumerated() { html += render(sub, at: position + [index]) }
         return html + "</section>\n"
-    }
-
-    static func render(_ table: Table, caption: String) -> String {
-        let label = caption
-        var html =
-            "<div class=\"table-scroll\" role=\"region\" aria-label=\"ตาราง: \(escape(label))\" tabindex=\"0\">\n<table class=\"\(table.kind.rawValue)\">\n"
-        html += "<caption>\(escape(label))</caption>\n<thead>\n"
-        for row in table.headerRows {
-            html +=
-                "<tr>"
-                + row.map { header in
-                    header.columnSpan > 1
-                        ? "<th scope=\"colgroup\" colspan=\"\(header.columnSpan)\">\(cell(header))</th>"
-                        : "<th scope=\"col\">\(cell(header))</th>"
-                }.joined() + "</tr>\n"
-        }
-        html += "</thead>\n<tbody>\n"
-        // Codes head their rows in the checklist; elsewhere every cell is data.
-        let rowHeaders = table.kind == .checklist
-        for (index, row) in table.rows.enumerated() {
-            switch row.kind {
-            case .group:
-                if index > 0 { html += "</tbody>\n<tbody>\n" }
-                html +=
-                    "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"\(table.columns.count)\">\(cell(row.cells.first ?? .empty))</th></tr>\n"
-            case .body:
-                var column = 0
-                html +=
-                    "<tr>"
-                    + row.cells.map { value -> String in
-                        defer { column += value.columnSpan }
-                        let align = table.alignment(ofColumn: column).rawValue
-                        let span = value.columnSpan > 1 ? " colspan=\"\(value.columnSpan)\"" : ""
-                        if rowHeaders && column == 0 { return "<th scope=\"row\"\(span)>\(cell(value))</th>" }
-                        return "<td class=\"\(align)\"\(span)>\(cell(value))</td>"
-                    }.joined() + "</tr>\n"
-            }
-        }
-        return html + "</tbody>\n</table>\n</div>\n"
-    }
-
-    static func cell(_ cell: Cell) -> String {
-        cell.content.map { block -> String in
-            switch block {
-            case .paragraph(let text): return "<p>\(escape(text))</p>"
-            case .bullets(let items): return "<ul>" + items.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
-            case .check(let label): return "<span class=\"check\" role=\"img\" aria-label=\"\(escape(label))\">✓</span>"
-            }
-        }.joined()
-    }
-
-    /// One report on the year page.
-    public struct YearEntry: Sendable, Equatable {
-        public var agencyID: String
-        public var agencyName: String
-        public var title: String
-        public var fiscalYear: Int
-        public var hasPDF: Bool
-        public var hasHTML: Bool
-        public init(agencyID: String, agencyName: String, title: String, fiscalYear: Int, hasPDF: Bool, hasHTML: Bool) {
-            self.agencyID = agencyID
-            self.agencyName = agencyName
-            self.title = title
-            self.fiscalYear = fiscalYear
-            self.hasPDF = hasPDF
-            self.hasHTML = hasHTML
-        }
-    }
-
-    /// The year page (`SiteLayout.Place.yearPage`): every report of the fiscal year, with links to
-    /// its page and PDF.
-    public static func renderYearPage(year: Int, entries: [YearEntry]) -> String {
-        let fiscalYear = fiscalYearText(year)
-        let place = SiteLayout.Place.yearPage(year: year)
-        var html = documentStart(
-            title: "รายงาน \(escape(fiscalYear))", stylesheet: SiteLayout.link(from: place, to: .stylesheet(year: year))
-        )
-        html += """
-            <main>
-            <h1>รายงาน \(escape(fiscalYear))</h1>
-            <p>จำนวน \(ThaiDigits.format(entries.count)) รายงาน</p>
-            <div class="table-scroll" role="region" aria-label="รายการรายงาน" tabindex="0">
-            <table class="year">
-            <caption>รายงานทุกหน่วยงาน \(escape(fiscalYear))</caption>
-            <thead><tr><th scope="col">ที่</th><th scope="col">หน่วยงาน</th><th scope="col">รายงาน</th><th scope="col">ดาวน์โหลด</th></tr></thead>
-            <tbody>
-
-            """
-        for (index, entry) in entries.enumerated() {
-            let pageLink = SiteLayout.link(from: place, to: .reportPage(agencyID: entry.agencyID, year: year))
-            let pdfLink = SiteLayout.link(from: place, to: .reportPDF(agencyID: entry.agencyID, year: year))
-            let page =
-                entry.hasHTML ? "<a href=\"\(escapeURL(pageLink))\">\(escape(entry.title))</a>" : escape(entry.title)
-            let pdf = entry.hasPDF ? "<a href=\"\(escapeURL(pdfLink))\">PDF</a>" : ""
-            html +=
-                "<tr><td class=\"center\">\(ThaiDigits.format(index + 1))</td><th scope=\"row\">\(escape(entry.agencyName))</th><td>\(page)</td><td>\(pdf)</td></tr>\n"
-        }
-        html += "</tbody>\n</table>\n</div>\n</main>\n</body>\n</html>\n"
-        return html
     }
 }

@@ -46,6 +46,8 @@ public struct AgencyData: Sendable {
     public let agencyName: String
     public let agencyShortName: String
     public let address: String?
+    /// The name of the website the report is published on; nil: the agency's name.
+    public var siteName: String? = nil
     public let logoPath: String?
     public let issuingUnit: String
     public let signatureLines: [String]
@@ -91,9 +93,10 @@ enum AgencyDataReader {
         var name: String?
         var shortName: String?
         var address: String?
+        var siteName: String?
         var logo: String?
         if let agency = top.required("agency", sink)?.mapping(
-            sink, what: "agency", allowed: ["id", "name", "short_name", "address", "logo"])
+            sink, what: "agency", allowed: ["id", "name", "short_name", "address", "logo", "site_name"])
         {
             if let value = agency.required("id", sink) {
                 agencyID = value.string(sink, what: "agency.id")
@@ -109,6 +112,9 @@ enum AgencyDataReader {
                 visibleText($0, sink: sink, what: "agency.short_name")
             }
             address = agency.optional("address")?.string(sink, what: "agency.address")
+            siteName = agency.optional("site_name").flatMap {
+                visibleText($0, sink: sink, what: "agency.site_name")
+            }
             if let value = agency.optional("logo"), let path = value.string(sink, what: "agency.logo"),
                 let url = besideDataFile(path, of: root.file, at: value.location, what: "agency.logo", sink: sink)
             {
@@ -158,13 +164,15 @@ enum AgencyDataReader {
         guard let templateID, let templateValue, let year, let yearValue, let agencyID, let agencyIDLocation,
             let name, let signatureLines, let signatureDate, let oitValue
         else { return nil }
-        return AgencyData(
+        var data = AgencyData(
             file: root.file, templateID: templateID, templateLocation: templateValue.location,
             fiscalYear: year, fiscalYearLocation: yearValue.location, agencyID: agencyID,
             agencyIDLocation: agencyIDLocation,
             agencyName: name, agencyShortName: shortName ?? name, address: address, logoPath: logo,
             issuingUnit: issuingUnit ?? "", signatureLines: signatureLines, signatureDate: signatureDate,
             texts: texts, measures: measures, oit: oit, oitLocation: oitValue.location)
+        data.siteName = siteName
+        return data
     }
 
     /// A text that must print something: empty or blank (spaces, zero-width characters) is an error.

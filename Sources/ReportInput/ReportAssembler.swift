@@ -46,7 +46,8 @@ struct ReportAssembler {
             agencyID: data.agencyID, fiscalYear: data.fiscalYear,
             metadata: Metadata(
                 title: render(template.title), author: data.agencyName,
-                subject: "\(render(template.title)) \(fiscalYear.thaiText)", date: data.signatureDate.isoText),
+                subject: "\(render(template.title)) \(fiscalYear.thaiText)", date: data.signatureDate.isoText,
+                siteName: data.siteName),
             cover: Cover(
                 titleLines: template.coverTitleLines.map(render), agencyName: data.agencyName,
                 address: data.address, logoPath: data.logoPath),

@@ -1,0 +1,180 @@
+import Foundation
+import ReportInput
+import ReportModel
+import TestSupport
+import Testing
+
+/// The sample site in headless Chromium (Tests/Tools/site_browser.py: Playwright for Python
+/// driving the system Chromium), served from a loopback web server as a reader gets it.
+/// Screenshots at every width are kept in the folder the test prints (or in
+/// `$THAIREPORT_SCREENSHOTS`).
+@Suite(.serialized) struct SiteBrowserTests {
+    static let widths = [320, 390, 768, 1280]
+
+    struct Seen: Decodable {
+        struct Response: Decodable {
+            let url: String
+            let status: Int
+            let bytes: Int
+            let gzipped: Int
+        }
+        struct Overflow: Decodable {
+            let width: Int
+            let scrollWidth: Int
+            let found: [String]
+            let count: Int
+        }
+        struct Font: Decodable {
+            let family: String
+            let weight: String
+            let status: String
+        }
+        struct Item: Decodable {
+            let code: String
+            let statuses: [String]
+            let visible: Bool
+            let title: String
+        }
+        struct Lines: Decodable {
+            let text: String
+            let wbr: [Int]
+            let breaks: [Int]
+        }
+        struct AtWidth: Decodable {
+            let overflow: Overflow
+            let fonts: [Font]
+            let checklist: [Item]
+            let console: [String]
+            let lines: [Lines]
+        }
+        struct Paragraph: Decodable {
+            let innerText: String
+            let selected: String
+        }
+        struct Violation: Decodable {
+            let id: String
+            let impact: String?
+            let nodes: [[String]]
+        }
+        let responses: [Response]
+        let widths: [String: AtWidth]
+        let screenshots: [String]
+        let paragraphs: [Paragraph]
+        let axe: [Violation]?
+        let axe_dark: [Violation]?
+        let dark_background: String
+    }
+
+    /// The sample site, built once, and what Chromium saw of a page of it.
+    static let site = SiteTests.Site()
+    static let shots: URL = {
+        let folder =
+            ProcessInfo.processInfo.environment["THAIREPORT_SCREENSHOTS"].map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("thaireport-screenshots")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }()
+
+    static func look(at page: String, widths: [Int], shots: String) throws -> Seen {
+        let script = Repo.root.appendingPathComponent("Tests/Tools/site_browser.py").path
+        let folder = Self.shots.appendingPathComponent(shots)
+        let result = try runProcess(
+            Tools.python, [script, site.root.path, page, folder.path, widths.map(String.init).joined(separator: ",")])
+        guard result.status == 0 else {
+            Issue.record("site_browser.py failed: \(result.stderr.suffix(2000))")
+            throw CancellationError()
+        }
+        print("screenshots of \(page): \(folder.path)")
+        return try JSONDecoder().decode(Seen.self, from: Data(result.stdout.utf8))
+    }
+
+    static let report: Seen? = try? look(at: "2564/singburi-pao/index.html", widths: widths, shots: "singburi-pao")
+
+    @Test func nothingOverflowsAtAnyWidth() throws {
+        let seen = try #require(Self.report)
+        for width in Self.widths {
+            let at = try #require(seen.widths[String(width)])
+            #expect(at.overflow.width == width)
+            #expect(
+                at.overflow.scrollWidth <= width, "\(width) px: the page scrolls sideways (\(at.overflow.scrollWidth))")
+            #expect(at.overflow.count == 0, "\(width) px: \(at.overflow.found.prefix(8))")
+            #expect(at.console.isEmpty, "\(width) px: \(at.console)")
+        }
+        #expect(seen.screenshots.count == Self.widths.count + 1)
+        for shot in seen.screenshots {
+            let size = (try? FileManager.default.attributesOfItem(atPath: shot)[.size] as? Int) ?? 0
+            #expect(size > 10_000, "\(shot)")
+        }
+    }
+
+    /// At 390 px every OIT item shows its code, its title and both statuses, in words, on
+    /// screen without scrolling sideways.
+    @Test func everyOITItemWithItsStatusesOnAPhone() throws {
+        let seen = try #require(Self.report)
+        let items = try #require(seen.widths["390"]).checklist
+        #expect(items.map(\.code) == (1...43).map { "O\($0)" })
+        for item in items {
+            #expect(item.visible, "\(item.code) not fully on screen")
+            #expect(!item.title.isEmpty, "\(item.code) has no visible title")
+            #expect(item.statuses == ["มีข้อมูล", "เผยแพร่แล้ว"], "\(item.code): \(item.statuses)")
+        }
+    }
+
+    /// A report with items not yet published shows the "no" in words with its reason.
+    @Test func noIsWrittenOutWithItsReason() throws {
+        let seen = try Self.look(at: "2564/ban-suan-sample/index.html", widths: [390], shots: "ban-suan-sample")
+        let items = try #require(seen.widths["390"]).checklist
+        let o12 = try #require(items.first { $0.code == "O12" })
+        #expect(o12.visible)
+        #expect(o12.statuses == ["ไม่มีข้อมูล", "ยังไม่เผยแพร่"])
+        let o20 = try #require(items.first { $0.code == "O20" })
+        #expect(o20.statuses == ["มีข้อมูล", "ยังไม่เผยแพร่"])
+        #expect(try #require(seen.widths["390"]).overflow.count == 0)
+    }
+
+    @Test func fontsLoadAndNothingIsMissing() throws {
+        let seen = try #require(Self.report)
+        for (width, at) in seen.widths {
+            let loaded = Set(at.fonts.filter { $0.status == "loaded" }.map { "\($0.family) \($0.weight)" })
+            for face in ["Sarabun 400", "Sarabun 700", "ThaiReport Symbols normal"] {
+                #expect(loaded.contains(face), "\(width) px: \(face) not loaded: \(at.fonts)")
+            }
+        }
+        let failed = seen.responses.filter { $0.status >= 400 }
+        #expect(failed.isEmpty, "\(failed.map { "\($0.status) \($0.url)" })")
+        #expect(seen.responses.contains { $0.url.hasSuffix("favicon.svg") && $0.status == 200 })
+    }
+
+    /// Everything the page loads: at most 150 KB as stored, 60 KB gzipped.
+    @Test func pageWeightIsWithinTheGoal() throws {
+        let seen = try #require(Self.report)
+        let bytes = seen.responses.reduce(0) { $0 + $1.bytes }
+        let gzipped = seen.responses.reduce(0) { $0 + $1.gzipped }
+        print("page weight: \(bytes) bytes, \(gzipped) gzipped, \(seen.responses.count) files")
+        #expect(seen.responses.count <= 6, "\(seen.responses.map(\.url))")
+        #expect(
+            bytes <= 150 * 1024,
+            "\(bytes) bytes: \(seen.responses.map { "\($0.url.split(separator: "/").last!) \($0.bytes)" })")
+        #expect(gzipped <= 60 * 1024, "\(gzipped) bytes gzipped")
+    }
+
+    @Test func axeFindsNoViolationInLightOrDark() throws {
+        let seen = try #require(Self.report)
+        let light = try #require(seen.axe, "axe-core is not installed (scripts/install-deps)")
+        #expect(light.isEmpty, "\(light.map { "\($0.id) \($0.nodes)" })")
+        #expect(try #require(seen.axe_dark).isEmpty, "\(seen.axe_dark!.map { "\($0.id) \($0.nodes)" })")
+        #expect(seen.dark_background != "rgb(255, 255, 255)", "no dark mode")
+    }
+
+    /// What a reader copies (the selection's text) and what scripts read (`innerText`) is the
+    /// source text of each paragraph, with no character the page added.
+    @Test func copiedTextIsTheSourceText() throws {
+        let seen = try #require(Self.report)
+        let report = try ReportLoader.load(dataFile: Repo.sample).report
+        let source =
+            report.preface.paragraphs
+            + report.allSections.flatMap { $0.blocks.compactMap { if case .paragraph(let t) = $0 { t } else { nil } } }
+        #expect(seen.paragraphs.map(\.innerText) == source)
+        #expect(seen.paragraphs.map(\.selected) == source)
+    }
+}
