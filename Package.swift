@@ -43,13 +43,19 @@ let package = Package(
         .target(name: "ReportInput", dependencies: ["ReportModel", "ThaiText", "Yams"]),
         .target(name: "PageIR"),
 
+        // Thai break opportunities (libthai through Pango's log attributes; no fonts), shared by
+        // the PDF's line breaker and the HTML writer.
+        .target(name: "ThaiBreaking", dependencies: ["CPangoCairo"]),
+
         // Shaping and drawing.
         .target(
             name: "FontSystem", dependencies: ["CPangoCairo", "CFontconfig"],
             linkerSettings: [.linkedLibrary("pangoft2-1.0")]),
-        .target(name: "Typesetting", dependencies: ["ReportModel", "PageIR", "FontSystem", "CPangoCairo"]),
         .target(
-            name: "DocumentClasses", dependencies: ["ReportModel", "ThaiText", "PageIR", "FontSystem", "Typesetting"]),
+            name: "Typesetting", dependencies: ["ReportModel", "PageIR", "FontSystem", "CPangoCairo", "ThaiBreaking"]),
+        .target(
+            name: "DocumentClasses",
+            dependencies: ["ReportModel", "ThaiText", "ThaiBreaking", "PageIR", "FontSystem", "Typesetting"]),
         .target(name: "PDFOutput", dependencies: ["PageIR", "CCairo", "CZlib"]),
         .target(name: "HTMLOutput", dependencies: ["ReportModel", "ThaiText", "SiteLayout"]),
         .target(name: "WebFonts", dependencies: ["CHarfBuzzSubset", "CBrotli"]),
@@ -59,7 +65,7 @@ let package = Package(
             name: "ThaiReport",
             dependencies: [
                 "ReportModel", "ReportInput", "DocumentClasses", "PDFOutput", "HTMLOutput", "FontSystem", "PageIR",
-                "SiteLayout", "WebFonts",
+                "SiteLayout", "WebFonts", "ThaiBreaking",
             ]),
         .target(
             name: "Preview",
@@ -77,6 +83,7 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["ReportModel", "PageIR", "HTMLOutput"], path: "Tests/TestSupport"),
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
+        .testTarget(name: "ThaiBreakingTests", dependencies: ["ThaiBreaking"]),
         .testTarget(name: "PreviewTests", dependencies: ["TestSupport"]),
         .testTarget(name: "SiteLayoutTests", dependencies: ["SiteLayout"]),
         .testTarget(name: "WebFontsTests", dependencies: ["WebFonts", "TestSupport"]),

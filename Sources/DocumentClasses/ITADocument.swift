@@ -1,6 +1,7 @@
 import FontSystem
 import PageIR
 import ReportModel
+import ThaiBreaking
 import Typesetting
 
 /// The ITA measures-results report as a document class: turns the report model into flow
@@ -21,6 +22,8 @@ public final class ITADocument {
     /// laid out twice, once to learn where headings land (for the contents, which comes first;
     /// the sink previews these pages) and once to hand its pages on as they are finished.
     public func typeset(_ report: Report, to sink: PageSink) throws -> Result {
+        shaper.breaker = ThaiBreaker(lexicon: ThaiLexicon(report.lexicon))
+        shaper.hyphenate = report.style.layout.hyphenateSyllables
         shaper.clearCache()
         defer { shaper.clearCache() }
         let styles = ITAStyles(report.style)

@@ -1,4 +1,5 @@
 import PageIR
+import ThaiBreaking
 import ThaiText
 import Typesetting
 
@@ -28,15 +29,50 @@ struct ITAMarginals: PageMarginals {
 
     func addContinuationCue(_ page: inout Page, quoting next: String) {
         let g = styles.geometry
-        // The first words: what fits on a short line, broken at a Thai word boundary.
-        let words =
-            shaper.shape(next, style: styles.body, width: g.contentWidth * styles.layout.cueWidth).first?.text ?? next
-        var trimmed = Substring(words)
-        while trimmed.last == " " { trimmed.removeLast() }
-        guard let line = shaper.shape("/" + trimmed + "...", style: styles.body, width: nil).first else { return }
+        let words = cueWords(next, width: g.contentWidth * styles.layout.cueWidth)
+        guard !words.isEmpty, let line = shaper.shape("/" + words + "...", style: styles.body, width: nil).first else {
+            return
+        }
         add(line, x: g.left + g.contentWidth - line.width, top: g.contentBottom + styles.layout.cueGap, to: &page)
     }
 
+    /// List marks a cue leaves out: it quotes the words, not the bullet before them.
+    static let listMarks = Set("○•●◦▪■-–*".unicodeScalars)
+
+    /// The first words of `text` that fit in `width`: whole words, ending where a line could end
+    /// (after a space if any fits, else at a word boundary, never inside a compound of the
+    /// lexicon), without a list mark in front. At least the first word, whatever its width.
+    func cueWords(_ text: String, width: Double) -> String {
+        var scalars = text.unicodeScalars[...]
+        while let first = scalars.first, first.properties.isWhitespace || Self.listMarks.contains(first) {
+            scalars.removeFirst()
+        }
+        let body = String(String.UnicodeScalarView(scalars))
+        let all = Array(body.unicodeScalars)
+        func prefix(_ end: Int) -> String {
+            var end = end
+            while end > 0, all[end - 1].properties.isWhitespace { end -= 1 }
+            return String(String.UnicodeScalarView(all[..<end]))
+        }
+        let ends =
+            shaper.breaker.opportunities(in: body).filter { $0.kind <= .word } + [
+                BreakOpportunity(offset: all.count, kind: .space)
+            ]
+        // Widths grow with the end: the last end that fits, found by bisection.
+        var fitting = 0
+        var high = ends.count
+        while fitting < high {
+            let mid = (fitting + high) / 2
+            if shaper.width(of: prefix(ends[mid].offset), style: styles.body) <= width {
+                fitting = mid + 1
+            } else {
+                high = mid
+            }
+        }
+        guard fitting > 0 else { return prefix(ends[0].offset) }
+        let spaces = ends[..<fitting].filter { $0.kind == .space }
+        return prefix((spaces.last ?? ends[fitting - 1]).offset)
+    }
     private func add(_ line: ShapedLine, x: Double, top: Double, to page: inout Page) {
         page.items.append(.begin(Structure(role: .artifact, id: 0)))
         for var run in line.runs {

@@ -19,9 +19,12 @@ struct ITAStyles {
         title = TextStyle(family: family, bold: true, size: style.fontPoints(style.titleSize), leading: text)
         coverTitle = TextStyle(family: family, bold: true, size: style.fontPoints(style.coverTitleSize), leading: text)
         layout = style.layout
+        let headerSize = layout.tableHeaderSize > 0 ? layout.tableHeaderSize : style.tableSize
+        let headerSpacing = layout.tableHeaderLineSpacing > 0 ? layout.tableHeaderLineSpacing : style.tableLineSpacing
         table = TableStyle(
             cell: TextStyle(family: family, size: style.fontPoints(style.tableSize), leading: cells),
-            header: TextStyle(family: family, bold: true, size: style.fontPoints(style.tableSize), leading: cells),
+            header: TextStyle(
+                family: family, bold: true, size: style.fontPoints(headerSize), leading: style.leading(headerSpacing)),
             paddingX: layout.cellPaddingX, paddingY: layout.cellPaddingY, ruleWidth: layout.ruleWidth,
             spaceBefore: layout.tableSpaceBefore, spaceAfter: layout.tableSpaceAfter,
             minLinesAtSplit: layout.minLinesAtBreak, keepLines: layout.tableKeepLines)

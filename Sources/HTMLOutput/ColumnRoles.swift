@@ -12,7 +12,7 @@ enum ColumnRole: Equatable {
     case lead
     /// A yes/no status: a ✓ in the PDF, words on the web (`มีข้อมูล` / `ไม่มีข้อมูล`).
     case status(no: String)
-    /// A reason given only for a "no": when empty, a dash in the table and nothing on phones.
+    /// A reason given only for a "no": empty otherwise (a dash in the table, left out on phones).
     case reason
     /// Everything else: labelled with its header on phones.
     case plain

@@ -11,8 +11,8 @@ import ThaiText
 /// to the year page), what it is and when it was published, the downloads, the contents, then
 /// the preface and the report.
 public enum HTMLWriter {
-    /// The site's stylesheet.
-    public static var stylesheet: String { Stylesheet.css }
+    /// The site's stylesheet, as published: without its comments and indentation.
+    public static var stylesheet: String { Stylesheet.minified }
 
     /// The site's icon (SVG).
     public static var favicon: String { Favicon.svg }
@@ -131,13 +131,13 @@ struct ReportPageWriter {
         if let pdf = context.pdf {
             let link = SiteLayout.link(from: place, to: .reportPDF(agencyID: report.agencyID, year: year))
             downloads.append(
-                "<li><a href=\"\(HTMLWriter.escapeURL(link))\" type=\"application/pdf\">รายงานฉบับพิมพ์ <span class=\"file\">(\(pdf.label))</span></a></li>"
+                "<li><a href=\"\(HTMLWriter.escapeURL(link))\" type=\"application/pdf\">\(text("รายงานฉบับพิมพ์")) <wbr><span class=\"file\">(\(text(pdf.label)))</span></a></li>"
             )
         }
         if context.checklistCSV {
             let link = SiteLayout.link(from: place, to: .reportChecklist(agencyID: report.agencyID, year: year))
             downloads.append(
-                "<li><a href=\"\(HTMLWriter.escapeURL(link))\" type=\"text/csv\" download=\"\(HTMLWriter.escape("\(report.agencyID)-\(year)-oit.csv"))\">ตารางการเปิดเผยข้อมูล OIT <span class=\"file\">(CSV)</span></a></li>"
+                "<li><a href=\"\(HTMLWriter.escapeURL(link))\" type=\"text/csv\" download=\"\(HTMLWriter.escape("\(report.agencyID)-\(year)-oit.csv"))\">\(text("ตารางการเปิดเผยข้อมูล OIT")) <wbr><span class=\"file\">(CSV)</span></a></li>"
             )
         }
         if !downloads.isEmpty {
@@ -164,19 +164,20 @@ struct ReportPageWriter {
         let level = min(section.level + 1, 6)
         let id = HTMLWriter.sectionID(position)
         var html =
-            "<section aria-labelledby=\"\(id)\">\n<h\(level) id=\"\(id)\">\(text(section.headingText))</h\(level)>\n"
-        var caption = section.headingText
+            "<section>\n<h\(level) id=\"\(id)\">\(text(section.headingText))</h\(level)>\n"
+        // A table is named by the heading above it: the section's, or the indicator's.
+        var label = id
         var headings = 0
         for block in section.blocks {
             switch block {
             case .paragraph(let paragraph): html += "<p class=\"text\">\(text(paragraph))</p>\n"
             case .heading(let heading):
-                caption = heading
                 headings += 1
+                label = "\(id)-indicator-\(headings)"
                 let sub = min(level + 1, 6)
-                html += "<h\(sub) id=\"\(id)-indicator-\(headings)\">\(text(heading))</h\(sub)>\n"
+                html += "<h\(sub) id=\"\(label)\">\(text(heading))</h\(sub)>\n"
             case .table(let table):
-                html += TableWriter(table: table, caption: caption, text: text, labels: labels).render()
+                html += TableWriter(table: table, labelledBy: label, text: text, labels: labels).render()
             }
         }
         for (index, sub) in section.subsections.enumerated() { html += render(sub, at: position + [index]) }

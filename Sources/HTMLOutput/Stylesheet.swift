@@ -1,15 +1,37 @@
+import Foundation
+
 /// The site's one stylesheet: bundled Sarabun (each page declares its own subset of it), a
 /// fallback face shown while it loads, phone-first tables, dark mode and a print layout.
 /// The page never scrolls sideways: tables fit their width (fixed layout, the template's
 /// column widths) and stack into blocks where their columns would be too narrow.
 enum Stylesheet {
     /// Below this width tables of up to five columns stack (the measures tables).
-    static let narrowStack = "45em"
+    static let narrowStack = "50em"
     /// Below this width wider tables stack (the OIT checklist, eight columns).
-    static let wideStack = "60em"
+    static let wideStack = "66em"
     /// Every character the stylesheet draws itself (`content`, list markers): the page's fonts
     /// must hold them.
     static let generatedText = "✓ –○›"
+
+    /// `css` without comments and indentation: what the site serves.
+    static var minified: String {
+        var text = css
+        while let start = text.range(of: "/*"), let end = text.range(of: "*/", range: start.upperBound..<text.endIndex)
+        {
+            text.removeSubrange(start.lowerBound..<end.upperBound)
+        }
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        // Outside strings, no space is needed after `:` `;` `,` `{` or before `{` `}`.
+        var out = ""
+        var quoted = false
+        for character in lines.joined(separator: "\n") {
+            if character == "\"" { quoted.toggle() }
+            if !quoted, character == " ", let last = out.last, ":;,{".contains(last) { continue }
+            if !quoted, "{}".contains(character), out.last == " " { out.removeLast() }
+            out.append(character)
+        }
+        return out + "\n"
+    }
 
     static var css: String {
         """
@@ -54,6 +76,9 @@ enum Stylesheet {
         /* The header row stays in view while its table scrolls by. */
         thead { position: sticky; top: 0; z-index: 1; }
         thead th { text-align: center; vertical-align: middle; background: var(--head); }
+        /* Eight columns: headers a little smaller, so their longest words fit. */
+        table.stack-l { font-size: 0.85rem; }
+        table.stack-l th, table.stack-l td { padding: 0.3rem; }
         tbody th[scope="row"] { font-weight: 400; }
         tr.group th { background: var(--group); }
         td.center { text-align: center; }
@@ -62,7 +87,8 @@ enum Stylesheet {
         td p:last-child { margin-bottom: 0; }
         td ul { margin: 0; padding-left: 1.3rem; list-style: "○ "; }
         td.yes::before { content: "✓ "; color: var(--yes); }
-        td.none::before { content: "–"; }
+        /* No blank cell: an empty one (no reason needed, no step) shows a dash. */
+        td:empty::before { content: "–"; }
         .reports { list-style: none; padding: 0; }
         .reports li { border-bottom: 1px solid var(--line); padding: 0.5rem 0; }
         .reports h2 { margin: 0.3rem 0; }
@@ -101,10 +127,10 @@ enum Stylesheet {
               \(t) tr.first { border-top: 1px solid var(--line); margin-top: 0.6rem; }
               \(t) td, \(t) th { border: 0; padding: 0.15rem 0; text-align: left; }
               \(t) tr.group { background: var(--group); margin-top: 0.6rem; border-top: 1px solid var(--line); }
-              \(t) .lead, \(t) th[scope="row"] { display: inline; padding-right: 0.4em; }
+              \(t) tr.first > td:nth-child(-n+2), \(t) th[scope="row"], \(t) th[scope="row"] + td { display: inline; padding-right: 0.4em; }
               \(t) td::before { display: block; font-size: 0.85em; color: var(--muted); }
               \(t) td.yes::before { display: inline; color: var(--yes); font-size: 1em; }
-              \(t) td.none, \(t) td:empty { display: none; }
+              \(t) td:empty { display: none; }
             }
             """
     }

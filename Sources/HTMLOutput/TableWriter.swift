@@ -7,7 +7,8 @@ import ReportModel
 /// column's header before its cells there.
 struct TableWriter {
     let table: Table
-    let caption: String
+    /// The id of the heading that names the table.
+    let labelledBy: String
     let text: TextWriter
     let labels: LabelStyles
 
@@ -19,18 +20,21 @@ struct TableWriter {
 
     func render() -> String {
         let layout = RowLayout(table: table, roles: roles)
-        let labelClass = labels.classFor(table: table, roles: roles, layout: layout, stackClass: stackClass)
-        var html = "<table class=\"\(table.kind.rawValue) \(stackClass)\(labelClass.map { " " + $0 } ?? "")\">\n"
-        html += "<caption>\(HTMLWriter.escape(caption))</caption>\n<colgroup>"
-        html += table.columns.map { "<col style=\"width:\(percent($0.width))\">" }.joined()
-        html += "</colgroup>\n<thead>\n"
+        let labelClass = labels.classFor(
+            table: table, roles: roles, layout: layout, stackClass: stackClass,
+            widths: table.columns.map { percent($0.width) })
+        var html =
+            "<table class=\"\(table.kind.rawValue) \(stackClass)\(labelClass.map { " " + $0 } ?? "")\" aria-labelledby=\"\(labelledBy)\">\n"
+        // The widths are in the page's style, once for all tables of the same columns.
+        html += "<colgroup>" + String(repeating: "<col>", count: table.columns.count) + "</colgroup>\n<thead>\n"
         for row in table.headerRows {
             html +=
                 "<tr>"
                 + row.map { header in
                     header.columnSpan > 1
                         ? "<th scope=\"colgroup\" colspan=\"\(header.columnSpan)\">\(content(header))</th>"
-                        : "<th scope=\"col\">\(content(header))</th>"
+                        : table.headerRows.count > 1
+                            ? "<th scope=\"col\">\(content(header))</th>" : "<th>\(content(header))</th>"
                 }.joined() + "</tr>\n"
         }
         html += "</thead>\n<tbody>\n"
@@ -57,8 +61,7 @@ struct TableWriter {
         let role = placed.column < roles.count ? roles[placed.column] : .plain
         var classes: [String] = []
         let align = table.alignment(ofColumn: placed.column)
-        if align != .left { classes.append(align.rawValue) }
-        if role == .lead || role == .spansContinuation { classes.append("lead") }
+        if align != .left, labels.alignmentNeedsClass(column: placed.column) { classes.append(align.rawValue) }
         if let labelled = labels.cellClass(column: placed.column, table: table) { classes.append(labelled) }
         var body = content(value)
         switch role {
@@ -70,7 +73,6 @@ struct TableWriter {
                 classes.append("no")
                 body = text(no)
             }
-        case .reason where value.isEmpty: classes.append("none")
         default: break
         }
         var attributes = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
@@ -142,9 +144,10 @@ struct RowLayout {
 
     func cells(ofRow row: Int) -> [Placed] { placed[row] }
 
-    /// The positions (1-based, from the start and from the end of the row) at which a
-    /// column's cells are written, over every body row that writes one.
-    func positions(ofColumn column: Int) -> (fromStart: Set<Int>, fromEnd: Set<Int>) {
+    /// The position (1-based, from the start or from the end of the row) that selects exactly
+    /// a column's cells: every row that writes the column has it there, and no row has another
+    /// column's cell there. Nil when neither does.
+    func selector(ofColumn column: Int) -> (fromStart: Bool, position: Int)? {
         var start = Set<Int>()
         var end = Set<Int>()
         for row in placed {
@@ -152,14 +155,24 @@ struct RowLayout {
             start.insert(at + 1)
             end.insert(row.count - at)
         }
-        return (start, end)
+        if start.count == 1, let at = start.first,
+            placed.allSatisfy({ $0.count < at || $0[at - 1].column == column })
+        {
+            return (true, at)
+        }
+        if end.count == 1, let at = end.first,
+            placed.allSatisfy({ $0.count < at || $0[$0.count - at].column == column })
+        {
+            return (false, at)
+        }
+        return nil
     }
 }
 
-/// The page's labels for the stacked tables: each labelled column's header, shown before its
-/// cells on phones through a `::before` rule in the page's `<style>`. A column found at the
-/// same position in every row is selected by position; otherwise its cells carry a class.
-/// Tables with the same columns share one set of rules.
+/// The page's rules for its tables: the template's column widths, and for the stacked phone
+/// layout each labelled column's header, shown before its cells through a `::before` rule. A
+/// column found at the same position in every row is selected by position; otherwise its
+/// cells carry a class. Tables with the same columns share one set of rules.
 final class LabelStyles {
     private var rules: [String] = []
     /// Label sets by their rules (with `#` for the set's name), so equal tables share one.
@@ -167,19 +180,20 @@ final class LabelStyles {
     /// The name of the set of the table being written, and the columns whose cells carry a class.
     private var current = ""
     private var perCell: Set<Int> = []
+    /// Columns aligned other than left whose cells are not found by position.
+    private var alignedPerCell: Set<Int> = []
 
-    func classFor(table: Table, roles: [ColumnRole], layout: RowLayout, stackClass: String) -> String? {
+    func classFor(table: Table, roles: [ColumnRole], layout: RowLayout, stackClass: String, widths: [String])
+        -> String?
+    {
         var selectors: [String] = []
         var perCell = Set<Int>()
         for (column, role) in roles.enumerated() where role.isLabelled {
             let header = table.columns[column].header
             guard !header.isEmpty else { continue }
-            let positions = layout.positions(ofColumn: column)
             let selector: String
-            if positions.fromEnd.count == 1, let at = positions.fromEnd.first {
-                selector = "td:nth-last-child(\(at))"
-            } else if positions.fromStart.count == 1, let at = positions.fromStart.first {
-                selector = "td:nth-child(\(at))"
+            if let found = layout.selector(ofColumn: column) {
+                selector = "td:nth-\(found.fromStart ? "" : "last-")child(\(found.position))"
             } else {
                 perCell.insert(column)
                 selector = "td.#c\(column + 1)"
@@ -187,11 +201,20 @@ final class LabelStyles {
             selectors.append(".# \(selector)::before{content:\(HTMLWriter.cssString(header))}")
         }
         self.perCell = perCell
-        guard !selectors.isEmpty else {
-            current = ""
-            return nil
+        var widthRules = widths.enumerated().map { ".# col:nth-child(\($0.offset + 1)){width:\($0.element)}" }
+        // Centred and right-aligned columns, by position where every row has them at one.
+        var alignedPerCell = Set<Int>()
+        for column in table.columns.indices where table.columns[column].alignment != .left {
+            let align = table.columns[column].alignment.rawValue
+            if let found = layout.selector(ofColumn: column) {
+                widthRules.append(
+                    ".# td:nth-\(found.fromStart ? "" : "last-")child(\(found.position)){text-align:\(align)}")
+            } else {
+                alignedPerCell.insert(column)
+            }
         }
-        let key = [stackClass] + selectors
+        self.alignedPerCell = alignedPerCell
+        let key = [stackClass] + widthRules + selectors
         if let name = sets[key] {
             current = name
             return name
@@ -200,11 +223,17 @@ final class LabelStyles {
         sets[key] = name
         current = name
         let width = stackClass == "stack-l" ? Stylesheet.wideStack : Stylesheet.narrowStack
-        rules.append(
-            "@media screen and (max-width:\(width)){"
-                + selectors.map { $0.replacingOccurrences(of: "#", with: name) }.joined() + "}")
+        rules.append(widthRules.map { $0.replacingOccurrences(of: "#", with: name) }.joined())
+        if !selectors.isEmpty {
+            rules.append(
+                "@media screen and (max-width:\(width)){"
+                    + selectors.map { $0.replacingOccurrences(of: "#", with: name) }.joined() + "}")
+        }
         return name
     }
+
+    /// Whether a cell of `column` carries its alignment as a class (not found by position).
+    func alignmentNeedsClass(column: Int) -> Bool { alignedPerCell.contains(column) }
 
     /// The class a cell of `column` carries, when its label is not found by position.
     func cellClass(column: Int, table: Table) -> String? {
@@ -212,5 +241,6 @@ final class LabelStyles {
     }
 
     /// The rules for the page's `<style>`.
+    /// (Names are `l1`, `l2`, …; `#` stands for the name while a set's rules are made.)
     var css: String { rules.joined(separator: "\n") }
 }

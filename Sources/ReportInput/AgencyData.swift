@@ -56,6 +56,8 @@ public struct AgencyData: Sendable {
     public let measures: [String: (MeasureSet, SourceLocation)]
     public let oit: [OITStatus]
     public let oitLocation: SourceLocation
+    /// Words the agency adds to the template's lexicon of compounds.
+    public var lexicon: [String] = []
 }
 
 /// Agency ids name output files and folders: lower-case letters, digits and '-' only, so no
@@ -76,6 +78,7 @@ enum AgencyDataReader {
                 sink, what: "ไฟล์ข้อมูล/data file",
                 allowed: [
                     "template", "fiscal_year", "agency", "issuing_unit", "signature", "texts", "measures", "oit",
+                    "lexicon",
                 ])
         else { return nil }
         let templateValue = top.required("template", sink)
@@ -161,6 +164,7 @@ enum AgencyDataReader {
             oit = OITReader.read(oitValue, sink: sink) ?? []
         }
 
+        let lexicon = top.optional("lexicon").map { LexiconReader.dataWords($0, sink: sink) } ?? []
         guard let templateID, let templateValue, let year, let yearValue, let agencyID, let agencyIDLocation,
             let name, let signatureLines, let signatureDate, let oitValue
         else { return nil }
@@ -172,6 +176,7 @@ enum AgencyDataReader {
             issuingUnit: issuingUnit ?? "", signatureLines: signatureLines, signatureDate: signatureDate,
             texts: texts, measures: measures, oit: oit, oitLocation: oitValue.location)
         data.siteName = siteName
+        data.lexicon = lexicon
         return data
     }
 

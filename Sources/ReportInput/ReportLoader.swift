@@ -79,8 +79,10 @@ public enum ReportLoader {
         guard let template = TemplateLoader.load(file: templateFile, expectedID: data.templateID, sink: sink) else {
             throw sink.failure()
         }
+        let lexicon = LexiconReader.templateWords(besides: templateFile, sink: sink) + data.lexicon
         try sink.throwIfErrors()
-        let report = ReportAssembler(template: template, data: data, sink: sink).build()
+        var report = ReportAssembler(template: template, data: data, sink: sink).build()
+        report.lexicon = lexicon
         try sink.throwIfErrors()
         return LoadedReport(
             report: report, warnings: sink.diagnostics, inputFiles: sink.files, inputDigest: sink.inputDigest())

@@ -84,6 +84,8 @@ enum StyleReader {
             ("leader_gap_pt", \.leaderGap, 0...50), ("leader_pitch", \.leaderPitch, 1...10),
             ("signature_left", \.signatureLeft, 0...0.9), ("signature_width", \.signatureWidth, 0.1...1),
             ("cue_width", \.cueWidth, 0.05...1), ("cue_gap_pt", \.cueGap, 0...50),
+            ("table_header_size_pt", \.tableHeaderSize, 0...200),
+            ("table_header_line_spacing", \.tableHeaderLineSpacing, 0...5),
         ]
     nonisolated(unsafe) static let layoutCounts: [(String, WritableKeyPath<Style.Layout, Int>)] = [
         ("min_lines_at_break", \.minLinesAtBreak),
@@ -92,10 +94,13 @@ enum StyleReader {
 
     static func layout(_ value: YAMLValue, sink: DiagnosticSink) -> Style.Layout {
         var layout = Style.Layout()
-        let keys = Set(layoutNumbers.map(\.0) + layoutCounts.map(\.0))
+        let keys = Set(layoutNumbers.map(\.0) + layoutCounts.map(\.0) + ["hyphenate_syllables"])
         guard let map = value.mapping(sink, what: "style.layout", allowed: keys) else { return layout }
         for (key, path, range) in layoutNumbers {
             if let v = map.optional(key)?.number(sink, what: key, in: range) { layout[keyPath: path] = v }
+        }
+        if let v = map.optional("hyphenate_syllables")?.bool(sink, what: "hyphenate_syllables") {
+            layout.hyphenateSyllables = v
         }
         for (key, path) in layoutCounts {
             guard let entry = map.optional(key), let v = entry.number(sink, what: key, in: 1...20) else { continue }

@@ -12,6 +12,8 @@ public struct Report: Sendable, Equatable {
     public var bodyTitleLines: [String]
     public var sections: [Section]
     public var style: Style
+    /// Compounds a line should not break inside: the template's lexicon and the agency's words.
+    public var lexicon: [String] = []
 
     public init(
         agencyID: String, fiscalYear: Int, metadata: Metadata, cover: Cover,

@@ -88,6 +88,12 @@ extension Style {
         /// this many points below the text area.
         public var cueWidth: Double = 0.45
         public var cueGap: Double = 2
+        /// Table header rows: their Word size and line pitch (a multiple of that size); 0 keeps
+        /// the cells' size and pitch. A smaller header keeps long column titles to few lines.
+        public var tableHeaderSize: Double = 0
+        public var tableHeaderLineSpacing: Double = 0
+        /// A word wider than its column is broken between syllables; this shows a hyphen there.
+        public var hyphenateSyllables = false
 
         public init() {}
     }

@@ -125,7 +125,8 @@ public enum YearPage {
             }
             .sorted { ($0.agencyName, $0.agencyID) < ($1.agencyName, $1.agencyID) }
         let page = site.url(.yearPage(year: year))
-        let html = HTMLWriter.renderYearPage(year: year, entries: entries, siteURL: siteURL)
+        let html = HTMLWriter.renderYearPage(
+            year: year, entries: entries, siteURL: siteURL, lineBreaks: WebLineBreaks.make(lexicon: []))
         try SiteAssets.write(fontsDirectory: fontsDirectory, year: year, in: site)
         try PageFonts.write(for: html, fontsDirectory: fontsDirectory) { site.url(.yearFont($0, year: year)) }
         try AtomicFile.write(to: page) { try Data(html.utf8).write(to: $0) }

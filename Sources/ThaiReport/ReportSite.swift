@@ -2,6 +2,7 @@ import Foundation
 import HTMLOutput
 import ReportModel
 import SiteLayout
+import ThaiBreaking
 import WebFonts
 
 /// The web files of one report: its page, the OIT checklist as CSV, the page's fonts cut to
@@ -14,7 +15,9 @@ struct ReportSite {
     func write(_ report: Report, pdf: PDFFacts?, siteURL: String?) throws -> [URL] {
         let year = report.fiscalYear
         let csv = HTMLWriter.checklistCSV(report)
-        let context = PageContext(pdf: pdf, checklistCSV: csv != nil, siteURL: siteURL, lineBreaks: nil)
+        let context = PageContext(
+            pdf: pdf, checklistCSV: csv != nil, siteURL: siteURL,
+            lineBreaks: WebLineBreaks.make(lexicon: report.lexicon))
         let page = HTMLWriter.render(report, context: context)
         try SiteAssets.write(fontsDirectory: fontsDirectory, year: year, in: site)
         let checklist = site.url(.reportChecklist(agencyID: report.agencyID, year: year))

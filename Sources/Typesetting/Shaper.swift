@@ -1,6 +1,7 @@
 import CPangoCairo
 import FontSystem
 import PageIR
+import ThaiBreaking
 
 /// How a piece of text looks: face and size in real points of the bundled font.
 public struct TextStyle: Hashable, Sendable {
@@ -41,12 +42,19 @@ public final class Shaper {
     public private(set) var fontTable: [FontRef] = []
     private var fontIndex: [UnsafeMutableRawPointer: Int] = [:]
     private var descriptions: [TextStyle: OpaquePointer] = [:]
+    /// Where lines may end and how good each place is (the report's lexicon of compounds).
+    public var breaker = ThaiBreaker() {
+        didSet { if breaker != oldValue { clearCache() } }
+    }
+    /// Whether a word broken between syllables shows a hyphen at the line's end.
+    public var hyphenate = false {
+        didSet { if hyphenate != oldValue { clearCache() } }
+    }
 
     public init(fonts: FontSystem) {
         self.fonts = fonts
         context = fonts.makeContext()
         layout = pango_layout_new(context)
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
     }
 
     deinit {
@@ -148,14 +156,15 @@ public final class Shaper {
         missing.removeAll()
     }
 
+    /// Shapes `text` as one line per forced break, then chooses where the lines end
+    /// (`LineBreaking`) and cuts the shaped runs there: text is shaped once, whatever the width.
     private func shapeUncached(
         _ text: String, style: TextStyle, width: Double?, indent: Double,
         alignment: Alignment
     ) -> [ShapedLine] {
-        let scale = Double(PANGO_SCALE)
         pango_layout_set_font_description(layout, description(style))
-        pango_layout_set_width(layout, width.map { Int32(($0 * scale).rounded(.down)) } ?? -1)
-        pango_layout_set_indent(layout, Int32((indent * scale).rounded()))
+        pango_layout_set_width(layout, -1)
+        pango_layout_set_indent(layout, 0)
         pango_layout_set_text(layout, text, -1)
 
         let utf8 = Array(text.utf8)
@@ -167,16 +176,74 @@ public final class Shaper {
         for (offset, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 { charStarts.append(offset) }
         charStarts.append(utf8.count)
 
-        let lineCount = Int(pango_layout_get_line_count(layout))
+        let shaped = shapedRuns(utf8: utf8)
+        let ranges: [LineRange]
+        if let width {
+            ranges = lineRanges(
+                text, shaped: shaped, charStarts: charStarts, attrs: attrs, style: style, width: width,
+                indent: indent, justified: alignment == .justify)
+        } else {
+            ranges = shaped.paragraphs.map { LineRange(start: $0.lowerBound, end: $0.upperBound, hyphen: false) }
+        }
+
         var lines: [ShapedLine] = []
-        lines.reserveCapacity(lineCount)
+        lines.reserveCapacity(ranges.count)
         let lineHeight = style.lineHeight
+        for (lineIndex, range) in ranges.enumerated() {
+            let startByte = charStarts[range.start]
+            let endByte = charStarts[range.end]
+            var runs = shaped.runs(from: startByte, to: endByte, utf8: utf8)
+            var x = runs.last.map { $0.x + $0.width } ?? 0
+            if range.hyphen, let hyphen = hyphenRun(style: style) {
+                var run = hyphen
+                run.x = x
+                x += run.width
+                runs.append(run)
+            }
+            // Trailing spaces do not count towards the line's width.
+            var trailing = 0.0
+            var trimmedEnd = endByte
+            while trimmedEnd > startByte, utf8[trimmedEnd - 1] == 0x20 { trimmedEnd -= 1 }
+            if trimmedEnd < endByte, !range.hyphen, let last = runs.last {
+                let spaces = endByte - trimmedEnd
+                trailing = last.glyphs.suffix(spaces).reduce(0) { $0 + $1.advance }
+            }
+            let lineIndent = lineIndex == 0 ? indent : 0
+            var line = ShapedLine(
+                runs: runs, width: x - trailing, height: lineHeight, baseline: lineHeight / 2 + style.size * 0.3)
+            let isLast = lineIndex == ranges.count - 1 || range.forced
+            // (Lines holding right-to-left text are left ragged: the spreading walks text forwards.)
+            if alignment == .justify, !isLast, let width, !line.runs.contains(where: \.backward) {
+                let extra = width - lineIndent - line.width
+                if extra > 0 {
+                    justify(
+                        &line, extra: extra, size: style.size, startByte: startByte, endByte: trimmedEnd,
+                        attrs: attrs, charStarts: charStarts)
+                }
+            }
+            for r in line.runs.indices { line.runs[r].x += lineIndent }
+            line.width += lineIndent
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// A hyphen in `style`, for a word broken between syllables.
+    func hyphenRun(style: TextStyle) -> TextRun? {
+        shape("-", style: style, width: nil).first?.runs.first
+    }
+
+    /// Every run of the text shaped on one line per forced break (Pango's own lines at width
+    /// -1), with its clusters, ready to be cut into lines anywhere between two clusters.
+    private func shapedRuns(utf8: [UInt8]) -> ShapedText {
+        let scale = Double(PANGO_SCALE)
+        var result = ShapedText()
+        let lineCount = Int(pango_layout_get_line_count(layout))
+        var charCursor = 0
         for lineIndex in 0..<lineCount {
             let line = pango_layout_get_line_readonly(layout, Int32(lineIndex))!
             let startByte = Int(line.pointee.start_index)
             let endByte = startByte + Int(line.pointee.length)
-            var runs: [TextRun] = []
-            var x = 0.0
             var run = line.pointee.runs
             while let node = run {
                 let glyphItem = node.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
@@ -184,9 +251,10 @@ public final class Shaper {
                 let glyphs = glyphItem.pointee.glyphs!.pointee
                 let itemStart = Int(item.offset)
                 let itemLength = Int(item.length)
-                let fontIndex = index(of: item.analysis.font)
-                var runGlyphs: [Glyph] = []
-                runGlyphs.reserveCapacity(Int(glyphs.num_glyphs))
+                var piece = ShapedText.Piece(
+                    start: itemStart, end: itemStart + itemLength, font: index(of: item.analysis.font),
+                    backward: item.analysis.level & 1 == 1)
+                piece.glyphs.reserveCapacity(Int(glyphs.num_glyphs))
                 var runX = 0.0
                 var clusterStarts: [Int] = []
                 for g in 0..<Int(glyphs.num_glyphs) {
@@ -199,67 +267,132 @@ public final class Shaper {
                         if let scalar = Unicode.Scalar(id & ~Self.unknownGlyphFlag) { missing.insert(scalar) }
                         id = 0
                     }
-                    runGlyphs.append(
+                    piece.glyphs.append(
                         Glyph(
                             id: id, x: runX + Double(info.geometry.x_offset) / scale,
                             y: Double(info.geometry.y_offset) / scale, advance: advance))
                     runX += advance
+                    piece.penX.append(runX)
                     let cluster = Int(glyphs.log_clusters[g])
                     if g == 0 || cluster != Int(glyphs.log_clusters[g - 1]) { clusterStarts.append(g) }
                 }
-                // Right-to-left glyphs come in visual order, their text in logical order.
-                let backward = item.analysis.level & 1 == 1
-                var clusters: [Cluster] = []
+                // Clusters in glyph order; a right-to-left run's glyphs come in visual order,
+                // its text in logical order.
                 for (k, glyphStart) in clusterStarts.enumerated() {
                     let glyphEnd = k + 1 < clusterStarts.count ? clusterStarts[k + 1] : Int(glyphs.num_glyphs)
                     let byteStart = Int(glyphs.log_clusters[glyphStart])
                     let byteEnd: Int
-                    if backward {
+                    if piece.backward {
                         byteEnd = k == 0 ? itemLength : Int(glyphs.log_clusters[clusterStarts[k - 1]])
                     } else {
                         byteEnd = k + 1 < clusterStarts.count ? Int(glyphs.log_clusters[glyphEnd]) : itemLength
                     }
-                    clusters.append(Cluster(byteCount: byteEnd - byteStart, glyphCount: glyphEnd - glyphStart))
+                    piece.clusters.append(
+                        ShapedText.PieceCluster(
+                            byteStart: itemStart + byteStart, byteEnd: itemStart + byteEnd, glyphStart: glyphStart,
+                            glyphEnd: glyphEnd))
                 }
-                // Kept in text order; a backward run's clusters take its glyphs from the end.
-                if backward {
-                    clusters.reverse()
-                } else {
-                    clusters = Shaper.joiningMarks(clusters, text: utf8, start: itemStart)
-                }
-                let runText = String(decoding: utf8[itemStart..<(itemStart + itemLength)], as: UTF8.self)
-                runs.append(
-                    TextRun(
-                        x: x, y: 0, font: fontIndex, text: runText, glyphs: runGlyphs, clusters: clusters,
-                        backward: backward))
-                x += runX
+                result.pieces.append(piece)
                 run = node.pointee.next
             }
-            // Trailing spaces do not count towards the line's width.
-            var trailing = 0.0
-            var trimmedEnd = endByte
-            while trimmedEnd > startByte, utf8[trimmedEnd - 1] == 0x20 { trimmedEnd -= 1 }
-            if trimmedEnd < endByte, let last = runs.last {
-                let spaces = endByte - trimmedEnd
-                trailing = last.glyphs.suffix(spaces).reduce(0) { $0 + $1.advance }
+            // The characters of this Pango line (its paragraph delimiter is not part of it).
+            var endChar = charCursor
+            var byte = startByte
+            while byte < endByte {
+                if utf8[byte] & 0xC0 != 0x80 { endChar += 1 }
+                byte += 1
             }
-            let lineIndent = lineIndex == 0 ? indent : 0
-            var shaped = ShapedLine(
-                runs: runs, width: x - trailing, height: lineHeight, baseline: lineHeight / 2 + style.size * 0.3)
-            let isLast = lineIndex == lineCount - 1
-            // (Lines holding right-to-left text are left ragged: the spreading walks text forwards.)
-            if alignment == .justify, !isLast, let width, !shaped.runs.contains(where: \.backward) {
-                let extra = width - lineIndent - shaped.width
-                if extra > 0 {
-                    justify(
-                        &shaped, extra: extra, size: style.size, startByte: startByte, endByte: trimmedEnd,
-                        attrs: attrs, charStarts: charStarts)
+            let lineStartChar = charCursor
+            result.paragraphs.append(lineStartChar..<endChar)
+            // Skip to the next line's first character.
+            if lineIndex + 1 < lineCount {
+                let next = Int(pango_layout_get_line_readonly(layout, Int32(lineIndex + 1))!.pointee.start_index)
+                while byte < next {
+                    if utf8[byte] & 0xC0 != 0x80 { endChar += 1 }
+                    byte += 1
                 }
             }
-            for r in shaped.runs.indices { shaped.runs[r].x += lineIndent }
-            shaped.width += lineIndent
-            lines.append(shaped)
+            charCursor = endChar
         }
-        return lines
+        return result
+    }
+}
+
+/// A text shaped as one line per paragraph: Pango's runs with their clusters, which lines cut.
+struct ShapedText {
+    struct PieceCluster {
+        var byteStart: Int
+        var byteEnd: Int
+        var glyphStart: Int
+        var glyphEnd: Int
+    }
+    struct Piece {
+        var start: Int
+        var end: Int
+        var font: Int
+        var backward: Bool
+        var glyphs: [Glyph] = []
+        /// Pen position before each glyph, and after the last.
+        var penX: [Double] = [0]
+        /// In glyph order.
+        var clusters: [PieceCluster] = []
+    }
+    var pieces: [Piece] = []
+    /// Character ranges of the text's paragraphs (Pango's lines at width -1).
+    var paragraphs: [Range<Int>] = []
+
+    /// The runs of the text between two byte offsets, positioned from x = 0, with their
+    /// clusters joined into written syllable parts (see `Shaper.joiningMarks`).
+    func runs(from start: Int, to end: Int, utf8: [UInt8]) -> [TextRun] {
+        var runs: [TextRun] = []
+        var x = 0.0
+        for piece in pieces where piece.end > start && piece.start < end {
+            let selected: ArraySlice<PieceCluster>
+            if piece.backward {
+                selected = ArraySlice(piece.clusters.filter { $0.byteStart >= start && $0.byteStart < end })
+            } else {
+                // Clusters in text order: find the first and last by bisection.
+                let lower = piece.clusters.partitionPoint { $0.byteStart < start }
+                let upper = piece.clusters.partitionPoint { $0.byteStart < end }
+                selected = piece.clusters[lower..<upper]
+            }
+            guard let first = selected.first, let last = selected.last else { continue }
+            let glyphStart = min(first.glyphStart, last.glyphStart)
+            let glyphEnd = max(first.glyphEnd, last.glyphEnd)
+            let shift = piece.penX[glyphStart]
+            var glyphs = Array(piece.glyphs[glyphStart..<glyphEnd])
+            for g in glyphs.indices { glyphs[g].x -= shift }
+            let textStart = min(first.byteStart, last.byteStart)
+            let textEnd = max(first.byteEnd, last.byteEnd)
+            var clusters = selected.map {
+                Cluster(byteCount: $0.byteEnd - $0.byteStart, glyphCount: $0.glyphEnd - $0.glyphStart)
+            }
+            if piece.backward {
+                clusters.reverse()
+            } else {
+                clusters = Shaper.joiningMarks(clusters, text: utf8, start: textStart)
+            }
+            let width = piece.penX[glyphEnd] - shift
+            runs.append(
+                TextRun(
+                    x: x, y: 0, font: piece.font, text: String(decoding: utf8[textStart..<textEnd], as: UTF8.self),
+                    glyphs: glyphs, clusters: clusters, backward: piece.backward))
+            x += width
+        }
+        return runs
+    }
+}
+
+extension Array {
+    /// The first index whose element does not satisfy `belongsBefore` (which must hold for a
+    /// prefix of the array).
+    func partitionPoint(_ belongsBefore: (Element) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if belongsBefore(self[mid]) { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }

@@ -145,8 +145,24 @@ struct TablePaginator {
         }
     }
 
-    /// How many lines of each cell go on this page when a row is split here.
+    /// How many lines of each cell go on this page when a row is split here. A part of a row
+    /// carries at least `minLinesAtSplit` lines of its tallest cell (all of them where it has
+    /// fewer), or nothing: a row never starts at a page foot with only its short cells (a
+    /// code and ✓ marks) while all its text waits on the next page.
     func splitCounts(_ row: TableResolver.ResolvedRow, from: [Int], rowsOnPage: Int) -> [Int] {
+        let counts = cellSplitCounts(row, from: from, rowsOnPage: rowsOnPage)
+        let remaining = row.cells.indices.map { c in
+            row.cells[c].lines[from[c]...].reduce(0) { $0 + $1.height }
+        }
+        if rowsOnPage > 0, let tallest = remaining.indices.max(by: { remaining[$0] < remaining[$1] }) {
+            let left = row.cells[tallest].lines.count - from[tallest]
+            if counts[tallest] < min(style.minLinesAtSplit, left) { return counts.map { _ in 0 } }
+        }
+        return counts
+    }
+
+    /// How many lines of each cell fit on this page, each cell kept apart from the others.
+    func cellSplitCounts(_ row: TableResolver.ResolvedRow, from: [Int], rowsOnPage: Int) -> [Int] {
         let available = flow.remaining - 2 * style.paddingY
         let keep = style.minLinesAtSplit
         return row.cells.indices.map { c -> Int in

@@ -26,6 +26,11 @@ public enum WebFont {
         let set = hb_subset_input_unicode_set(input)
         for scalar in shapingClosure(characters) { hb_set_add(set, scalar) }
         hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING.rawValue)
+        // Only the layout features text needs (composition, local forms, ligatures, kerning,
+        // mark placement): alternates, fractions and the like would bring glyphs no page shows.
+        let features = hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG)
+        hb_set_clear(features)
+        for tag in Self.layoutFeatures { hb_set_add(features, tag) }
         guard let subset = hb_subset_or_fail(face.face, input) else {
             throw Failure(path: file.path, reason: "the subsetter refused the font")
         }
@@ -46,14 +51,19 @@ public enum WebFont {
         }
     }
 
+    /// The layout features a subset keeps, as OpenType tags.
+    static let layoutFeatures: [UInt32] = ["ccmp", "locl", "rlig", "liga", "calt", "kern", "mark", "mkmk"].map {
+        $0.unicodeScalars.reduce(0) { $0 << 8 | $1.value }
+    }
+
     /// The characters a shaper may draw for `characters`: HarfBuzz's Thai and Lao shapers
     /// split SARA AM (ำ) into NIKHAHIT and SARA AA before looking glyphs up, and any shaper puts
-    /// a dotted circle (U+25CC) under a mark that has no base.
+    /// a dotted circle (U+25CC) under a Thai mark that has no base.
     static func shapingClosure(_ characters: some Sequence<Unicode.Scalar>) -> Set<UInt32> {
         var values = Set(characters.map(\.value))
         if values.contains(0x0E33) { values.formUnion([0x0E4D, 0x0E32]) }
         if values.contains(0x0EB3) { values.formUnion([0x0ECD, 0x0EB2]) }
-        values.insert(0x25CC)
+        if values.contains(where: { (0x0E00...0x0EFF).contains($0) }) { values.insert(0x25CC) }
         return values
     }
 

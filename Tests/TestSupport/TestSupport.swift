@@ -38,11 +38,14 @@ public final class ScratchDirectory: Sendable {
         return file
     }
 
-    /// A copy of the ita-2564 template under `Templates/` here.
+    /// A copy of the ita-2564 template (and its lexicon) under `Templates/` here.
     public func copyTemplate(editing edit: (String) -> String = { $0 }) {
         let text = try! String(
             contentsOf: Repo.templates.appendingPathComponent("ita-2564/template.yaml"), encoding: .utf8)
         write("Templates/ita-2564/template.yaml", edit(text))
+        let lexicon = try! String(
+            contentsOf: Repo.templates.appendingPathComponent("ita-2564/lexicon.txt"), encoding: .utf8)
+        write("Templates/ita-2564/lexicon.txt", lexicon)
     }
 
     /// The sample data file with a cover logo (a 2×2 red PNG beside it).

@@ -10,6 +10,8 @@ import Testing
 /// `$THAIREPORT_SCREENSHOTS`).
 @Suite(.serialized) struct SiteBrowserTests {
     static let widths = [320, 390, 768, 1280]
+    /// Widths only checked for overflow.
+    static let moreWidths = [480, 600, 700, 800, 900, 1024, 1100, 1440, 1920]
 
     struct Seen: Decodable {
         struct Response: Decodable {
@@ -63,6 +65,12 @@ import Testing
         let axe: [Violation]?
         let axe_dark: [Violation]?
         let dark_background: String
+        struct Sticky: Decodable {
+            let headTop: Double
+            let tableTop: Double
+        }
+        let sticky: Sticky?
+        let more_widths: [String: Overflow]
     }
 
     /// The sample site, built once, and what Chromium saw of a page of it.
@@ -75,11 +83,13 @@ import Testing
         return folder
     }()
 
-    static func look(at page: String, widths: [Int], shots: String) throws -> Seen {
+    static func look(at page: String, widths: [Int], more: [Int] = [], shots: String) throws -> Seen {
         let script = Repo.root.appendingPathComponent("Tests/Tools/site_browser.py").path
         let folder = Self.shots.appendingPathComponent(shots)
         let result = try runProcess(
-            Tools.python, [script, site.root.path, page, folder.path, widths.map(String.init).joined(separator: ",")])
+            Tools.python,
+            [script, site.root.path, page, folder.path, widths.map(String.init).joined(separator: ",")]
+                + (more.isEmpty ? [] : [more.map(String.init).joined(separator: ",")]))
         guard result.status == 0 else {
             Issue.record("site_browser.py failed: \(result.stderr.suffix(2000))")
             throw CancellationError()
@@ -88,7 +98,8 @@ import Testing
         return try JSONDecoder().decode(Seen.self, from: Data(result.stdout.utf8))
     }
 
-    static let report: Seen? = try? look(at: "2564/singburi-pao/index.html", widths: widths, shots: "singburi-pao")
+    static let report: Seen? = try? look(
+        at: "2564/singburi-pao/index.html", widths: widths, more: moreWidths, shots: "singburi-pao")
 
     @Test func nothingOverflowsAtAnyWidth() throws {
         let seen = try #require(Self.report)
@@ -164,6 +175,74 @@ import Testing
         #expect(light.isEmpty, "\(light.map { "\($0.id) \($0.nodes)" })")
         #expect(try #require(seen.axe_dark).isEmpty, "\(seen.axe_dark!.map { "\($0.id) \($0.nodes)" })")
         #expect(seen.dark_background != "rgb(255, 255, 255)", "no dark mode")
+    }
+
+    /// Lines break only where the page marks a break (a `<wbr>` from the PDF's breaker, a `<br>`)
+    /// or after a space: never inside a compound of the template's lexicon (but at the edge of
+    /// an overlapping one, where no break keeps both whole, as in the PDF), never inside a
+    /// syllable (before a following vowel or mark, after a leading vowel, before ๆ). Line boxes
+    /// are read per character through the DOM range API.
+    @Test func linesBreakOnlyWhereThePDFMay() throws {
+        let seen = try #require(Self.report)
+        let lexicon = try String(
+            contentsOf: Repo.root.appendingPathComponent("Templates/ita-2564/lexicon.txt"), encoding: .utf8
+        )
+        .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty && !$0.hasPrefix("#")
+        }
+        #expect(lexicon.count > 50)
+        func isFollowing(_ v: UInt16) -> Bool {
+            (0x0E30...0x0E3A).contains(v) || v == 0x0E45 || v == 0x0E46 || (0x0E47...0x0E4E).contains(v)
+        }
+        var checked = 0
+        for (width, at) in seen.widths {
+            #expect(!at.lines.isEmpty)
+            for block in at.lines {
+                let units = Array(block.text.utf16)
+                let wbr = Set(block.wbr)
+                var compounds: [Range<Int>] = []
+                for word in lexicon {
+                    let w = Array(word.utf16)
+                    guard w.count <= units.count else { continue }
+                    for start in 0...(units.count - w.count) where units[start..<(start + w.count)].elementsEqual(w) {
+                        compounds.append(start..<(start + w.count))
+                    }
+                }
+                for at in block.breaks where at > 0 && at < units.count {
+                    checked += 1
+                    let afterSpace = Character(Unicode.Scalar(units[at - 1]) ?? " ").isWhitespace
+                    #expect(afterSpace || wbr.contains(at), "\(width) px: unmarked break \(describe(units, at))")
+                    let atAnEdge = compounds.contains { $0.lowerBound == at || $0.upperBound == at }
+                    #expect(
+                        atAnEdge || !compounds.contains { $0.lowerBound < at && at < $0.upperBound },
+                        "\(width) px: break inside a compound \(describe(units, at))")
+                    #expect(
+                        !isFollowing(units[at]) && !(0x0E40...0x0E44).contains(units[at - 1]),
+                        "\(width) px: break inside a syllable \(describe(units, at))")
+                }
+            }
+        }
+        #expect(checked > 500, "only \(checked) line breaks seen")
+    }
+
+    func describe(_ units: [UInt16], _ at: Int) -> String {
+        let before = String(decoding: units[max(0, at - 12)..<at], as: UTF16.self)
+        let after = String(decoding: units[at..<min(units.count, at + 12)], as: UTF16.self)
+        return "\(before)|\(after)"
+    }
+
+    /// The header row stays at the top of the window while a long table scrolls by (desktop),
+    /// and no width from 320 to 1920 px makes anything stick out.
+    @Test func stickyHeaderAndEveryWidth() throws {
+        let seen = try #require(Self.report)
+        let sticky = try #require(seen.sticky)
+        #expect(sticky.tableTop < -1000, "the table was not scrolled: \(sticky)")
+        #expect(abs(sticky.headTop) < 1, "the header row left the window: \(sticky)")
+        #expect(seen.more_widths.count == Self.moreWidths.count)
+        for (width, overflow) in seen.more_widths {
+            #expect(overflow.scrollWidth <= Int(width)!, "\(width) px scrolls sideways")
+            #expect(overflow.count == 0, "\(width) px: \(overflow.found.prefix(6))")
+        }
     }
 
     /// What a reader copies (the selection's text) and what scripts read (`innerText`) is the

@@ -12,7 +12,9 @@ what it saw as JSON, for SiteBrowserTests to judge:
 - innerText and the selected text of the preface and body paragraphs (what a copy gives);
 - axe-core's violations (WCAG 2.x A and AA), in light and dark colour schemes.
 
-    python site_browser.py SITE_ROOT PAGE_PATH SCREENSHOT_FOLDER WIDTH[,WIDTH...]
+    python site_browser.py SITE_ROOT PAGE_PATH SCREENSHOT_FOLDER WIDTH[,WIDTH...] [MORE_WIDTHS]
+
+MORE_WIDTHS (comma-separated) are only checked for overflow, without screenshots.
 """
 import functools
 import gzip
@@ -54,10 +56,9 @@ CHECKLIST = """() => {
   return [...document.querySelectorAll('table.checklist th[scope=row]')].map(code => {
     const row = code.parentElement;
     const statuses = [...row.querySelectorAll('td.yes, td.no')];
-    const reasons = [...row.querySelectorAll('td')].filter(td => td.classList.contains('none') === false && td.matches('td:not(.yes):not(.no):not(.lead)'));
     return {code: code.innerText.trim(), statuses: statuses.map(s => s.innerText.trim()),
             visible: visible(code) && statuses.length > 0 && statuses.every(visible),
-            title: [...row.querySelectorAll('td.lead')].map(t => visible(t) ? t.innerText.trim() : '').join('')};
+            title: visible(code.nextElementSibling) ? code.nextElementSibling.innerText.trim() : ''};
   });
 }"""
 
@@ -68,7 +69,7 @@ FONTS = """async () => {
 
 # Where each text block's lines start: for every character, the top of its first box; a new line
 # starts where the top moves down. Offsets are in UTF-16 code units of the block's text (the
-# concatenation of its text nodes), as are the offsets of its <wbr> elements.
+# concatenation of its text nodes), as are the offsets of its <wbr> and <br> elements.
 LINES = """() => {
   const blocks = document.querySelectorAll('main p, main td, main th, main li, main h1, main h2, main h3, main h4, header h1, header p');
   const range = document.createRange();
@@ -84,7 +85,7 @@ LINES = """() => {
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
     let node;
     while ((node = walker.nextNode())) {
-      if (node.nodeType === Node.ELEMENT_NODE) { if (node.tagName === 'WBR') wbr.push(text.length); continue; }
+      if (node.nodeType === Node.ELEMENT_NODE) { if (node.tagName === 'WBR' || node.tagName === 'BR') wbr.push(text.length); continue; }
       for (let i = 0; i < node.data.length; i++) {
         range.setStart(node, i);
         range.setEnd(node, i + 1);
@@ -119,7 +120,7 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def main(root, page_path, shots, widths):
+def main(root, page_path, shots, widths, more_widths):
     os.makedirs(shots, exist_ok=True)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=root))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -163,6 +164,27 @@ def main(root, page_path, shots, widths):
             seen["screenshots"].append(shot)
             seen["widths"][str(width)] = at
             context.close()
+        seen["more_widths"] = {}
+        for width in more_widths:
+            context = browser.new_context(viewport={"width": width, "height": 900})
+            page = context.new_page()
+            page.goto(url, wait_until="networkidle")
+            page.evaluate(FONTS)
+            seen["more_widths"][str(width)] = page.evaluate(OVERFLOW)
+            context.close()
+        # The header row of a long table stays in view while the table scrolls by (desktop).
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.goto(url, wait_until="networkidle")
+        seen["sticky"] = page.evaluate("""() => {
+          const table = document.querySelector('table.checklist');
+          if (!table) return null;
+          const box = table.getBoundingClientRect();
+          window.scrollTo(0, window.scrollY + box.top + box.height / 2);
+          const head = table.querySelector('thead').getBoundingClientRect();
+          return {headTop: head.top, tableTop: table.getBoundingClientRect().top};
+        }""")
+        context.close()
         # Dark mode: the same page for a reader whose system asks for it.
         context = browser.new_context(viewport={"width": widths[0], "height": 900}, color_scheme="dark")
         page = context.new_page()
@@ -188,4 +210,5 @@ def axe_violations(page):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], sys.argv[3], [int(w) for w in sys.argv[4].split(",")])
+    more = [int(w) for w in sys.argv[5].split(",")] if len(sys.argv) > 5 else []
+    main(sys.argv[1], sys.argv[2], sys.argv[3], [int(w) for w in sys.argv[4].split(",")], more)
