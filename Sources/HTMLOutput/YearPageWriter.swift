@@ -74,7 +74,7 @@ extension HTMLWriter {
             if entry.hasPDF {
                 let facts = (entry.pdf ?? PDFFacts(bytes: nil, pages: nil)).label
                 html +=
-                    "<p class=\"downloads\"><a href=\"\(escapeURL(pdfLink))\" type=\"application/pdf\">รายงานฉบับพิมพ์ <span class=\"file\">(\(facts))</span></a></p>\n"
+                    "<p class=\"downloads\"><a href=\"\(escapeURL(pdfLink))\" type=\"application/pdf\">\(text("รายงานฉบับพิมพ์")) <wbr><span class=\"file\">(\(text(facts)))</span></a></p>\n"
             }
             html += "</li>\n"
         }

@@ -49,10 +49,34 @@ enum PageFonts {
 
     static func write(for page: String, fontsDirectory: URL, at place: (SiteLayout.FontFace) -> URL) throws {
         for (face, characters) in HTMLWriter.characters(ofPage: page) {
-            let woff2 = try WebFont.woff2(
-                subsetting: fontsDirectory.appendingPathComponent(source(of: face)), to: characters.sorted())
+            let font = fontsDirectory.appendingPathComponent(source(of: face))
+            let sorted = characters.sorted()
+            let key = font.path + "\n" + String(String.UnicodeScalarView(sorted))
+            let woff2 = try recent.value(for: key) { try WebFont.woff2(subsetting: font, to: sorted) }
             try SiteAssets.writeIfChanged(woff2, to: place(face))
         }
+    }
+
+    /// The last fonts made: a preview rebuilds the same page again and again, mostly with the
+    /// same characters, and need not cut and compress its fonts each time.
+    static let recent = RecentFonts()
+}
+
+/// A few recently made fonts by font file and characters. Every access holds `lock`, which is
+/// why it may be shared between a batch's worker threads.
+final class RecentFonts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [(key: String, value: Data)] = []
+    static let capacity = 8
+
+    func value(for key: String, make: () throws -> Data) throws -> Data {
+        if let hit = lock.withLock({ entries.first { $0.key == key }?.value }) { return hit }
+        let value = try make()
+        lock.withLock {
+            entries.append((key, value))
+            if entries.count > Self.capacity { entries.removeFirst() }
+        }
+        return value
     }
 }
 

@@ -143,6 +143,17 @@ import Testing
         #expect(try #require(seen.widths["390"]).overflow.count == 0)
     }
 
+    /// The year page fits a phone and a desktop, loads its own fonts and passes axe.
+    @Test func yearPageFitsAndPassesAxe() throws {
+        let seen = try Self.look(at: "2564/index.html", widths: [320, 1280], shots: "year")
+        for (width, at) in seen.widths {
+            #expect(at.overflow.count == 0, "\(width) px: \(at.overflow.found.prefix(6))")
+            #expect(at.fonts.contains { $0.family == "Sarabun" && $0.status == "loaded" })
+        }
+        #expect(seen.responses.allSatisfy { $0.status == 200 }, "\(seen.responses.map { "\($0.status) \($0.url)" })")
+        #expect(try #require(seen.axe).isEmpty && (try #require(seen.axe_dark)).isEmpty)
+    }
+
     @Test func fontsLoadAndNothingIsMissing() throws {
         let seen = try #require(Self.report)
         for (width, at) in seen.widths {
