@@ -31,6 +31,10 @@ let package = Package(
         .systemLibrary(
             name: "CFontconfig", pkgConfig: "fontconfig",
             providers: [.apt(["libfontconfig1-dev"])]),
+        // Web fonts: HarfBuzz's subsetter, and Brotli for the WOFF2 container.
+        .systemLibrary(
+            name: "CHarfBuzzSubset", pkgConfig: "harfbuzz-subset", providers: [.apt(["libharfbuzz-dev"])]),
+        .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlienc", providers: [.apt(["libbrotli-dev"])]),
 
         // Pure Swift: no C types below this line until FontSystem.
         .target(name: "ThaiText"),
@@ -54,13 +58,14 @@ let package = Package(
             dependencies: ["ReportModel", "ThaiText", "ThaiBreaking", "PageIR", "FontSystem", "Typesetting"]),
         .target(name: "PDFOutput", dependencies: ["PageIR", "CCairo", "CZlib"]),
         .target(name: "HTMLOutput", dependencies: ["ReportModel", "ThaiText", "SiteLayout"]),
+        .target(name: "WebFonts", dependencies: ["CHarfBuzzSubset", "CBrotli"]),
 
         // Facade and command line.
         .target(
             name: "ThaiReport",
             dependencies: [
                 "ReportModel", "ReportInput", "DocumentClasses", "PDFOutput", "HTMLOutput", "FontSystem", "PageIR",
-                "SiteLayout",
+                "SiteLayout", "WebFonts", "ThaiBreaking",
             ]),
         .target(
             name: "Preview",
@@ -81,6 +86,7 @@ let package = Package(
         .testTarget(name: "ThaiBreakingTests", dependencies: ["ThaiBreaking"]),
         .testTarget(name: "PreviewTests", dependencies: ["TestSupport"]),
         .testTarget(name: "SiteLayoutTests", dependencies: ["SiteLayout"]),
+        .testTarget(name: "WebFontsTests", dependencies: ["WebFonts", "TestSupport"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
         .testTarget(name: "PageIRTests", dependencies: ["PageIR"]),
         .testTarget(name: "FontSystemTests", dependencies: ["FontSystem", "CPangoCairo", "TestSupport"]),
@@ -105,6 +111,8 @@ let package = Package(
             dependencies: ["HTMLOutput", "ReportInput", "ReportModel", "TestSupport"]),
         .testTarget(
             name: "ThaiReportTests",
-            dependencies: ["ThaiReport", "HTMLOutput", "ReportInput", "ReportModel", "FontSystem", "TestSupport"]),
+            dependencies: [
+                "ThaiReport", "HTMLOutput", "ReportInput", "ReportModel", "FontSystem", "TestSupport", "ThaiText",
+            ]),
     ]
 )

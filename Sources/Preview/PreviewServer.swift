@@ -123,6 +123,8 @@ public final class PreviewServer: Sendable {
         case "css": return "text/css; charset=utf-8"
         case "ttf": return "font/ttf"
         case "woff2": return "font/woff2"
+        case "svg": return "image/svg+xml"
+        case "csv": return "text/csv; charset=utf-8"
         default: return "application/octet-stream"
         }
     }

@@ -58,6 +58,8 @@ public struct AgencyData: Sendable {
     public let agencyIDLocation: SourceLocation
     public let agencyName: String
     public let agencyShortName: String
+    /// The name of the website the report is published on; nil: the agency's name.
+    public var siteName: String? = nil
     public let logoPath: String?
     public let issuingUnit: String
     public let address: String?
@@ -111,9 +113,10 @@ enum AgencyDataReader {
         var name: String?
         var shortName: String?
         var address: String?
+        var siteName: String?
         var logo: String?
         if let agency = top.required("agency", sink)?.mapping(
-            sink, what: "agency", allowed: ["id", "name", "short_name", "address", "logo"])
+            sink, what: "agency", allowed: ["id", "name", "short_name", "address", "logo", "site_name"])
         {
             if let value = agency.required("id", sink) {
                 agencyID = value.string(sink, what: "agency.id")
@@ -129,6 +132,9 @@ enum AgencyDataReader {
                 visibleText($0, sink: sink, what: "agency.short_name")
             }
             address = agency.optional("address")?.string(sink, what: "agency.address")
+            siteName = agency.optional("site_name").flatMap {
+                visibleText($0, sink: sink, what: "agency.site_name")
+            }
             if let value = agency.optional("logo"), let path = value.string(sink, what: "agency.logo"),
                 let url = besideDataFile(path, of: root.file, at: value.location, what: "agency.logo", sink: sink)
             {
@@ -194,6 +200,7 @@ enum AgencyDataReader {
             issuingUnit: issuingUnit ?? "", address: address, signatureLines: signatureLines,
             signatureDate: signatureDate, signatureLocation: signatureValue?.location,
             texts: texts, measures: measures, tables: tables, oit: oit, oitLocation: oitValue?.location)
+        data.siteName = siteName
         data.lexicon = lexicon
         return data
     }

@@ -57,7 +57,8 @@ struct ReportAssembler {
             agencyID: data.agencyID, fiscalYear: data.fiscalYear,
             metadata: Metadata(
                 title: render(template.title), author: data.agencyName,
-                subject: "\(render(template.title)) ปีงบประมาณ พ.ศ. \(digits.format(data.fiscalYear))", date: date),
+                subject: "\(render(template.title)) ปีงบประมาณ พ.ศ. \(digits.format(data.fiscalYear))", date: date,
+                siteName: data.siteName),
             cover: template.cover.map {
                 Cover(
                     titleLines: $0.titleLines.map(render), agencyName: data.agencyName, address: data.address,

@@ -50,11 +50,15 @@ public struct Metadata: Sendable, Equatable {
     public var subject: String
     /// ISO-8601 date the report is dated (from the data, so output is reproducible).
     public var date: String
-    public init(title: String, author: String, subject: String, date: String) {
+    /// The name of the website the report is published on (`agency.site_name`); nil: the
+    /// agency's name.
+    public var siteName: String?
+    public init(title: String, author: String, subject: String, date: String, siteName: String? = nil) {
         self.title = title
         self.author = author
         self.subject = subject
         self.date = date
+        self.siteName = siteName
     }
 }
 

@@ -140,7 +140,9 @@ public final class BatchBuilder: Sendable {
         if options.build.formats.contains(.html) {
             for year in result.years.sorted() {
                 do {
-                    try YearPage.write(year: year, in: options.build.outputDirectory, fontsDirectory: fontsDirectory)
+                    try YearPage.write(
+                        year: year, in: options.build.outputDirectory, fontsDirectory: fontsDirectory,
+                        siteURL: options.build.siteURL)
                 } catch {
                     result.failed.append((options.build.site.url(.yearPage(year: year)), "\(error)"))
                     result.onlyInputFailures = false
@@ -148,7 +150,7 @@ public final class BatchBuilder: Sendable {
             }
             if !result.years.isEmpty {
                 do {
-                    try SiteIndex.write(in: options.build.outputDirectory)
+                    try SiteIndex.write(in: options.build.outputDirectory, fontsDirectory: fontsDirectory)
                 } catch {
                     result.failed.append((options.build.site.url(.siteIndex), "\(error)"))
                     result.onlyInputFailures = false
@@ -190,12 +192,13 @@ public final class BatchBuilder: Sendable {
         if !options.force,
             let record = BuildRecord.read(
                 agencyID: report.agencyID, year: report.fiscalYear, in: options.build.outputDirectory),
-            !record.source.isEmpty, Self.samePath(record.source, file.path) == false
+            !record.source.digest.isEmpty, record.source.digest != BuildRecord.Source(path: file.path).digest
         {
+            let other = "ไฟล์ข้อมูลอื่น (…/\(record.source.name))"
             let message =
-                "\(file.path): error: รายงาน \(report.agencyID) ปี \(report.fiscalYear) ในโฟลเดอร์นี้สร้างจาก \(record.source) "
+                "\(file.path): error: รายงาน \(report.agencyID) ปี \(report.fiscalYear) ในโฟลเดอร์นี้สร้างจาก\(other) "
                 + "(ใช้ --force เพื่อแทนที่) / report \(report.agencyID) for \(report.fiscalYear) in this output folder "
-                + "was built from \(record.source): give each agency its own id, or use --force to replace it"
+                + "was built from another data file (…/\(record.source.name)): give each agency its own id, or use --force to replace it"
             state.finish(
                 file, agencyID: report.agencyID, year: nil, outcome: .failed(message), inputError: true, start: start,
                 progress: progress)
@@ -222,14 +225,6 @@ public final class BatchBuilder: Sendable {
                 file, agencyID: report.agencyID, year: nil, outcome: .failed("\(file.path): error: \(error)"),
                 inputError: false, start: start, progress: progress)
         }
-    }
-
-    /// Whether two paths name the same file (after resolving `.`, `..` and links).
-    static func samePath(_ a: String, _ b: String) -> Bool {
-        func resolved(_ path: String) -> String {
-            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-        }
-        return resolved(a) == resolved(b)
     }
 }
 

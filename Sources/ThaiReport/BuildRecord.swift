@@ -1,5 +1,6 @@
 import Foundation
 import HTMLOutput
+import ReportInput
 import ReportModel
 import SiteLayout
 
@@ -11,22 +12,45 @@ public struct BuildRecord: Codable, Sendable, Equatable {
     public var agencyName: String
     public var title: String
     public var fiscalYear: Int
-    /// The data file the report was built from.
-    public var source: String
+    /// The website the report is published on, when the data names one.
+    public var siteName: String?
+    /// Which data file the report was built from, without saying where it is: the record sits
+    /// in the published folder.
+    public var source: Source
     /// Format (`pdf`, `html`) → fingerprint of the inputs of the file last written in it.
     public var outputs: [String: String] = [:]
+    /// The page count of the PDF last written, for the links to it.
+    public var pdfPages: Int?
 
-    init(report: Report, source: String) {
+    /// A data file, named by the SHA-256 of its resolved absolute path (to tell whether a report
+    /// comes from the same file again) and by its last two path components (to name it in a
+    /// message): the build machine's folders are not published.
+    public struct Source: Codable, Sendable, Equatable {
+        public var digest: String
+        public var name: String
+
+        init(path: String) {
+            let resolved = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+            var hasher = SHA256()
+            hasher.update(resolved)
+            digest = path.isEmpty ? "" : hasher.finish()
+            name = resolved.split(separator: "/").suffix(2).joined(separator: "/")
+        }
+    }
+
+    init(report: Report, source: Source) {
         agencyID = report.agencyID
         agencyName = report.metadata.author
         title = report.metadata.title
         fiscalYear = report.fiscalYear
+        siteName = report.metadata.siteName
         self.source = source
     }
 
-    mutating func update(from report: Report, source: String) {
+    mutating func update(from report: Report, source: Source) {
         agencyName = report.metadata.author
         title = report.metadata.title
+        siteName = report.metadata.siteName
         self.source = source
     }
 
@@ -42,7 +66,7 @@ public struct BuildRecord: Codable, Sendable, Equatable {
 
     func write(in output: URL) throws {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let data = try encoder.encode(self)
         try AtomicFile.write(to: Self.file(agencyID: agencyID, year: fiscalYear, in: output)) { try data.write(to: $0) }
     }
@@ -71,24 +95,25 @@ public struct BuildRecord: Codable, Sendable, Equatable {
     var yearEntry: HTMLWriter.YearEntry {
         HTMLWriter.YearEntry(
             agencyID: agencyID, agencyName: agencyName, title: title, fiscalYear: fiscalYear,
-            hasPDF: outputs["pdf"] != nil, hasHTML: outputs["html"] != nil)
+            hasPDF: outputs["pdf"] != nil, hasHTML: outputs["html"] != nil, siteName: siteName)
     }
 }
 
 /// The year page, made from the records of every report built into that year folder (so it
 /// lists reports from earlier builds too).
 public enum YearPage {
-    /// Rewrites the year page from the recorded entries; returns its path.
+    /// Rewrites the year page from the recorded entries, with its fonts; returns its path.
     @discardableResult
-    public static func write(year: Int, in output: URL, fontsDirectory: URL) throws -> URL {
+    public static func write(year: Int, in output: URL, fontsDirectory: URL, siteURL: String? = nil) throws -> URL {
         let site = SiteLayout(root: output)
         let entries = entries(year: year, in: output)
             .sorted { ($0.agencyName, $0.agencyID) < ($1.agencyName, $1.agencyID) }
         let page = site.url(.yearPage(year: year))
-        try AtomicFile.write(to: page) {
-            try Data(HTMLWriter.renderYearPage(year: year, entries: entries).utf8).write(to: $0)
-        }
+        let html = HTMLWriter.renderYearPage(
+            year: year, entries: entries, siteURL: siteURL, lineBreaks: WebLineBreaks.make(lexicon: []))
         try SiteAssets.write(fontsDirectory: fontsDirectory, year: year, in: site)
+        try PageFonts.write(for: html, fontsDirectory: fontsDirectory) { site.url(.yearFont($0, year: year)) }
+        try AtomicFile.write(to: page) { try Data(html.utf8).write(to: $0) }
         return page
     }
 
@@ -100,8 +125,10 @@ public enum YearPage {
             .compactMap { try? JSONDecoder().decode(BuildRecord.self, from: Data(contentsOf: $0)) }
             .map { record -> HTMLWriter.YearEntry in
                 var entry = record.yearEntry
-                entry.hasPDF = FileManager.default.fileExists(atPath: record.path(of: .pdf, in: output).path)
+                let pdf = record.path(of: .pdf, in: output)
+                entry.hasPDF = FileManager.default.fileExists(atPath: pdf.path)
                 entry.hasHTML = FileManager.default.fileExists(atPath: record.path(of: .html, in: output).path)
+                if entry.hasPDF { entry.pdf = PDFFacts(bytes: ReportBuilder.fileSize(pdf), pages: record.pdfPages) }
                 return entry
             }
             .filter { $0.hasPDF || $0.hasHTML }
@@ -111,34 +138,19 @@ public enum YearPage {
 /// The site's front page, from the records of every year folder: years and agencies.
 public enum SiteIndex {
     @discardableResult
-    public static func write(in output: URL) throws -> URL {
+    public static func write(in output: URL, fontsDirectory: URL) throws -> URL {
         let site = SiteLayout(root: output)
         let folders = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
         let years = folders.compactMap { name in name.count == 4 ? Int(name) : nil }
         let entries = years.flatMap { YearPage.entries(year: $0, in: output) }
         let page = site.url(.siteIndex)
-        try AtomicFile.write(to: page) { try Data(HTMLWriter.renderSiteIndex(entries).utf8).write(to: $0) }
-        return page
-    }
-}
-
-/// The stylesheet and fonts the year's pages share, in the year's assets folder. Written through
-/// `AtomicFile` (workers may write them at the same time; a copy is never seen half-done) and
-/// skipped when an identical file is already there.
-enum SiteAssets {
-    static func write(fontsDirectory: URL, year: Int, in site: SiteLayout) throws {
-        for name in HTMLWriter.fontFiles {
-            let source = fontsDirectory.appendingPathComponent(name)
-            guard let bytes = FileManager.default.contents(atPath: source.path) else {
-                throw AtomicFile.Failure(path: source.path, reason: "cannot read the font")
+        let html = HTMLWriter.renderSiteIndex(entries, lineBreaks: WebLineBreaks.make(lexicon: []))
+        if let newest = years.max() {
+            try PageFonts.write(for: html, fontsDirectory: fontsDirectory) {
+                site.url(.siteIndexFont($0, year: newest))
             }
-            try writeIfChanged(bytes, to: site.url(.asset(name: name, year: year)))
         }
-        try writeIfChanged(Data(HTMLWriter.stylesheet.utf8), to: site.url(.stylesheet(year: year)))
-    }
-
-    static func writeIfChanged(_ bytes: Data, to target: URL) throws {
-        if let existing = FileManager.default.contents(atPath: target.path), existing == bytes { return }
-        try AtomicFile.write(to: target) { try bytes.write(to: $0) }
+        try AtomicFile.write(to: page) { try Data(html.utf8).write(to: $0) }
+        return page
     }
 }

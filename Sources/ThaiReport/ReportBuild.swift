@@ -21,14 +21,18 @@ public struct BuildOptions: Sendable {
     public var templatesRoot: URL?
     /// Tagged PDF (structure tree, PDF/UA-1); the PDF is PDF/A-2b either way.
     public var taggedPDF: Bool
+    /// The web address the output folder is published at (`SiteURL.isValid`), for the pages'
+    /// canonical links and link previews; nil: none.
+    public var siteURL: String?
     public init(
         outputDirectory: URL, formats: Set<OutputFormat> = [.pdf, .html], templatesRoot: URL? = nil,
-        taggedPDF: Bool = true
+        taggedPDF: Bool = true, siteURL: String? = nil
     ) {
         self.outputDirectory = outputDirectory
         self.formats = formats
         self.templatesRoot = templatesRoot
         self.taggedPDF = taggedPDF
+        self.siteURL = siteURL
     }
     /// The site in the output folder.
     public var site: SiteLayout { SiteLayout(root: outputDirectory) }
@@ -62,7 +66,7 @@ public final class ReportBuilder {
     }
 
     /// The version recorded with every build: a new version rebuilds everything.
-    public static let toolVersion = "thaireport 0.4"
+    public static let toolVersion = "thaireport 0.5"
     /// The producer a PDF names (document information and XMP).
     public static let producer = "ThaiReport 0.4 (Cairo, PDF post-writer)"
 
@@ -74,6 +78,7 @@ public final class ReportBuilder {
         // The page links to the agency's other years: a year added or removed changes it.
         hasher.update("\nother years \(loaded.otherYears)")
         if !options.taggedPDF { hasher.update("\nuntagged") }
+        if let siteURL = options.siteURL { hasher.update("\nsite \(siteURL)") }
         return hasher.finish()
     }
 
@@ -112,27 +117,39 @@ public final class ReportBuilder {
             options.formats.contains(.pdf)
             || record?.isCurrent(.pdf, fingerprint: fingerprint, in: options.outputDirectory) == true
         let written = try write(
-            loaded.report, options: options, linkPDF: pdfIsCurrent, otherYears: loaded.otherYears)
-        var updated = record ?? BuildRecord(report: loaded.report, source: loaded.inputFiles.first ?? "")
-        updated.update(from: loaded.report, source: loaded.inputFiles.first ?? "")
+            loaded.report, options: options, linkPDF: pdfIsCurrent, pdfPages: record?.pdfPages,
+            otherYears: loaded.otherYears)
+        let source = BuildRecord.Source(path: loaded.inputFiles.first ?? "")
+        var updated = record ?? BuildRecord(report: loaded.report, source: source)
+        updated.update(from: loaded.report, source: source)
+        if options.formats.contains(.pdf) { updated.pdfPages = lastPDFPages }
         for format in options.formats { updated.outputs[format.rawValue] = fingerprint }
         try updated.write(in: options.outputDirectory)
         return written
     }
 
-    /// Writes the formats asked for from a report model alone (no record is kept).
+    /// The page count of the PDF the last `write` made.
+    public private(set) var lastPDFPages: Int?
+
+    /// Writes the formats asked for from a report model alone (no record is kept). `pdfPages`:
+    /// the page count of the PDF already there, for the page's link when no PDF is written now.
     @discardableResult
-    public func write(_ report: Report, options: BuildOptions, linkPDF: Bool? = nil, otherYears: [Int] = []) throws
+    public func write(
+        _ report: Report, options: BuildOptions, linkPDF: Bool? = nil, pdfPages: Int? = nil, otherYears: [Int] = []
+    ) throws
         -> [URL]
     {
         warnings = []
+        lastPDFPages = nil
         let paths = Self.outputPaths(for: report, in: options.outputDirectory)
         var written: [URL] = []
         if options.formats.contains(.pdf) {
             try AtomicFile.write(to: paths.pdf) { temporary in
                 let stream = try PDFStream(
                     path: temporary.path, options: PDFOptions(producer: Self.producer, tagged: options.taggedPDF))
-                let summary = try document.typeset(report, to: stream)
+                let counter = PageCounter(stream)
+                let summary = try document.typeset(report, to: counter)
+                lastPDFPages = counter.pages
                 if !summary.missingCharacters.isEmpty {
                     let list = summary.missingCharacters.map {
                         "\(Character($0)) (U+\(String($0.value, radix: 16, uppercase: true)))"
@@ -145,12 +162,16 @@ public final class ReportBuilder {
             written.append(paths.pdf)
         }
         if options.formats.contains(.html) {
-            let page = HTMLWriter.render(
-                report, linkingPDF: linkPDF ?? options.formats.contains(.pdf), otherYears: otherYears)
-            try AtomicFile.write(to: paths.html) { temporary in try Data(page.utf8).write(to: temporary) }
-            try SiteAssets.write(fontsDirectory: fonts.directory, year: report.fiscalYear, in: options.site)
-            written.append(paths.html)
+            let pdf =
+                (linkPDF ?? options.formats.contains(.pdf))
+                ? PDFFacts(bytes: Self.fileSize(paths.pdf), pages: lastPDFPages ?? pdfPages) : nil
+            written += try ReportSite(fontsDirectory: fonts.directory, site: options.site).write(
+                report, pdf: pdf, siteURL: options.siteURL, otherYears: otherYears)
         }
         return written
+    }
+
+    static func fileSize(_ file: URL) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int
     }
 }

@@ -52,10 +52,20 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Templates folder (default: the nearest Templates folder above each data file).")
     var templates: String?
 
+    @Option(
+        name: .long,
+        help: "The web address the output folder is published at (https://…/), for canonical links and link previews.")
+    var siteURL: String?
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs ต้องอย่างน้อย 1 / --jobs must be at least 1") }
         try validateOutputFolder(out)
         if let templates { try validateTemplatesFolder(templates) }
+        if let siteURL, !SiteURL.isValid(siteURL) {
+            throw ValidationError(
+                "--site-url ต้องเป็นที่อยู่เว็บเต็ม เช่น https://www.example.go.th/ita/ / --site-url must be a full web address such as https://www.example.go.th/ita/"
+            )
+        }
         if let year, !DataSchema.fiscalYears.contains(year) {
             throw ValidationError("--year ต้องเป็นปี พ.ศ. เช่น 2564 / --year must be a Buddhist-era year such as 2564")
         }
@@ -81,7 +91,7 @@ struct BuildCommand: ParsableCommand {
         let options = BatchBuilder.Options(
             build: BuildOptions(
                 outputDirectory: URL(fileURLWithPath: out), formats: formats,
-                templatesRoot: templates.map { URL(fileURLWithPath: $0) }, taggedPDF: pdfTags),
+                templatesRoot: templates.map { URL(fileURLWithPath: $0) }, taggedPDF: pdfTags, siteURL: siteURL),
             force: force, jobs: jobs)
         Interruption.install()
         let progress = ProgressPrinter()

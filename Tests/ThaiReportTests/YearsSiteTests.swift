@@ -63,12 +63,12 @@ import ThaiReport
         #expect(!text66.contains(squeeze("ช่องทางการรับฟังความคิดเห็น")))
         for year in [2565, 2566] {
             let page = Self.site.out.appendingPathComponent("\(year)/singburi-pao/index.html")
-            let html = try String(contentsOf: page, encoding: .utf8)
-            let codes = html.matches(of: /<th scope="row"><p>(O\d+)<\/p><\/th>/).map { String($0.1) }
+            let html = try String(contentsOf: page, encoding: .utf8).replacingOccurrences(of: "<wbr>", with: "")
+            let codes = html.matches(of: /<th scope="row"[^>]*>(O\d+)<\/th>/).map { String($0.1) }
             #expect(codes == (1...43).map { "O\($0)" }, "\(year)")
             // Titles as the year's catalog words them (the PDF's narrow title column breaks them).
             let title = year == 2565 ? "นโยบายไม่รับของขวัญ (No Gift Policy)" : "นโยบายคุ้มครองข้อมูลส่วนบุคคล"
-            #expect(html.contains("<p>\(title)</p>"), "\(year)")
+            #expect(html.contains(">\(title)<"), "\(year)")
         }
     }
 

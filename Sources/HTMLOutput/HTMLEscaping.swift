@@ -1,0 +1,83 @@
+import Foundation
+
+extension HTMLWriter {
+    /// Text and quoted attribute values: `& < > " '` become references, and the characters an
+    /// HTML document may not hold (controls but tab, line feed and carriage return; DEL; C1;
+    /// noncharacters) become U+FFFD. Data reaches the page only as text and quoted attribute
+    /// values; template column headers also reach the page's style, only through `cssString`.
+    /// Links come from `escapeURL`.
+    public static func escape(_ text: String) -> String {
+        // Work on UTF-8 bytes: the five characters are ASCII, controls are ASCII or start with
+        // 0xC2, and noncharacters start with 0xEF or 0xF0–0xF4; Thai text has none of them.
+        let utf8 = text.utf8
+        guard
+            utf8.contains(where: { byte in
+                byte < 0x20 || byte == 0x7F || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22
+                    || byte == 0x27 || byte == 0xC2 || byte >= 0xEF
+            })
+        else {
+            return text
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 16)
+        let replacement = Array("\u{FFFD}".utf8)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0x26: out += Array("&amp;".utf8)
+            case 0x3C: out += Array("&lt;".utf8)
+            case 0x3E: out += Array("&gt;".utf8)
+            case 0x22: out += Array("&quot;".utf8)
+            case 0x27: out += Array("&#39;".utf8)
+            case 0x09, 0x0A, 0x0D: out.append(UInt8(value))
+            case 0x00..<0x20, 0x7F...0x9F, 0xFDD0...0xFDEF: out += replacement
+            case _ where value & 0xFFFE == 0xFFFE: out += replacement
+            default: UTF8.encode(scalar) { out.append($0) }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A relative link for an `href`: each path segment percent-encoded (only unreserved
+    /// characters stay as they are, so no segment can read as a scheme, query or fragment),
+    /// then escaped as an attribute value.
+    public static func escapeURL(_ path: String) -> String { escape(percentEncoded(path)) }
+
+    /// A relative path with every byte but unreserved characters and `/` percent-encoded: safe
+    /// in an attribute and in a quoted CSS `url()`.
+    static func percentEncoded(_ path: String) -> String {
+        let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+        var out = ""
+        for byte in path.utf8 {
+            if unreserved.contains(byte) || byte == UInt8(ascii: "/") {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                out += String(format: "%%%02X", byte)
+            }
+        }
+        return out
+    }
+
+    /// A quoted CSS string for a `<style>` element: ASCII letters, digits and space stay, every
+    /// other ASCII character (quotes, backslash, `<`, `>`, `&`, line ends) and every control or
+    /// noncharacter becomes a six-digit hex escape, so the text can neither end the string nor
+    /// the element. Other characters (Thai) stay as they are.
+    public static func cssString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let plainASCII =
+                (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+                || value == 0x20
+            let unsafe =
+                value < 0xA0 || (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE
+                || value == 0x2028 || value == 0x2029
+            if plainASCII || !unsafe {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += "\\" + String(format: "%06X", value)
+            }
+        }
+        return out + "\""
+    }
+}

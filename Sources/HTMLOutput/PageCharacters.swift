@@ -1,0 +1,88 @@
+import SiteLayout
+
+/// The characters each web font of a page must hold: the page's text as the browser shows it
+/// (text between tags, character references decoded, the labels in the page's style and the
+/// stylesheet's generated marks), the text set in bold for the bold face, ✓ and ○ for the
+/// symbols face. What the page's `<head>` holds besides its style is never drawn.
+enum PageCharacters {
+    /// Elements the stylesheet sets in bold (a `th` with `scope="row"` is not).
+    static let boldElements: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6", "strong", "th"]
+    static let symbols: Set<Unicode.Scalar> = ["\u{2713}", "\u{25CB}"]
+
+    static func faces(of html: String) -> [SiteLayout.FontFace: Set<Unicode.Scalar>] {
+        var regular = Set(Stylesheet.generatedText.unicodeScalars)
+        var bold = Set<Unicode.Scalar>()
+        let scalars = Array(html.unicodeScalars)
+        var i = 0
+        var inBody = false
+        var inStyle = false
+        var boldOpen: [String] = []
+        func add(_ scalar: Unicode.Scalar) {
+            regular.insert(scalar)
+            if !boldOpen.isEmpty { bold.insert(scalar) }
+        }
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "<" {
+                var j = i + 1
+                while j < scalars.count, scalars[j] != ">" { j += 1 }
+                let tag = String(String.UnicodeScalarView(scalars[(i + 1)..<min(j, scalars.count)]))
+                let closing = tag.hasPrefix("/")
+                let name = String(tag.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }).lowercased()
+                switch name {
+                case "body": inBody = !closing
+                case "style": inStyle = !closing
+                default:
+                    if boldElements.contains(name) {
+                        if closing {
+                            if let last = boldOpen.lastIndex(of: name) { boldOpen.remove(at: last) }
+                        } else if !tag.contains("scope=\"row\"") {
+                            boldOpen.append(name)
+                        }
+                    }
+                }
+                i = j + 1
+                continue
+            }
+            if inStyle {
+                // Only what the page's style draws: its quoted strings (the table labels).
+                if c == "\"" {
+                    var j = i + 1
+                    while j < scalars.count, scalars[j] != "\"" {
+                        // `cssString` writes ASCII punctuation as six hex digits.
+                        if scalars[j] == "\\", j + 6 < scalars.count,
+                            let value = UInt32(String(String.UnicodeScalarView(scalars[(j + 1)...(j + 6)])), radix: 16),
+                            let decoded = Unicode.Scalar(value)
+                        {
+                            add(decoded)
+                            j += 7
+                            continue
+                        }
+                        add(scalars[j])
+                        j += 1
+                    }
+                    i = j + 1
+                    continue
+                }
+            } else if inBody {
+                if c == "&" {
+                    var j = i + 1
+                    while j < scalars.count, j - i < 8, scalars[j] != ";" { j += 1 }
+                    let name = String(String.UnicodeScalarView(scalars[(i + 1)..<min(j, scalars.count)]))
+                    if let decoded = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "#39": "'"][name] {
+                        add(decoded.unicodeScalars.first!)
+                        i = j + 1
+                        continue
+                    }
+                }
+                if !(c == "\n" || c == "\r" || c == "\t") { add(c) }
+            }
+            i += 1
+        }
+        return [
+            .regular: regular.subtracting(symbols),
+            .bold: bold.subtracting(symbols),
+            .symbols: regular.intersection(symbols).union(bold.intersection(symbols)),
+        ]
+    }
+}

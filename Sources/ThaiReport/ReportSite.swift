@@ -1,0 +1,96 @@
+import Foundation
+import HTMLOutput
+import ReportModel
+import SiteLayout
+import ThaiBreaking
+import WebFonts
+
+/// The web files of one report: its page, the OIT checklist as CSV, the page's fonts cut to
+/// its characters, and the year's shared stylesheet and icon. Each file is written atomically;
+/// the page is written last, so it never refers to a file that is not there yet.
+struct ReportSite {
+    let fontsDirectory: URL
+    let site: SiteLayout
+
+    func write(_ report: Report, pdf: PDFFacts?, siteURL: String?, otherYears: [Int] = []) throws -> [URL] {
+        let year = report.fiscalYear
+        let csv = HTMLWriter.checklistCSV(report)
+        let context = PageContext(
+            pdf: pdf, checklistCSV: csv != nil, siteURL: siteURL,
+            lineBreaks: WebLineBreaks.make(lexicon: report.lexicon), otherYears: otherYears)
+        let page = HTMLWriter.render(report, context: context)
+        try SiteAssets.write(fontsDirectory: fontsDirectory, year: year, in: site)
+        let checklist = site.url(.reportChecklist(agencyID: report.agencyID, year: year))
+        if let csv {
+            try AtomicFile.write(to: checklist) { try Data(csv.utf8).write(to: $0) }
+        } else {
+            try? FileManager.default.removeItem(at: checklist)
+        }
+        try PageFonts.write(for: page, fontsDirectory: fontsDirectory) {
+            site.url(.reportFont($0, agencyID: report.agencyID, year: year))
+        }
+        let target = site.url(.reportPage(agencyID: report.agencyID, year: year))
+        try AtomicFile.write(to: target) { try Data(page.utf8).write(to: $0) }
+        return [target]
+    }
+}
+
+/// The fonts of one page: each bundled face cut to the characters the page shows in it, as WOFF2.
+enum PageFonts {
+    /// The bundled font each web face is made from.
+    static func source(of face: SiteLayout.FontFace) -> String {
+        switch face {
+        case .regular: return "Sarabun-Regular.ttf"
+        case .bold: return "Sarabun-Bold.ttf"
+        // Sarabun has no ✓ or ○; DejaVu Sans has them, as in the PDF.
+        case .symbols: return "DejaVuSans.ttf"
+        }
+    }
+
+    static func write(for page: String, fontsDirectory: URL, at place: (SiteLayout.FontFace) -> URL) throws {
+        for (face, characters) in HTMLWriter.characters(ofPage: page) {
+            let font = fontsDirectory.appendingPathComponent(source(of: face))
+            let sorted = characters.sorted()
+            let key = font.path + "\n" + String(String.UnicodeScalarView(sorted))
+            let woff2 = try recent.value(for: key) { try WebFont.woff2(subsetting: font, to: sorted) }
+            try SiteAssets.writeIfChanged(woff2, to: place(face))
+        }
+    }
+
+    /// The last fonts made: a preview rebuilds the same page again and again, mostly with the
+    /// same characters, and need not cut and compress its fonts each time.
+    static let recent = RecentFonts()
+}
+
+/// A few recently made fonts by font file and characters. Every access holds `lock`, which is
+/// why it may be shared between a batch's worker threads.
+final class RecentFonts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [(key: String, value: Data)] = []
+    static let capacity = 8
+
+    func value(for key: String, make: () throws -> Data) throws -> Data {
+        if let hit = lock.withLock({ entries.first { $0.key == key }?.value }) { return hit }
+        let value = try make()
+        lock.withLock {
+            entries.append((key, value))
+            if entries.count > Self.capacity { entries.removeFirst() }
+        }
+        return value
+    }
+}
+
+/// The stylesheet and icon the year's pages share, in the year's assets folder. Written through
+/// `AtomicFile` (workers may write them at the same time; a copy is never seen half-done) and
+/// skipped when an identical file is already there.
+enum SiteAssets {
+    static func write(fontsDirectory: URL, year: Int, in site: SiteLayout) throws {
+        try writeIfChanged(Data(HTMLWriter.stylesheet.utf8), to: site.url(.stylesheet(year: year)))
+        try writeIfChanged(Data(HTMLWriter.favicon.utf8), to: site.url(.favicon(year: year)))
+    }
+
+    static func writeIfChanged(_ bytes: Data, to target: URL) throws {
+        if let existing = FileManager.default.contents(atPath: target.path), existing == bytes { return }
+        try AtomicFile.write(to: target) { try bytes.write(to: $0) }
+    }
+}

@@ -1,0 +1,47 @@
+import HTMLOutput
+import ThaiBreaking
+
+/// Where the web pages may break a line: where the PDF's Thai breaker (`ThaiBreaker`, with the
+/// report's lexicon) allows a break at a space or between words.
+///
+/// The PDF may also break after a bound prefix (`การ|ประเมิน`) or inside a compound, at a cost
+/// its line breaker weighs against the raggedness of the whole paragraph; a browser fills each
+/// line greedily and cannot weigh, so the page offers only the breaks the PDF takes freely.
+/// Syllable breaks, the PDF's last resort for a word wider than its column, are never offered.
+///
+/// Each offer is a `<wbr>` in the page (five bytes), so short words are not offered apart: a
+/// break between words comes at least `minimumRun` characters after the previous one and
+/// leaves at least `minimumTail` before the next space or the end, which keeps the sample's
+/// page within its weight while a line still ends every few syllables.
+enum WebLineBreaks {
+    static let minimumRun = 8
+    static let minimumTail = 4
+
+    static func make(lexicon: [String]) -> LineBreaks {
+        let breaker = ThaiBreaker(lexicon: ThaiLexicon(lexicon))
+        return { text in thinned(breaker.opportunities(in: text), length: text.unicodeScalars.count) }
+    }
+
+    /// Every space break, and the word breaks that leave runs of at least `minimumRun` and
+    /// tails of at least `minimumTail` characters.
+    static func thinned(_ opportunities: [BreakOpportunity], length: Int) -> [Int] {
+        let offered = opportunities.filter { $0.kind <= .word }
+        var kept: [Int] = []
+        var previous = 0
+        for (index, opportunity) in offered.enumerated() {
+            if opportunity.kind == .space {
+                kept.append(opportunity.offset)
+                previous = opportunity.offset
+                continue
+            }
+            // Where the run this break falls in ends: the next space break, or the text's end
+            // (a space break's offset is after the space; its run ends one before).
+            let runEnd = offered[(index + 1)...].first { $0.kind == .space }.map { $0.offset - 1 } ?? length
+            if opportunity.offset - previous >= minimumRun, runEnd - opportunity.offset >= minimumTail {
+                kept.append(opportunity.offset)
+                previous = opportunity.offset
+            }
+        }
+        return kept
+    }
+}
