@@ -123,8 +123,9 @@ struct ReportPageWriter {
     }
 
     /// Lines of a title that the PDF sets one under another, as one line that may break where
-    /// they did.
-    func lines(_ lines: [String]) -> String { lines.map { text($0) }.joined(separator: "<wbr>") }
+    /// they did: a space between them, as Thai separates phrases (a title line may end in a
+    /// name or a year that would otherwise run into the next line's first word).
+    func lines(_ lines: [String]) -> String { lines.map { text($0) }.joined(separator: " ") }
 
     func header(fiscalYear: String) -> String {
         let year = report.fiscalYear
@@ -138,8 +139,8 @@ struct ReportPageWriter {
             """
         if let address = report.cover?.address { html += "<p class=\"address\">\(text(address))</p>\n" }
         html += "<p class=\"fiscal-year\"><strong>\(text(fiscalYear))</strong></p>\n"
-        // Dated by the signature, or (without one) by the date the document carries.
-        let published = report.preface?.signature?.dateText ?? report.metadata.date
+        // The date the document carries: its signature's, or the end of its fiscal year.
+        let published = report.metadata.dateText.isEmpty ? report.metadata.date : report.metadata.dateText
         html +=
             "<p class=\"published\">เผยแพร่ <time datetime=\"\(HTMLWriter.escape(report.metadata.date))\">\(text(published))</time></p>\n"
         if !context.otherYears.isEmpty {

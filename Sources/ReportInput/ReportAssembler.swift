@@ -49,7 +49,8 @@ struct ReportAssembler {
         }
         let fiscalYear = FiscalYear(buddhistYear: data.fiscalYear)
         // The document is dated by its signature, or else by the end of its fiscal year.
-        let date = (data.signatureDate ?? fiscalYear.lastDay).isoText
+        let dated = data.signatureDate ?? fiscalYear.lastDay
+        let date = dated.isoText
         let signature =
             template.preface?.signature == true
             ? Signature(lines: data.signatureLines, dateText: data.signatureDate?.text(digits: digits)) : nil
@@ -73,6 +74,7 @@ struct ReportAssembler {
             bodyTitleLines: template.bodyTitleLines.map(render), sections: sections, style: template.style,
             digits: digits)
         report.lexicon = template.lexicon + data.lexicon
+        report.metadata.dateText = dated.text(digits: digits)
         return report
     }
 

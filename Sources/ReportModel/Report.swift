@@ -50,6 +50,8 @@ public struct Metadata: Sendable, Equatable {
     public var subject: String
     /// ISO-8601 date the report is dated (from the data, so output is reproducible).
     public var date: String
+    /// The same date as the document prints it (`มีนาคม ๒๕๖๔`); empty when not given.
+    public var dateText: String = ""
     /// The name of the website the report is published on (`agency.site_name`); nil: the
     /// agency's name.
     public var siteName: String?
