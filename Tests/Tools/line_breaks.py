@@ -28,49 +28,27 @@ import sys
 
 import pdfplumber
 import pikepdf
-from pdfminer.converter import PDFLayoutAnalyzer
-from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pythainlp.tokenize import subword_tokenize, word_tokenize
 
+from marked_content import MarkedContentDevice
 
-class PlacedText(PDFLayoutAnalyzer):
+
+class PlacedText(MarkedContentDevice):
     """Each character drawn, with its page, baseline and marked-content id (or artifact)."""
 
     def __init__(self, rsrcmgr):
-        super().__init__(rsrcmgr, laparams=None)
-        self.page = -1
-        self.stack = []
+        super().__init__(rsrcmgr)
         self.by_mcid = {}
         self.artifacts = {}
 
-    def begin_page(self, page, ctm):
-        self.page += 1
-        super().begin_page(page, ctm)
-
-    def receive_layout(self, ltpage):
-        pass
-
-    def begin_tag(self, tag, props=None):
-        mcid = props.get("MCID") if isinstance(props, dict) else None
-        self.stack.append((tag.name, mcid))
-
-    def end_tag(self):
-        if self.stack:
-            self.stack.pop()
-
-    def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate):
-        try:
-            text = font.to_unichr(cid)
-        except PDFUnicodeNotDefined:
-            text = "\ufffd"
+    def character(self, matrix, text):
         place = (round(matrix[5], 1), matrix[4])
-        if any(name == "Artifact" for name, _ in self.stack):
+        if self.in_artifact():
             self.artifacts.setdefault(self.page, []).append((place, text))
-        elif self.stack and self.stack[-1][1] is not None:
-            self.by_mcid.setdefault((self.page, self.stack[-1][1]), []).append((place, text))
-        return super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
+        elif self.mcid() is not None:
+            self.by_mcid.setdefault((self.page, self.mcid()), []).append((place, text))
 
 
 def split_lines(chars):

@@ -7,51 +7,29 @@ import json
 import sys
 
 import pikepdf
-from pdfminer.converter import PDFLayoutAnalyzer
-from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 
+from marked_content import MarkedContentDevice
 
-class MarkedText(PDFLayoutAnalyzer):
+
+class MarkedText(MarkedContentDevice):
     """Collects the text drawn inside each marked-content sequence, by page and MCID."""
 
     def __init__(self, rsrcmgr):
-        super().__init__(rsrcmgr, laparams=None)
-        self.page = -1
-        self.stack = []
+        super().__init__(rsrcmgr)
         self.by_mcid = {}
         self.artifacts = []
         self.unmarked = []
 
-    def begin_page(self, page, ctm):
-        self.page += 1
-        super().begin_page(page, ctm)
-
-    def receive_layout(self, ltpage):
-        pass
-
-    def begin_tag(self, tag, props=None):
-        mcid = props.get("MCID") if isinstance(props, dict) else None
-        self.stack.append((tag.name, mcid))
-
-    def end_tag(self):
-        if self.stack:
-            self.stack.pop()
-
-    def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate):
-        try:
-            text = font.to_unichr(cid)
-        except PDFUnicodeNotDefined:
-            text = "\ufffd"
-        if any(name == "Artifact" for name, _ in self.stack):
+    def character(self, matrix, text):
+        if self.in_artifact():
             self.artifacts.append((self.page, text))
-        elif self.stack and self.stack[-1][1] is not None:
-            key = (self.page, self.stack[-1][1])
+        elif self.mcid() is not None:
+            key = (self.page, self.mcid())
             self.by_mcid[key] = self.by_mcid.get(key, "") + text
         else:
             self.unmarked.append((self.page, text))
-        return super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
 
 
 def joined(pairs):
