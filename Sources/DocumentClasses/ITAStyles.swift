@@ -62,7 +62,7 @@ struct ITAStyles {
             .figure(
                 Figure(
                     path: image.path, width: width, height: height, alt: image.alt,
-                    spaceAfter: image.caption == nil ? lines(1) : lines(0.25)))
+                    spaceAfter: image.caption == nil ? lines(1) : lines(0.25), keepWithNext: image.caption != nil))
         ]
         if let caption = image.caption { blocks += [centered(caption, style: body), .space(lines(0.5))] }
         return blocks

@@ -74,12 +74,17 @@ public struct Figure: Sendable {
     public var width: Double, height: Double
     public var alt: String
     public var spaceAfter: Double
-    public init(path: String, width: Double, height: Double, alt: String, spaceAfter: Double) {
+    /// Stays on one page with the start of the block after it (its caption).
+    public var keepWithNext: Bool
+    public init(
+        path: String, width: Double, height: Double, alt: String, spaceAfter: Double, keepWithNext: Bool = false
+    ) {
         self.path = path
         self.width = width
         self.height = height
         self.alt = alt
         self.spaceAfter = spaceAfter
+        self.keepWithNext = keepWithNext
     }
 }
 

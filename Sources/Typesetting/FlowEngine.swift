@@ -29,7 +29,8 @@ public final class FlowEngine {
             flow.y += style.spaceAfter
         case .figure(let figure):
             let g = flow.geometry
-            if flow.remaining < figure.height, !flow.atPageTop { try flow.newPage() }
+            let needed = figure.height + (figure.keepWithNext ? figure.spaceAfter + minimumStart(following) : 0)
+            if flow.remaining < needed, !flow.atPageTop { try flow.newPage() }
             flow.begin(.figure(alt: figure.alt))
             flow.add(
                 .image(
