@@ -75,8 +75,12 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let seen = try JSONDecoder().decode(Seen.self, from: Data(result.stdout.utf8))
         #expect(seen.first.contains("built in"))
-        // Under a sanitizer (scripts/sanitizers) everything runs several times slower.
-        let limit = ProcessInfo.processInfo.environment["THAIREPORT_SANITIZER"] == nil ? 1.0 : 5.0
+        // The release build must show an edit within a second (README: about half of that). The
+        // debug build the suite runs by default is unoptimised and shares the machine with the
+        // whole suite: it is held to two. Under a sanitizer (scripts/sanitizers) everything runs
+        // several times slower.
+        let release = Repo.binary.contains("/release/")
+        let limit = ProcessInfo.processInfo.environment["THAIREPORT_SANITIZER"] != nil ? 5.0 : release ? 1.0 : 2.0
         #expect(seen.reload_seconds < limit, "the edit took \(seen.reload_seconds) s to appear")
         #expect(seen.scroll_after_reload >= 1000, "the reader's place was lost: \(seen.scroll_after_reload)")
         #expect(seen.error.contains("2564.yaml:8:3") && seen.error.contains("unknown key 'colour'"))
