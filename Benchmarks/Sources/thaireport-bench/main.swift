@@ -46,7 +46,11 @@ if let index = arguments.firstIndex(of: "--national"), let count = Int(arguments
 
 // `--linear`: only the linearity cases (section 5), which take minutes.
 if arguments.contains("--linear") {
-    try linearity(binary: binary, workload: workload, out: out, sizes: quick ? [1_000, 100_000] : nil)
+    // `--sizes 1000,1000000`: other sizes than the default ones (bytes of text).
+    let sizes = arguments.firstIndex(of: "--sizes").map {
+        arguments[$0 + 1].split(separator: ",").compactMap { Int($0) }
+    }
+    try linearity(binary: binary, workload: workload, out: out, sizes: sizes ?? (quick ? [1_000, 100_000] : nil))
     exit(0)
 }
 
