@@ -151,7 +151,7 @@ struct Workload {
     /// the result cell of one row (`cells == 1`, a cell split over every page), or spread over
     /// rows of about 600 bytes each. Kept in CSV, as the synthetic reports are.
     func longText(_ kind: LongText, bytes: Int, oneCell: Bool) -> URL {
-        let id = "long-\(String(describing: kind))-\(oneCell ? "one" : "many")-\(bytes)"
+        let id = "long-\(String(describing: kind).lowercased())-\(oneCell ? "one" : "many")-\(bytes)"
         var csv = "indicator,measure,continues,step,responsible,result\n"
         if oneCell {
             csv += ",มาตรการ,,ขั้นตอน,สำนักปลัด,\(kind.text(bytes: bytes))\n"
