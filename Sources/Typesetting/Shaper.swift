@@ -163,8 +163,25 @@ public final class Shaper {
     public private(set) var missing = Set<Unicode.Scalar>()
     /// Those met by the text being shaped now, kept with its lines.
     private var shapingMissing = Set<Unicode.Scalar>()
+    /// Texts are told apart by their UTF-8 bytes, which is what Pango shapes: hashing a
+    /// `String` normalises it first (to treat canonically equal texts as one), which cost
+    /// more than the rest of the lookup.
     private struct ShapeKey: Hashable {
         let text: String, style: TextStyle, width: Double?, indent: Double, alignment: Alignment
+
+        static func == (a: ShapeKey, b: ShapeKey) -> Bool {
+            a.style == b.style && a.width == b.width && a.indent == b.indent && a.alignment == b.alignment
+                && a.text.utf8.elementsEqual(b.text.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(style)
+            hasher.combine(width)
+            hasher.combine(indent)
+            hasher.combine(alignment)
+        }
     }
     private struct ShapedEntry {
         let lines: [ShapedLine]
