@@ -24,8 +24,7 @@ public final class ITADocument {
     public func typeset(_ report: Report, to sink: PageSink) throws -> Result {
         shaper.breaker = ThaiBreaker(lexicon: ThaiLexicon(report.lexicon))
         shaper.hyphenate = report.style.layout.hyphenateSyllables
-        shaper.clearCache()
-        defer { shaper.clearCache() }
+        shaper.beginReport()
         let styles = ITAStyles(report.style)
         let geometry = styles.geometry
         let shaper = self.shaper

@@ -40,20 +40,13 @@ public final class FontSystem {
                 FcConfigDestroy(config)
                 throw Failure.missingFont(path)
             }
-            // FcConfigAppFontAddFile accepts files it cannot parse; count the faces to be sure.
-            var count: Int32 = 0
-            let scanned = path.withCString {
-                FcFreeTypeQuery(UnsafeRawPointer($0).assumingMemoryBound(to: FcChar8.self), 0, nil, &count)
-            }
-            guard let scanned else {
-                FcConfigDestroy(config)
-                throw Failure.unreadableFont(path)
-            }
-            FcPatternDestroy(scanned)
+            // FcConfigAppFontAddFile accepts files it cannot parse: a font is read if the
+            // application set has more faces after it (one parse of each file, not two).
+            let before = FontSystem.applicationFaces(config)
             let ok = path.withCString {
                 FcConfigAppFontAddFile(config, UnsafeRawPointer($0).assumingMemoryBound(to: FcChar8.self))
             }
-            guard ok == FcTrue else {
+            guard ok == FcTrue, FontSystem.applicationFaces(config) > before else {
                 FcConfigDestroy(config)
                 throw Failure.unreadableFont(path)
             }
@@ -68,6 +61,11 @@ public final class FontSystem {
         // One Pango unit per 1/1024 point: with 72 dpi, font sizes are in PDF points.
         pango_cairo_font_map_set_resolution(OpaquePointer(map), 72)
         self.fontMap = map
+    }
+
+    /// How many faces the configuration's application font set holds.
+    static func applicationFaces(_ config: OpaquePointer) -> Int32 {
+        FcConfigGetFonts(config, FcSetApplication)?.pointee.nfont ?? 0
     }
 
     /// Runs its block once per process, whichever thread gets there first.

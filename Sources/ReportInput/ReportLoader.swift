@@ -48,6 +48,18 @@ public enum ReportLoader {
         // The file's text and YAML tree live only inside this closure: a long report's tree
         // takes several times the file's size, and layout does not need it.
         let read: () throws -> AgencyData = {
+            // A file larger than all the text a report may read cannot make a report: refused
+            // before it is read and parsed (the YAML tree of a 200 MB file takes minutes).
+            let limit = sink.limits.maxTextBytes
+            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
+                throw InputError([
+                    Diagnostic(
+                        start,
+                        thai: "ไฟล์ข้อมูลยาวเกิน \(limit) ไบต์ ซึ่งเป็นข้อความทั้งหมดที่รายงานหนึ่งฉบับอ่านได้ ให้ลดข้อความ",
+                        english:
+                            "the data file is longer than \(limit) bytes, all the text one report may read: shorten it")
+                ])
+            }
             guard let bytes = FileManager.default.contents(atPath: path) else {
                 throw InputError([
                     Diagnostic(

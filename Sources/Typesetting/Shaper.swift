@@ -122,14 +122,32 @@ public final class Shaper {
     ) -> [ShapedLine] {
         guard !text.isEmpty else { return [] }
         let key = ShapeKey(text: text, style: style, width: width, indent: indent, alignment: alignment)
-        if let cached = cache[key] { return cached }
-        let lines = shapeUncached(text, style: style, width: width, indent: indent, alignment: alignment)
-        let glyphs = lines.reduce(0) { $0 + $1.runs.reduce(0) { $0 + $1.glyphs.count } }
-        if cachedGlyphs + glyphs <= Self.cacheGlyphBudget {
-            cache[key] = lines
-            cachedGlyphs += glyphs
+        if let cached = cache[key] {
+            missing.formUnion(cached.missing)
+            return cached.lines
         }
+        if let kept = previous.removeValue(forKey: key) {
+            missing.formUnion(kept.missing)
+            keep(kept, for: key)
+            return kept.lines
+        }
+        // Shaping may shape other text on the way (the hyphen), which has its own entry.
+        let outer = shapingMissing
+        shapingMissing = []
+        let lines = shapeUncached(text, style: style, width: width, indent: indent, alignment: alignment)
+        let found = shapingMissing
+        shapingMissing = outer.union(found)
+        missing.formUnion(found)
+        let glyphs = lines.reduce(0) { $0 + $1.runs.reduce(0) { $0 + $1.glyphs.count } }
+        keep(ShapedEntry(lines: lines, missing: found, glyphs: glyphs), for: key)
         return lines
+    }
+
+    private func keep(_ entry: ShapedEntry, for key: ShapeKey) {
+        if cachedGlyphs + entry.glyphs <= Self.cacheGlyphBudget {
+            cache[key] = entry
+            cachedGlyphs += entry.glyphs
+        }
     }
 
     /// Shaped text is kept for the second pass over the body (see `ReportTypesetter.typeset`),
@@ -141,17 +159,58 @@ public final class Shaper {
     /// character's code is in the low bits.
     static let unknownGlyphFlag: UInt32 = 0x1000_0000
 
-    /// Characters no bundled font could show, met since the last `clearCache`.
+    /// Characters no bundled font could show, met since the last `clearCache` or `beginReport`.
     public private(set) var missing = Set<Unicode.Scalar>()
+    /// Those met by the text being shaped now, kept with its lines.
+    private var shapingMissing = Set<Unicode.Scalar>()
+    /// Texts are told apart by their UTF-8 bytes, which is what Pango shapes: hashing a
+    /// `String` normalises it first (to treat canonically equal texts as one), which cost
+    /// more than the rest of the lookup.
     private struct ShapeKey: Hashable {
         let text: String, style: TextStyle, width: Double?, indent: Double, alignment: Alignment
-    }
-    private var cache: [ShapeKey: [ShapedLine]] = [:]
-    private var cachedGlyphs = 0
 
-    /// Forgets shaped text (at the start of each report: the cache serves the passes over one).
+        static func == (a: ShapeKey, b: ShapeKey) -> Bool {
+            a.style == b.style && a.width == b.width && a.indent == b.indent && a.alignment == b.alignment
+                && a.text.utf8.elementsEqual(b.text.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(style)
+            hasher.combine(width)
+            hasher.combine(indent)
+            hasher.combine(alignment)
+        }
+    }
+    private struct ShapedEntry {
+        let lines: [ShapedLine]
+        let missing: Set<Unicode.Scalar>
+        let glyphs: Int
+    }
+    /// The text shaped for this report, within `cacheGlyphBudget`.
+    private var cache: [ShapeKey: ShapedEntry] = [:]
+    private var cachedGlyphs = 0
+    /// The text shaped for the report before: what this report shapes again (the preview's
+    /// rebuild after an edit, a batch's template texts) moves into `cache`, and the rest is
+    /// forgotten when the next report begins, so memory stays within two budgets.
+    private var previous: [ShapeKey: ShapedEntry] = [:]
+
+    /// Forgets all shaped text.
     public func clearCache() {
         cache.removeAll(keepingCapacity: true)
+        previous.removeAll()
+        cachedGlyphs = 0
+        missing.removeAll()
+    }
+
+    /// Starts a report: the last report's shaped text may serve it; what it does not ask for
+    /// is dropped at the start of the next. Shaping depends only on the text, its style and
+    /// measure, the breaker and hyphenation (changing those clears everything), so a line
+    /// taken from the last report is the line shaping would give.
+    public func beginReport() {
+        previous = cache
+        cache = [:]
         cachedGlyphs = 0
         missing.removeAll()
     }
@@ -268,7 +327,7 @@ public final class Shaper {
                     if id & Self.unknownGlyphFlag != 0, id != Glyph.empty {
                         // No bundled font has this character: show the font's own "missing"
                         // box (glyph 0) so the gap is visible and the text still recorded.
-                        if let scalar = Unicode.Scalar(id & ~Self.unknownGlyphFlag) { missing.insert(scalar) }
+                        if let scalar = Unicode.Scalar(id & ~Self.unknownGlyphFlag) { shapingMissing.insert(scalar) }
                         id = 0
                     }
                     piece.glyphs.append(

@@ -20,11 +20,27 @@ struct TablePaginator {
 
     var x: Double { flow.geometry.left }
 
-    /// Height of the rest of a row from the given line offsets.
-    func height(_ row: TableResolver.ResolvedRow, from offsets: [Int]) -> Double {
+    /// Height of the rest of a row from the given line offsets, or a height above `cap` when
+    /// it is taller than that. Callers only compare it with room on a page, so a row much
+    /// longer than a page (one cell of megabytes of text, split over thousands of pages) is
+    /// measured a page or so at a time, not from its current line to its end on every page.
+    func height(_ row: TableResolver.ResolvedRow, from offsets: [Int], cap: Double = .infinity) -> Double {
         let content =
-            row.cells.indices.map { c in row.cells[c].lines[offsets[c]...].reduce(0) { $0 + $1.height } }.max() ?? 0
+            row.cells.indices.map { c in Self.linesHeight(row.cells[c].lines[offsets[c]...], cap: cap) }.max() ?? 0
         return max(content, style.cell.lineHeight) + 2 * style.paddingY
+    }
+
+    /// The heights of `lines` added up in order, stopping as soon as the sum is above `cap`.
+    /// Sums of positive numbers only grow, so every comparison with a number up to `cap`
+    /// comes out as it would for the whole sum, and a sum that stays below `cap` is the whole
+    /// sum to the last bit.
+    static func linesHeight(_ lines: ArraySlice<ShapedLine>, cap: Double) -> Double {
+        var sum = 0.0
+        for line in lines {
+            sum += line.height
+            if sum > cap { break }
+        }
+        return sum
     }
 
     /// The least of a row that may start a page section: its first lines (two where it has
@@ -37,7 +53,7 @@ struct TablePaginator {
             let row = rows[index]
             let start = from ?? Array(repeating: 0, count: row.cells.count)
             if row.kind == .group {
-                total += height(row, from: start)
+                total += height(row, from: start, cap: 2 * limit)
                 index += 1
                 from = nil
                 continue
@@ -102,7 +118,7 @@ struct TablePaginator {
             }
             let row = rows[index]
             let from = offsets ?? Array(repeating: 0, count: row.cells.count)
-            let whole = height(row, from: from)
+            let whole = height(row, from: from, cap: 2 * page)
             if row.kind == .group, whole + minimumStart(rows, index + 1, offsets: nil, limit: page) > flow.remaining,
                 rowsOnPage > 0
             {
@@ -159,8 +175,12 @@ struct TablePaginator {
     /// code and ✓ marks) while all its text waits on the next page.
     func splitCounts(_ row: TableResolver.ResolvedRow, from: [Int], rowsOnPage: Int) -> [Int] {
         let counts = cellSplitCounts(row, from: from, rowsOnPage: rowsOnPage)
-        let remaining = row.cells.indices.map { c in
-            row.cells[c].lines[from[c]...].reduce(0) { $0 + $1.height }
+        // Which cell is tallest: measured up to two pages, and to its end only when two or
+        // more cells go on past that (the order of such cells needs their whole heights).
+        let cap = 2 * flow.geometry.contentHeight
+        var remaining = row.cells.indices.map { c in Self.linesHeight(row.cells[c].lines[from[c]...], cap: cap) }
+        if remaining.filter({ $0 > cap }).count > 1 {
+            remaining = row.cells.indices.map { c in Self.linesHeight(row.cells[c].lines[from[c]...], cap: .infinity) }
         }
         if rowsOnPage > 0, let tallest = remaining.indices.max(by: { remaining[$0] < remaining[$1] }) {
             let left = row.cells[tallest].lines.count - from[tallest]

@@ -312,6 +312,13 @@ import Testing
         #expect(diagnostics.first?.english.contains("more than 2000000 values") == true)
     }
 
+    @Test func aDataFileLargerThanTheLimitIsNotRead() throws {
+        let (d, _, url) = try failure(
+            { $0 + "# " + String(repeating: "ก", count: 400) + "\n" }, limits: InputLimits(maxTextBytes: 1000))
+        #expect(d.location == SourceLocation(file: url.path, line: 1, column: 1))
+        #expect(d.english.contains("the data file is longer than 1000 bytes"))
+    }
+
     @Test func aLowerLimitIsNamed() throws {
         let (d, _, _) = try failure({ $0 }, limits: InputLimits(maxTextBytes: 1000))
         #expect(d.english.contains("longer than 1000 bytes"))

@@ -12,6 +12,7 @@ struct Workload {
         try? FileManager.default.removeItem(at: root)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try copy("Templates/ita-2564/template.yaml")
+        try copy("Templates/ita-2564/lexicon.txt")
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }
@@ -109,6 +110,107 @@ struct Workload {
             let id = String(format: "agency-%03d", n)
             _ = write(
                 "\(folder)/\(id)/2564.yaml", sampleText.replacingOccurrences(of: "id: singburi-pao", with: "id: \(id)"))
+        }
+        return root.appendingPathComponent(folder)
+    }
+
+    /// The kinds of long text the linearity cases lay out.
+    enum LongText: String, CaseIterable {
+        /// Thai with a space between phrases, as results are written.
+        case spaces = "Thai with spaces"
+        /// The same Thai with no space at all: every break comes from the dictionary.
+        case noSpaces = "Thai without spaces"
+        /// Latin letters and digits with no break opportunity anywhere (a token, a pasted hash).
+        case unbroken = "no break opportunity"
+
+        var unit: String {
+            switch self {
+            case .spaces:
+                return "มีการประชุมระหว่างผู้บริหารกับหัวหน้าส่วนราชการ และระหว่างหัวหน้าส่วนราชการกับข้าราชการ "
+                    + "ลูกจ้างและพนักงานจ้างในสังกัด เป็นประจำทุกเดือน "
+            case .noSpaces:
+                return "มีการประชุมระหว่างผู้บริหารกับหัวหน้าส่วนราชการและระหว่างหัวหน้าส่วนราชการกับข้าราชการ"
+                    + "ลูกจ้างและพนักงานจ้างในสังกัดเป็นประจำทุกเดือน"
+            case .unbroken: return "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+            }
+        }
+
+        /// About `bytes` bytes of this text (whole characters).
+        func text(bytes: Int) -> String {
+            let unitBytes = unit.utf8.count
+            var text = String(repeating: unit, count: bytes / unitBytes)
+            for character in unit.unicodeScalars {
+                if text.utf8.count + String(character).utf8.count > bytes { break }
+                text.unicodeScalars.append(character)
+            }
+            return text
+        }
+    }
+
+    /// The sample report with its measures table replaced by `bytes` bytes of `kind` text: in
+    /// the result cell of one row (`cells == 1`, a cell split over every page), or spread over
+    /// rows of about 600 bytes each. Kept in CSV, as the synthetic reports are.
+    func longText(_ kind: LongText, bytes: Int, oneCell: Bool) -> URL {
+        let id = "long-\(String(describing: kind).lowercased())-\(oneCell ? "one" : "many")-\(bytes)"
+        var csv = "indicator,measure,continues,step,responsible,result\n"
+        if oneCell {
+            csv += ",มาตรการ,,ขั้นตอน,สำนักปลัด,\(kind.text(bytes: bytes))\n"
+        } else {
+            for n in 0..<max(1, bytes / 600) {
+                csv += ",มาตรการที่ \(n + 1),,ขั้นตอน,สำนักปลัด,\(kind.text(bytes: 520))\n"
+            }
+        }
+        _ = write("Long/\(id)/iit.csv", csv)
+        return write(
+            "Long/\(id)/2564.yaml", dataFile(id: id, name: "องค์การบริหารส่วนตำบลตัวอย่าง", measures: "iit: {csv: iit.csv}"))
+    }
+
+    /// A data file of the sample's template: the sample's OIT checklist and signature, the
+    /// given agency and measures.
+    func dataFile(id: String, name: String, measures: String) -> String {
+        let oit = sampleText.components(separatedBy: "\noit:")[1]
+        return """
+            template: ita-2564
+            fiscal_year: 2564
+            agency: {id: \(id), name: \(name), address: อำเภอตัวอย่าง จังหวัดตัวอย่าง}
+            issuing_unit: สำนักปลัด
+            signature: {lines: [สำนักปลัด, \(name)], date: 2564-03}
+            measures:
+              \(measures)
+            oit:\(oit)
+            """
+    }
+
+    /// A synthetic fiscal year of `count` agencies in one folder, of varied sizes as a real
+    /// year is: every fourth agency is the sample under its own id; the others have names of
+    /// their own and a measures table of 3 to 62 rows (about 10 to 30 pages with the front
+    /// matter and the checklist).
+    func nationalYear(_ count: Int) -> URL {
+        let folder = "Year\(count)"
+        let places = [
+            "บ้านใหม่", "หนองบัว", "ท่าช้าง", "วังน้ำเย็น", "ดอนตูม", "บางระจัน", "โพธิ์ทอง", "ห้วยขวาง", "นาดี", "คลองหลวง",
+            "เชียงคาน", "แม่สาย", "ปากเกร็ด", "บึงกาฬ", "สามโคก", "ลำลูกกา", "ศรีสำโรง", "ทุ่งเสลี่ยม", "กงไกรลาศ", "พรหมพิราม",
+        ]
+        let kinds = ["องค์การบริหารส่วนตำบล", "เทศบาลตำบล", "เทศบาลเมือง"]
+        let step =
+            "-กำหนดให้หน่วยงานเจ้าของข้อมูลตรวจสอบข้อมูลให้ครบถ้วนถูกต้องก่อนนำส่งข้อมูลให้เจ้าหน้าที่ดูแลเว็บไซต์"
+        let result =
+            "- มีการประชุมระหว่างผู้บริหารกับหัวหน้าส่วนราชการ และระหว่างหัวหน้าส่วนราชการกับข้าราชการ ลูกจ้างและพนักงานจ้างในสังกัด เป็นประจำทุกเดือน"
+        for n in 1...count {
+            let id = String(format: "agency-%05d", n)
+            if n % 4 == 0 {
+                _ = write(
+                    "\(folder)/\(id)/2564.yaml",
+                    sampleText.replacingOccurrences(of: "id: singburi-pao", with: "id: \(id)"))
+                continue
+            }
+            let name = kinds[n % kinds.count] + places[n % places.count] + places[(n / places.count) % places.count]
+            var csv = "indicator,measure,continues,step,responsible,result\n"
+            for row in 1...(3 + (n * 37) % 60) {
+                csv += ",มาตรการที่ \(row) ของ\(name),,\(step),สำนักปลัด/ ทุกส่วนราชการ,\(result) ครั้งที่ \(row)\n"
+            }
+            _ = write("\(folder)/\(id)/iit.csv", csv)
+            _ = write("\(folder)/\(id)/2564.yaml", dataFile(id: id, name: name, measures: "iit: {csv: iit.csv}"))
         }
         return root.appendingPathComponent(folder)
     }

@@ -11,7 +11,10 @@ let quick = arguments.contains("--quick")
 let runs = arguments.firstIndex(of: "--runs").flatMap { Int(arguments[$0 + 1]) } ?? (quick ? 3 : 11)
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
-let binary = repository.appendingPathComponent(".build/release/thaireport").path
+// `--binary PATH`: the build to measure (another scratch path, an older build kept aside).
+let binary =
+    arguments.firstIndex(of: "--binary").map { arguments[$0 + 1] }
+    ?? repository.appendingPathComponent(".build/release/thaireport").path
 guard FileManager.default.isExecutableFile(atPath: binary) else {
     print("Build the tool first: swift build -c release --product thaireport")
     exit(1)
@@ -31,6 +34,37 @@ if let index = arguments.firstIndex(of: "--synthetic"), let rows = Int(arguments
 {
     let keep = try Workload(repository: repository, folder: "thaireport-bench-synthetic")
     print(keep.synthetic(rows: rows, items: items).path)
+    exit(0)
+}
+
+// `--national COUNT`: write a synthetic fiscal year of COUNT reports and print its folder.
+if let index = arguments.firstIndex(of: "--national"), let count = Int(arguments[index + 1]) {
+    let keep = try Workload(repository: repository, folder: "thaireport-bench-national")
+    print(keep.nationalYear(count).path)
+    exit(0)
+}
+
+// `--linear`: only the linearity cases (section 5), which take minutes.
+if arguments.contains("--linear") {
+    // `--sizes 1000,1000000`: other sizes than the default ones (bytes of text).
+    let sizes = arguments.firstIndex(of: "--sizes").map {
+        arguments[$0 + 1].split(separator: ",").compactMap { Int($0) }
+    }
+    try linearity(binary: binary, workload: workload, out: out, sizes: sizes ?? (quick ? [1_000, 100_000] : nil))
+    exit(0)
+}
+
+// `--edit`: only the preview's rebuild after an edit (in process).
+if arguments.contains("--edit") {
+    try editLatency(workload: workload, out: out, runs: runs)
+    exit(0)
+}
+
+// `--batches 100,1000,8300`: only the national batches (section 6).
+if let index = arguments.firstIndex(of: "--batches") {
+    try nationalBatches(
+        binary: binary, workload: workload, out: out,
+        counts: arguments[index + 1].split(separator: ",").compactMap { Int($0) })
     exit(0)
 }
 
@@ -119,3 +153,4 @@ for (name, body) in inProcess {
     let summary = try Run.repeated(runs) { try Run.timed(body) }
     row([name, ms(summary.median), ms(summary.minimum)])
 }
+try editLatency(workload: workload, out: out, runs: runs)
