@@ -139,19 +139,32 @@ final class BuildLoop: @unchecked Sendable {
     private var watcher = InputWatcher()
     private let lock = NSLock()
     private var stopped = false
+    private var started = false
+    /// Signalled when the loop's thread has left the loop (no build is writing any more).
+    private let ended = DispatchSemaphore(value: 0)
 
     init(_ builder: PreviewBuilder) { self.builder = builder }
 
     func start(state: PreviewState) {
+        lock.withLock { started = true }
         let thread = Thread { [self] in run(state: state) }
         thread.name = "thaireport.preview.build"
         thread.start()
     }
 
-    func stop() { lock.withLock { stopped = true } }
+    /// Ends the loop and waits (a minute at most) for a build under way to finish, so nothing
+    /// writes into the preview's folder after it is removed.
+    func stop() {
+        let running = lock.withLock {
+            stopped = true
+            return started
+        }
+        if running { _ = ended.wait(timeout: .now() + 60) }
+    }
     private var isStopped: Bool { lock.withLock { stopped } }
 
     private func run(state: PreviewState) {
+        defer { ended.signal() }
         var status: PreviewStatus? = nil
         while !isStopped {
             let built = builder.build(after: status)
