@@ -23,18 +23,8 @@ import time
 
 
 def run(binary, data, out, extra):
-    start = time.perf_counter()
-    pid = os.fork()
-    if pid == 0:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 1)
-        os.dup2(devnull, 2)
-        os.execv(binary, [binary, "build", data, "--format", "pdf", "--force", "--out", out] + extra)
-    _, status, usage = os.wait4(pid, 0)
-    elapsed = time.perf_counter() - start
-    if status != 0:
-        sys.exit(f"{binary} failed with status {status}")
-    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    """One whole-process build of `data` to PDF: wall seconds, peak MiB, CPU seconds."""
+    return spawn([binary, "build", data, "--format", "pdf", "--force", "--out", out] + extra)
 
 
 def peer(python, typ, out):

@@ -24,33 +24,13 @@ enum Run {
     static func process(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws
         -> Sample
     {
-        var pid: pid_t = 0
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        let env =
-            ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { strdup("\($0.key)=\($0.value)") } + [
-                nil
-            ]
-        defer { env.forEach { free($0) } }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        let start = DispatchTime.now().uptimeNanoseconds
-        guard posix_spawn(&pid, executable, &actions, nil, argv, env) == 0 else {
-            throw NSError(domain: "bench", code: 1, userInfo: [NSLocalizedDescriptionKey: "cannot start \(executable)"])
-        }
-        var status: Int32 = 0
-        var usage = rusage()
-        wait4(pid, &status, 0, &usage)
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        guard status == 0 else {
+        let run = spawn([executable] + arguments, environment: environment.map { "\($0.key)=\($0.value)" })
+        guard run.status == 0 else {
             throw NSError(
                 domain: "bench", code: 2,
-                userInfo: [NSLocalizedDescriptionKey: "\(executable) \(arguments) exited with \(status)"])
+                userInfo: [NSLocalizedDescriptionKey: "\(executable) \(arguments) exited with \(run.status)"])
         }
-        return Sample(seconds: seconds, peakKiB: Int(usage.ru_maxrss))
+        return Sample(seconds: run.seconds, peakKiB: run.peakKiB)
     }
 
     /// Repeats a measurement after one warm-up run.

@@ -78,13 +78,18 @@ func nationalBatches(binary: String, workload: Workload, out: String, counts: [I
     }
 }
 
-/// Runs a program (output discarded) and returns its wall time, CPU time, peak memory and exit status.
+/// Runs a program (output discarded) and returns its wall time, CPU time, peak memory and exit
+/// status (-1 when it could not be started).
 func spawn(_ arguments: [String], environment: [String] = [])
     -> (seconds: Double, cpu: Double, peakKiB: Int, status: Int32)
 {
     let argv = arguments.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
-    let pairs = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" } + environment
+    // The given `NAME=value` pairs replace the inherited ones of the same name.
+    let names = Set(environment.map { String($0.prefix { $0 != "=" }) })
+    let pairs =
+        ProcessInfo.processInfo.environment.filter { !names.contains($0.key) }.map { "\($0.key)=\($0.value)" }
+        + environment
     let env = pairs.map { strdup($0) } + [nil]
     defer { env.forEach { free($0) } }
     var actions = posix_spawn_file_actions_t()
