@@ -83,7 +83,7 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["ReportModel", "PageIR", "HTMLOutput"], path: "Tests/TestSupport"),
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
-        .testTarget(name: "ThaiBreakingTests", dependencies: ["ThaiBreaking"]),
+        .testTarget(name: "ThaiBreakingTests", dependencies: ["ThaiBreaking", "TestSupport"]),
         .testTarget(name: "PreviewTests", dependencies: ["TestSupport"]),
         .testTarget(name: "SiteLayoutTests", dependencies: ["SiteLayout"]),
         .testTarget(name: "WebFontsTests", dependencies: ["WebFonts", "TestSupport"]),

@@ -25,10 +25,7 @@ public struct ThaiBreaker: Sendable, Equatable {
     public func opportunities(in text: String) -> [BreakOpportunity] {
         let scalars = Array(text.unicodeScalars)
         guard !scalars.isEmpty else { return [] }
-        let count = scalars.count + 1
-        let attrs = UnsafeMutablePointer<PangoLogAttr>.allocate(capacity: count)
-        defer { attrs.deallocate() }
-        pango_get_log_attrs(text, Int32(text.utf8.count), -1, pango_language_from_string("th"), attrs, Int32(count))
+        let attrs = LongText.logAttrs(of: text)
         return opportunities(in: scalars) { attrs[$0].is_line_break != 0 }
     }
 

@@ -224,18 +224,27 @@ public final class Shaper {
         pango_layout_set_font_description(layout, description(style))
         pango_layout_set_width(layout, -1)
         pango_layout_set_indent(layout, 0)
-        pango_layout_set_text(layout, text, -1)
 
         let utf8 = Array(text.utf8)
-        var attrCount: Int32 = 0
-        let attrs = pango_layout_get_log_attrs_readonly(layout, &attrCount)!
         // Byte offset of each character, for matching log attributes to clusters.
         var charStarts: [Int] = []
         charStarts.reserveCapacity(utf8.count + 1)
         for (offset, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 { charStarts.append(offset) }
         charStarts.append(utf8.count)
 
-        let shaped = shapedRuns(utf8: utf8)
+        let (shaped, logAttrs) = shapedInPieces(utf8: utf8, charCount: charStarts.count - 1)
+        return logAttrs.withUnsafeBufferPointer { buffer in
+            lines(
+                text, utf8: utf8, charStarts: charStarts, shaped: shaped, attrs: buffer.baseAddress!, style: style,
+                width: width, indent: indent, alignment: alignment)
+        }
+    }
+
+    /// Cuts the shaped text into lines (`LineBreaking`) and justifies them.
+    private func lines(
+        _ text: String, utf8: [UInt8], charStarts: [Int], shaped: ShapedText, attrs: UnsafePointer<PangoLogAttr>,
+        style: TextStyle, width: Double?, indent: Double, alignment: Alignment
+    ) -> [ShapedLine] {
         let ranges: [LineRange]
         if let width {
             ranges = lineRanges(
@@ -296,23 +305,76 @@ public final class Shaper {
         shape("-", style: style, width: nil).first?.runs.first
     }
 
-    /// Every run of the text shaped on one line per forced break (Pango's own lines at width
-    /// -1), with its clusters, ready to be cut into lines anywhere between two clusters.
-    private func shapedRuns(utf8: [UInt8]) -> ShapedText {
+    /// The text shaped (`shapedRuns`) with its log attributes, one per character and one after
+    /// the last.
+    ///
+    /// A text longer than `LongText.pieceBytes` is shaped in the pieces `LongText.cut` chooses,
+    /// so that libthai's time stays linear in the text (see `LongText`); the attributes at a
+    /// cut are the ones found with text on both sides of it. Shorter texts are shaped whole.
+    private func shapedInPieces(utf8: [UInt8], charCount: Int) -> (ShapedText, [PangoLogAttr]) {
+        var attrs: [PangoLogAttr] = []
+        attrs.reserveCapacity(charCount + 1)
+        var shaped = ShapedText()
+        var start = 0
+        var chars = 0
+        var cutAttr: PangoLogAttr?
+        while start < utf8.count || start == 0 {
+            var end = utf8.count
+            var nextAttr: PangoLogAttr?
+            if utf8.count - start > LongText.pieceBytes {
+                (end, nextAttr) = LongText.cut(utf8, from: start)
+            }
+            if utf8.isEmpty {
+                pango_layout_set_text(layout, "", 0)
+            } else {
+                utf8.withUnsafeBufferPointer { bytes in
+                    bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
+                        pango_layout_set_text(layout, $0 + start, Int32(end - start))
+                    }
+                }
+            }
+            var count: Int32 = 0
+            let pieceAttrs = pango_layout_get_log_attrs_readonly(layout, &count)!
+            // The attributes at a cut are the ones found with text on both sides of it.
+            attrs.append(cutAttr ?? pieceAttrs[0])
+            let pieceChars = Int(count) - 1
+            for i in 1..<Int(count) where i < pieceChars || end == utf8.count { attrs.append(pieceAttrs[i]) }
+            let piece = shapedRuns(utf8: utf8, byteOffset: start, charOffset: chars)
+            if start > 0, let last = shaped.paragraphs.last, let first = piece.paragraphs.first {
+                // The cut is inside a paragraph: its two halves are one.
+                shaped.paragraphs[shaped.paragraphs.count - 1] = last.lowerBound..<first.upperBound
+                shaped.paragraphs += piece.paragraphs.dropFirst()
+            } else {
+                shaped.paragraphs += piece.paragraphs
+            }
+            shaped.pieces += piece.pieces
+            chars += pieceChars
+            cutAttr = nextAttr
+            if end == utf8.count { break }
+            start = end
+        }
+        return (shaped, attrs)
+    }
+
+    /// Every run of `utf8[byteOffset...]` as the layout holds it, shaped on one line per forced
+    /// break (Pango's own lines at width -1), with its clusters, ready to be cut into lines
+    /// anywhere between two clusters. Offsets are into `utf8`, characters counted from
+    /// `charOffset`.
+    private func shapedRuns(utf8: [UInt8], byteOffset: Int, charOffset: Int) -> ShapedText {
         let scale = Double(PANGO_SCALE)
         var result = ShapedText()
         let lineCount = Int(pango_layout_get_line_count(layout))
-        var charCursor = 0
+        var charCursor = charOffset
         for lineIndex in 0..<lineCount {
             let line = pango_layout_get_line_readonly(layout, Int32(lineIndex))!
-            let startByte = Int(line.pointee.start_index)
+            let startByte = byteOffset + Int(line.pointee.start_index)
             let endByte = startByte + Int(line.pointee.length)
             var run = line.pointee.runs
             while let node = run {
                 let glyphItem = node.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
                 let item = glyphItem.pointee.item!.pointee
                 let glyphs = glyphItem.pointee.glyphs!.pointee
-                let itemStart = Int(item.offset)
+                let itemStart = byteOffset + Int(item.offset)
                 let itemLength = Int(item.length)
                 var piece = ShapedText.Piece(
                     start: itemStart, end: itemStart + itemLength, font: index(of: item.analysis.font),
@@ -369,7 +431,9 @@ public final class Shaper {
             result.paragraphs.append(lineStartChar..<endChar)
             // Skip to the next line's first character.
             if lineIndex + 1 < lineCount {
-                let next = Int(pango_layout_get_line_readonly(layout, Int32(lineIndex + 1))!.pointee.start_index)
+                let next =
+                    byteOffset
+                    + Int(pango_layout_get_line_readonly(layout, Int32(lineIndex + 1))!.pointee.start_index)
                 while byte < next {
                     if utf8[byte] & 0xC0 != 0x80 { endChar += 1 }
                     byte += 1

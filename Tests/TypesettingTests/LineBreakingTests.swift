@@ -1,3 +1,4 @@
+import CPangoCairo
 import FontSystem
 import Foundation
 import PageIR
@@ -104,5 +105,40 @@ struct LineBreakingTests {
         #expect(lines.count > 3)
         for line in lines.dropLast() { #expect(abs(line.width - 180) < 0.01, "\(line.text): \(line.width)") }
         #expect(lines.last!.width < 180)
+    }
+}
+
+/// A text longer than `LongText.pieceBytes` is shaped in pieces; its lines are whole lines of
+/// the text, end where Pango breaks the whole text, and keep its paragraphs.
+struct LongTextLineTests {
+    @Test func aLongCellIsShapedInPiecesAndBrokenAsAWhole() {
+        let sentence = ModelFixtures.sentence.replacingOccurrences(of: " ", with: "")
+        var text = ""
+        var paragraphs = 1
+        while text.utf8.count < 3 * LongText.pieceBytes {
+            text += sentence
+            if text.utf8.count % 7 == 0 {
+                text += "\n"
+                paragraphs += 1
+            }
+        }
+        let width = 150.0
+        let lines = Shaper(fonts: Fixtures.fonts()).shape(text, style: Fixtures.tableStyle.cell, width: width)
+        #expect(lines.map(\.text).joined() == text.replacingOccurrences(of: "\n", with: ""))
+        for line in lines { #expect(line.width <= width + 0.01, "\(line.text) is \(line.width) pt wide") }
+
+        // Every line ends where Pango, given the whole text at once, allows a break.
+        let scalars = text.unicodeScalars.count
+        var attrs = [PangoLogAttr](repeating: PangoLogAttr(), count: scalars + 1)
+        pango_get_log_attrs(
+            text, Int32(text.utf8.count), -1, pango_language_from_string("th"), &attrs, Int32(scalars + 1))
+        var offset = 0
+        let all = Array(text.unicodeScalars)
+        for line in lines.dropLast() {
+            offset += line.text.unicodeScalars.count
+            if offset < all.count, all[offset] == "\n" { offset += 1 }
+            #expect(attrs[offset].is_line_break != 0, "a line ends inside a word: \(line.text)")
+        }
+        #expect(lines.count > paragraphs)
     }
 }
