@@ -126,7 +126,22 @@ final class DiagnosticSink {
     private(set) var files: [String] = []
     private var digest = SHA256()
 
+    /// When not nil, every file recorded, with its bytes (for `TemplateCache`).
+    var captured: [(path: String, bytes: Data)]?
+
+    /// Whether text and values already counted elsewhere fit in what is left of the limits.
+    func fits(textBytes text: Int, nodes count: Int) -> Bool {
+        textBytes + text <= limits.maxTextBytes && nodes + count <= limits.maxNodes
+    }
+
+    /// Counts text and values read once before (a kept template), within the limits.
+    func spend(textBytes text: Int, nodes count: Int) {
+        textBytes += text
+        nodes += count
+    }
+
     func record(_ path: String, _ bytes: Data) {
+        captured?.append((path, bytes))
         files.append(path)
         digest.update(path + "\n")
         digest.update(bytes)

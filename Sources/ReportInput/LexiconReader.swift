@@ -7,9 +7,14 @@ import Foundation
 enum LexiconReader {
     static let fileName = "lexicon.txt"
 
+    /// The lexicon file of a template: beside it.
+    static func file(besides templateFile: URL) -> URL {
+        templateFile.deletingLastPathComponent().appendingPathComponent(fileName)
+    }
+
     /// The words of the `lexicon.txt` beside `templateFile`, none when there is no such file.
     static func templateWords(besides templateFile: URL, sink: DiagnosticSink) -> [String] {
-        let url = templateFile.deletingLastPathComponent().appendingPathComponent(fileName)
+        let url = file(besides: templateFile)
         guard FileManager.default.fileExists(atPath: url.path) else { return [] }
         let start = SourceLocation(file: url.path, line: 1, column: 1)
         guard let bytes = FileManager.default.contents(atPath: url.path) else {

@@ -25,12 +25,33 @@ public enum TemplateLoader {
 
     static func load(file: URL, expectedID: String, sink: DiagnosticSink) -> Template? {
         let path = file.path
+        if let kept = TemplateCache.shared.template(at: path, expectedID: expectedID, sink: sink) { return kept }
         guard let data = FileManager.default.contents(atPath: path) else {
             sink.error(
                 SourceLocation(file: path, line: 1, column: 1), thai: "อ่านไฟล์แม่แบบไม่ได้",
                 english: "cannot read the template file")
             return nil
         }
+        let before = (diagnostics: sink.diagnostics.count, text: sink.textBytes, nodes: sink.nodes)
+        let outer = sink.captured
+        sink.captured = []
+        let template = read(file: file, data: data, expectedID: expectedID, sink: sink)
+        let files = sink.captured ?? []
+        sink.captured = outer.map { $0 + files }
+        if let template, sink.diagnostics.count == before.diagnostics {
+            let lexicon = LexiconReader.file(besides: file).path
+            TemplateCache.shared.keep(
+                TemplateCache.Entry(
+                    template: template, expectedID: expectedID, files: files,
+                    absent: files.contains { $0.path == lexicon } ? [] : [lexicon],
+                    textBytes: sink.textBytes - before.text, nodes: sink.nodes - before.nodes),
+                at: path)
+        }
+        return template
+    }
+
+    private static func read(file: URL, data: Data, expectedID: String, sink: DiagnosticSink) -> Template? {
+        let path = file.path
         sink.record(path, data)
         guard let text = String(data: data, encoding: .utf8) else {
             sink.error(

@@ -45,6 +45,8 @@ public final class ReportBuilder {
     let document: ITADocument
     /// What the last `write` noticed but did not stop for (characters no font has).
     public private(set) var warnings: [String] = []
+    /// The web page's line breaks of the texts of the last report, for the next.
+    let webLineBreaks = WebLineBreakMemo()
 
     public init(fonts: FontSystem) {
         self.fonts = fonts
@@ -166,7 +168,9 @@ public final class ReportBuilder {
                 (linkPDF ?? options.formats.contains(.pdf))
                 ? PDFFacts(bytes: Self.fileSize(paths.pdf), pages: lastPDFPages ?? pdfPages) : nil
             written += try ReportSite(fontsDirectory: fonts.directory, site: options.site).write(
-                report, pdf: pdf, siteURL: options.siteURL, otherYears: otherYears)
+                report, pdf: pdf, siteURL: options.siteURL,
+                lineBreaks: webLineBreaks.lineBreaks(lexicon: report.lexicon),
+                otherYears: otherYears)
         }
         return written
     }

@@ -12,12 +12,14 @@ struct ReportSite {
     let fontsDirectory: URL
     let site: SiteLayout
 
-    func write(_ report: Report, pdf: PDFFacts?, siteURL: String?, otherYears: [Int] = []) throws -> [URL] {
+    func write(
+        _ report: Report, pdf: PDFFacts?, siteURL: String?, lineBreaks: @escaping LineBreaks, otherYears: [Int] = []
+    ) throws -> [URL] {
         let year = report.fiscalYear
         let csv = HTMLWriter.checklistCSV(report)
         let context = PageContext(
             pdf: pdf, checklistCSV: csv != nil, siteURL: siteURL,
-            lineBreaks: WebLineBreaks.make(lexicon: report.lexicon), otherYears: otherYears)
+            lineBreaks: lineBreaks, otherYears: otherYears)
         let page = HTMLWriter.render(report, context: context)
         try SiteAssets.write(fontsDirectory: fontsDirectory, year: year, in: site)
         let checklist = site.url(.reportChecklist(agencyID: report.agencyID, year: year))

@@ -1,3 +1,4 @@
+import Foundation
 import HTMLOutput
 import ThaiBreaking
 
@@ -43,5 +44,60 @@ enum WebLineBreaks {
             }
         }
         return kept
+    }
+}
+
+/// The web page's line breaks of one report's texts, kept for the next report: a batch's
+/// reports and the preview's rebuilds share most of their texts (the template's, and all but
+/// the edited one). Breaks depend only on the text and the lexicon, so a kept answer is the
+/// answer. What a report did not ask for is dropped at the next report, as the shaper drops
+/// its shaped text: two reports' texts at most. One builder, one report at a time.
+final class WebLineBreakMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lexicon: [String]?
+    private var breaker = ThaiBreaker()
+    private var current: [TextKey: [Int]] = [:]
+    private var previous: [TextKey: [Int]] = [:]
+
+    /// A text compared by its UTF-8 bytes: two spellings of one text that Unicode calls equal
+    /// have breaks at different offsets (and hashing a `String` normalises it, which is slow).
+    private struct TextKey: Hashable {
+        let text: String
+        static func == (a: TextKey, b: TextKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// The line breaks of the next report's texts.
+    func lineBreaks(lexicon: [String]) -> LineBreaks {
+        lock.lock()
+        defer { lock.unlock() }
+        if lexicon != self.lexicon {
+            self.lexicon = lexicon
+            breaker = ThaiBreaker(lexicon: ThaiLexicon(lexicon))
+            current = [:]
+        }
+        previous = current
+        current = [:]
+        return { [self] text in breaks(text) }
+    }
+
+    private func breaks(_ text: String) -> [Int] {
+        let key = TextKey(text: text)
+        lock.lock()
+        if let kept = current[key] ?? previous.removeValue(forKey: key) {
+            current[key] = kept
+            lock.unlock()
+            return kept
+        }
+        let breaker = breaker
+        lock.unlock()
+        let found = WebLineBreaks.thinned(breaker.opportunities(in: text), length: text.unicodeScalars.count)
+        lock.lock()
+        current[key] = found
+        lock.unlock()
+        return found
     }
 }

@@ -40,6 +40,34 @@ import Testing
                 == Data(contentsOf: batch.url.appendingPathComponent(name)))
     }
 
+    /// Every sample's PDF and web page are the same bytes built alone and built after other
+    /// reports in one process, which keeps the template read, the text shaped and the web
+    /// page's line breaks from one report for the next (`--jobs 1`: each report follows one).
+    @Test func whatAReportKeepsForTheNextChangesNoByte() throws {
+        let batch = ScratchDirectory()
+        let samples = Repo.root.appendingPathComponent("Samples")
+        let run = try runProcess(binary, ["build", samples.path, "--out", batch.url.path, "--jobs", "1"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: samples.path).filter { $0.hasSuffix(".yaml") }
+        #expect(files.count >= 3)
+        for file in files {
+            let alone = ScratchDirectory()
+            let single = try runProcess(
+                binary, ["build", samples.appendingPathComponent(file).path, "--out", alone.url.path])
+            #expect(single.status == 0, "\(single.stderr)")
+            // The report's own files: its PDF, page, checklist and page fonts (the year's and the
+            // site's index pages list what each build holds).
+            let agency = String(file.split(separator: "/")[0])
+            let own = alone.files().filter { $0.split(separator: "/").dropFirst().first?.hasPrefix(agency) == true }
+            #expect(own.count >= 3)
+            for name in own {
+                #expect(
+                    try Data(contentsOf: alone.url.appendingPathComponent(name))
+                        == Data(contentsOf: batch.url.appendingPathComponent(name)), "\(name) differs")
+            }
+        }
+    }
+
     @Test func badInputExitsWithTwoAndWritesNothing() throws {
         let scratch = ScratchDirectory()
         let data = scratch.sample { $0.replacingOccurrences(of: "  short_name:", with: "  colour: red\n  short_name:") }
