@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(
             name: "ThaiReportTests",
             dependencies: [
-                "ThaiReport", "HTMLOutput", "ReportInput", "ReportModel", "FontSystem", "TestSupport", "ThaiText",
+                "ThaiReport", "HTMLOutput", "ReportInput", "ReportModel", "FontSystem", "TestSupport", "ThaiText", "PageIR",
             ]),
     ]
 )

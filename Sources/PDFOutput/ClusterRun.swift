@@ -116,11 +116,23 @@ struct ClusterRun {
             let end = run.glyphs[whole.glyphs].reduce(0) { $0 + $1.advance }
             for piece in pieces.dropFirst() {
                 guard let rest = registry.glyph(recording: Array(utf8[piece])) else { return false }
-                glyphs.append(cairo_glyph_t(index: UInt(rest), x: run.x + origin.x + end, y: run.y + origin.y))
+                glyphs.append(cairo_glyph_t(index: UInt(rest), x: run.x + (origin.x + end), y: run.y + origin.y))
                 clusters.append(cairo_text_cluster_t(num_bytes: Int32(piece.count), num_glyphs: 1))
             }
         }
         return true
+    }
+
+    /// The run moved by (`x`, `y`): what `init` makes of the run at that place, once made for
+    /// it at (0, 0) (each glyph stands at the run's origin plus its own offset, and adding is
+    /// exact in either order).
+    func moved(x: Double, y: Double) -> ClusterRun {
+        var moved = self
+        for g in moved.glyphs.indices {
+            moved.glyphs[g].x += x
+            moved.glyphs[g].y += y
+        }
+        return moved
     }
 
     /// The longest text, in UTF-16 units, one glyph records: pdftotext reads a ToUnicode
@@ -149,5 +161,48 @@ struct ClusterRun {
         }
         pieces.append(start..<range.upperBound)
         return pieces
+    }
+}
+
+/// A text run as `ClusterRun` reads it, apart from where it stands: the same key makes the
+/// same cluster run, moved. Compared bit for bit (text by its UTF-8 bytes, positions by their
+/// bits), so equal keys always hash alike.
+struct ClusterRunKey: Hashable {
+    let run: TextRun
+
+    /// The key of `run` as it would stand at (0, 0).
+    init(_ run: TextRun) {
+        var origin = run
+        origin.x = 0
+        origin.y = 0
+        self.run = origin
+    }
+
+    static func == (a: ClusterRunKey, b: ClusterRunKey) -> Bool {
+        guard a.run.font == b.run.font, a.run.backward == b.run.backward,
+            a.run.glyphs.count == b.run.glyphs.count, a.run.clusters == b.run.clusters,
+            a.run.text.utf8.elementsEqual(b.run.text.utf8)
+        else { return false }
+        for (g, h) in zip(a.run.glyphs, b.run.glyphs) {
+            guard g.id == h.id, g.x.bitPattern == h.x.bitPattern, g.y.bitPattern == h.y.bitPattern,
+                g.advance.bitPattern == h.advance.bitPattern
+            else { return false }
+        }
+        return true
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(run.font)
+        hasher.combine(run.backward)
+        var text = run.text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        for glyph in run.glyphs {
+            hasher.combine(glyph.id)
+            hasher.combine(glyph.x.bitPattern)
+        }
+        for cluster in run.clusters {
+            hasher.combine(cluster.byteCount)
+            hasher.combine(cluster.glyphCount)
+        }
     }
 }

@@ -35,6 +35,7 @@ public final class PDFStream: PageSink {
     /// file with the cluster font at that size (remade when the cluster font gains glyphs).
     private var layoutFonts: [LayoutFont] = []
     private var clusterGlyphs: [String: ClusterGlyphs?] = [:]
+    private var clusterRuns: [ClusterRunKey: ClusterRun?] = [:]
     private var fileFaces: [FontFace: OpaquePointer] = [:]
     private var buffers = PDFWriter.DrawBuffers()
     private var finished = false
@@ -148,20 +149,34 @@ public final class PDFStream: PageSink {
     /// so that the cluster fonts are made once for the whole document. Draws nothing.
     public func preview(_ page: Page, fonts: [FontRef]) throws {
         try loadFonts(fonts)
-        for case .text(let run) in page.items {
-            let font = layoutFonts[run.font]
-            if let glyphs = font.glyphs { _ = ClusterRun(run, unitsPerPoint: font.unitsPerPoint, glyphs: glyphs) }
-        }
+        for case .text(let run) in page.items { _ = clusterRun(run) }
     }
+
+    /// `ClusterRun` of `run`, made once for each run of the document wherever it stands (the
+    /// first pass over the body, the second, a repeated table header), at most
+    /// `clusterRunLimit` kept. Made again, a run registers nothing new: its clusters keep
+    /// their glyphs, so a kept run is the run that would be made.
+    private func clusterRun(_ run: TextRun) -> ClusterRun? {
+        let font = layoutFonts[run.font]
+        guard let glyphs = font.glyphs else { return nil }
+        let key = ClusterRunKey(run)
+        let made: ClusterRun?
+        if let kept = clusterRuns[key] {
+            made = kept
+        } else {
+            made = ClusterRun(key.run, unitsPerPoint: font.unitsPerPoint, glyphs: glyphs)
+            if clusterRuns.count >= Self.clusterRunLimit { clusterRuns.removeAll(keepingCapacity: true) }
+            clusterRuns[key] = made
+        }
+        return made.map { $0.moved(x: run.x, y: run.y) }
+    }
+    static let clusterRunLimit = 20_000
 
     /// Takes one page; it is drawn with the next batch, at the latest by `finish`.
     public func add(_ page: Page, fonts: [FontRef]) throws {
         try loadFonts(fonts)
         var runs: [ClusterRun?] = []
-        for case .text(let run) in page.items {
-            let font = layoutFonts[run.font]
-            runs.append(font.glyphs.flatMap { ClusterRun(run, unitsPerPoint: font.unitsPerPoint, glyphs: $0) })
-        }
+        for case .text(let run) in page.items { runs.append(clusterRun(run)) }
         pending.append((page, runs))
         if pending.count >= Self.batchSize { try drawPending() }
     }

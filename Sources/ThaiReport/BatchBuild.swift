@@ -123,6 +123,8 @@ public final class BatchBuilder: Sendable {
             let builder: ReportBuilder
             do {
                 builder = ReportBuilder(fonts: try FontSystem(directory: fontsDirectory))
+                // A core left free by the workers draws each PDF beside its layout.
+                builder.drawsInBackground = workers < ProcessInfo.processInfo.activeProcessorCount
             } catch {
                 while let file = state.next() {
                     state.finish(

@@ -45,6 +45,9 @@ public final class ReportBuilder {
     let document: ITADocument
     /// What the last `write` noticed but did not stop for (characters no font has).
     public private(set) var warnings: [String] = []
+    /// Whether the PDF is drawn on a thread of its own while layout goes on (`PipelinedSink`):
+    /// for a report built alone; a batch with a report on every core draws in line.
+    public var drawsInBackground = true
     /// The web page's line breaks of the texts of the last report, for the next.
     let webLineBreaks = WebLineBreakMemo()
 
@@ -149,8 +152,17 @@ public final class ReportBuilder {
             try AtomicFile.write(to: paths.pdf) { temporary in
                 let stream = try PDFStream(
                     path: temporary.path, options: PDFOptions(producer: Self.producer, tagged: options.taggedPDF))
-                let counter = PageCounter(stream)
-                let summary = try document.typeset(report, to: counter)
+                let summary: ITADocument.Result
+                let counter: PageCounter
+                if drawsInBackground {
+                    let pipe = PipelinedSink(stream)
+                    defer { pipe.wait() }
+                    counter = PageCounter(pipe)
+                    summary = try document.typeset(report, to: counter)
+                } else {
+                    counter = PageCounter(stream)
+                    summary = try document.typeset(report, to: counter)
+                }
                 lastPDFPages = counter.pages
                 if !summary.missingCharacters.isEmpty {
                     let list = summary.missingCharacters.map {

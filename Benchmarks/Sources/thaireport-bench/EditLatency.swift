@@ -30,4 +30,18 @@ func editLatency(workload: Workload, out: String, runs: Int) throws {
         let summary = try Run.repeated(runs) { try Run.timed { try rebuild(formats: formats) } }
         print("| \(name) | \(String(format: "%.1f ms | %.1f ms", summary.median * 1000, summary.minimum * 1000)) |")
     }
+    // The PDF drawn beside layout (`PipelinedSink`, as the preview does) against drawn in line
+    // (as a batch with a report on every core does), in alternate runs.
+    var beside: [Sample] = []
+    var inLine: [Sample] = []
+    for run in 0..<(2 * runs + 2) {
+        builder.drawsInBackground = run % 2 == 0
+        let sample = try Run.timed { try rebuild(formats: [.pdf]) }
+        if run >= 2 { if run % 2 == 0 { beside.append(sample) } else { inLine.append(sample) } }
+    }
+    builder.drawsInBackground = true
+    for (name, samples) in [("PDF, drawn beside layout", beside), ("PDF, drawn in line", inLine)] {
+        let summary = Summary(samples)
+        print("| \(name) | \(String(format: "%.1f ms | %.1f ms", summary.median * 1000, summary.minimum * 1000)) |")
+    }
 }
