@@ -76,6 +76,14 @@ enum ChecklistCSV {
     static func field(_ value: String) -> String {
         var value = value
         if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Quotes doubled on the UTF-8 bytes (Foundation's replacing compares characters).
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(value.utf8.count + 8)
+        for byte in value.utf8 {
+            bytes.append(byte)
+            if byte == 0x22 { bytes.append(0x22) }
+        }
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -10,8 +10,8 @@ enum PageCharacters {
     static let symbols: Set<Unicode.Scalar> = ["\u{2713}", "\u{25CB}"]
 
     static func faces(of html: String) -> [SiteLayout.FontFace: Set<Unicode.Scalar>] {
-        var regular = Set(Stylesheet.generatedText.unicodeScalars)
-        var bold = Set<Unicode.Scalar>()
+        var regular = ScalarSet(Stylesheet.generatedText.unicodeScalars)
+        var bold = ScalarSet()
         let scalars = Array(html.unicodeScalars)
         var i = 0
         var inBody = false
@@ -26,9 +26,16 @@ enum PageCharacters {
             if c == "<" {
                 var j = i + 1
                 while j < scalars.count, scalars[j] != ">" { j += 1 }
-                let tag = String(String.UnicodeScalarView(scalars[(i + 1)..<min(j, scalars.count)]))
-                let closing = tag.hasPrefix("/")
-                let name = String(tag.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }).lowercased()
+                let body = scalars[(i + 1)..<min(j, scalars.count)]
+                let closing = body.first == "/"
+                // The element's name: ASCII letters and digits after any `/` (every name the
+                // page writes), lowercased.
+                var name = ""
+                for scalar in body.drop(while: { $0 == "/" }) {
+                    guard ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                    else { break }
+                    name.unicodeScalars.append(scalar.lowercasedASCII)
+                }
                 switch name {
                 case "body": inBody = !closing
                 case "style": inStyle = !closing
@@ -36,7 +43,7 @@ enum PageCharacters {
                     if boldElements.contains(name) {
                         if closing {
                             if let last = boldOpen.lastIndex(of: name) { boldOpen.remove(at: last) }
-                        } else if !tag.contains("scope=\"row\"") {
+                        } else if !String(String.UnicodeScalarView(body)).contains("scope=\"row\"") {
                             boldOpen.append(name)
                         }
                     }
@@ -79,10 +86,43 @@ enum PageCharacters {
             }
             i += 1
         }
+        let (regularSet, boldSet) = (regular.set, bold.set)
         return [
-            .regular: regular.subtracting(symbols),
-            .bold: bold.subtracting(symbols),
-            .symbols: regular.intersection(symbols).union(bold.intersection(symbols)),
+            .regular: regularSet.subtracting(symbols),
+            .bold: boldSet.subtracting(symbols),
+            .symbols: regularSet.intersection(symbols).union(boldSet.intersection(symbols)),
         ]
+    }
+}
+
+/// A set of Unicode scalars kept as a bitmap for the Basic Multilingual Plane: a page's tens
+/// of thousands of characters are added without hashing each one.
+struct ScalarSet {
+    private var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+    private var beyond = Set<Unicode.Scalar>()
+
+    init() {}
+    init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar { for s in scalars { insert(s) } }
+
+    mutating func insert(_ scalar: Unicode.Scalar) {
+        let value = Int(scalar.value)
+        if value < 0x10000 { bits[value >> 6] |= 1 << UInt64(value & 63) } else { beyond.insert(scalar) }
+    }
+
+    var set: Set<Unicode.Scalar> {
+        var result = beyond
+        for (word, value) in bits.enumerated() where value != 0 {
+            for bit in 0..<64 where value & (1 << UInt64(bit)) != 0 {
+                if let scalar = Unicode.Scalar(UInt32(word * 64 + bit)) { result.insert(scalar) }
+            }
+        }
+        return result
+    }
+}
+
+extension Unicode.Scalar {
+    /// The scalar with A–Z made a–z.
+    fileprivate var lowercasedASCII: Unicode.Scalar {
+        ("A"..."Z").contains(self) ? Unicode.Scalar(value + 32)! : self
     }
 }

@@ -62,8 +62,9 @@ struct ClusterRun {
         _ whole: Part, of run: TextRun, text utf8: [UInt8],
         unitsPerPoint: Double, registry: ClusterGlyphs
     ) -> Bool {
-        let pieces = Self.pieces(of: whole.text, in: utf8)
-        let part = (glyphs: whole.glyphs, text: pieces[0])
+        // A text of at most `maxUnits` bytes is at most that many UTF-16 units: one piece.
+        let pieces = whole.text.count <= Self.maxUnits ? nil : Self.pieces(of: whole.text, in: utf8)
+        let part = (glyphs: whole.glyphs, text: pieces?[0] ?? whole.text)
         let id: UInt16?
         var origin: (x: Double, y: Double)
         if part.glyphs.count == 1, run.glyphs[part.glyphs.lowerBound].id != 0 {
@@ -111,7 +112,7 @@ struct ClusterRun {
         guard let id else { return false }
         glyphs.append(cairo_glyph_t(index: UInt(id), x: run.x + origin.x, y: run.y + origin.y))
         clusters.append(cairo_text_cluster_t(num_bytes: Int32(part.text.count), num_glyphs: 1))
-        if pieces.count > 1 {
+        if let pieces, pieces.count > 1 {
             // The rest stands where the cluster ends, so extractors keep it after the first piece.
             let end = run.glyphs[whole.glyphs].reduce(0) { $0 + $1.advance }
             for piece in pieces.dropFirst() {
@@ -180,9 +181,9 @@ struct ClusterRunKey: Hashable {
 
     static func == (a: ClusterRunKey, b: ClusterRunKey) -> Bool {
         guard a.run.font == b.run.font, a.run.backward == b.run.backward,
-            a.run.glyphs.count == b.run.glyphs.count, a.run.clusters == b.run.clusters,
-            a.run.text.utf8.elementsEqual(b.run.text.utf8)
+            a.run.glyphs.count == b.run.glyphs.count, a.run.clusters == b.run.clusters
         else { return false }
+        guard a.run.text.hasSameBytes(as: b.run.text) else { return false }
         for (g, h) in zip(a.run.glyphs, b.run.glyphs) {
             guard g.id == h.id, g.x.bitPattern == h.x.bitPattern, g.y.bitPattern == h.y.bitPattern,
                 g.advance.bitPattern == h.advance.bitPattern
@@ -191,18 +192,10 @@ struct ClusterRunKey: Hashable {
         return true
     }
 
+    /// The font and the text's bytes only: runs of one text that differ in their glyphs are
+    /// rare (the same words justified to two widths), and `==` tells them apart.
     func hash(into hasher: inout Hasher) {
         hasher.combine(run.font)
-        hasher.combine(run.backward)
-        var text = run.text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        for glyph in run.glyphs {
-            hasher.combine(glyph.id)
-            hasher.combine(glyph.x.bitPattern)
-        }
-        for cluster in run.clusters {
-            hasher.combine(cluster.byteCount)
-            hasher.combine(cluster.glyphCount)
-        }
+        run.text.hashBytes(into: &hasher)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HTMLOutput
+import PageIR
 import ThaiBreaking
 
 /// Where the web pages may break a line: where the PDF's Thai breaker (`ThaiBreaker`, with the
@@ -63,11 +64,8 @@ final class WebLineBreakMemo: @unchecked Sendable {
     /// have breaks at different offsets (and hashing a `String` normalises it, which is slow).
     private struct TextKey: Hashable {
         let text: String
-        static func == (a: TextKey, b: TextKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-        func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
+        static func == (a: TextKey, b: TextKey) -> Bool { a.text.hasSameBytes(as: b.text) }
+        func hash(into hasher: inout Hasher) { text.hashBytes(into: &hasher) }
     }
 
     /// The line breaks of the next report's texts.

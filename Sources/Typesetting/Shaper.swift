@@ -171,12 +171,11 @@ public final class Shaper {
 
         static func == (a: ShapeKey, b: ShapeKey) -> Bool {
             a.style == b.style && a.width == b.width && a.indent == b.indent && a.alignment == b.alignment
-                && a.text.utf8.elementsEqual(b.text.utf8)
+                && a.text.hasSameBytes(as: b.text)
         }
 
         func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            text.hashBytes(into: &hasher)
             hasher.combine(style)
             hasher.combine(width)
             hasher.combine(indent)
