@@ -58,10 +58,10 @@ struct ArchivalWriter {
         guard pageRefs.count == pages.count else {
             throw PDFParser.Failure.malformed("\(pageRefs.count) pages where \(pages.count) were drawn", offset: 0)
         }
+        if options.tagged { try markArtifacts(pageRefs.map { objects[$0]?.value.dict?["Contents"] }) }
         var annotations: [(ref: PDFValue, page: Int)] = []
         for (index, number) in pageRefs.enumerated() {
             guard var page = objects[number]?.value.dict else { continue }
-            if options.tagged { try markArtifacts(page["Contents"]) }
             var annots = page["Annots"]?.array ?? []
             for link in pages[index].links {
                 let ref = add(.dict(annotation(link, page: index, pageRefs: pageRefs, structParent: annotations.count)))
@@ -150,20 +150,38 @@ struct ArchivalWriter {
         return double(box[3]) - double(box[1])
     }
 
-    /// Rewrites `/Private << /MCID n >> BDC` (the artifacts' stand-in tag) to `/Artifact BMC`.
-    mutating func markArtifacts(_ contents: PDFValue?) throws {
-        let refs: [Int] = contents?.ref.map { [$0] } ?? contents?.array?.compactMap(\.ref) ?? []
-        for number in refs {
-            guard var object = objects[number], let data = object.stream, var dict = object.value.dict else { continue }
-            let filter = dict["Filter"]?.nameValue
-            guard filter == nil || filter == "FlateDecode" else { continue }
-            let plain = filter == nil ? data : try Deflate.decompress(data)
+    /// Rewrites `/Private << /MCID n >> BDC` (the artifacts' stand-in tag) to `/Artifact BMC` in
+    /// the content streams of every page. The streams are read in order, edited and deflated
+    /// again side by side on every core (each is its own work; zlib is safe so), then written
+    /// back in order: the same bytes as one at a time.
+    mutating func markArtifacts(_ contents: [PDFValue?]) throws {
+        var streams: [(number: Int, object: PDFParser.Object, dict: PDFDict, data: [UInt8], deflated: Bool)] = []
+        for value in contents {
+            let refs: [Int] = value?.ref.map { [$0] } ?? value?.array?.compactMap(\.ref) ?? []
+            for number in refs {
+                guard let object = objects[number], let data = object.stream, let dict = object.value.dict else {
+                    continue
+                }
+                let filter = dict["Filter"]?.nameValue
+                guard filter == nil || filter == "FlateDecode" else { continue }
+                streams.append((number, object, dict, data, filter != nil))
+            }
+        }
+        let inputs = streams.map { (data: $0.data, deflated: $0.deflated) }
+        let edited = try Concurrently.map(inputs.count) { i -> [UInt8]? in
+            let stream = inputs[i]
+            let plain = stream.deflated ? try Deflate.decompress(stream.data) : stream.data
             let edited = ContentStreamEditor.markArtifacts(plain, tag: ContentMarker.artifactTag)
-            guard edited != plain else { continue }
-            object.stream = try Deflate.compress(edited)
+            return edited == plain ? nil : try Deflate.compress(edited)
+        }
+        for (stream, new) in zip(streams, edited) {
+            guard let new else { continue }
+            var object = stream.object
+            var dict = stream.dict
+            object.stream = new
             dict["Filter"] = .name("FlateDecode")
             object.value = .dict(dict)
-            objects[number] = object
+            objects[stream.number] = object
         }
     }
 

@@ -53,6 +53,11 @@ enum PDFFileWriter {
             out.append(contentsOf: "\nendstream\nendobj\n".utf8)
         }
         var nextNumber = order.count + 1
+        // Each object stream's offsets and objects, then all of them deflated side by side.
+        var chunkRanges: [Range<Int>] = []
+        var chunkOffsets: [[UInt8]] = []
+        var chunkNumbers: [Int] = []
+        var bodies: [[UInt8]] = []
         for start in stride(from: 0, to: packed.count, by: objectsPerStream) {
             let chunk = packed[start..<min(start + objectsPerStream, packed.count)]
             let streamNumber = nextNumber
@@ -67,7 +72,15 @@ enum PDFFileWriter {
                 offsets.append(0x20)
                 entries[object.number] = (2, streamNumber, index)
             }
-            let data = (try? Deflate.compress(offsets + packedBytes[first..<chunk.last!.end])) ?? []
+            chunkRanges.append(chunk.indices)
+            chunkOffsets.append(offsets)
+            chunkNumbers.append(streamNumber)
+            bodies.append(offsets + packedBytes[first..<chunk.last!.end])
+        }
+        let deflated = (try? Concurrently.map(bodies.count) { (try? Deflate.compress(bodies[$0])) ?? [] }) ?? []
+        for index in chunkRanges.indices {
+            let (chunk, offsets, streamNumber) = (packed[chunkRanges[index]], chunkOffsets[index], chunkNumbers[index])
+            let data = index < deflated.count ? deflated[index] : []
             entries.append((1, out.count, 0))
             out.append(contentsOf: "\(streamNumber) 0 obj\n".utf8)
             PDFValue.dict(
