@@ -112,7 +112,8 @@ let package = Package(
         .testTarget(
             name: "ThaiReportTests",
             dependencies: [
-                "ThaiReport", "HTMLOutput", "ReportInput", "ReportModel", "FontSystem", "TestSupport", "ThaiText", "PageIR",
+                "ThaiReport", "HTMLOutput", "ReportInput", "ReportModel", "FontSystem", "TestSupport", "ThaiText",
+                "PageIR",
             ]),
     ]
 )
