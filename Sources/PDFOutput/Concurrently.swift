@@ -4,7 +4,8 @@ import Foundation
 /// deflated) done side by side on every core: the layout that fed them is over by then, so
 /// the second core is free when a report is built alone.
 enum Concurrently {
-    /// `work(0..<count)`, side by side on every core; the results in order, or the first error.
+    /// `work(0..<count)`, side by side on every core; the results in order, or the error of
+    /// the lowest index that failed (the one a loop in order would have thrown).
     static func map<T>(_ count: Int, _ work: (Int) throws -> T) throws -> [T] {
         var results = [Result<T, Error>?](repeating: nil, count: count)
         results.withUnsafeMutableBufferPointer { buffer in

@@ -36,6 +36,7 @@ public final class PDFStream: PageSink {
     private var layoutFonts: [LayoutFont] = []
     private var clusterGlyphs: [String: ClusterGlyphs?] = [:]
     private var clusterRuns: [ClusterRunKey: ClusterRun?] = [:]
+    private var clusterRunGlyphs = 0
     private var fileFaces: [FontFace: OpaquePointer] = [:]
     private var buffers = PDFWriter.DrawBuffers()
     private var finished = false
@@ -153,9 +154,10 @@ public final class PDFStream: PageSink {
     }
 
     /// `ClusterRun` of `run`, made once for each run of the document wherever it stands (the
-    /// first pass over the body, the second, a repeated table header), at most
-    /// `clusterRunLimit` kept. Made again, a run registers nothing new: its clusters keep
-    /// their glyphs, so a kept run is the run that would be made.
+    /// first pass over the body, the second, a repeated table header), runs of at most
+    /// `clusterRunGlyphs` glyphs kept (then all are dropped and kept anew). Made again, a run
+    /// registers nothing new: its clusters keep their glyphs, so a kept run is the run that
+    /// would be made.
     private func clusterRun(_ run: TextRun) -> ClusterRun? {
         let font = layoutFonts[run.font]
         guard let glyphs = font.glyphs else { return nil }
@@ -165,12 +167,17 @@ public final class PDFStream: PageSink {
             made = kept
         } else {
             made = ClusterRun(key.run, unitsPerPoint: font.unitsPerPoint, glyphs: glyphs)
-            if clusterRuns.count >= Self.clusterRunLimit { clusterRuns.removeAll(keepingCapacity: true) }
+            if clusterRunGlyphs + run.glyphs.count > Self.clusterRunBudget {
+                clusterRuns.removeAll(keepingCapacity: true)
+                clusterRunGlyphs = 0
+            }
             clusterRuns[key] = made
+            clusterRunGlyphs += run.glyphs.count
         }
         return made.map { $0.moved(x: run.x, y: run.y) }
     }
-    static let clusterRunLimit = 20_000
+    /// Glyphs of the runs kept by `clusterRun`: about 100 bytes each with their key.
+    static let clusterRunBudget = 200_000
 
     /// Takes one page; it is drawn with the next batch, at the latest by `finish`.
     public func add(_ page: Page, fonts: [FontRef]) throws {

@@ -8,9 +8,10 @@ import Foundation
 /// pictures) holds the very bytes it held then, and the lexicon that was absent is still
 /// absent: each is read again, compared and recorded as an input of the report, as a fresh
 /// reading records it. Only a template read without any diagnostic is kept, so a kept one says
-/// all a fresh reading would; the text and values it counted are counted again against the
+/// all a fresh reading would; it serves only under the limits it was read with (pictures are
+/// checked against them), and the text and values it counted are counted again against the
 /// report's limits (where they no longer fit, the template is read afresh and says so). At
-/// most `capacity` templates are kept.
+/// most `capacity` templates are kept, the one read longest ago dropped first.
 final class TemplateCache: @unchecked Sendable {
     static let shared = TemplateCache()
     static let capacity = 8
@@ -18,6 +19,8 @@ final class TemplateCache: @unchecked Sendable {
     struct Entry {
         var template: Template
         var expectedID: String
+        /// The limits it was read under.
+        var limits: InputLimits
         /// Every file the reading read, in order, with its bytes.
         var files: [(path: String, bytes: Data)]
         /// A file the reading looked for and did not find.
@@ -35,13 +38,17 @@ final class TemplateCache: @unchecked Sendable {
         lock.lock()
         let entry = entries[path]
         lock.unlock()
-        guard let entry, entry.expectedID == expectedID,
+        guard let entry, entry.expectedID == expectedID, entry.limits == sink.limits,
             sink.fits(textBytes: entry.textBytes, nodes: entry.nodes),
             !entry.absent.contains(where: { FileManager.default.fileExists(atPath: $0) })
         else { return nil }
         var read: [Data] = []
         for file in entry.files {
-            guard let bytes = FileManager.default.contents(atPath: file.path), bytes == file.bytes else { return nil }
+            // A file whose size changed is not read at all (it may have grown past any limit).
+            let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int
+            guard size == file.bytes.count, let bytes = FileManager.default.contents(atPath: file.path),
+                bytes == file.bytes
+            else { return nil }
             read.append(bytes)
         }
         for (file, bytes) in zip(entry.files, read) { sink.record(file.path, bytes) }

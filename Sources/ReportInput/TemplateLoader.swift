@@ -42,7 +42,7 @@ public enum TemplateLoader {
             let lexicon = LexiconReader.file(besides: file).path
             TemplateCache.shared.keep(
                 TemplateCache.Entry(
-                    template: template, expectedID: expectedID, files: files,
+                    template: template, expectedID: expectedID, limits: sink.limits, files: files,
                     absent: files.contains { $0.path == lexicon } ? [] : [lexicon],
                     textBytes: sink.textBytes - before.text, nodes: sink.nodes - before.nodes),
                 at: path)

@@ -6,10 +6,13 @@ import CPangoCairo
 /// Pango finds the breaks of a whole text at once, and libthai's dictionary takes time
 /// quadratic in the length of a run of Thai with no space or other character between (a
 /// 4 MB run took half a minute). A text longer than `pieceBytes` is therefore read in pieces
-/// of at most that length, each cut at the last break opportunity in its second half as Pango
-/// finds it in the piece alone: a break with at least half a piece of text on either side,
-/// where the whole text breaks too. A piece with no opportunity there (a long run of letters
-/// with no break) is cut between two characters. Shorter texts are read whole, as before.
+/// of at most that length, each cut at the last break opportunity in its third quarter as
+/// Pango finds it in the piece alone: a break with at least half a piece of text before it
+/// and a quarter after it (4 KB, hundreds of words), where the whole text breaks too — not
+/// next to the piece's end, where libthai sees a word cut short. A piece with no opportunity
+/// there (a long run of letters with no break) is cut between two characters. Shorter texts
+/// are read whole, as before; a longer text's runs also end at each cut (shaping does not
+/// reach across one).
 public enum LongText {
     /// Texts longer than this many bytes of UTF-8 are read in pieces.
     public static let pieceBytes = 16_384
@@ -35,11 +38,11 @@ public enum LongText {
             let byte = utf8[starts[i] - 1]
             return byte == 0x0A || byte == 0x0D || attrs[i].is_mandatory_break != 0
         }
-        let half = max(starts.count / 2, 1)
+        let window = max(starts.count / 2, 1)..<max(starts.count - starts.count / 4, 2)
         let best =
-            (half..<starts.count).last { attrs[$0].is_line_break != 0 && !afterSeparator($0) }
-            ?? (half..<starts.count).last { attrs[$0].is_cursor_position != 0 && !afterSeparator($0) }
-            ?? (starts.count - 1)
+            window.last { attrs[$0].is_line_break != 0 && !afterSeparator($0) }
+            ?? window.last { attrs[$0].is_cursor_position != 0 && !afterSeparator($0) }
+            ?? (window.upperBound - 1)
         return (starts[best], attrs[best])
     }
 

@@ -72,7 +72,11 @@ final class WebLineBreakMemo: @unchecked Sendable {
     func lineBreaks(lexicon: [String]) -> LineBreaks {
         lock.lock()
         defer { lock.unlock() }
-        if lexicon != self.lexicon {
+        let same =
+            self.lexicon.map { old in
+                old.count == lexicon.count && zip(old, lexicon).allSatisfy { $0.hasSameBytes(as: $1) }
+            } ?? false
+        if !same {
             self.lexicon = lexicon
             breaker = ThaiBreaker(lexicon: ThaiLexicon(lexicon))
             current = [:]

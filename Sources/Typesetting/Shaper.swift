@@ -309,7 +309,9 @@ public final class Shaper {
     ///
     /// A text longer than `LongText.pieceBytes` is shaped in the pieces `LongText.cut` chooses,
     /// so that libthai's time stays linear in the text (see `LongText`); the attributes at a
-    /// cut are the ones found with text on both sides of it. Shorter texts are shaped whole.
+    /// cut are the ones found with a quarter piece of text after it and half a piece before.
+    /// Each piece is shaped apart, so a line across a cut has a run on either side of it.
+    /// Shorter texts are shaped whole.
     private func shapedInPieces(utf8: [UInt8], charCount: Int) -> (ShapedText, [PangoLogAttr]) {
         var attrs: [PangoLogAttr] = []
         attrs.reserveCapacity(charCount + 1)

@@ -68,6 +68,29 @@ import Testing
         #expect(c.errors().contains { $0.english.contains("chart.png") })
     }
 
+    /// A template kept under one set of limits does not serve under tighter ones: its picture
+    /// is checked again and refused.
+    @Test func aKeptTemplateServesOnlyUnderTheLimitsItWasReadWith() throws {
+        let picture = """
+              - number: "2"
+                title: ภาพ
+                blocks:
+                  - image: chart.png
+                    alt: แผนภาพ
+            """
+        let c = Case(template: Self.template(title: "แผน", extra: picture), data: TemplateLanguageTests.data)
+        try HostileInputTests.png(width: 64, height: 64).write(
+            to: c.scratch.url.appendingPathComponent("Templates/t/chart.png"))
+        _ = try c.load()
+        do {
+            _ = try ReportLoader.load(dataFile: c.data, limits: InputLimits(maxLogoPixels: 32))
+            Issue.record("a picture over the limit was accepted")
+        } catch let error as InputError {
+            #expect(error.diagnostics.contains { $0.english.contains("chart.png") })
+        }
+        _ = try c.load()
+    }
+
     @Test func aTemplateWithAnErrorIsNeverKept() throws {
         let broken = Self.template(title: "แผน").replacingOccurrences(of: "paragraph:", with: "paragraf:")
         let c = Case(template: broken, data: TemplateLanguageTests.data)
