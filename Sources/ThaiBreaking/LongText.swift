@@ -46,39 +46,65 @@ public enum LongText {
         return (starts[best], attrs[best])
     }
 
+    /// One piece of a text: its bytes, and the log attributes of its first character when
+    /// that is a cut (found with the text before it too; nil for the text's start).
+    public struct Piece: Sendable {
+        public var bytes: Range<Int>
+        public var attrAtCut: PangoLogAttr?
+    }
+
+    /// The pieces `utf8` is read in: one, the whole text, up to `pieceBytes`.
+    public static func pieces(of utf8: [UInt8]) -> [Piece] {
+        var pieces: [Piece] = []
+        var start = 0
+        var attrAtCut: PangoLogAttr?
+        while utf8.count - start > pieceBytes {
+            let (end, attr) = cut(utf8, from: start)
+            pieces.append(Piece(bytes: start..<end, attrAtCut: attrAtCut))
+            (start, attrAtCut) = (end, attr)
+        }
+        pieces.append(Piece(bytes: start..<utf8.count, attrAtCut: attrAtCut))
+        return pieces
+    }
+
+    /// Appends to `result` the attributes of `piece` as Pango found them in the piece alone
+    /// (`attrs`: one per character of the piece and one after): its first from the cut when it
+    /// starts at one, and the one after its last character only for the text's last piece
+    /// (the next piece's cut stands there).
+    public static func append(
+        _ attrs: UnsafeBufferPointer<PangoLogAttr>, of piece: Piece, last: Bool, to result: inout [PangoLogAttr]
+    ) {
+        result.append(piece.attrAtCut ?? attrs[0])
+        let end = last ? attrs.count - 1 : attrs.count - 2
+        if end >= 1 { result += attrs[1...end] }
+    }
+
     /// The log attributes of `text`: one per Unicode scalar and one after the last.
     public static func logAttrs(of text: String) -> [PangoLogAttr] {
         let utf8 = Array(text.utf8)
-        var scalars = 0
-        for byte in utf8 where byte & 0xC0 != 0x80 { scalars += 1 }
         var result: [PangoLogAttr] = []
-        result.reserveCapacity(scalars + 1)
-        var start = 0
-        var cutAttr: PangoLogAttr?
-        repeat {
-            var end = utf8.count
-            var nextAttr: PangoLogAttr?
-            if utf8.count - start > pieceBytes { (end, nextAttr) = cut(utf8, from: start) }
-            var pieceScalars = 0
-            for offset in start..<end where utf8[offset] & 0xC0 != 0x80 { pieceScalars += 1 }
-            var attrs = [PangoLogAttr](repeating: PangoLogAttr(), count: pieceScalars + 1)
-            if end > start {
-                utf8.withUnsafeBufferPointer { bytes in
-                    bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
-                        pango_get_log_attrs(
-                            $0 + start, Int32(end - start), -1, pango_language_from_string("th"), &attrs,
-                            Int32(attrs.count))
-                    }
-                }
-            } else {
-                pango_get_log_attrs("", 0, -1, pango_language_from_string("th"), &attrs, 1)
+        let pieces = pieces(of: utf8)
+        for (index, piece) in pieces.enumerated() {
+            var scalars = 0
+            for offset in piece.bytes where utf8[offset] & 0xC0 != 0x80 { scalars += 1 }
+            var attrs = [PangoLogAttr](repeating: PangoLogAttr(), count: scalars + 1)
+            withText(utf8, piece) { text, length in
+                pango_get_log_attrs(text, length, -1, pango_language_from_string("th"), &attrs, Int32(attrs.count))
             }
-            result.append(cutAttr ?? attrs[0])
-            let last = end == utf8.count ? pieceScalars : pieceScalars - 1
-            if last >= 1 { result += attrs[1...last] }
-            cutAttr = nextAttr
-            start = end
-        } while start < utf8.count
+            attrs.withUnsafeBufferPointer { append($0, of: piece, last: index == pieces.count - 1, to: &result) }
+        }
         return result
+    }
+
+    /// Calls `body` with the bytes of `piece` as C text and their length.
+    public static func withText<R>(
+        _ utf8: [UInt8], _ piece: Piece, _ body: (UnsafePointer<CChar>, Int32) -> R
+    ) -> R {
+        utf8.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return body("", 0) }
+            return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                body($0 + piece.bytes.lowerBound, Int32(piece.bytes.count))
+            }
+        }
     }
 }

@@ -316,43 +316,25 @@ public final class Shaper {
         var attrs: [PangoLogAttr] = []
         attrs.reserveCapacity(charCount + 1)
         var shaped = ShapedText()
-        var start = 0
         var chars = 0
-        var cutAttr: PangoLogAttr?
-        while start < utf8.count || start == 0 {
-            var end = utf8.count
-            var nextAttr: PangoLogAttr?
-            if utf8.count - start > LongText.pieceBytes {
-                (end, nextAttr) = LongText.cut(utf8, from: start)
-            }
-            if utf8.isEmpty {
-                pango_layout_set_text(layout, "", 0)
-            } else {
-                utf8.withUnsafeBufferPointer { bytes in
-                    bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
-                        pango_layout_set_text(layout, $0 + start, Int32(end - start))
-                    }
-                }
-            }
+        let pieces = LongText.pieces(of: utf8)
+        for (index, piece) in pieces.enumerated() {
+            LongText.withText(utf8, piece) { pango_layout_set_text(layout, $0, $1) }
             var count: Int32 = 0
             let pieceAttrs = pango_layout_get_log_attrs_readonly(layout, &count)!
-            // The attributes at a cut are the ones found with text on both sides of it.
-            attrs.append(cutAttr ?? pieceAttrs[0])
-            let pieceChars = Int(count) - 1
-            for i in 1..<Int(count) where i < pieceChars || end == utf8.count { attrs.append(pieceAttrs[i]) }
-            let piece = shapedRuns(utf8: utf8, byteOffset: start, charOffset: chars)
-            if start > 0, let last = shaped.paragraphs.last, let first = piece.paragraphs.first {
+            LongText.append(
+                UnsafeBufferPointer(start: pieceAttrs, count: Int(count)), of: piece, last: index == pieces.count - 1,
+                to: &attrs)
+            let shapedPiece = shapedRuns(utf8: utf8, byteOffset: piece.bytes.lowerBound, charOffset: chars)
+            if index > 0, let last = shaped.paragraphs.last, let first = shapedPiece.paragraphs.first {
                 // The cut is inside a paragraph: its two halves are one.
                 shaped.paragraphs[shaped.paragraphs.count - 1] = last.lowerBound..<first.upperBound
-                shaped.paragraphs += piece.paragraphs.dropFirst()
+                shaped.paragraphs += shapedPiece.paragraphs.dropFirst()
             } else {
-                shaped.paragraphs += piece.paragraphs
+                shaped.paragraphs += shapedPiece.paragraphs
             }
-            shaped.pieces += piece.pieces
-            chars += pieceChars
-            cutAttr = nextAttr
-            if end == utf8.count { break }
-            start = end
+            shaped.pieces += shapedPiece.pieces
+            chars += Int(count) - 1
         }
         return (shaped, attrs)
     }
