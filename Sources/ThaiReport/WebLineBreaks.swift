@@ -21,7 +21,12 @@ enum WebLineBreaks {
 
     static func make(lexicon: [String]) -> LineBreaks {
         let breaker = ThaiBreaker(lexicon: ThaiLexicon(lexicon))
-        return { text in thinned(breaker.opportunities(in: text), length: text.unicodeScalars.count) }
+        return { text in breaks(text, with: breaker) }
+    }
+
+    /// The breaks the page offers in `text`.
+    static func breaks(_ text: String, with breaker: ThaiBreaker) -> [Int] {
+        thinned(breaker.opportunities(in: text), length: text.unicodeScalars.count)
     }
 
     /// Every space break, and the word breaks that leave runs of at least `minimumRun` and
@@ -96,7 +101,7 @@ final class WebLineBreakMemo: @unchecked Sendable {
         }
         let breaker = breaker
         lock.unlock()
-        let found = WebLineBreaks.thinned(breaker.opportunities(in: text), length: text.unicodeScalars.count)
+        let found = WebLineBreaks.breaks(text, with: breaker)
         lock.lock()
         current[key] = found
         lock.unlock()
