@@ -21,6 +21,15 @@ import Testing
             """
     }
 
+    /// A second section that shows `chart.png` from the template's folder.
+    static let picture = """
+          - number: "2"
+            title: ภาพ
+            blocks:
+              - image: chart.png
+                alt: แผนภาพ
+        """
+
     func title(_ loaded: LoadedReport) -> String { loaded.report.allSections.first?.headingText ?? "" }
 
     @Test func anEditedTemplateIsReadAgain() throws {
@@ -49,14 +58,7 @@ import Testing
     }
 
     @Test func aChangedPictureChangesTheInputs() throws {
-        let picture = """
-              - number: "2"
-                title: ภาพ
-                blocks:
-                  - image: chart.png
-                    alt: แผนภาพ
-            """
-        let c = Case(template: Self.template(title: "แผน", extra: picture), data: TemplateLanguageTests.data)
+        let c = Case(template: Self.template(title: "แผน", extra: Self.picture), data: TemplateLanguageTests.data)
         let png = c.scratch.url.appendingPathComponent("Templates/t/chart.png")
         try HostileInputTests.png(width: 2, height: 2).write(to: png)
         let first = try c.load()
@@ -71,14 +73,7 @@ import Testing
     /// A template kept under one set of limits does not serve under tighter ones: its picture
     /// is checked again and refused.
     @Test func aKeptTemplateServesOnlyUnderTheLimitsItWasReadWith() throws {
-        let picture = """
-              - number: "2"
-                title: ภาพ
-                blocks:
-                  - image: chart.png
-                    alt: แผนภาพ
-            """
-        let c = Case(template: Self.template(title: "แผน", extra: picture), data: TemplateLanguageTests.data)
+        let c = Case(template: Self.template(title: "แผน", extra: Self.picture), data: TemplateLanguageTests.data)
         try HostileInputTests.png(width: 64, height: 64).write(
             to: c.scratch.url.appendingPathComponent("Templates/t/chart.png"))
         _ = try c.load()
