@@ -231,18 +231,20 @@ public final class Shaper {
         for (offset, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 { charStarts.append(offset) }
         charStarts.append(utf8.count)
 
-        let (shaped, logAttrs) = shapedInPieces(utf8: utf8, charCount: charStarts.count - 1)
+        var (shaped, logAttrs) = shapedInPieces(utf8: utf8, charCount: charStarts.count - 1)
         return logAttrs.withUnsafeBufferPointer { buffer in
             lines(
-                text, utf8: utf8, charStarts: charStarts, shaped: shaped, attrs: buffer.baseAddress!, style: style,
+                text, utf8: utf8, charStarts: charStarts, shaped: &shaped, attrs: buffer.baseAddress!, style: style,
                 width: width, indent: indent, alignment: alignment)
         }
     }
 
-    /// Cuts the shaped text into lines (`LineBreaking`) and justifies them.
+    /// Cuts the shaped text into lines (`LineBreaking`) and justifies them. The glyphs of each
+    /// piece of `shaped` are let go once the lines have passed it, so a long cell does not hold
+    /// its shaped text and all its lines at once.
     private func lines(
-        _ text: String, utf8: [UInt8], charStarts: [Int], shaped: ShapedText, attrs: UnsafePointer<PangoLogAttr>,
-        style: TextStyle, width: Double?, indent: Double, alignment: Alignment
+        _ text: String, utf8: [UInt8], charStarts: [Int], shaped: inout ShapedText,
+        attrs: UnsafePointer<PangoLogAttr>, style: TextStyle, width: Double?, indent: Double, alignment: Alignment
     ) -> [ShapedLine] {
         let ranges: [LineRange]
         if let width {
@@ -255,11 +257,18 @@ public final class Shaper {
 
         var lines: [ShapedLine] = []
         lines.reserveCapacity(ranges.count)
+        var donePieces = 0
         let lineHeight = style.lineHeight
         for (lineIndex, range) in ranges.enumerated() {
             let startByte = charStarts[range.start]
             let endByte = charStarts[range.end]
             var runs = shaped.runs(from: startByte, to: endByte, utf8: utf8)
+            // Lines go on from `endByte`: a piece that ends there is done with (pieces come in
+            // text order; where they do not, one is kept until those before it are done).
+            while donePieces < shaped.pieces.count, shaped.pieces[donePieces].end <= endByte {
+                shaped.pieces[donePieces].release()
+                donePieces += 1
+            }
             var x = runs.last.map { $0.x + $0.width } ?? 0
             if range.hyphen, let hyphen = hyphenRun(style: style) {
                 var run = hyphen
@@ -446,6 +455,13 @@ struct ShapedText {
         var penX: [Double] = [0]
         /// In glyph order.
         var clusters: [PieceCluster] = []
+
+        /// Lets go of the glyphs and clusters (no line will need them).
+        mutating func release() {
+            glyphs = []
+            penX = [0]
+            clusters = []
+        }
     }
     var pieces: [Piece] = []
     /// Character ranges of the text's paragraphs (Pango's lines at width -1).
