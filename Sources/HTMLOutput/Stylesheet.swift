@@ -13,8 +13,9 @@ enum Stylesheet {
     /// must hold them.
     static let generatedText = "✓ –○›"
 
-    /// `css` without comments and indentation: what the site serves.
-    static var minified: String {
+    /// `css` without comments and indentation: what the site serves. Made once per process
+    /// (every report of a batch writes it, or checks that it is written).
+    static let minified: String = {
         var text = css
         while let start = text.range(of: "/*"), let end = text.range(of: "*/", range: start.upperBound..<text.endIndex)
         {
@@ -31,7 +32,7 @@ enum Stylesheet {
             out.append(character)
         }
         return out + "\n"
-    }
+    }()
 
     static var css: String {
         """
