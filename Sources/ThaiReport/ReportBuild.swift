@@ -152,17 +152,11 @@ public final class ReportBuilder {
             try AtomicFile.write(to: paths.pdf) { temporary in
                 let stream = try PDFStream(
                     path: temporary.path, options: PDFOptions(producer: Self.producer, tagged: options.taggedPDF))
-                let summary: ITADocument.Result
-                let counter: PageCounter
-                if drawsInBackground {
-                    let pipe = PipelinedSink(stream)
-                    defer { pipe.wait() }
-                    counter = PageCounter(pipe)
-                    summary = try document.typeset(report, to: counter)
-                } else {
-                    counter = PageCounter(stream)
-                    summary = try document.typeset(report, to: counter)
-                }
+                let pipe = drawsInBackground ? PipelinedSink(stream) : nil
+                // On every path: the drawing side may still be writing the file.
+                defer { pipe?.wait() }
+                let counter = PageCounter(pipe ?? stream)
+                let summary = try document.typeset(report, to: counter)
                 lastPDFPages = counter.pages
                 if !summary.missingCharacters.isEmpty {
                     let list = summary.missingCharacters.map {
