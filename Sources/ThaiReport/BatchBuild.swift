@@ -101,10 +101,17 @@ public final class BatchBuilder: Sendable {
 
     let options: Options
     let fontsDirectory: URL
+    /// A worker's font system (by worker number); a test makes one worker fail to start.
+    let fontSystem: @Sendable (_ worker: Int) throws -> FontSystem
 
-    public init(options: Options, fontsDirectory: URL) {
+    public convenience init(options: Options, fontsDirectory: URL) {
+        self.init(options: options, fontsDirectory: fontsDirectory) { _ in try FontSystem(directory: fontsDirectory) }
+    }
+
+    init(options: Options, fontsDirectory: URL, fontSystem: @escaping @Sendable (_ worker: Int) throws -> FontSystem) {
         self.options = options
         self.fontsDirectory = fontsDirectory
+        self.fontSystem = fontSystem
     }
 
     /// Set from a signal handler: workers take no new report once it is set.
@@ -119,23 +126,29 @@ public final class BatchBuilder: Sendable {
         let state = BatchState(files: files)
         progress?.started(total: files.count)
         let workers = max(1, min(options.jobs, files.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let builder: ReportBuilder
             do {
-                builder = ReportBuilder(fonts: try FontSystem(directory: fontsDirectory))
+                builder = ReportBuilder(fonts: try fontSystem(worker))
                 // A core left free by the workers draws each PDF beside its layout.
                 builder.drawsInBackground = workers < ProcessInfo.processInfo.activeProcessorCount
             } catch {
-                while let file = state.next() {
-                    state.finish(
-                        file, agencyID: nil, year: nil, outcome: .failed("\(error)"), inputError: false, start: start,
-                        progress: progress)
-                }
+                // A worker that cannot start leaves the reports to the others: one worker short
+                // of memory or file handles must not fail a batch the rest can build.
+                state.workerCouldNotStart("\(error)")
                 return
             }
             while !Self.cancelled.isSet, let file = state.next() {
                 state.began(file, progress: progress)
                 buildOne(file, with: builder, state: state, start: start, progress: progress)
+            }
+        }
+        // No worker started (the fonts cannot be read, say): every report fails with the reason.
+        if let failure = state.startFailure, !Self.cancelled.isSet {
+            while let file = state.next() {
+                state.finish(
+                    file, agencyID: nil, year: nil, outcome: .failed(failure), inputError: false, start: start,
+                    progress: progress)
             }
         }
         var result = state.result
@@ -254,6 +267,14 @@ final class BatchState: @unchecked Sendable {
     init(files: [URL]) {
         queue = files
         total = files.count
+    }
+
+    /// Why a worker could not start, if one could not (the first reason given).
+    var startFailure: String? { lock.withLock { failureToStart } }
+    private var failureToStart: String?
+
+    func workerCouldNotStart(_ reason: String) {
+        lock.withLock { if failureToStart == nil { failureToStart = reason } }
     }
 
     func next() -> URL? {

@@ -3,7 +3,8 @@ import Foundation
 import ReportInput
 import TestSupport
 import Testing
-import ThaiReport
+
+@testable import ThaiReport
 
 /// Batch builds: discovery, parallel equals serial, incremental, failure isolation.
 @Suite struct BatchBuildTests {
@@ -50,6 +51,32 @@ import ThaiReport
         }
         #expect(year == ["/x/2564.yaml", "/z/deep/2564.yaml"])
         #expect(throws: DataFiles.Missing.self) { try DataFiles.discover([root + "/nope"]) }
+    }
+
+    /// A worker that cannot start (its font system fails) leaves the reports to the others;
+    /// when no worker starts, every report fails with the reason.
+    @Test func aWorkerThatCannotStartLeavesItsReportsToTheOthers() throws {
+        struct NoFonts: Error, CustomStringConvertible { let description = "no fonts for this worker" }
+        let scratch = ScratchDirectory()
+        let files = try DataFiles.discover([samples(scratch).path], year: 2564)
+        func options(_ name: String) -> BatchBuilder.Options {
+            BatchBuilder.Options(
+                build: BuildOptions(outputDirectory: scratch.url.appendingPathComponent(name)), jobs: 2)
+        }
+        let oneShort = BatchBuilder(options: options("one"), fontsDirectory: Repo.fonts) { worker in
+            if worker == 1 { throw NoFonts() }
+            return try FontSystem(directory: Repo.fonts)
+        }.run(files)
+        #expect(oneShort.built.count == 2, "\(oneShort.failed)")
+        #expect(oneShort.failed.isEmpty && oneShort.exitStatus == 0)
+        let pdf = scratch.url.appendingPathComponent("one/2564/singburi-pao.pdf")
+        #expect(FileManager.default.fileExists(atPath: pdf.path))
+
+        let noneStart = BatchBuilder(options: options("none"), fontsDirectory: Repo.fonts) { _ in throw NoFonts() }
+            .run(files)
+        #expect(noneStart.built.isEmpty && noneStart.failed.count == 2)
+        #expect(noneStart.failed.allSatisfy { $0.1.contains("no fonts for this worker") })
+        #expect(noneStart.exitStatus == 1)
     }
 
     @Test func parallelOutputEqualsSerialOutput() throws {
