@@ -110,12 +110,34 @@ public func runProcess(_ executable: String, _ arguments: [String], environment:
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    // Standard error is read beside standard output: a program that fills one pipe while the
+    // other is read would wait for ever.
+    let errors = ReadToEnd(err.fileHandleForReading)
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    let errData = errors.data()
     process.waitUntilExit()
     return ProcessResult(
         status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
         stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// A pipe read to its end on a thread of its own.
+private final class ReadToEnd: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var read = Data()
+
+    init(_ handle: FileHandle) {
+        DispatchQueue.global().async {
+            self.read = handle.readDataToEndOfFile()
+            self.done.signal()
+        }
+    }
+
+    /// Waits for the end of the pipe.
+    func data() -> Data {
+        done.wait()
+        return read
+    }
 }
 
 /// The checking tools `scripts/install-deps` sets up.
