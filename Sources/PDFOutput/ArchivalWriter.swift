@@ -103,7 +103,7 @@ struct ArchivalWriter {
         ])
         objects[rootRef]?.value = .dict(catalog)
         let info = add(.dict(infoDictionary()))
-        return PDFFileWriter.write(objects: objects, root: .ref(rootRef), info: info)
+        return try PDFFileWriter.write(objects: objects, root: .ref(rootRef), info: info)
     }
 
     /// A link annotation that goes to its page (ISO 32000 12.5.6.5), printable (PDF/A), with its

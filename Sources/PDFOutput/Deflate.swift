@@ -16,20 +16,20 @@ enum Deflate {
         else { throw Failure() }
         defer { deflateEnd(&stream) }
         let bound = Int(deflateBound(&stream, uLong(input.count)))
-        var status = Z_OK
+        // Deflated into room for the worst case, then copied out at its size: a page's content
+        // deflates to a fifth or less, and the file keeps every page's until it is written.
+        let room = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bound, 1))
+        defer { room.deallocate() }
         var input = input
-        let out = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
-            status = input.withUnsafeMutableBufferPointer { i in
-                stream.next_in = i.baseAddress
-                stream.avail_in = uInt(i.count)
-                stream.next_out = buffer.baseAddress
-                stream.avail_out = uInt(bound)
-                return deflate(&stream, Z_FINISH)
-            }
-            count = status == Z_STREAM_END ? bound - Int(stream.avail_out) : 0
+        let status = input.withUnsafeMutableBufferPointer { i in
+            stream.next_in = i.baseAddress
+            stream.avail_in = uInt(i.count)
+            stream.next_out = room.baseAddress
+            stream.avail_out = uInt(bound)
+            return deflate(&stream, Z_FINISH)
         }
         guard status == Z_STREAM_END else { throw Failure() }
-        return out
+        return Array(room[0..<(bound - Int(stream.avail_out))])
     }
 
     /// Inflates `input`, refusing more than `limit` bytes of output.

@@ -4,7 +4,7 @@
 enum PDFFileWriter {
     static let header: [UInt8] = Array("%PDF-1.7\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A]
 
-    static func write(objects: PDFObjects, root: PDFValue, info: PDFValue) -> [UInt8] {
+    static func write(objects: PDFObjects, root: PDFValue, info: PDFValue) throws -> [UInt8] {
         // Number the objects in the order they are reached.
         var order: [Int] = []
         var numbers: [Int: Int] = [:]
@@ -77,10 +77,10 @@ enum PDFFileWriter {
             chunkNumbers.append(streamNumber)
             bodies.append(offsets + packedBytes[first..<chunk.last!.end])
         }
-        let deflated = (try? Concurrently.map(bodies.count) { (try? Deflate.compress(bodies[$0])) ?? [] }) ?? []
+        let deflated = try Concurrently.map(bodies.count) { try Deflate.compress(bodies[$0]) }
         for index in chunkRanges.indices {
             let (chunk, offsets, streamNumber) = (packed[chunkRanges[index]], chunkOffsets[index], chunkNumbers[index])
-            let data = index < deflated.count ? deflated[index] : []
+            let data = deflated[index]
             entries.append((1, out.count, 0))
             out.append(contentsOf: "\(streamNumber) 0 obj\n".utf8)
             PDFValue.dict(
@@ -103,7 +103,7 @@ enum PDFFileWriter {
             table += (0..<4).reversed().map { UInt8(truncatingIfNeeded: entry.field >> (8 * $0)) }
             table += [UInt8(truncatingIfNeeded: entry.index >> 8), UInt8(truncatingIfNeeded: entry.index)]
         }
-        let data = (try? Deflate.compress(table)) ?? []
+        let data = try Deflate.compress(table)
         out.append(contentsOf: "\(xrefNumber) 0 obj\n".utf8)
         PDFValue.dict(
             PDFDict([

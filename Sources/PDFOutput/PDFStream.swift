@@ -276,12 +276,18 @@ public final class PDFStream: PageSink {
         finished = true
         cairo_surface_finish(surface)
         try PDFWriter.check(cairo_surface_status(surface))
-        var writer = try ArchivalWriter(
-            cairoFile: drawn.bytes, pages: pageTags,
-            options: .init(metadata: metadata, producer: options.producer, tagged: options.tagged))
-        let bytes = try writer.write()
+        let bytes: [UInt8]
         do {
-            try file.write(contentsOf: Data(bytes))
+            var writer = try ArchivalWriter(
+                cairoFile: drawn.bytes, pages: pageTags,
+                options: .init(metadata: metadata, producer: options.producer, tagged: options.tagged))
+            // The writer holds Cairo's file now; it is let go with the writer, before the file is written.
+            drawn.bytes = []
+            pageTags = []
+            bytes = try writer.write()
+        }
+        do {
+            try bytes.withUnsafeBytes { try file.write(contentsOf: $0) }
             try file.close()
         } catch {
             throw PDFWriter.Failure.cairo("cannot write \(path): \(error.localizedDescription)")
