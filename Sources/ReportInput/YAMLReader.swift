@@ -22,7 +22,10 @@ struct YAMLValue {
     /// Parses a whole file. Syntax errors become one located diagnostic.
     static func parse(_ text: String, file: String, sink: DiagnosticSink) -> YAMLValue? {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // No implicit typing (`Resolver.basic`): every value is read as the text it is
+            // written with and typed by the reader (`int`, `bool`), so Yams need not match each
+            // scalar against its regular expressions for numbers, dates and booleans.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 sink.error(
                     SourceLocation(file: file, line: 1, column: 1),
                     thai: "ไฟล์ว่าง ไม่มีข้อมูล", english: "the file is empty")
