@@ -65,7 +65,7 @@ let package = Package(
             name: "ThaiReport",
             dependencies: [
                 "ReportModel", "ReportInput", "DocumentClasses", "PDFOutput", "HTMLOutput", "FontSystem", "PageIR",
-                "SiteLayout", "WebFonts", "ThaiBreaking",
+                "SiteLayout", "WebFonts", "ThaiBreaking", "Typesetting",
             ]),
         .target(
             name: "Preview",

@@ -12,6 +12,9 @@ public final class ITADocument {
 
     public init(fonts: FontSystem) { shaper = Shaper(fonts: fonts) }
 
+    /// The break opportunities found in the texts of the report last laid out.
+    public var foundBreaks: BreakOpportunityMemo { shaper.foundBreaks }
+
     /// What a typesetting run leaves besides its pages.
     public struct Result: Sendable {
         /// Characters the bundled fonts lack (drawn as the font's "missing" box), in order.

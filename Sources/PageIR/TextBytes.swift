@@ -19,3 +19,11 @@ extension String {
         text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
+
+/// A text as a dictionary key, compared and hashed by its UTF-8 bytes (`hasSameBytes`).
+public struct TextKey: Hashable, Sendable {
+    public let text: String
+    public init(_ text: String) { self.text = text }
+    public static func == (a: TextKey, b: TextKey) -> Bool { a.text.hasSameBytes(as: b.text) }
+    public func hash(into hasher: inout Hasher) { text.hashBytes(into: &hasher) }
+}

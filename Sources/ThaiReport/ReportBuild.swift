@@ -175,7 +175,8 @@ public final class ReportBuilder {
                 ? PDFFacts(bytes: Self.fileSize(paths.pdf), pages: lastPDFPages ?? pdfPages) : nil
             written += try ReportSite(fontsDirectory: fonts.directory, site: options.site).write(
                 report, pdf: pdf, siteURL: options.siteURL,
-                lineBreaks: webLineBreaks.lineBreaks(lexicon: report.lexicon),
+                lineBreaks: webLineBreaks.lineBreaks(
+                    lexicon: report.lexicon, found: options.formats.contains(.pdf) ? document.foundBreaks : nil),
                 otherYears: otherYears)
         }
         return written

@@ -2,6 +2,7 @@ import Foundation
 import HTMLOutput
 import PageIR
 import ThaiBreaking
+import Typesetting
 
 /// Where the web pages may break a line: where the PDF's Thai breaker (`ThaiBreaker`, with the
 /// report's lexicon) allows a break at a space or between words.
@@ -62,19 +63,16 @@ final class WebLineBreakMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var lexicon: [String]?
     private var breaker = ThaiBreaker()
+    /// Texts by their UTF-8 bytes: two spellings of one text that Unicode calls equal have
+    /// breaks at different offsets.
     private var current: [TextKey: [Int]] = [:]
     private var previous: [TextKey: [Int]] = [:]
+    /// What the PDF's line breaker found in the report's texts, when its breaker is this one.
+    private var found: BreakOpportunityMemo?
 
-    /// A text compared by its UTF-8 bytes: two spellings of one text that Unicode calls equal
-    /// have breaks at different offsets (and hashing a `String` normalises it, which is slow).
-    private struct TextKey: Hashable {
-        let text: String
-        static func == (a: TextKey, b: TextKey) -> Bool { a.text.hasSameBytes(as: b.text) }
-        func hash(into hasher: inout Hasher) { text.hashBytes(into: &hasher) }
-    }
-
-    /// The line breaks of the next report's texts.
-    func lineBreaks(lexicon: [String]) -> LineBreaks {
+    /// The line breaks of the next report's texts; `found`: the opportunities its layout found
+    /// (a text found there is not read again).
+    func lineBreaks(lexicon: [String], found: BreakOpportunityMemo? = nil) -> LineBreaks {
         lock.lock()
         defer { lock.unlock() }
         let same =
@@ -88,20 +86,23 @@ final class WebLineBreakMemo: @unchecked Sendable {
         }
         previous = current
         current = [:]
+        self.found = found.flatMap { $0.breaker == breaker ? $0 : nil }
         return { [self] text in breaks(text) }
     }
 
     private func breaks(_ text: String) -> [Int] {
-        let key = TextKey(text: text)
+        let key = TextKey(text)
         lock.lock()
         if let kept = current[key] ?? previous.removeValue(forKey: key) {
             current[key] = kept
             lock.unlock()
             return kept
         }
-        let breaker = breaker
+        let (breaker, layout) = (breaker, self.found)
         lock.unlock()
-        let found = WebLineBreaks.breaks(text, with: breaker)
+        let found =
+            layout?.opportunities(in: text).map { WebLineBreaks.thinned($0, length: text.unicodeScalars.count) }
+            ?? WebLineBreaks.breaks(text, with: breaker)
         lock.lock()
         current[key] = found
         lock.unlock()

@@ -47,6 +47,7 @@ extension Shaper {
         func natural(_ a: Int, _ b: Int) -> Double { x[trimmed(a, b)] - x[a] }
 
         let opportunities = breaker.opportunities(in: scalars) { attrs[$0].is_line_break != 0 }
+        foundBreaks.record(text, opportunities)
         let hyphenWidth = hyphenate ? (hyphenRun(style: style)?.width ?? 0) : 0
         var ranges: [LineRange] = []
         var next = 0

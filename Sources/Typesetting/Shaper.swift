@@ -189,6 +189,8 @@ public final class Shaper {
     }
     /// The text shaped for this report, within `cacheGlyphBudget`.
     private var cache: [ShapeKey: ShapedEntry] = [:]
+    /// The break opportunities of the texts broken into lines since the report began.
+    public let foundBreaks = BreakOpportunityMemo()
     private var cachedGlyphs = 0
     /// The text shaped for the report before: what this report shapes again (the preview's
     /// rebuild after an edit, a batch's template texts) moves into `cache`, and the rest is
@@ -197,6 +199,7 @@ public final class Shaper {
 
     /// Forgets all shaped text.
     public func clearCache() {
+        foundBreaks.start(breaker: breaker)
         cache.removeAll(keepingCapacity: true)
         previous.removeAll()
         cachedGlyphs = 0
@@ -208,6 +211,7 @@ public final class Shaper {
     /// measure, the breaker and hyphenation (changing those clears everything), so a line
     /// taken from the last report is the line shaping would give.
     public func beginReport() {
+        foundBreaks.start(breaker: breaker)
         previous = cache
         cache = [:]
         cachedGlyphs = 0

@@ -142,3 +142,31 @@ struct LongTextLineTests {
         #expect(lines.count > paragraphs)
     }
 }
+
+/// The break opportunities the layout keeps for the web page (`Shaper.foundBreaks`) are the
+/// ones the breaker finds reading the text alone, and are kept only for the breaker in use.
+struct FoundBreaksTests {
+    @Test func theLayoutsOpportunitiesAreTheBreakersOwn() {
+        let shaper = Shaper(fonts: Fixtures.fonts())
+        shaper.breaker = ThaiBreaker(lexicon: LineBreakingTests.lexicon)
+        shaper.beginReport()
+        let texts = [
+            LineBreakingTests().text, ModelFixtures.sentence,
+            ModelFixtures.sentence.replacingOccurrences(of: " ", with: ""),
+            "Latin words, ๑๒๓ digits and ภาษาไทย (mixed) — with punctuation.",
+        ]
+        for text in texts {
+            _ = shaper.shape(text, style: Fixtures.tableStyle.cell, width: 120)
+            let found = shaper.foundBreaks.opportunities(in: text)
+            #expect(found != nil)
+            #expect(found == shaper.breaker.opportunities(in: text), "\(text)")
+        }
+        // Text shaped without a measure is not broken into lines, so nothing is kept for it.
+        _ = shaper.shape("หัวข้อ", style: Fixtures.tableStyle.cell, width: nil)
+        #expect(shaper.foundBreaks.opportunities(in: "หัวข้อ") == nil)
+        // Another breaker (another report's lexicon) starts afresh.
+        shaper.breaker = ThaiBreaker()
+        #expect(shaper.foundBreaks.opportunities(in: texts[0]) == nil)
+        #expect(shaper.foundBreaks.breaker == ThaiBreaker())
+    }
+}
