@@ -131,6 +131,11 @@ public final class Shaper {
             keep(kept, for: key)
             return kept.lines
         }
+        if let long = oversized, long.key == key {
+            oversized = nil
+            missing.formUnion(long.entry.missing)
+            return long.entry.lines
+        }
         // Shaping may shape other text on the way (the hyphen), which has its own entry.
         let outer = shapingMissing
         shapingMissing = []
@@ -147,8 +152,15 @@ public final class Shaper {
         if cachedGlyphs + entry.glyphs <= Self.cacheGlyphBudget {
             cache[key] = entry
             cachedGlyphs += entry.glyphs
+        } else if entry.glyphs > Self.cacheGlyphBudget {
+            oversized = (key, entry)
         }
     }
+
+    /// The last text too long for the budget (a cell of a megabyte), kept until it is asked for
+    /// once more (the second pass over the body) or the report ends: its lines are in memory
+    /// anyway while its row is placed, and shaping it twice would double its time.
+    private var oversized: (key: ShapeKey, entry: ShapedEntry)?
 
     /// Shaped text is kept for the second pass over the body (see `ReportTypesetter.typeset`),
     /// up to this many glyphs (a few megabytes), so small reports are shaped once and long ones
@@ -200,6 +212,7 @@ public final class Shaper {
     /// Forgets all shaped text.
     public func clearCache() {
         foundBreaks.start(breaker: breaker)
+        oversized = nil
         cache.removeAll(keepingCapacity: true)
         previous.removeAll()
         cachedGlyphs = 0
@@ -212,6 +225,7 @@ public final class Shaper {
     /// taken from the last report is the line shaping would give.
     public func beginReport() {
         foundBreaks.start(breaker: breaker)
+        oversized = nil
         previous = cache
         cache = [:]
         cachedGlyphs = 0
@@ -229,9 +243,10 @@ public final class Shaper {
         pango_layout_set_indent(layout, 0)
 
         let utf8 = Array(text.utf8)
-        // Byte offset of each character, for matching log attributes to clusters.
+        // Byte offset of each character, for matching log attributes to clusters (reserved at
+        // the count of characters, a third of the bytes in Thai).
         var charStarts: [Int] = []
-        charStarts.reserveCapacity(utf8.count + 1)
+        charStarts.reserveCapacity(utf8.reduce(1) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) })
         for (offset, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 { charStarts.append(offset) }
         charStarts.append(utf8.count)
 
@@ -375,9 +390,13 @@ public final class Shaper {
                 var piece = ShapedText.Piece(
                     start: itemStart, end: itemStart + itemLength, font: index(of: item.analysis.font),
                     backward: item.analysis.level & 1 == 1)
+                // Every array at its size from the start: a long text's pieces are all held
+                // until its lines are cut, and growth by doubling would leave a third unused.
                 piece.glyphs.reserveCapacity(Int(glyphs.num_glyphs))
+                piece.penX.reserveCapacity(Int(glyphs.num_glyphs) + 1)
                 var runX = 0.0
                 var clusterStarts: [Int] = []
+                clusterStarts.reserveCapacity(Int(glyphs.num_glyphs))
                 for g in 0..<Int(glyphs.num_glyphs) {
                     let info = glyphs.glyphs[g]
                     let advance = Double(info.geometry.width) / scale
@@ -399,6 +418,7 @@ public final class Shaper {
                 }
                 // Clusters in glyph order; a right-to-left run's glyphs come in visual order,
                 // its text in logical order.
+                piece.clusters.reserveCapacity(clusterStarts.count)
                 for (k, glyphStart) in clusterStarts.enumerated() {
                     let glyphEnd = k + 1 < clusterStarts.count ? clusterStarts[k + 1] : Int(glyphs.num_glyphs)
                     let byteStart = Int(glyphs.log_clusters[glyphStart])
@@ -443,11 +463,19 @@ public final class Shaper {
 
 /// A text shaped as one line per paragraph: Pango's runs with their clusters, which lines cut.
 struct ShapedText {
+    /// Kept in 32 bits (16 bytes, not 32): a long cell's shaped text holds one per cluster,
+    /// and no text reaches 2 GB (data files are limited to 20 MB, `InputLimits`).
     struct PieceCluster {
-        var byteStart: Int
-        var byteEnd: Int
-        var glyphStart: Int
-        var glyphEnd: Int
+        private let bytes: (start: Int32, end: Int32)
+        private let glyphs: (start: Int32, end: Int32)
+        var byteStart: Int { Int(bytes.start) }
+        var byteEnd: Int { Int(bytes.end) }
+        var glyphStart: Int { Int(glyphs.start) }
+        var glyphEnd: Int { Int(glyphs.end) }
+        init(byteStart: Int, byteEnd: Int, glyphStart: Int, glyphEnd: Int) {
+            bytes = (Int32(clamping: byteStart), Int32(clamping: byteEnd))
+            glyphs = (Int32(clamping: glyphStart), Int32(clamping: glyphEnd))
+        }
     }
     struct Piece {
         var start: Int
