@@ -161,6 +161,8 @@ public final class Shaper {
     /// once more (the second pass over the body) or the report ends: its lines are in memory
     /// anyway while its row is placed, and shaping it twice would double its time.
     private var oversized: (key: ShapeKey, entry: ShapedEntry)?
+    /// Whether a text too long for the cache is kept for the second pass.
+    var keepsLongText: Bool { oversized != nil }
 
     /// Shaped text is kept for the second pass over the body (see `ReportTypesetter.typeset`),
     /// up to this many glyphs (a few megabytes), so small reports are shaped once and long ones

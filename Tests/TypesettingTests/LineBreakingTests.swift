@@ -170,3 +170,24 @@ struct FoundBreaksTests {
         #expect(shaper.foundBreaks.breaker == ThaiBreaker())
     }
 }
+
+/// A text too long for the shaper's cache is kept for one more request (the second pass over
+/// the body), then let go; a new report lets it go too.
+struct LongTextKeptForTheSecondPassTests {
+    @Test func aTextPastTheBudgetServesTheSecondPassOnce() {
+        var text = ""
+        while text.unicodeScalars.count < Shaper.cacheGlyphBudget + 10_000 { text += ModelFixtures.sentence + " " }
+        let shaper = Shaper(fonts: Fixtures.fonts())
+        shaper.beginReport()
+        let first = shaper.shape(text, style: Fixtures.tableStyle.cell, width: 300)
+        #expect(first.reduce(0) { $0 + $1.runs.reduce(0) { $0 + $1.glyphs.count } } > Shaper.cacheGlyphBudget)
+        #expect(shaper.keepsLongText)
+        let second = shaper.shape(text, style: Fixtures.tableStyle.cell, width: 300)
+        #expect(second == first)
+        #expect(!shaper.keepsLongText)
+        _ = shaper.shape(text, style: Fixtures.tableStyle.cell, width: 300)
+        #expect(shaper.keepsLongText)
+        shaper.beginReport()
+        #expect(!shaper.keepsLongText)
+    }
+}
