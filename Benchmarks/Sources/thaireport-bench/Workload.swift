@@ -184,7 +184,9 @@ struct Workload {
     /// A synthetic fiscal year of `count` agencies in one folder, of varied sizes as a real
     /// year is: every fourth agency is the sample under its own id; the others have names of
     /// their own and a measures table of 3 to 62 rows (about 10 to 30 pages with the front
-    /// matter and the checklist).
+    /// matter and the checklist). Their results quote three of `phrases`, chosen by the agency's
+    /// number, so that, as in a real year, pages differ in the rarer letters and the Latin
+    /// words they hold, and so in the characters their web fonts are cut to.
     func nationalYear(_ count: Int) -> URL {
         let folder = "Year\(count)"
         let places = [
@@ -196,8 +198,18 @@ struct Workload {
             "-กำหนดให้หน่วยงานเจ้าของข้อมูลตรวจสอบข้อมูลให้ครบถ้วนถูกต้องก่อนนำส่งข้อมูลให้เจ้าหน้าที่ดูแลเว็บไซต์"
         let result =
             "- มีการประชุมระหว่างผู้บริหารกับหัวหน้าส่วนราชการ และระหว่างหัวหน้าส่วนราชการกับข้าราชการ ลูกจ้างและพนักงานจ้างในสังกัด เป็นประจำทุกเดือน"
+        let phrases = [
+            "ปรากฏผลตามกฎหมาย", "พัฒนาคุณภาพชีวิตผู้สูงอายุ", "ฐานข้อมูลสารสนเทศ", "ณ มณฑลพิธี", "ฤดูฝนและฤดูแล้ง",
+            "ระฆังและฆ้องวง", "ฌาปนกิจสงเคราะห์", "ศาลาจุฬาภรณ์", "ศูนย์ฯ ดำเนินการ", "ฉะเชิงเทราและแม่ฮ่องสอน",
+            "เว็บไซต์ www.example.go.th", "ระบบ e-Service", "จัดซื้อผ่านระบบ e-GP", "ช่องทาง Facebook และ LINE",
+            "ร้อยละ 80 ของเป้าหมาย", "อบรม (Workshop) และ Q&A", "ถนนคอนกรีตเสริมเหล็ก", "อุทัยธานีและฃวด",
+            "แผนพัฒนาท้องถิ่น (พ.ศ. ๒๕๖๑-๒๕๖๕)", "ประชาคมหมู่บ้าน/ชุมชน",
+        ]
         for n in 1...count {
             let id = String(format: "agency-%05d", n)
+            let quoted = [n, n / phrases.count, n / (phrases.count * phrases.count)].map {
+                phrases[$0 % phrases.count]
+            }
             if n % 4 == 0 {
                 _ = write(
                     "\(folder)/\(id)/2564.yaml",
@@ -207,7 +219,8 @@ struct Workload {
             let name = kinds[n % kinds.count] + places[n % places.count] + places[(n / places.count) % places.count]
             var csv = "indicator,measure,continues,step,responsible,result\n"
             for row in 1...(3 + (n * 37) % 60) {
-                csv += ",มาตรการที่ \(row) ของ\(name),,\(step),สำนักปลัด/ ทุกส่วนราชการ,\(result) ครั้งที่ \(row)\n"
+                let said = row <= quoted.count ? " " + quoted[row - 1] : ""
+                csv += ",มาตรการที่ \(row) ของ\(name),,\(step),สำนักปลัด/ ทุกส่วนราชการ,\"\(result)\(said) ครั้งที่ \(row)\"\n"
             }
             _ = write("\(folder)/\(id)/iit.csv", csv)
             _ = write("\(folder)/\(id)/2564.yaml", dataFile(id: id, name: name, measures: "iit: {csv: iit.csv}"))
