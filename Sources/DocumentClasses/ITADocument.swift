@@ -12,7 +12,8 @@ public final class ITADocument {
 
     public init(fonts: FontSystem) { shaper = Shaper(fonts: fonts) }
 
-    /// The break opportunities found in the texts of the report last laid out.
+    /// The break opportunities found in the texts of the report last laid out (those in one
+    /// font that were broken into lines, not taken from the shaper's cache).
     public var foundBreaks: BreakOpportunityMemo { shaper.foundBreaks }
 
     /// What a typesetting run leaves besides its pages.

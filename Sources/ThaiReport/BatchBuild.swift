@@ -144,11 +144,21 @@ public final class BatchBuilder: Sendable {
             }
         }
         // No worker started (the fonts cannot be read, say): every report fails with the reason.
+        // Otherwise the batch only ran on fewer cores, which is said as a warning.
         if let failure = state.startFailure, !Self.cancelled.isSet {
+            var failedAll = false
             while let file = state.next() {
+                failedAll = true
                 state.finish(
                     file, agencyID: nil, year: nil, outcome: .failed(failure), inputError: false, start: start,
                     progress: progress)
+            }
+            if !failedAll {
+                state.warn(
+                    options.build.outputDirectory,
+                    [
+                        "งานสร้างรายงานบางส่วนเริ่มไม่ได้ จึงใช้แกนประมวลผลน้อยลง / a worker could not start, so fewer cores were used: \(failure)"
+                    ])
             }
         }
         var result = state.result

@@ -4,13 +4,16 @@ import ThaiBreaking
 
 /// The break opportunities the line breaker found in a report's texts, kept by text for the
 /// web page, which offers a subset of the same breaks (`WebLineBreaks`): libthai then reads a
-/// text once for both. Filled while a report is laid out and emptied when the next begins or
-/// the breaker changes; an answer is given only to a caller with the same breaker. At most
-/// `budget` opportunities are kept (a text past it is left for the page to read itself).
+/// text once for both. Only texts in one font are kept, for which the layout's reading and the
+/// page's own agree, so the page is the same bytes whichever made its breaks. Filled while a
+/// report is laid out and emptied when the next begins or the breaker changes; an answer is
+/// given only to a caller with the same breaker. At most `budget` opportunities are kept (a
+/// text past it is left for the page to read itself).
 public final class BreakOpportunityMemo: @unchecked Sendable {
     private let lock = NSLock()
+    private var foundBy = ThaiBreaker()
     /// The breaker that found what is kept.
-    public private(set) var breaker = ThaiBreaker()
+    public var breaker: ThaiBreaker { lock.withLock { foundBy } }
     private var found: [TextKey: [BreakOpportunity]] = [:]
     private var kept = 0
     public static let budget = 500_000
@@ -20,7 +23,7 @@ public final class BreakOpportunityMemo: @unchecked Sendable {
     /// Forgets every text; what is recorded next was found by `breaker`.
     func start(breaker: ThaiBreaker) {
         lock.withLock {
-            self.breaker = breaker
+            foundBy = breaker
             found.removeAll(keepingCapacity: true)
             kept = 0
         }

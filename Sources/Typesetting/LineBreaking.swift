@@ -47,7 +47,11 @@ extension Shaper {
         func natural(_ a: Int, _ b: Int) -> Double { x[trimmed(a, b)] - x[a] }
 
         let opportunities = breaker.opportunities(in: scalars) { attrs[$0].is_line_break != 0 }
-        foundBreaks.record(text, opportunities)
+        // Pango's layout reads the breaks of each run of one font apart, and the page reads
+        // the text whole (`LongText.logAttrs`): the two agree only for a text in one font.
+        if let font = shaped.pieces.first?.font, shaped.pieces.allSatisfy({ $0.font == font }) {
+            foundBreaks.record(text, opportunities)
+        }
         let hyphenWidth = hyphenate ? (hyphenRun(style: style)?.width ?? 0) : 0
         var ranges: [LineRange] = []
         var next = 0

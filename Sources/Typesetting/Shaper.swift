@@ -158,8 +158,8 @@ public final class Shaper {
     }
 
     /// The last text too long for the budget (a cell of a megabyte), kept until it is asked for
-    /// once more (the second pass over the body) or the report ends: its lines are in memory
-    /// anyway while its row is placed, and shaping it twice would double its time.
+    /// once more (the second pass over the body) or the next report begins: its lines are in
+    /// memory anyway while its row is placed, and shaping it twice would double its time.
     private var oversized: (key: ShapeKey, entry: ShapedEntry)?
     /// Whether a text too long for the cache is kept for the second pass.
     var keepsLongText: Bool { oversized != nil }
@@ -203,7 +203,8 @@ public final class Shaper {
     }
     /// The text shaped for this report, within `cacheGlyphBudget`.
     private var cache: [ShapeKey: ShapedEntry] = [:]
-    /// The break opportunities of the texts broken into lines since the report began.
+    /// The break opportunities of the texts in one font broken into lines since the report
+    /// began (not those whose lines came from the cache).
     public let foundBreaks = BreakOpportunityMemo()
     private var cachedGlyphs = 0
     /// The text shaped for the report before: what this report shapes again (the preview's
@@ -466,7 +467,7 @@ public final class Shaper {
 /// A text shaped as one line per paragraph: Pango's runs with their clusters, which lines cut.
 struct ShapedText {
     /// Kept in 32 bits (16 bytes, not 32): a long cell's shaped text holds one per cluster,
-    /// and no text reaches 2 GB (data files are limited to 20 MB, `InputLimits`).
+    /// and no text the loader accepts comes near 2 GB (`InputLimits`: 20 MB of text).
     struct PieceCluster {
         private let bytes: (start: Int32, end: Int32)
         private let glyphs: (start: Int32, end: Int32)

@@ -127,7 +127,8 @@ private final class ReadToEnd: @unchecked Sendable {
     private var read = Data()
 
     init(_ handle: FileHandle) {
-        DispatchQueue.global().async {
+        // A thread of its own, not a shared queue's: it waits as long as the program runs.
+        Thread.detachNewThread {
             self.read = handle.readDataToEndOfFile()
             self.done.signal()
         }

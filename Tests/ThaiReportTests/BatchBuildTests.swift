@@ -69,6 +69,7 @@ import Testing
         }.run(files)
         #expect(oneShort.built.count == 2, "\(oneShort.failed)")
         #expect(oneShort.failed.isEmpty && oneShort.exitStatus == 0)
+        #expect(oneShort.warnings.contains { $0.message.contains("a worker could not start") })
         let pdf = scratch.url.appendingPathComponent("one/2564/singburi-pao.pdf")
         #expect(FileManager.default.fileExists(atPath: pdf.path))
 
