@@ -63,8 +63,15 @@ import Testing
             BatchBuilder.Options(
                 build: BuildOptions(outputDirectory: scratch.url.appendingPathComponent(name)), jobs: 2)
         }
+        // Worker 0 starts once worker 1 has failed (or after 5 s, should the two run one after
+        // the other), so the failing worker meets every report still waiting.
+        let failed = DispatchSemaphore(value: 0)
         let oneShort = BatchBuilder(options: options("one"), fontsDirectory: Repo.fonts) { worker in
-            if worker == 1 { throw NoFonts() }
+            if worker == 1 {
+                failed.signal()
+                throw NoFonts()
+            }
+            _ = failed.wait(timeout: .now() + 5)
             return try FontSystem(directory: Repo.fonts)
         }.run(files)
         #expect(oneShort.built.count == 2, "\(oneShort.failed)")
