@@ -99,7 +99,9 @@ struct YAMLValue {
         let indent = String(repeating: " ", count: max(first.column - 1, 0))
         for index in min(max(first.line, 0), lines.count)..<lines.count {
             let line = lines[index]
-            if line.hasPrefix(indent + key + ":") || line.hasPrefix(indent + "\"" + key + "\":") {
+            if line.hasPrefix(indent + key + ":") || line.hasPrefix(indent + "\"" + key + "\":")
+                || line.hasPrefix(indent + "'" + key + "':")
+            {
                 return (index + 1, first.column)
             }
         }

@@ -95,6 +95,19 @@ import Testing
         #expect(d.english.contains("duplicate key 'O1'"))
     }
 
+    /// A key written again in quotes is the same key (values are read as the text they are
+    /// written with), located where it is written again.
+    @Test func duplicateCodeInQuotes() throws {
+        let (d, text, url) = try failure {
+            $0.replacingOccurrences(
+                of: "  O43: {", with: "  'O1': {responsible: x, has_data: true, published: true}\n  O43: {")
+        }
+        #expect(
+            d.location == SourceLocation(file: url.path, line: line(of: "  'O1': {responsible: x", in: text), column: 3)
+        )
+        #expect(d.english.contains("duplicate key 'O1'"))
+    }
+
     @Test func duplicateCodeInCSV() throws {
         let scratch = ScratchDirectory()
         scratch.write(
