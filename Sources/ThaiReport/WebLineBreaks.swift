@@ -100,12 +100,12 @@ final class WebLineBreakMemo: @unchecked Sendable {
         }
         let (breaker, layout) = (breaker, self.found)
         lock.unlock()
-        let found =
+        let offered =
             layout?.opportunities(in: text).map { WebLineBreaks.thinned($0, length: text.unicodeScalars.count) }
             ?? WebLineBreaks.breaks(text, with: breaker)
         lock.lock()
-        current[key] = found
+        current[key] = offered
         lock.unlock()
-        return found
+        return offered
     }
 }

@@ -86,8 +86,8 @@ enum WOFF2File {
 
     /// Brotli's quality 10, one below its best: half the time of 11 for a font cut to a page's
     /// characters, and a few hundred bytes larger (the sample's three fonts: 21,896 → 22,196
-    /// bytes). A batch makes fonts for every set of characters its pages hold, which in a
-    /// national year is nearly one set per agency.
+    /// bytes). A batch makes fonts for every set of characters its pages hold, and in a real
+    /// year most agencies' pages may each hold a set of their own.
     static let quality: Int32 = 10
 
     static func brotli(_ input: [UInt8]) throws -> [UInt8] {
