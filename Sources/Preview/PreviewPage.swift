@@ -37,7 +37,7 @@ enum PreviewPage {
         const list = document.getElementById("messages"), frame = document.getElementById("report");
         const pdf = document.getElementById("pdf");
         let shown = null, scrollY = 0;
-        frame.addEventListener("load", () => { try { frame.contentWindow.scrollTo(0, scrollY); } catch (e) {} });
+        frame.addEventListener("load", () => { try { if (scrollY > 0) frame.contentWindow.scrollTo(0, scrollY); } catch (e) {} });
         function item(kind, m) {
           const li = document.createElement("li");
           li.textContent = kind + " " + m.location + ": " + m.thai + (m.english ? " / " + m.english : "");

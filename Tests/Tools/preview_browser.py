@@ -38,7 +38,13 @@ def main(url, data_file):
             handle.write(edited)
         page.wait_for_function(FRAME_HAS, arg="องค์การทดสอบการแสดงตัวอย่าง", timeout=15000)
         seen["reload_seconds"] = round(time.time() - start, 3)
-        page.wait_for_timeout(300)
+        # The place is restored when the new page has loaded (its fonts too): wait for it, up to
+        # five seconds, then read where the reader is.
+        try:
+            page.wait_for_function(
+                "document.getElementById('report').contentWindow.scrollY >= 1000", timeout=5000)
+        except Exception:
+            pass
         seen["scroll_after_reload"] = page.evaluate("document.getElementById('report').contentWindow.scrollY")
 
         with open(data_file, "w", encoding="utf-8") as handle:
