@@ -1,5 +1,6 @@
 import Foundation
 import HTMLOutput
+import PageIR
 import ReportModel
 import SiteLayout
 import ThaiBreaking
@@ -68,15 +69,17 @@ enum PageFonts {
 /// The fonts made lately, by font file and characters, the least recently used let go past
 /// `capacity` (each is some 10 KB). A batch's pages come in the order of their data files, so
 /// two sets of characters used by turns must both stay: with room for 8, a synthetic year of
-/// 1,000 pages with 62 different sets made fonts 805 times. Every access holds `lock`, which is
-/// why it may be shared between a batch's worker threads.
+/// 1,000 pages with 62 different sets made fonts 805 times. Keys are compared by their bytes
+/// (`TextKey`): two sets of characters that Unicode would call equal are two fonts. Every
+/// access holds `lock`, which is why it may be shared between a batch's worker threads.
 final class RecentFonts: @unchecked Sendable {
     private let lock = NSLock()
-    private var entries: [String: (value: Data, used: Int)] = [:]
+    private var entries: [TextKey: (value: Data, used: Int)] = [:]
     private var clock = 0
     static let capacity = 256
 
-    func value(for key: String, make: () throws -> Data) throws -> Data {
+    func value(for text: String, make: () throws -> Data) throws -> Data {
+        let key = TextKey(text)
         let hit: Data? = lock.withLock {
             guard let entry = entries[key] else { return nil }
             clock += 1
