@@ -4,10 +4,9 @@ import Foundation
 /// Wraps a TrueType font in a WOFF2 container (W3C WOFF File Format 2.0): the font's tables,
 /// concatenated and compressed as one Brotli stream in font mode.
 ///
-/// Every table is stored untransformed (`glyf` and `loca` with the null transform, version 3),
-/// which every WOFF2 decoder reads. Debian's libwoff2enc would also transform `glyf`, a few
-/// per cent smaller, but it prints `Compressed N to M.` on standard error for every font,
-/// which would run through the build's progress output.
+/// `glyf` and `loca` are transformed (`GlyfTransform`), every other table is stored as it is.
+/// Debian's libwoff2enc would do the same, but it prints `Compressed N to M.` on standard
+/// error for every font, which would run through the build's progress output.
 enum WOFF2File {
     struct Malformed: Error, CustomStringConvertible {
         let reason: String
@@ -30,27 +29,54 @@ enum WOFF2File {
         let flavor = u32(0)
         let count = u16(4)
         guard sfnt.count >= 12 + 16 * count else { throw Malformed(reason: "the table directory is cut short") }
-        var directory: [UInt8] = []
-        var tables: [UInt8] = []
-        var sfntSize = 12 + 16 * count
+        var records: [(name: String, tag: [UInt8], range: Range<Int>)] = []
         for index in 0..<count {
             let record = 12 + 16 * index
             let tag = Array(sfnt[record..<record + 4])
             let offset = Int(u32(record + 8))
             let length = Int(u32(record + 12))
             guard offset + length <= sfnt.count else { throw Malformed(reason: "a table runs past the end") }
-            let name = String(decoding: tag, as: UTF8.self)
-            // Transform version 3 is the null transform for glyf and loca; 0 for every other table.
-            let transform: UInt8 = name == "glyf" || name == "loca" ? 0xC0 : 0
+            records.append((String(decoding: tag, as: UTF8.self), tag, offset..<offset + length))
+        }
+        func table(_ name: String) -> ArraySlice<UInt8>? { records.first { $0.name == name }.map { sfnt[$0.range] } }
+        // glyf and loca transformed (section 5.1) where the font has both and a loca of the
+        // size its glyph count and offset format give; loca then comes right after glyf.
+        var transformedGlyf: [UInt8]?
+        if let glyf = table("glyf"), let loca = table("loca"), let head = table("head"), let maxp = table("maxp"),
+            head.count >= 54, maxp.count >= 6
+        {
+            let longOffsets = head[head.startIndex + 51] != 0
+            let glyphCount = Int(maxp[maxp.startIndex + 4]) << 8 | Int(maxp[maxp.startIndex + 5])
+            if loca.count == (longOffsets ? 4 : 2) * (glyphCount + 1) {
+                transformedGlyf = try GlyfTransform.transformed(
+                    glyf: glyf, loca: loca, glyphCount: glyphCount, longOffsets: longOffsets)
+                let loca = records.remove(at: records.firstIndex { $0.name == "loca" }!)
+                records.insert(loca, at: records.firstIndex { $0.name == "glyf" }! + 1)
+            }
+        }
+        var directory: [UInt8] = []
+        var tables: [UInt8] = []
+        var sfntSize = 12 + 16 * count
+        for (name, tag, range) in records {
+            let isOutline = name == "glyf" || name == "loca"
+            // Transform version 0 is the transform for glyf and loca, 3 their null transform;
+            // every other table is stored as it is (version 0).
+            let transform: UInt8 = isOutline && transformedGlyf == nil ? 0xC0 : 0
             if let known = knownTags.firstIndex(of: name) {
                 directory.append(UInt8(known) | transform)
             } else {
                 directory.append(63 | transform)
                 directory += tag
             }
-            directory += base128(UInt32(length))
-            tables += sfnt[offset..<offset + length]
-            sfntSize += (length + 3) & ~3
+            directory += base128(UInt32(range.count))
+            if let transformedGlyf, isOutline {
+                let stored = name == "glyf" ? transformedGlyf : []
+                directory += base128(UInt32(stored.count))
+                tables += stored
+            } else {
+                tables += sfnt[range]
+            }
+            sfntSize += (range.count + 3) & ~3
         }
         var compressed = try brotli(tables)
         let compressedLength = compressed.count

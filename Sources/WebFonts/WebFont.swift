@@ -17,6 +17,16 @@ public enum WebFont {
     /// dropped: browsers on phones and high-density screens do not use it, and it is a third
     /// of Sarabun's bytes.
     public static func woff2(subsetting file: URL, to characters: some Sequence<Unicode.Scalar>) throws -> Data {
+        let sfnt = try subset(file, to: characters)
+        do {
+            return try WOFF2File.encode(sfnt: sfnt)
+        } catch {
+            throw Failure(path: file.path, reason: "\(error)")
+        }
+    }
+
+    /// The TrueType font at `file` cut to what `characters` need, before WOFF2 wraps it.
+    static func subset(_ file: URL, to characters: some Sequence<Unicode.Scalar>) throws -> [UInt8] {
         let face = try Face(file)
         defer { face.destroy() }
         guard let input = hb_subset_input_create_or_fail() else {
@@ -41,13 +51,8 @@ public enum WebFont {
         guard let bytes = hb_blob_get_data(blob, &length), length > 0 else {
             throw Failure(path: file.path, reason: "the subset is empty")
         }
-        let sfnt = bytes.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+        return bytes.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
             Array(UnsafeBufferPointer(start: $0, count: Int(length)))
-        }
-        do {
-            return try WOFF2File.encode(sfnt: sfnt)
-        } catch {
-            throw Failure(path: file.path, reason: "\(error)")
         }
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 import TestSupport
 import Testing
-import WebFonts
+
+@testable import WebFonts
 
 /// Subsets of the bundled fonts as WOFF2, read back by their header (the browser tests load
 /// them in Chromium and check the text is drawn with them).
@@ -49,6 +50,42 @@ import WebFonts
             let tags = (0..<count).map { String(decoding: ttf[(12 + 16 * $0)..<(16 + 16 * $0)], as: UTF8.self) }
             for tag in ["cmap", "glyf", "loca", "hmtx", "head"] { #expect(tags.contains(tag), "\(name): \(tags)") }
             if name.hasPrefix("Sarabun-Regular") { #expect(tags.contains("GPOS") && tags.contains("GSUB")) }
+        }
+    }
+
+    /// The outlines come back from the transformed `glyf` as they went in: every glyph's
+    /// contours, points, on-curve bits, components, instructions, box and metrics, as fontTools
+    /// reads the subset and what the reference decoder rebuilt from its WOFF2. The texts reach
+    /// simple glyphs, composite ones (accented Latin), empty ones (space) and a whole script.
+    @Test func theTransformedOutlinesComeBackUnchanged() throws {
+        let scratch = ScratchDirectory()
+        let thaiBlock = String(String.UnicodeScalarView((0x0E01...0x0E5B).compactMap(Unicode.Scalar.init)))
+        let latin1 = String(String.UnicodeScalarView((0x20...0xFF).compactMap(Unicode.Scalar.init)))
+        let cases = [
+            ("Sarabun-Regular.ttf", Self.thai), ("Sarabun-Bold.ttf", thaiBlock + latin1),
+            ("Sarabun-Italic.ttf", "ÀÉÎõü ก่ำ"), ("DejaVuSans.ttf", "✓○ Ąé"),
+        ]
+        for (index, (name, text)) in cases.enumerated() {
+            let subset = scratch.url.appendingPathComponent("\(index).ttf")
+            let woff2 = scratch.url.appendingPathComponent("\(index).woff2")
+            let font = Repo.fonts.appendingPathComponent(name)
+            try Data(WebFont.subset(font, to: text.unicodeScalars)).write(to: subset)
+            try WebFont.woff2(subsetting: font, to: text.unicodeScalars).write(to: woff2)
+            // woff2_decompress writes 0.ttf beside 0.woff2: keep the subset under another name.
+            let original = scratch.url.appendingPathComponent("\(index)-subset.ttf")
+            try FileManager.default.moveItem(at: subset, to: original)
+            let decoded = try runProcess("woff2_decompress", [woff2.path])
+            #expect(decoded.status == 0, "\(name): \(decoded.stdout)\(decoded.stderr)")
+            let compared = try runProcess(
+                Tools.python,
+                [Repo.root.appendingPathComponent("Tests/Tools/same_outlines.py").path, original.path, subset.path])
+            #expect(compared.status == 0, "\(compared.stderr)")
+            let facts = try #require(
+                try JSONSerialization.jsonObject(with: Data(compared.stdout.utf8)) as? [String: Any],
+                "\(compared.stdout)")
+            #expect((facts["glyphs"] as? Int ?? 0) > 1, "\(name): \(facts)")
+            #expect(facts["glyphs"] as? Int == facts["decoded_glyphs"] as? Int, "\(name): \(facts)")
+            #expect(facts["differing_count"] as? Int == 0, "\(name): \(compared.stdout.prefix(2_000))")
         }
     }
 
