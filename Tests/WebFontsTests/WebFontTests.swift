@@ -89,6 +89,15 @@ import Testing
         }
     }
 
+    /// Brotli's window holds the whole font and no more than it needs, from 64 KB up.
+    @Test func theWindowFitsTheFont() {
+        #expect(WOFF2File.window(for: 1_400) == 16)
+        #expect(WOFF2File.window(for: 65_520) == 16)
+        #expect(WOFF2File.window(for: 65_521) == 17)
+        #expect(WOFF2File.window(for: 300_000) == 19)
+        #expect(WOFF2File.window(for: 100_000_000) == 24)
+    }
+
     @Test func symbolSubsetIsTiny() throws {
         let woff2 = try WebFont.woff2(
             subsetting: Repo.fonts.appendingPathComponent("DejaVuSans.ttf"), to: "✓○".unicodeScalars)
