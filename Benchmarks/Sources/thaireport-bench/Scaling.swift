@@ -58,13 +58,14 @@ func linearity(binary: String, workload: Workload, out: String, sizes: [Int]?) t
 /// A national year: `count` reports (see `Workload.nationalYear`) built as one batch, PDF and
 /// HTML, on every core. One run each: the largest takes minutes. CPU time (user and system, of
 /// the whole process) is printed beside wall time: on a shared machine it is the steadier one.
-func nationalBatches(binary: String, workload: Workload, out: String, counts: [Int]) throws {
+func nationalBatches(binary: String, workload: Workload, out: String, ownCharacters: Bool, counts: [Int]) throws {
     let fonts = workload.repository.appendingPathComponent("Fonts").path
-    print("## National batch, whole process, PDF and HTML, all cores\n")
+    let pages = ownCharacters ? ", every page its own web fonts" : ""
+    print("## National batch, whole process, PDF and HTML, all cores\(pages)\n")
     print("| reports | wall time | per report | CPU time | peak memory |")
     print("| --- | --- | --- | --- | --- |")
     for count in counts {
-        let folder = workload.nationalYear(count)
+        let folder = workload.nationalYear(count, ownCharacters: ownCharacters)
         try? FileManager.default.removeItem(atPath: out)
         let run = spawn(
             [binary, "build", folder.path, "--out", out, "--force"], environment: ["THAIREPORT_FONTS=\(fonts)"])

@@ -187,8 +187,26 @@ struct Workload {
     /// matter and the checklist). Their results quote three of `phrases`, chosen by the agency's
     /// number, so that, as in a real year, pages differ in the rarer letters and the Latin
     /// words they hold, and so in the characters their web fonts are cut to.
-    func nationalYear(_ count: Int) -> URL {
-        let folder = "Year\(count)"
+    ///
+    /// With `ownCharacters`, each of those agencies' results also names a project by four
+    /// capital letters no other agency's set repeats (`OWN-ABCD`), so that every page but the
+    /// sample's needs web fonts of its own: the worst case of a real year.
+    func nationalYear(_ count: Int, ownCharacters: Bool = false) -> URL {
+        let folder = ownCharacters ? "Year\(count)-own" : "Year\(count)"
+        var letterSets: [String] = []
+        if ownCharacters {
+            let capitals = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            outer: for a in 0..<26 {
+                for b in (a + 1)..<26 {
+                    for c in (b + 1)..<26 {
+                        for d in (c + 1)..<26 {
+                            letterSets.append(String([capitals[a], capitals[b], capitals[c], capitals[d]]))
+                            if letterSets.count > count { break outer }
+                        }
+                    }
+                }
+            }
+        }
         let places = [
             "บ้านใหม่", "หนองบัว", "ท่าช้าง", "วังน้ำเย็น", "ดอนตูม", "บางระจัน", "โพธิ์ทอง", "ห้วยขวาง", "นาดี", "คลองหลวง",
             "เชียงคาน", "แม่สาย", "ปากเกร็ด", "บึงกาฬ", "สามโคก", "ลำลูกกา", "ศรีสำโรง", "ทุ่งเสลี่ยม", "กงไกรลาศ", "พรหมพิราม",
@@ -219,7 +237,8 @@ struct Workload {
             let name = kinds[n % kinds.count] + places[n % places.count] + places[(n / places.count) % places.count]
             var csv = "indicator,measure,continues,step,responsible,result\n"
             for row in 1...(3 + (n * 37) % 60) {
-                let said = row <= quoted.count ? " " + quoted[row - 1] : ""
+                var said = row <= quoted.count ? " " + quoted[row - 1] : ""
+                if row == 1 && ownCharacters { said += " โครงการ OWN-\(letterSets[n % letterSets.count])" }
                 csv += ",มาตรการที่ \(row) ของ\(name),,\(step),สำนักปลัด/ ทุกส่วนราชการ,\"\(result)\(said) ครั้งที่ \(row)\"\n"
             }
             _ = write("\(folder)/\(id)/iit.csv", csv)

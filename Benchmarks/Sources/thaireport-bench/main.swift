@@ -38,9 +38,11 @@ if let index = arguments.firstIndex(of: "--synthetic"), let rows = Int(arguments
 }
 
 // `--national COUNT`: write a synthetic fiscal year of COUNT reports and print its folder.
+// `--own-characters` (here and with `--batches`): every page needs web fonts of its own.
+let ownCharacters = arguments.contains("--own-characters")
 if let index = arguments.firstIndex(of: "--national"), let count = Int(arguments[index + 1]) {
     let keep = try Workload(repository: repository, folder: "thaireport-bench-national")
-    print(keep.nationalYear(count).path)
+    print(keep.nationalYear(count, ownCharacters: ownCharacters).path)
     exit(0)
 }
 
@@ -63,7 +65,7 @@ if arguments.contains("--edit") {
 // `--batches 100,1000,8300`: only the national batches (section 6).
 if let index = arguments.firstIndex(of: "--batches") {
     try nationalBatches(
-        binary: binary, workload: workload, out: out,
+        binary: binary, workload: workload, out: out, ownCharacters: ownCharacters,
         counts: arguments[index + 1].split(separator: ",").compactMap { Int($0) })
     exit(0)
 }
