@@ -48,7 +48,15 @@ struct ArchivalWriter {
         return (value["Kids"]?.array ?? []).compactMap(\.ref).flatMap(pageNumbers)
     }
 
+    /// The final file in memory.
     mutating func write() throws -> [UInt8] {
+        var file: [UInt8] = []
+        try write(to: PDFOutput { file += $0 })
+        return file
+    }
+
+    /// The final file, handed to `output` as it is written.
+    mutating func write(to output: PDFOutput) throws {
         guard let rootRef = parser.trailer["Root"]?.ref, var catalog = objects[rootRef]?.value.dict,
             let pagesRef = catalog["Pages"]?.ref
         else {
@@ -103,7 +111,7 @@ struct ArchivalWriter {
         ])
         objects[rootRef]?.value = .dict(catalog)
         let info = add(.dict(infoDictionary()))
-        return try PDFFileWriter.write(objects: objects, root: .ref(rootRef), info: info)
+        try PDFFileWriter.write(objects: objects, root: .ref(rootRef), info: info, to: output)
     }
 
     /// A link annotation that goes to its page (ISO 32000 12.5.6.5), printable (PDF/A), with its

@@ -4,7 +4,17 @@
 enum PDFFileWriter {
     static let header: [UInt8] = Array("%PDF-1.7\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A]
 
+    /// The file in memory (tests, small files).
     static func write(objects: PDFObjects, root: PDFValue, info: PDFValue) throws -> [UInt8] {
+        var file: [UInt8] = []
+        let output = PDFOutput { file += $0 }
+        try write(objects: objects, root: root, info: info, to: output)
+        return file
+    }
+
+    /// The file written to `output` as it is made: only the objects that go into object streams
+    /// are held until the end (they are written after the streams), not the whole file.
+    static func write(objects: PDFObjects, root: PDFValue, info: PDFValue, to output: PDFOutput) throws {
         // Number the objects in the order they are reached.
         var order: [Int] = []
         var numbers: [Int: Int] = [:]
@@ -30,7 +40,8 @@ enum PDFFileWriter {
         // Streams are written as they are; every other object goes, compressed, into object
         // streams of up to `objectsPerStream` (ISO 32000 7.5.7), found through a cross-reference
         // stream (7.5.8): the structure tree alone is hundreds of small dictionaries.
-        var out = header
+        var out: [UInt8] = []  // the object being written, handed to `output` when complete
+        try output.append(header)
         var entries = [(type: UInt8, field: Int, index: Int)](repeating: (0, 0, 0), count: order.count + 1)
         entries[0] = (0, 0, 0xFFFF)
         // Objects to pack: their numbers and where each ends in `packedBytes`.
@@ -44,20 +55,24 @@ enum PDFFileWriter {
                 packed.append((number, packedBytes.count))
                 continue
             }
-            entries[number] = (1, out.count, 0)
+            entries[number] = (1, output.count, 0)
             dict["Length"] = .int(stream.count)
             out.append(contentsOf: "\(number) 0 obj\n".utf8)
             PDFValue.dict(dict).write(to: &out, numbers: numbers)
             out.append(contentsOf: "\nstream\n".utf8)
-            out += stream
+            try output.append(out)
+            try output.append(stream)
+            out.removeAll(keepingCapacity: true)
             out.append(contentsOf: "\nendstream\nendobj\n".utf8)
+            try output.append(out)
+            out.removeAll(keepingCapacity: true)
         }
         var nextNumber = order.count + 1
         // Each object stream's offsets and objects, then all of them deflated side by side.
         var chunkRanges: [Range<Int>] = []
         var chunkOffsets: [[UInt8]] = []
         var chunkNumbers: [Int] = []
-        var bodies: [[UInt8]] = []
+        var bodyRanges: [Range<Int>] = []
         for start in stride(from: 0, to: packed.count, by: objectsPerStream) {
             let chunk = packed[start..<min(start + objectsPerStream, packed.count)]
             let streamNumber = nextNumber
@@ -75,13 +90,17 @@ enum PDFFileWriter {
             chunkRanges.append(chunk.indices)
             chunkOffsets.append(offsets)
             chunkNumbers.append(streamNumber)
-            bodies.append(offsets + packedBytes[first..<chunk.last!.end])
+            bodyRanges.append(first..<chunk.last!.end)
         }
-        let deflated = try Concurrently.map(bodies.count) { try Deflate.compress(bodies[$0]) }
+        // Each body is put together only while it is deflated.
+        let deflated = try Concurrently.map(bodyRanges.count) {
+            try Deflate.compress(chunkOffsets[$0] + packedBytes[bodyRanges[$0]])
+        }
+        packedBytes = []
         for index in chunkRanges.indices {
             let (chunk, offsets, streamNumber) = (packed[chunkRanges[index]], chunkOffsets[index], chunkNumbers[index])
             let data = deflated[index]
-            entries.append((1, out.count, 0))
+            entries.append((1, output.count, 0))
             out.append(contentsOf: "\(streamNumber) 0 obj\n".utf8)
             PDFValue.dict(
                 PDFDict([
@@ -92,10 +111,12 @@ enum PDFFileWriter {
             out.append(contentsOf: "\nstream\n".utf8)
             out += data
             out.append(contentsOf: "\nendstream\nendobj\n".utf8)
+            try output.append(out)
+            out.removeAll(keepingCapacity: true)
         }
-        let id = FileIdentifier.make(out)
+        let id = output.identifier()
         let xrefNumber = nextNumber
-        let xrefOffset = out.count
+        let xrefOffset = output.count
         entries.append((1, xrefOffset, 0))
         var table: [UInt8] = []
         for entry in entries {
@@ -117,24 +138,69 @@ enum PDFFileWriter {
         out.append(contentsOf: "\nstream\n".utf8)
         out += data
         out.append(contentsOf: "\nendstream\nendobj\nstartxref\n\(xrefOffset)\n%%EOF\n".utf8)
-        return out
+        try output.append(out)
+        try output.flush()
     }
 
     static let objectsPerStream = 200
 }
 
-/// A file identifier (16 bytes) made from the file's content, so the same content gets the same
-/// identifier: two 64-bit FNV-1a hashes with different offsets.
-enum FileIdentifier {
-    static func make(_ bytes: [UInt8]) -> [UInt8] {
-        var a: UInt64 = 0xcbf2_9ce4_8422_2325
-        var b: UInt64 = 0x8422_2325_cbf2_9ce4
+/// A file identifier (16 bytes) made from the content, so the same content gets the same
+/// identifier: two 64-bit FNV-1a hashes with different offsets, fed as the file is written.
+struct FileIdentifier {
+    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var b: UInt64 = 0x8422_2325_cbf2_9ce4
+
+    mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var (a, b) = (self.a, self.b)
         for byte in bytes {
             a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
             b = (b ^ UInt64(byte ^ 0x5A)) &* 0x0000_0100_0000_01B3
         }
-        return (0..<8).map { UInt8(truncatingIfNeeded: a >> (8 * $0)) }
+        (self.a, self.b) = (a, b)
+    }
+
+    var bytes: [UInt8] {
+        (0..<8).map { UInt8(truncatingIfNeeded: a >> (8 * $0)) }
             + (0..<8).map { UInt8(truncatingIfNeeded: b >> (8 * $0)) }
+    }
+
+    static func make(_ bytes: [UInt8]) -> [UInt8] {
+        var identifier = FileIdentifier()
+        bytes.withUnsafeBufferPointer { identifier.update($0) }
+        return identifier.bytes
+    }
+}
+
+/// Where the post-writer's file goes, in order: counted (for the cross-reference offsets),
+/// hashed (for the file identifier) and handed to `sink` in pieces of about 256 KB.
+final class PDFOutput {
+    private(set) var count = 0
+    private var identifierSoFar = FileIdentifier()
+    private var pending: [UInt8] = []
+    private let sink: ([UInt8]) throws -> Void
+    static let pieceSize = 1 << 18
+
+    init(sink: @escaping ([UInt8]) throws -> Void) { self.sink = sink }
+
+    func append(_ bytes: [UInt8]) throws {
+        count += bytes.count
+        bytes.withUnsafeBufferPointer { identifierSoFar.update($0) }
+        if pending.isEmpty && bytes.count >= Self.pieceSize {
+            try sink(bytes)
+            return
+        }
+        pending += bytes
+        if pending.count >= Self.pieceSize { try flush() }
+    }
+
+    /// The identifier of everything appended so far.
+    func identifier() -> [UInt8] { identifierSoFar.bytes }
+
+    func flush() throws {
+        guard !pending.isEmpty else { return }
+        try sink(pending)
+        pending.removeAll(keepingCapacity: true)
     }
 }
 

@@ -276,18 +276,23 @@ public final class PDFStream: PageSink {
         finished = true
         cairo_surface_finish(surface)
         try PDFWriter.check(cairo_surface_status(surface))
-        let bytes: [UInt8]
+        var writer = try ArchivalWriter(
+            cairoFile: drawn.bytes, pages: pageTags,
+            options: .init(metadata: metadata, producer: options.producer, tagged: options.tagged))
+        // The writer holds Cairo's file now; it is let go with the writer.
+        drawn.bytes = []
+        pageTags = []
+        // The final file is written as the post-writer makes it, not gathered first.
+        let (file, path) = (self.file, self.path)
+        try writer.write(
+            to: PDFOutput { bytes in
+                do {
+                    try bytes.withUnsafeBytes { try file.write(contentsOf: $0) }
+                } catch {
+                    throw PDFWriter.Failure.cairo("cannot write \(path): \(error.localizedDescription)")
+                }
+            })
         do {
-            var writer = try ArchivalWriter(
-                cairoFile: drawn.bytes, pages: pageTags,
-                options: .init(metadata: metadata, producer: options.producer, tagged: options.tagged))
-            // The writer holds Cairo's file now; it is let go with the writer, before the file is written.
-            drawn.bytes = []
-            pageTags = []
-            bytes = try writer.write()
-        }
-        do {
-            try bytes.withUnsafeBytes { try file.write(contentsOf: $0) }
             try file.close()
         } catch {
             throw PDFWriter.Failure.cairo("cannot write \(path): \(error.localizedDescription)")

@@ -61,6 +61,30 @@ import Testing
                 == "<2F50726976617465> Tj /Artifact BMC")
     }
 
+    /// The final file goes out in order, in pieces of bounded size, counted and identified as
+    /// if it had been gathered whole; a failure of the sink stops the writing.
+    @Test func theFileGoesOutAsItIsWritten() throws {
+        var pieces: [[UInt8]] = []
+        let output = PDFOutput { pieces.append($0) }
+        var whole: [UInt8] = []
+        for (index, size) in [15, 3, PDFOutput.pieceSize + 7, 1, PDFOutput.pieceSize - 2, 40].enumerated() {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ index) }
+            try output.append(bytes)
+            whole += bytes
+            #expect(output.count == whole.count)
+        }
+        let identifier = output.identifier()
+        try output.flush()
+        #expect(pieces.joined().elementsEqual(whole))
+        #expect(pieces.count > 1)
+        #expect(pieces.allSatisfy { $0.count <= 2 * PDFOutput.pieceSize })
+        #expect(identifier == FileIdentifier.make(whole))
+
+        struct Full: Error {}
+        let failing = PDFOutput { _ in throw Full() }
+        #expect(throws: Full.self) { try failing.append([UInt8](repeating: 1, count: PDFOutput.pieceSize)) }
+    }
+
     @Test func deflateRoundTrips() throws {
         let text = Array(String(repeating: "BT /F1 12 Tf (สวัสดี) Tj ET\n", count: 500).utf8)
         let packed = try Deflate.compress(text)
