@@ -31,16 +31,25 @@ extension ClusterFontFile {
         return file
     }
 
+    /// The sum of the table's big-endian 32-bit words, the last padded with zeros. A cluster
+    /// font carries the whole font's tables, summed again each time the font is remade: words
+    /// are read four bytes at a time.
     static func checksum(_ table: [UInt8]) -> Int {
-        var sum: UInt32 = 0
-        var i = 0
-        while i < table.count {
-            var word: UInt32 = 0
-            for k in 0..<4 { word = word << 8 | UInt32(i + k < table.count ? table[i + k] : 0) }
-            sum = sum &+ word
-            i += 4
+        table.withUnsafeBytes { bytes in
+            var sum: UInt32 = 0
+            let whole = bytes.count & ~3
+            var i = 0
+            while i < whole {
+                sum = sum &+ UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt32.self))
+                i += 4
+            }
+            if whole < bytes.count {
+                var word: UInt32 = 0
+                for k in 0..<4 { word = word << 8 | UInt32(whole + k < bytes.count ? bytes[whole + k] : 0) }
+                sum = sum &+ word
+            }
+            return Int(sum)
         }
-        return Int(sum)
     }
 }
 

@@ -27,6 +27,27 @@ import Testing
 
     func unitsPerPoint(_ glyphs: ClusterGlyphs, size: Double = 40) -> Double { Double(glyphs.file.unitsPerEm) / size }
 
+    /// A table's checksum is the sum of its big-endian words, the last padded with zeros
+    /// (OpenType, "Table directory"); the bundled fonts' own tables carry theirs.
+    @Test func tableChecksumsAreTheSumOfTheirWords() throws {
+        #expect(ClusterFontFile.checksum([]) == 0)
+        #expect(ClusterFontFile.checksum([0, 0, 0, 1, 0, 0, 0, 2]) == 3)
+        #expect(ClusterFontFile.checksum([1]) == 0x0100_0000)
+        #expect(ClusterFontFile.checksum([0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 2, 0, 0, 3]) == 0x0000_0301)
+        let font = try [UInt8](Data(contentsOf: Repo.fonts.appendingPathComponent("Sarabun-Regular.ttf")))
+        let count = font.u16(4)
+        var checked = 0
+        for index in 0..<count {
+            let record = 12 + 16 * index
+            let tag = String(decoding: font[record..<record + 4], as: UTF8.self)
+            let (offset, length) = (font.u32(record + 8), font.u32(record + 12))
+            guard tag != "head" else { continue }  // its sum leaves out checkSumAdjustment
+            #expect(ClusterFontFile.checksum(Array(font[offset..<offset + length])) == font.u32(record + 4), "\(tag)")
+            checked += 1
+        }
+        #expect(checked > 10)
+    }
+
     @Test func eachClusterBecomesOneGlyphRecordingItsText() throws {
         let glyphs = try ClusterGlyphs(fontFile: regular)
         let (run, _) = shaped("น้ำที่ดี")
