@@ -19,14 +19,16 @@ struct ArchivalWriter {
 
     var parser: PDFParser
     let pages: [PageTags]
+    let paths: StructurePaths
     let options: Options
     /// New and changed objects by (old or new) number; the rest come from the parser.
     private let objects: PDFObjects
     private var nextNumber: Int
 
-    init(cairoFile bytes: [UInt8], pages: [PageTags], options: Options) throws {
+    init(cairoFile bytes: [UInt8], pages: [PageTags], paths: StructurePaths, options: Options) throws {
         parser = try PDFParser(bytes)
         self.pages = pages
+        self.paths = paths
         self.options = options
         objects = PDFObjects(parser)
         nextNumber = objects.maxNumber + 1
@@ -194,7 +196,7 @@ struct ArchivalWriter {
     }
 
     mutating func structTreeRoot(pageRefs: [Int], annotations: [PDFValue]) -> PDFValue {
-        let document = StructureTree.build(pages)
+        let document = StructureTree.build(pages, paths: paths)
         let rootRef = add(.null)
         var parentTree: [Int: [PDFValue]] = [:]
         var annotationParents: [Int: PDFValue] = [:]

@@ -277,7 +277,7 @@ public final class PDFStream: PageSink {
         cairo_surface_finish(surface)
         try PDFWriter.check(cairo_surface_status(surface))
         var writer = try ArchivalWriter(
-            cairoFile: drawn.bytes, pages: pageTags,
+            cairoFile: drawn.bytes, pages: pageTags, paths: marker.paths,
             options: .init(metadata: metadata, producer: options.producer, tagged: options.tagged))
         // The writer holds Cairo's file now; it is let go with the writer.
         drawn.bytes = []

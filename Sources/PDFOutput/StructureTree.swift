@@ -49,16 +49,17 @@ final class StructElement {
 
 enum StructureTree {
     /// The `Document` element holding everything the pages show that is not an artifact.
-    static func build(_ pages: [PageTags]) -> StructElement {
+    static func build(_ pages: [PageTags], paths: StructurePaths) -> StructElement {
         let document = StructElement("Document")
         for (page, tags) in pages.enumerated() {
             for event in tags.events {
                 switch event {
-                case .begin(let path):
-                    _ = element(for: path, in: document, tags: tags)
+                case .begin(let index):
+                    _ = element(for: paths.path(index), in: document, tags: tags)
                 case .content(let mcid):
-                    guard let owner = tags.contents[mcid] else { continue }
-                    element(for: owner, in: document, tags: tags).append(.content(page: page, mcid: mcid))
+                    let owner = tags.contents[mcid]
+                    guard owner >= 0 else { continue }
+                    element(for: paths.path(owner), in: document, tags: tags).append(.content(page: page, mcid: mcid))
                 }
             }
         }

@@ -5,13 +5,15 @@ import PageIR
 /// in the order they begin, from 0.
 struct PageTags {
     enum Event {
-        /// A structure begins (outermost first), so it has an element even with no content.
-        case begin([Structure])
+        /// A structure begins (its path in `StructurePaths`), so it has an element even with
+        /// no content.
+        case begin(Int32)
         /// Marked content `mcid` belongs to the innermost open structure.
         case content(Int)
     }
-    /// By MCID: the structure the content belongs to (outermost first), or nil for an artifact.
-    var contents: [[Structure]?] = []
+    /// By MCID: the path in `StructurePaths` of the structure the content belongs to, or -1
+    /// for an artifact.
+    var contents: [Int32] = []
     /// What happened on the page, in order.
     var events: [Event] = []
     var links: [LinkMark] = []
@@ -19,6 +21,32 @@ struct PageTags {
     var figureBoxes: [Int: [Double]] = [:]
     /// The text of each contents entry, by structure id (a link's alternate description).
     var entryTexts: [Int: String] = [:]
+}
+
+/// Every structure begun while a document is drawn, each with the one it was begun in: a path
+/// of structures (outermost first) is the index of its innermost one. The marks of a long
+/// table's every cell are numbers, not a copy each of the path to the cell.
+final class StructurePaths {
+    private var structures: [Structure] = []
+    private var parents: [Int32] = []
+
+    /// `structure` begun inside `parent` (-1: at the top).
+    func add(_ structure: Structure, parent: Int32) -> Int32 {
+        structures.append(structure)
+        parents.append(parent)
+        return Int32(structures.count - 1)
+    }
+
+    /// The path to `index`, outermost first.
+    func path(_ index: Int32) -> [Structure] {
+        var path: [Structure] = []
+        var at = index
+        while at >= 0 {
+            path.append(structures[Int(at)])
+            at = parents[Int(at)]
+        }
+        return path.reversed()
+    }
 }
 
 /// A link drawn on a page: where it is, where it goes, and the structure it belongs to.
@@ -33,18 +61,27 @@ struct LinkMark {
 /// a repeated table header, are artifacts.
 struct ContentMarker {
     private(set) var path: [Structure] = []
+    /// `path` as indices in `paths`, innermost last.
+    private var pathIndices: [Int32] = []
     private var open: (owner: [Structure]?, tag: String)?
     private(set) var tags = PageTags()
+    let paths = StructurePaths()
 
     /// Cairo 1.16 takes only standard structure types as tag names; `Private` marks artifacts,
     /// which the post-writer rewrites to `/Artifact BMC`.
     static let artifactTag = "Private"
 
     mutating func begin(_ structure: Structure) {
+        pathIndices.append(paths.add(structure, parent: pathIndices.last ?? -1))
         path.append(structure)
-        if !inArtifact { tags.events.append(.begin(path)) }
+        if !inArtifact { tags.events.append(.begin(pathIndices.last!)) }
     }
-    mutating func end() { if !path.isEmpty { path.removeLast() } }
+    mutating func end() {
+        if !path.isEmpty {
+            path.removeLast()
+            pathIndices.removeLast()
+        }
+    }
 
     /// Whether content placed now is an artifact.
     var inArtifact: Bool {
@@ -67,7 +104,8 @@ struct ContentMarker {
         let tag = owner.map { Self.tagName($0) } ?? Self.artifactTag
         open = (owner, tag)
         if owner != nil { tags.events.append(.content(tags.contents.count)) }
-        tags.contents.append(owner)
+        // An owner is the path open now (`owner(decoration:)`).
+        tags.contents.append(owner == nil ? -1 : pathIndices.last ?? -1)
         return (ended, tag)
     }
 

@@ -85,6 +85,33 @@ import Testing
         #expect(throws: Full.self) { try failing.append([UInt8](repeating: 1, count: PDFOutput.pieceSize)) }
     }
 
+    /// A marked sequence's owner is kept as a number, and its path comes back from it: each
+    /// structure with the ones it was begun in, a cell begun again on the next page apart.
+    @Test func pathsComeBackFromTheirInnermostStructure() {
+        var marker = ContentMarker()
+        let table = Structure(role: .table, id: 1)
+        let row = Structure(role: .row(index: 0, isGroup: false), id: 2)
+        let cell = Structure(role: .cell(column: 0, span: 1), id: 3)
+        for structure in [table, row, cell] { marker.begin(structure) }
+        _ = marker.switchTo(marker.owner(decoration: false))
+        _ = marker.switchTo(marker.owner(decoration: true))
+        let (_, first) = marker.finishPage()
+        marker.end()
+        marker.begin(cell)
+        _ = marker.switchTo(marker.owner(decoration: false))
+        let (_, second) = marker.finishPage()
+
+        #expect(first.contents.count == 2 && first.contents[1] == -1, "the rule is an artifact")
+        #expect(marker.paths.path(first.contents[0]) == [table, row, cell])
+        #expect(marker.paths.path(second.contents[0]) == [table, row, cell])
+        #expect(first.contents[0] != second.contents[0])
+        guard case .begin(let rowIndex) = first.events[1] else {
+            Issue.record("\(first.events)")
+            return
+        }
+        #expect(marker.paths.path(rowIndex) == [table, row])
+    }
+
     @Test func deflateRoundTrips() throws {
         let text = Array(String(repeating: "BT /F1 12 Tf (สวัสดี) Tj ET\n", count: 500).utf8)
         let packed = try Deflate.compress(text)
