@@ -261,14 +261,16 @@ struct ArchivalWriter {
                         PDFDict([("Type", .name("OBJR")), ("Obj", annotations[index]), ("Pg", .ref(pageRefs[page]))])))
             }
         }
-        var dict = PDFDict([
+        // The entries at once: a long table has an element for every cell, and a dictionary
+        // grown entry by entry would hold room for eight.
+        var entries: [(String, PDFValue)] = [
             ("Type", .name("StructElem")), ("S", .name(element.type)), ("P", parent),
             ("K", kids.count == 1 ? kids[0] : .array(kids)),
-        ])
-        if let onePage { dict["Pg"] = .ref(pageRefs[onePage]) }
-        if let alt = element.alt { dict["Alt"] = .text(alt) }
-        if let attributes = element.attributes { dict["A"] = .dict(attributes) }
-        objects[ref.ref!] = PDFParser.Object(value: .dict(dict), stream: nil)
+        ]
+        if let onePage { entries.append(("Pg", .ref(pageRefs[onePage]))) }
+        if let alt = element.alt { entries.append(("Alt", .text(alt))) }
+        if let attributes = element.attributes { entries.append(("A", .dict(attributes))) }
+        objects[ref.ref!] = PDFParser.Object(value: .dict(PDFDict(entries)), stream: nil)
         return ref
     }
 
