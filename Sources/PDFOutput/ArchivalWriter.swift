@@ -231,13 +231,14 @@ struct ArchivalWriter {
     ) -> PDFValue {
         let ref = add(.null)
         var kids: [PDFValue] = []
+        let elementKids = element.takeKids()
         // An element whose content is on one page names the page once and its content by number.
         let contentPages = Set(
-            element.kids.compactMap { kid -> Int? in
+            elementKids.compactMap { kid -> Int? in
                 if case .content(let page, _) = kid { return page } else { return nil }
             })
         let onePage = contentPages.count == 1 ? contentPages.first : nil
-        for kid in element.kids {
+        for kid in elementKids {
             switch kid {
             case .element(let child):
                 kids.append(

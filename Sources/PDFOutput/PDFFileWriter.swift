@@ -49,6 +49,9 @@ enum PDFFileWriter {
         var packedBytes: [UInt8] = []
         for old in order {
             guard let object = objects[old], let number = numbers[old] else { continue }
+            // Written now, so let go: a long table's structure tree and its pages' content
+            // streams are not all held until the file is done.
+            objects.release(old)
             guard let stream = object.stream, case .dict(var dict) = object.value else {
                 object.value.write(to: &packedBytes, numbers: numbers)
                 packedBytes.append(0x0A)

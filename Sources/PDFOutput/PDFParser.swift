@@ -136,6 +136,13 @@ final class PDFObjects {
             maxNumber = max(maxNumber, number)
         }
     }
+
+    /// Lets object `number` go once the final file holds it (`PDFFileWriter` asks for each
+    /// object once more to write it, then no more). Asked for again, an object of Cairo's file
+    /// is read again; one made by the post-writer is gone.
+    func release(_ number: Int) {
+        known[number] = nil
+    }
 }
 
 /// Tokens and values of PDF syntax from a byte position.

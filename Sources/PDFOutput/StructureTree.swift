@@ -37,6 +37,17 @@ final class StructElement {
 
     func append(_ kid: Kid) { kids.append(kid) }
 
+    /// The kids, taken out once the tree is complete (with the index of children, no longer
+    /// needed): the post-writer writes each element once, and a long table's elements are let
+    /// go as they are written.
+    func takeKids() -> [Kid] {
+        defer {
+            kids = []
+            byKey = [:]
+        }
+        return kids
+    }
+
     /// The child element of type `type` that groups rows (THead, TBody), made on first use.
     fileprivate func group(_ type: String) -> StructElement {
         if let existing = byKey[.group(type)] { return existing }
