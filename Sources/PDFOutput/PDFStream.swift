@@ -91,7 +91,7 @@ public final class PDFStream: PageSink {
                 { closure, data, length in
                     guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
                     let drawn = Unmanaged<DrawnBytes>.fromOpaque(closure).takeUnretainedValue()
-                    drawn.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+                    drawn.append(UnsafeBufferPointer(start: data, count: Int(length)))
                     return CAIRO_STATUS_SUCCESS
                 }, closure, 595.28, 841.89)
         else {
@@ -277,10 +277,9 @@ public final class PDFStream: PageSink {
         cairo_surface_finish(surface)
         try PDFWriter.check(cairo_surface_status(surface))
         var writer = try ArchivalWriter(
-            cairoFile: drawn.bytes, pages: pageTags, paths: marker.paths,
+            cairoFile: drawn.take(), pages: pageTags, paths: marker.paths,
             options: .init(metadata: metadata, producer: options.producer, tagged: options.tagged))
-        // The writer holds Cairo's file now; it is let go with the writer.
-        drawn.bytes = []
+        // The writer holds Cairo's file and the pages' marks now; they are let go with it.
         pageTags = []
         // The final file is written as the post-writer makes it, not gathered first.
         let (file, path) = (self.file, self.path)
@@ -300,8 +299,42 @@ public final class PDFStream: PageSink {
     }
 }
 
-/// The bytes Cairo writes, gathered by its write callback. The stream keeps it alive as long as
-/// the surface.
+/// The bytes Cairo writes, gathered by its write callback in pieces of up to 1 MB, and put
+/// together at their size when the file is done: an array grown by doubling as Cairo writes
+/// would hold up to twice the file. The stream keeps it alive as long as the surface.
 private final class DrawnBytes {
-    var bytes: [UInt8] = []
+    private var pieces: [[UInt8]] = []
+    private var total = 0
+    static let largestPiece = 1 << 20
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            if pieces.isEmpty || pieces[pieces.count - 1].count == pieces[pieces.count - 1].capacity {
+                // Pieces grow with the file (64 KB, then the size so far), up to 1 MB.
+                var piece: [UInt8] = []
+                piece.reserveCapacity(min(Self.largestPiece, max(1 << 16, total)))
+                pieces.append(piece)
+            }
+            let last = pieces.count - 1
+            let room = pieces[last].capacity - pieces[last].count
+            let taken = rest.prefix(room)
+            pieces[last].append(contentsOf: taken)
+            rest = rest.dropFirst(taken.count)
+            total += taken.count
+        }
+    }
+
+    /// Everything written, in one array of its size; each piece is let go once copied.
+    func take() -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(total)
+        for index in pieces.indices {
+            bytes += pieces[index]
+            pieces[index] = []
+        }
+        pieces = []
+        total = 0
+        return bytes
+    }
 }
