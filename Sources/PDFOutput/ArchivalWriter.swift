@@ -18,7 +18,7 @@ struct ArchivalWriter {
     }
 
     var parser: PDFParser
-    let pages: [PageTags]
+    private(set) var pages: [PageTags]
     let paths: StructurePaths
     let options: Options
     /// New and changed objects by (old or new) number; the rest come from the parser.
@@ -197,6 +197,10 @@ struct ArchivalWriter {
 
     mutating func structTreeRoot(pageRefs: [Int], annotations: [PDFValue]) -> PDFValue {
         let document = StructureTree.build(pages, paths: paths)
+        // What was marked is in the tree now: the marks of every page are let go (a long
+        // table's are megabytes), only their counts are needed below.
+        for page in pages.indices { pages[page].events = [] }
+        paths.removeAll()
         let rootRef = add(.null)
         var parentTree: [Int: [PDFValue]] = [:]
         var annotationParents: [Int: PDFValue] = [:]

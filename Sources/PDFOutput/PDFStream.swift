@@ -272,6 +272,9 @@ public final class PDFStream: PageSink {
     /// Adds the bookmarks, completes Cairo's file and writes the final one (with the metadata).
     public func finish(outline: [OutlineEntry], metadata: DocumentMetadata) throws {
         try drawPending()
+        // Every page is drawn: the runs kept for drawing are not needed while the file is finished.
+        clusterRuns = [:]
+        clusterRunGlyphs = 0
         PDFWriter.addOutline(surface, outline)
         finished = true
         cairo_surface_finish(surface)

@@ -37,6 +37,12 @@ final class StructurePaths {
         return Int32(structures.count - 1)
     }
 
+    /// Lets every path go (the structure tree is made).
+    func removeAll() {
+        structures = []
+        parents = []
+    }
+
     /// The path to `index`, outermost first.
     func path(_ index: Int32) -> [Structure] {
         var path: [Structure] = []
