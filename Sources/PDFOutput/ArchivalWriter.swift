@@ -50,13 +50,6 @@ struct ArchivalWriter {
         return (value["Kids"]?.array ?? []).compactMap(\.ref).flatMap(pageNumbers)
     }
 
-    /// The final file in memory.
-    mutating func write() throws -> [UInt8] {
-        var file: [UInt8] = []
-        try write(to: PDFOutput { file += $0 })
-        return file
-    }
-
     /// The final file, handed to `output` as it is written.
     mutating func write(to output: PDFOutput) throws {
         guard let rootRef = parser.trailer["Root"]?.ref, var catalog = objects[rootRef]?.value.dict,

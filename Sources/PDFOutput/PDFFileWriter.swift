@@ -4,14 +4,6 @@
 enum PDFFileWriter {
     static let header: [UInt8] = Array("%PDF-1.7\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A]
 
-    /// The file in memory (tests, small files).
-    static func write(objects: PDFObjects, root: PDFValue, info: PDFValue) throws -> [UInt8] {
-        var file: [UInt8] = []
-        let output = PDFOutput { file += $0 }
-        try write(objects: objects, root: root, info: info, to: output)
-        return file
-    }
-
     /// The file written to `output` as it is made: only the objects that go into object streams
     /// are held until the end (they are written after the streams), not the whole file.
     static func write(objects: PDFObjects, root: PDFValue, info: PDFValue, to output: PDFOutput) throws {
@@ -166,12 +158,6 @@ struct FileIdentifier {
     var bytes: [UInt8] {
         (0..<8).map { UInt8(truncatingIfNeeded: a >> (8 * $0)) }
             + (0..<8).map { UInt8(truncatingIfNeeded: b >> (8 * $0)) }
-    }
-
-    static func make(_ bytes: [UInt8]) -> [UInt8] {
-        var identifier = FileIdentifier()
-        bytes.withUnsafeBufferPointer { identifier.update($0) }
-        return identifier.bytes
     }
 }
 
