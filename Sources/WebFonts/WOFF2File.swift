@@ -47,9 +47,13 @@ enum WOFF2File {
         {
             let longOffsets = head[head.startIndex + 51] != 0
             let glyphCount = Int(maxp[maxp.startIndex + 4]) << 8 | Int(maxp[maxp.startIndex + 5])
-            if loca.count == (longOffsets ? 4 : 2) * (glyphCount + 1) {
-                transformedGlyf = try GlyfTransform.transformed(
+            // Outlines the transform cannot read stay as they are (the null transform, which
+            // every decoder reads too): the transform only makes the file smaller.
+            if loca.count == (longOffsets ? 4 : 2) * (glyphCount + 1),
+                let transformed = try? GlyfTransform.transformed(
                     glyf: glyf, loca: loca, glyphCount: glyphCount, longOffsets: longOffsets)
+            {
+                transformedGlyf = transformed
                 let loca = records.remove(at: records.firstIndex { $0.name == "loca" }!)
                 records.insert(loca, at: records.firstIndex { $0.name == "glyf" }! + 1)
             }

@@ -89,6 +89,37 @@ import Testing
         }
     }
 
+    /// Outlines the transform cannot read are stored as they are: the font is still made, and
+    /// the reference decoder gives back its `glyf` table byte for byte.
+    @Test func outlinesTheTransformCannotReadAreStoredAsTheyAre() throws {
+        var sfnt = try WebFont.subset(Repo.fonts.appendingPathComponent("Sarabun-Regular.ttf"), to: "กข".unicodeScalars)
+        func table(_ tag: String, in font: [UInt8]) -> Range<Int>? {
+            let count = Int(font[4]) << 8 | Int(font[5])
+            for index in 0..<count
+            where String(decoding: font[(12 + 16 * index)..<(16 + 16 * index)], as: UTF8.self) == tag {
+                let record = 12 + 16 * index
+                let offset = font[(record + 8)..<(record + 12)].reduce(0) { $0 << 8 | Int($1) }
+                let length = font[(record + 12)..<(record + 16)].reduce(0) { $0 << 8 | Int($1) }
+                return offset..<offset + length
+            }
+            return nil
+        }
+        let glyf = try #require(table("glyf", in: sfnt))
+        // The first glyph with outlines (the table's first bytes) claims 32,767 contours, far
+        // more than its bytes hold.
+        #expect(glyf.count > 12)
+        sfnt[glyf.lowerBound] = 0x7F
+        sfnt[glyf.lowerBound + 1] = 0xFF
+        let scratch = ScratchDirectory()
+        let file = scratch.url.appendingPathComponent("broken.woff2")
+        try WOFF2File.encode(sfnt: sfnt).write(to: file)
+        let result = try runProcess("woff2_decompress", [file.path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let decoded = try [UInt8](Data(contentsOf: scratch.url.appendingPathComponent("broken.ttf")))
+        let decodedGlyf = try #require(table("glyf", in: decoded))
+        #expect(decoded[decodedGlyf] == sfnt[glyf])
+    }
+
     /// Brotli's window holds the whole font and no more than it needs, from 64 KB up.
     @Test func theWindowFitsTheFont() {
         #expect(WOFF2File.window(for: 1_400) == 16)
