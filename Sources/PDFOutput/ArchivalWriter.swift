@@ -51,7 +51,7 @@ struct ArchivalWriter {
     }
 
     /// The final file, handed to `output` as it is written.
-    mutating func write(to output: PDFOutput) throws {
+    mutating func write(to output: FinalFileOutput) throws {
         guard let rootRef = parser.trailer["Root"]?.ref, var catalog = objects[rootRef]?.value.dict,
             let pagesRef = catalog["Pages"]?.ref
         else {

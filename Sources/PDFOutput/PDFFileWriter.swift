@@ -6,7 +6,7 @@ enum PDFFileWriter {
 
     /// The file written to `output` as it is made: only the objects that go into object streams
     /// are held until the end (they are written after the streams), not the whole file.
-    static func write(objects: PDFObjects, root: PDFValue, info: PDFValue, to output: PDFOutput) throws {
+    static func write(objects: PDFObjects, root: PDFValue, info: PDFValue, to output: FinalFileOutput) throws {
         // Number the objects in the order they are reached.
         var order: [Int] = []
         var numbers: [Int: Int] = [:]
@@ -163,7 +163,7 @@ struct FileIdentifier {
 
 /// Where the post-writer's file goes, in order: counted (for the cross-reference offsets),
 /// hashed (for the file identifier) and handed to `sink` in pieces of about 256 KB.
-final class PDFOutput {
+final class FinalFileOutput {
     private(set) var count = 0
     private var identifierSoFar = FileIdentifier()
     private var pending: [UInt8] = []

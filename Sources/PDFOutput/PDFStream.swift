@@ -287,7 +287,7 @@ public final class PDFStream: PageSink {
         // The final file is written as the post-writer makes it, not gathered first.
         let (file, path) = (self.file, self.path)
         try writer.write(
-            to: PDFOutput { bytes in
+            to: FinalFileOutput { bytes in
                 do {
                     try bytes.withUnsafeBytes { try file.write(contentsOf: $0) }
                 } catch {

@@ -65,9 +65,9 @@ import Testing
     /// if it had been gathered whole; a failure of the sink stops the writing.
     @Test func theFileGoesOutAsItIsWritten() throws {
         var pieces: [[UInt8]] = []
-        let output = PDFOutput { pieces.append($0) }
+        let output = FinalFileOutput { pieces.append($0) }
         var whole: [UInt8] = []
-        for (index, size) in [15, 3, PDFOutput.pieceSize + 7, 1, PDFOutput.pieceSize - 2, 40].enumerated() {
+        for (index, size) in [15, 3, FinalFileOutput.pieceSize + 7, 1, FinalFileOutput.pieceSize - 2, 40].enumerated() {
             let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ index) }
             try output.append(bytes)
             whole += bytes
@@ -77,14 +77,14 @@ import Testing
         try output.flush()
         #expect(pieces.joined().elementsEqual(whole))
         #expect(pieces.count > 1)
-        #expect(pieces.allSatisfy { $0.count <= 2 * PDFOutput.pieceSize })
+        #expect(pieces.allSatisfy { $0.count <= 2 * FinalFileOutput.pieceSize })
         var wholeAtOnce = FileIdentifier()
         whole.withUnsafeBufferPointer { wholeAtOnce.update($0) }
         #expect(identifier == wholeAtOnce.bytes)
 
         struct Full: Error {}
-        let failing = PDFOutput { _ in throw Full() }
-        #expect(throws: Full.self) { try failing.append([UInt8](repeating: 1, count: PDFOutput.pieceSize)) }
+        let failing = FinalFileOutput { _ in throw Full() }
+        #expect(throws: Full.self) { try failing.append([UInt8](repeating: 1, count: FinalFileOutput.pieceSize)) }
     }
 
     /// A marked sequence's owner is kept as a number, and its path comes back from it: each
