@@ -227,8 +227,9 @@ struct ArchivalWriter {
         parentTree: inout [Int: [PDFValue]], annotationParents: inout [Int: PDFValue]
     ) -> PDFValue {
         let ref = add(.null)
-        var kids: [PDFValue] = []
         let elementKids = element.takeKids()
+        var kids: [PDFValue] = []
+        kids.reserveCapacity(elementKids.count)
         // An element whose content is on one page names the page once and its content by number.
         let contentPages = Set(
             elementKids.compactMap { kid -> Int? in
