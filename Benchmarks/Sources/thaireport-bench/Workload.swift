@@ -40,8 +40,9 @@ struct Workload {
     func sample() -> URL { write("Samples/singburi-pao/2564.yaml", sampleText) }
 
     /// A report of the standard texts with `rows` measure rows (a few lines in every cell) and
-    /// an OIT checklist of `items` items, from a template made for it (`bench`, the year's
-    /// template with a catalog of that size). About six rows or three items make a page.
+    /// an OIT checklist of `items` items and the two every catalog has (where the measures and
+    /// their results are published), from a template made for it (`bench`, the year's template
+    /// with a catalog of that size). About six rows or three items make a page.
     func synthetic(rows: Int, items: Int) -> URL {
         let template = try! String(
             contentsOf: repository.appendingPathComponent("Templates/ita-2564/template.yaml"), encoding: .utf8)
@@ -60,10 +61,23 @@ struct Workload {
         for n in 1...items {
             catalog += """
                               - code: O\(n)
+                                key: o\(n)
                                 title: รายการข้อมูลที่ \(n)
                                 elements:
                                   - แสดงแผนผังแสดงโครงสร้างการแบ่งส่วนราชการของหน่วยงาน
                                   - แสดงตำแหน่งที่สำคัญ และการแบ่งส่วนงานภายใน ยกตัวอย่างเช่น สำนัก กอง ศูนย์ ฝ่าย ส่วน กลุ่ม เป็นต้น
+
+                """
+        }
+        // The two items every catalog has (`role`): where the measures and their results are published.
+        for (n, role) in [(items + 1, "measures"), (items + 2, "measures_results")] {
+            catalog += """
+                              - code: O\(n)
+                                key: o\(n)
+                                role: \(role)
+                                title: รายการข้อมูลที่ \(n)
+                                elements:
+                                  - แสดงมาตรการ
 
                 """
         }
@@ -85,7 +99,7 @@ struct Workload {
                 + "สำนักปลัดฯ/ ทุกส่วนราชการ,\(result)\n"
         }
         var checklist = "code,responsible,has_data,no_data_reason,published,unpublished_reason\n"
-        for n in 1...items { checklist += "O\(n),สำนักปลัด,yes,,yes,\n" }
+        for n in 1...(items + 2) { checklist += "O\(n),สำนักปลัด,yes,,yes,\n" }
         let folder = "Synthetic/synthetic-\(rows)-\(items)"
         _ = write("\(folder)/iit.csv", measures)
         _ = write("\(folder)/oit.csv", checklist)
