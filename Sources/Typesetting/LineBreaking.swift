@@ -20,7 +20,7 @@ struct LineRange {
 extension Shaper {
     func lineRanges(
         _ text: String, shaped: ShapedText, charStarts: [Int], attrs: UnsafePointer<PangoLogAttr>,
-        style: TextStyle, width: Double, indent: Double, justified: Bool
+        style: TextStyle, width: Double, indent: Double, justified: Bool, recordBreaks: Bool = true
     ) -> [LineRange] {
         let count = charStarts.count - 1
         let scalars = Array(text.unicodeScalars)
@@ -49,7 +49,7 @@ extension Shaper {
         let opportunities = breaker.opportunities(in: scalars) { attrs[$0].is_line_break != 0 }
         // Pango's layout reads the breaks of each run of one font apart, and the page reads
         // the text whole (`LongText.logAttrs`): the two agree only for a text in one font.
-        if let font = shaped.pieces.first?.font, shaped.pieces.allSatisfy({ $0.font == font }) {
+        if recordBreaks, let font = shaped.pieces.first?.font, shaped.pieces.allSatisfy({ $0.font == font }) {
             foundBreaks.record(text, opportunities)
         }
         let hyphenWidth = hyphenate ? (hyphenRun(style: style)?.width ?? 0) : 0

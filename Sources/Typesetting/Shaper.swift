@@ -139,7 +139,7 @@ public final class Shaper {
         // Shaping may shape other text on the way (the hyphen), which has its own entry.
         let outer = shapingMissing
         shapingMissing = []
-        let lines = shapeUncached(text, style: style, width: width, indent: indent, alignment: alignment)
+        let lines = shapeUncached(text, style: style, width: width, indent: indent, alignment: alignment).lines
         let found = shapingMissing
         shapingMissing = outer.union(found)
         missing.formUnion(found)
@@ -235,12 +235,28 @@ public final class Shaper {
         missing.removeAll()
     }
 
+    /// Shapes a window of a long text (`LineStream`) without the cache and without keeping its
+    /// break opportunities for the web page (the page reads the whole text itself): its lines,
+    /// and the bytes of `text` each one covers.
+    func shapeWindow(
+        _ text: String, style: TextStyle, width: Double, indent: Double, alignment: Alignment
+    ) -> (lines: [ShapedLine], bytes: [Range<Int>]) {
+        let outer = shapingMissing
+        shapingMissing = []
+        let shaped = shapeUncached(
+            text, style: style, width: width, indent: indent, alignment: alignment, recordBreaks: false)
+        missing.formUnion(shapingMissing)
+        shapingMissing = outer.union(shapingMissing)
+        return shaped
+    }
+
     /// Shapes `text` as one line per forced break, then chooses where the lines end
     /// (`LineBreaking`) and cuts the shaped runs there: text is shaped once, whatever the width.
+    /// Gives the lines and the bytes of `text` each one covers.
     private func shapeUncached(
         _ text: String, style: TextStyle, width: Double?, indent: Double,
-        alignment: Alignment
-    ) -> [ShapedLine] {
+        alignment: Alignment, recordBreaks: Bool = true
+    ) -> (lines: [ShapedLine], bytes: [Range<Int>]) {
         pango_layout_set_font_description(layout, description(style))
         pango_layout_set_width(layout, -1)
         pango_layout_set_indent(layout, 0)
@@ -257,7 +273,7 @@ public final class Shaper {
         return logAttrs.withUnsafeBufferPointer { buffer in
             lines(
                 text, utf8: utf8, charStarts: charStarts, shaped: &shaped, attrs: buffer.baseAddress!, style: style,
-                width: width, indent: indent, alignment: alignment)
+                width: width, indent: indent, alignment: alignment, recordBreaks: recordBreaks)
         }
     }
 
@@ -266,13 +282,14 @@ public final class Shaper {
     /// its shaped text and all its lines at once.
     private func lines(
         _ text: String, utf8: [UInt8], charStarts: [Int], shaped: inout ShapedText,
-        attrs: UnsafePointer<PangoLogAttr>, style: TextStyle, width: Double?, indent: Double, alignment: Alignment
-    ) -> [ShapedLine] {
+        attrs: UnsafePointer<PangoLogAttr>, style: TextStyle, width: Double?, indent: Double, alignment: Alignment,
+        recordBreaks: Bool
+    ) -> (lines: [ShapedLine], bytes: [Range<Int>]) {
         let ranges: [LineRange]
         if let width {
             ranges = lineRanges(
                 text, shaped: shaped, charStarts: charStarts, attrs: attrs, style: style, width: width,
-                indent: indent, justified: alignment == .justify)
+                indent: indent, justified: alignment == .justify, recordBreaks: recordBreaks)
         } else {
             ranges = shaped.paragraphs.map { LineRange(start: $0.lowerBound, end: $0.upperBound, hyphen: false) }
         }
@@ -327,7 +344,7 @@ public final class Shaper {
             line.width += lineIndent
             lines.append(line)
         }
-        return lines
+        return (lines, ranges.map { charStarts[$0.start]..<charStarts[$0.end] })
     }
 
     /// A hyphen in `style`, for a word broken between syllables.

@@ -7,7 +7,7 @@ extension TablePaginator {
     /// Each row as tall as its one-row cells need; a cell over several rows that needs more
     /// than they give makes the last of them taller.
     func headerRowHeights(_ header: [TableResolver.ResolvedRow]) -> [Double] {
-        func needed(_ cell: TableResolver.CellLines) -> Double {
+        func needed(_ cell: CellLines) -> Double {
             max(cell.height, style.header.lineHeight) + 2 * style.paddingY
         }
         var heights = header.map { row in
@@ -45,9 +45,9 @@ extension TablePaginator {
                 let next = c + 1 < row.columns.count ? row.columns[c + 1] : resolver.widths.count
                 flow.begin(.cell(column: column, span: max(next - column, 1), rows: last - r))
                 var lineTop = boxTop + max((boxBottom - boxTop - cell.height) / 2, style.paddingY)
-                for (l, line) in cell.lines.enumerated() {
-                    flow.placeLine(line, x: left + style.paddingX + cell.xOffsets[l], top: lineTop, quotable: false)
-                    lineTop += line.height
+                for line in cell.allLines {
+                    flow.placeLine(line.line, x: left + style.paddingX + line.xOffset, top: lineTop, quotable: false)
+                    lineTop += line.line.height
                 }
                 flow.end()
                 flow.rule(x0: left, y0: boxTop, x1: right, y1: boxTop, width: width)

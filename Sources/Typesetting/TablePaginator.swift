@@ -26,19 +26,21 @@ struct TablePaginator {
     /// measured a page or so at a time, not from its current line to its end on every page.
     func height(_ row: TableResolver.ResolvedRow, from offsets: [Int], cap: Double = .infinity) -> Double {
         let content =
-            row.cells.indices.map { c in Self.linesHeight(row.cells[c].lines[offsets[c]...], cap: cap) }.max() ?? 0
+            row.cells.indices.map { c in Self.linesHeight(row.cells[c], from: offsets[c], cap: cap) }.max() ?? 0
         return max(content, style.cell.lineHeight) + 2 * style.paddingY
     }
 
-    /// The heights of `lines` added up in order, stopping as soon as the sum is above `cap`.
-    /// Sums of positive numbers only grow, so every comparison with a number up to `cap`
-    /// comes out as it would for the whole sum, and a sum that stays below `cap` is the whole
-    /// sum to the last bit.
-    static func linesHeight(_ lines: ArraySlice<ShapedLine>, cap: Double) -> Double {
+    /// The heights of a cell's lines from `index` added up in order, stopping as soon as the sum
+    /// is above `cap` (so a streamed cell makes only the lines up to there). Sums of positive
+    /// numbers only grow, so every comparison with a number up to `cap` comes out as it would
+    /// for the whole sum, and a sum that stays below `cap` is the whole sum to the last bit.
+    static func linesHeight(_ cell: CellLines, from index: Int, cap: Double) -> Double {
         var sum = 0.0
-        for line in lines {
-            sum += line.height
+        var index = index
+        while let line = cell.line(index) {
+            sum += line.line.height
             if sum > cap { break }
+            index += 1
         }
         return sum
     }
@@ -60,7 +62,10 @@ struct TablePaginator {
             }
             let content =
                 row.cells.indices.map { c -> Double in
-                    row.cells[c].lines[start[c]...].prefix(style.minLinesAtSplit).reduce(0) { $0 + $1.height }
+                    let cell = row.cells[c]
+                    return (0..<cell.count(from: start[c], upTo: style.minLinesAtSplit)).reduce(0) {
+                        $0 + cell.line(start[c] + $1)!.line.height
+                    }
                 }.max() ?? 0
             return total + max(content, style.cell.lineHeight) + 2 * style.paddingY
         }
@@ -150,14 +155,16 @@ struct TablePaginator {
                     continue
                 }
                 // Only the header is above: place at least a line of each cell so layout moves on.
-                counts = row.cells.indices.map { c in min(1, row.cells[c].lines.count - from[c]) }
+                counts = row.cells.indices.map { c in row.cells[c].has(from[c]) ? 1 : 0 }
             }
             rowID = flow.begin(role, continuing: rowID)
             draw(row, from: from, count: counts, lists: &openLists, fillToBottom: true)
             flow.end()
             let next = zip(from, counts).map { $0 + $1 }
             offsets = next
-            if row.cells.indices.allSatisfy({ next[$0] >= row.cells[$0].lines.count }) {
+            // The lines on this page are drawn: a long cell lets them go.
+            for c in row.cells.indices { row.cells[c].release(before: next[c]) }
+            if row.cells.indices.allSatisfy({ !row.cells[$0].has(next[$0]) }) {
                 index += 1
                 offsets = nil
                 rowID = nil
@@ -178,13 +185,14 @@ struct TablePaginator {
         // Which cell is tallest: measured up to two pages, and to its end only when two or
         // more cells go on past that (the order of such cells needs their whole heights).
         let cap = 2 * flow.geometry.contentHeight
-        var remaining = row.cells.indices.map { c in Self.linesHeight(row.cells[c].lines[from[c]...], cap: cap) }
+        var remaining = row.cells.indices.map { c in Self.linesHeight(row.cells[c], from: from[c], cap: cap) }
         if remaining.filter({ $0 > cap }).count > 1 {
-            remaining = row.cells.indices.map { c in Self.linesHeight(row.cells[c].lines[from[c]...], cap: .infinity) }
+            // (Two or more such cells are made whole here, streamed or not.)
+            remaining = row.cells.indices.map { c in Self.linesHeight(row.cells[c], from: from[c], cap: .infinity) }
         }
         if rowsOnPage > 0, let tallest = remaining.indices.max(by: { remaining[$0] < remaining[$1] }) {
-            let left = row.cells[tallest].lines.count - from[tallest]
-            if counts[tallest] < min(style.minLinesAtSplit, left) { return counts.map { _ in 0 } }
+            let left = row.cells[tallest].count(from: from[tallest], upTo: style.minLinesAtSplit)
+            if counts[tallest] < left { return counts.map { _ in 0 } }
         }
         return counts
     }
@@ -194,14 +202,17 @@ struct TablePaginator {
         let available = flow.remaining - 2 * style.paddingY
         let keep = style.minLinesAtSplit
         return row.cells.indices.map { c -> Int in
+            let cell = row.cells[c]
             var used = 0.0
             var count = 0
-            for line in row.cells[c].lines[from[c]...] {
-                if used + line.height > available + 0.01 { break }
-                used += line.height
+            while let line = cell.line(from[c] + count) {
+                if used + line.line.height > available + 0.01 { break }
+                used += line.line.height
                 count += 1
             }
-            let left = row.cells[c].lines.count - from[c]
+            // The lines left from here, counted exactly where fewer than `count + keep` (enough
+            // for the tests below, and a streamed cell makes no more than that).
+            let left = cell.count(from: from[c], upTo: count + max(keep, 1))
             if count < left, left - count < keep, count > keep { count = left - keep }
             if count < keep, count < left, rowsOnPage > 0 { count = 0 }
             return count
@@ -229,18 +240,19 @@ struct TablePaginator {
         var contentHeight = 0.0
         var cellX = x
         for (c, cell) in row.cells.enumerated() {
-            let end = min(count.map { from[c] + $0[c] } ?? cell.lines.count, cell.lines.count)
+            let limit = count.map { from[c] + $0[c] } ?? Int.max
             var lineTop = top + style.paddingY
             let next = c + 1 < row.columns.count ? row.columns[c + 1] : resolver.widths.count
             flow.begin(.cell(column: row.columns[c], span: max(next - row.columns[c], 1)))
             var marker = ListMarker(flow: flow, open: lists[c])
-            for l in from[c]..<end {
-                let x = cellX + style.paddingX + cell.xOffsets[l]
-                let listLine = l < cell.listLines.count ? cell.listLines[l] : nil
-                marker.place(cell.lines[l], of: listLine, x: x, top: lineTop, quotable: quotable)
-                lineTop += cell.lines[l].height
+            var l = from[c]
+            while l < limit, let line = cell.line(l) {
+                let x = cellX + style.paddingX + line.xOffset
+                marker.place(line.line, of: line.listLine, x: x, top: lineTop, quotable: quotable)
+                lineTop += line.line.height
+                l += 1
             }
-            lists[c] = end < cell.lines.count ? marker.open : nil
+            lists[c] = cell.has(l) ? marker.open : nil
             marker.endPage()
             flow.end()
             contentHeight = max(contentHeight, lineTop - top - style.paddingY)

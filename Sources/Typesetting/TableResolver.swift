@@ -4,13 +4,6 @@ import ReportModel
 /// The first step of table layout: column widths, and every cell shaped into lines at its
 /// width. `TablePaginator` then places the resolved rows page by page.
 struct TableResolver {
-    struct CellLines {
-        var lines: [ShapedLine]
-        var xOffsets: [Double]
-        /// For each line of a bulleted list, where it belongs (nil for other lines).
-        var listLines: [ListLine?] = []
-        var height: Double { lines.reduce(0) { $0 + $1.height } }
-    }
     /// A line of a list: which list of the cell, which item, and how many of its first runs are
     /// the item's label (the bullet; 0 on the item's later lines).
     struct ListLine: Equatable {
@@ -124,27 +117,37 @@ struct TableResolver {
         }
     }
 
+    /// Where a line stands in a cell of `inner` points: its offset from the cell's text edge.
+    static func offset(of line: ShapedLine, indent: Double, inner: Double, alignment: Column.Alignment) -> Double {
+        let free = inner - indent - line.width
+        switch alignment {
+        case .left: return indent
+        case .center: return indent + max(free / 2, 0)
+        case .right: return indent + max(free, 0)
+        }
+    }
+
     func resolveCell(_ cell: Cell, width: Double, alignment: Column.Alignment, style text: TextStyle) -> CellLines {
-        var result = CellLines(lines: [], xOffsets: [])
+        var sources: [CellLines.Source] = []
+        var ready: [CellLines.Line] = []
         let inner = max(width - 2 * style.paddingX, 1)
         func add(_ lines: [ShapedLine], indent: Double = 0, list: ListLine? = nil) {
             for (index, line) in lines.enumerated() {
                 var listLine = list
                 if index > 0 { listLine?.labelRuns = 0 }
-                result.listLines.append(listLine)
-                let free = inner - indent - line.width
-                let offset: Double
-                switch alignment {
-                case .left: offset = indent
-                case .center: offset = indent + max(free / 2, 0)
-                case .right: offset = indent + max(free, 0)
-                }
-                result.lines.append(line)
-                result.xOffsets.append(offset)
+                let offset = Self.offset(of: line, indent: indent, inner: inner, alignment: alignment)
+                ready.append(CellLines.Line(line: line, xOffset: offset, listLine: listLine))
             }
         }
         for (blockIndex, block) in cell.content.enumerated() {
             switch block {
+            case .paragraph(let paragraph) where paragraph.utf8.count > Shaper.streamedTextBytes:
+                // A paragraph of megabytes: its lines are made as pagination reaches them.
+                if !ready.isEmpty { sources.append(.lines(ready)) }
+                ready = []
+                let stream = LineStream(
+                    paragraph, shaper: shaper, style: text, width: inner, indent: 0, alignment: .left)
+                sources.append(.stream(stream, inner: inner, alignment: alignment))
             case .paragraph(let paragraph):
                 add(shaper.shape(paragraph, style: text, width: inner))
             case .bullets(let items):
@@ -173,13 +176,12 @@ struct TableResolver {
                 let lines = shaper.shape("✓", style: text, width: nil)
                 let free = inner - (lines.first?.width ?? 0)
                 for line in lines {
-                    result.lines.append(line)
-                    result.xOffsets.append(max(free / 2, 0))
-                    result.listLines.append(nil)
+                    ready.append(CellLines.Line(line: line, xOffset: max(free / 2, 0), listLine: nil))
                 }
             }
         }
-        return result
+        if !ready.isEmpty { sources.append(.lines(ready)) }
+        return CellLines(sources)
     }
 
     /// Cells of a row with their widths and first columns: each cell covers `columnSpan`

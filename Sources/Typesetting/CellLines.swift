@@ -1,0 +1,96 @@
+import ReportModel
+
+/// The lines of one table cell, each with where it stands, made as pagination asks for them.
+///
+/// Most cells are shaped whole when their row is resolved. A paragraph longer than
+/// `Shaper.streamedTextBytes` comes from a `LineStream` instead: its lines are made when a
+/// page first needs them and let go (`release(before:)`) once a page has drawn them, so a cell
+/// of megabytes, split over thousands of pages, holds about a window of lines at a time.
+/// Lines are numbered from the cell's first whatever has been let go.
+final class CellLines {
+    struct Line {
+        var line: ShapedLine
+        /// Offset from the cell's text edge (alignment and a list item's hanging indent).
+        var xOffset: Double
+        /// Where the line belongs in a bulleted list (nil for other lines).
+        var listLine: TableResolver.ListLine?
+    }
+
+    /// What makes the lines not yet made, in order.
+    enum Source {
+        case lines([Line])
+        /// A long paragraph's lines, placed in `inner` points with the column's alignment.
+        case stream(LineStream, inner: Double, alignment: Column.Alignment)
+    }
+
+    private var sources: [Source]
+    private var made: [Line] = []
+    /// The number of the first line in `made` (those before it are let go).
+    private var firstMade = 0
+
+    init(_ sources: [Source]) {
+        self.sources = sources.reversed()
+    }
+
+    /// Line `index`, or nil past the cell's last line. Lines before those let go cannot be asked for.
+    func line(_ index: Int) -> Line? {
+        precondition(index >= firstMade, "line \(index) of a cell was let go")
+        while index - firstMade >= made.count {
+            guard makeMore() else { return nil }
+        }
+        return made[index - firstMade]
+    }
+
+    /// Whether the cell has a line `index`.
+    func has(_ index: Int) -> Bool { line(index) != nil }
+
+    /// How many lines the cell has from `index` on, counting no further than `limit`.
+    func count(from index: Int, upTo limit: Int) -> Int {
+        var n = 0
+        while n < limit, has(index + n) { n += 1 }
+        return n
+    }
+
+    /// How many lines are made and not let go.
+    var heldLines: Int { made.count }
+
+    /// Every line of the cell (all are made; for header cells and tests).
+    var allLines: [Line] {
+        while makeMore() {}
+        return made
+    }
+
+    /// The height of all the cell's lines.
+    var height: Double { allLines.reduce(0) { $0 + $1.line.height } }
+
+    /// Lets go of the lines before `index`: they are on a page already.
+    func release(before index: Int) {
+        let drop = min(max(index - firstMade, 0), made.count)
+        guard drop > 0 else { return }
+        made.removeFirst(drop)
+        firstMade += drop
+    }
+
+    /// Makes the next lines from the sources; false when there are none left.
+    private func makeMore() -> Bool {
+        while let source = sources.last {
+            switch source {
+            case .lines(let lines):
+                sources.removeLast()
+                made += lines
+                if !lines.isEmpty { return true }
+            case .stream(let stream, let inner, let alignment):
+                let lines = stream.next()
+                if stream.isFinished { sources.removeLast() }
+                made += lines.map {
+                    Line(
+                        line: $0,
+                        xOffset: TableResolver.offset(of: $0, indent: 0, inner: inner, alignment: alignment),
+                        listLine: nil)
+                }
+                if !lines.isEmpty { return true }
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,69 @@
+/// The lines of a text too long to hold shaped at once (a table cell of megabytes), made a
+/// window at a time as pagination asks for them, so that memory holds about a window's lines
+/// and not the whole text's.
+///
+/// Each window is `windowBytes` of the text from where the last lines given out ended, shaped
+/// and broken as one text (`Shaper.shapeWindow`). Its lines that end in its last
+/// `lookaheadBytes` are not given out: they were chosen knowing the window ends there, which the
+/// text does not. The next window begins where the first of them began. A line's breaks are
+/// thus weighed with at least `lookaheadBytes` of the text after it (dozens of lines), which is
+/// as far as the total-fit breaker's choice reaches in practice; the lines are not those of the
+/// whole text broken at once, and a text that is shorter than `Shaper.streamedTextBytes` is
+/// still broken whole.
+final class LineStream {
+    private let shaper: Shaper
+    private let utf8: [UInt8]
+    private let style: TextStyle
+    private let width: Double
+    private let indent: Double
+    private let alignment: Alignment
+    /// The first byte not yet in a line given out.
+    private var position = 0
+
+    static let windowBytes = 64 * 1024
+    static let lookaheadBytes = 4 * 1024
+
+    init(_ text: String, shaper: Shaper, style: TextStyle, width: Double, indent: Double, alignment: Alignment) {
+        self.shaper = shaper
+        utf8 = Array(text.utf8)
+        self.style = style
+        self.width = width
+        self.indent = indent
+        self.alignment = alignment
+    }
+
+    /// Whether every line has been given out.
+    var isFinished: Bool { position >= utf8.count }
+
+    /// The next lines of the text, in order; empty once every line has been given out.
+    func next() -> [ShapedLine] {
+        guard position < utf8.count else { return [] }
+        var end = utf8.count
+        let last = utf8.count - position <= Self.windowBytes
+        if !last {
+            end = position + Self.windowBytes
+            while utf8[end] & 0xC0 == 0x80 { end -= 1 }
+        }
+        let window = String(decoding: utf8[position..<end], as: UTF8.self)
+        let (lines, bytes) = shaper.shapeWindow(
+            window, style: style, width: width, indent: position == 0 ? indent : 0, alignment: alignment)
+        guard !last else {
+            position = utf8.count
+            return lines
+        }
+        let keepBefore = end - position - Self.lookaheadBytes
+        var count = bytes.firstIndex { $0.upperBound > keepBefore } ?? bytes.count
+        // A line longer than the lookahead (characters that take no room) is given out whole.
+        if count == 0 { count = 1 }
+        let start = position
+        position = count < bytes.count ? start + bytes[count].lowerBound : start + (bytes.last?.upperBound ?? 0)
+        if position == start { position = end }
+        return Array(lines.prefix(count))
+    }
+}
+
+extension Shaper {
+    /// A paragraph of a table cell longer than this many bytes of UTF-8 is made into lines a
+    /// window at a time (`LineStream`), not shaped whole.
+    static let streamedTextBytes = LineStream.windowBytes
+}

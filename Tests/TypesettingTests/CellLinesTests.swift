@@ -1,0 +1,57 @@
+import PageIR
+import ReportModel
+import TestSupport
+import Testing
+
+@testable import Typesetting
+
+/// A table cell whose paragraph is too long to hold shaped makes its lines as pagination asks
+/// for them and lets go of those on a page already.
+struct CellLinesTests {
+    static let longText: String = {
+        var text = ""
+        while text.utf8.count < 5 * LineStream.windowBytes { text += Fixtures.sentence + " " }
+        return text
+    }()
+
+    static func table(_ long: String) -> Table {
+        Fixtures.table([
+            Row(cells: [.text("๑"), .text("มาตรการยาว"), .text(long), .text("สำนักปลัดฯ"), .text("ก")]),
+            Row(cells: [.text("๒"), .text(Fixtures.sentence), .text("- ขั้นตอน"), .text("กองคลัง"), .text("ข")]),
+        ])
+    }
+
+    @Test func aLongCellHoldsAWindowOfLinesNotAllOfThem() {
+        let shaper = Shaper(fonts: Fixtures.fonts())
+        let resolver = TableResolver(
+            shaper: shaper, style: Fixtures.tableStyle, table: Self.table(Self.longText), total: 450)
+        let cell = resolver.resolve(Self.table(Self.longText).rows[0]).cells[2]
+        // A page's worth at a time, as the paginator walks it.
+        var index = 0
+        var most = 0
+        while cell.has(index) {
+            index += 1
+            if index % 40 == 0 { cell.release(before: index) }
+            most = max(most, cell.heldLines)
+        }
+        #expect(index > 1_000)
+        #expect(most < index / 3, "held \(most) of \(index) lines at once")
+        // A short cell is shaped whole when its row is resolved, as before: its lines come at once.
+        let short = resolver.resolve(Self.table(Self.longText).rows[1]).cells[1]
+        #expect(short.line(0) != nil)
+        #expect(short.heldLines > 1)
+        #expect(short.heldLines == short.allLines.count)
+    }
+
+    @Test func aLongCellIsPaginatedWhole() throws {
+        let table = Self.table(Self.longText)
+        let pages = try Fixtures.layOut([.table(table, Fixtures.tableStyle)]).pages
+        let pieces = LaidOutStructure.tablePieces(pages)[0]
+        #expect(pages.count > 20)
+        #expect(TableChecks.all(pieces, table) == [])
+        // The long row is one row over every page it takes, two lines at least on each.
+        let parts = pieces.filter { $0.row == 0 }
+        #expect(Set(parts.map(\.part.structure.id)).count == 1)
+        #expect(parts.allSatisfy { $0.cells[2].count >= 2 })
+    }
+}
