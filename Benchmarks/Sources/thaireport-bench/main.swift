@@ -37,6 +37,17 @@ if let index = arguments.firstIndex(of: "--synthetic"), let rows = Int(arguments
     exit(0)
 }
 
+// `--long spaces|noSpaces|unbroken BYTES one|rows`: write one of the linearity cases' data
+// files and print its path (for profiling).
+if let index = arguments.firstIndex(of: "--long"), index + 3 < arguments.count,
+    let kind = Workload.LongText.allCases.first(where: { String(describing: $0) == arguments[index + 1] }),
+    let bytes = Int(arguments[index + 2])
+{
+    let keep = try Workload(repository: repository, folder: "thaireport-bench-long")
+    print(keep.longText(kind, bytes: bytes, oneCell: arguments[index + 3] == "one").path)
+    exit(0)
+}
+
 // `--national COUNT`: write a synthetic fiscal year of COUNT reports and print its folder.
 // `--own-characters` (here and with `--batches`): every page needs web fonts of its own.
 let ownCharacters = arguments.contains("--own-characters")
