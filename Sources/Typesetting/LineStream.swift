@@ -37,28 +37,38 @@ final class LineStream {
 
     /// The next lines of the text, in order; empty once every line has been given out.
     func next() -> [ShapedLine] {
-        guard position < utf8.count else { return [] }
-        var end = utf8.count
-        let last = utf8.count - position <= Self.windowBytes
-        if !last {
-            end = position + Self.windowBytes
-            while utf8[end] & 0xC0 == 0x80 { end -= 1 }
+        var size = Self.windowBytes
+        while position < utf8.count {
+            let last = utf8.count - position <= size
+            var end = utf8.count
+            if !last {
+                end = position + size
+                while utf8[end] & 0xC0 == 0x80 { end -= 1 }
+            }
+            let window = String(decoding: utf8[position..<end], as: UTF8.self)
+            let (lines, bytes) = shaper.shapeWindow(
+                window, style: style, width: width, indent: position == 0 ? indent : 0, alignment: alignment)
+            if last {
+                position = utf8.count
+                return lines
+            }
+            let keepBefore = end - position - Self.lookaheadBytes
+            var count = bytes.firstIndex { $0.upperBound > keepBefore } ?? bytes.count
+            if count == 0 {
+                // The first line reaches into the lookahead (characters that take no room):
+                // it ends where the breaker chose, unless the window ends it; then the window
+                // is made larger until a line ends inside it, or the text does.
+                guard bytes.count > 1 else {
+                    size *= 2
+                    continue
+                }
+                count = 1
+            }
+            let start = position
+            position = count < bytes.count ? start + bytes[count].lowerBound : end
+            return Array(lines.prefix(count))
         }
-        let window = String(decoding: utf8[position..<end], as: UTF8.self)
-        let (lines, bytes) = shaper.shapeWindow(
-            window, style: style, width: width, indent: position == 0 ? indent : 0, alignment: alignment)
-        guard !last else {
-            position = utf8.count
-            return lines
-        }
-        let keepBefore = end - position - Self.lookaheadBytes
-        var count = bytes.firstIndex { $0.upperBound > keepBefore } ?? bytes.count
-        // A line longer than the lookahead (characters that take no room) is given out whole.
-        if count == 0 { count = 1 }
-        let start = position
-        position = count < bytes.count ? start + bytes[count].lowerBound : start + (bytes.last?.upperBound ?? 0)
-        if position == start { position = end }
-        return Array(lines.prefix(count))
+        return []
     }
 }
 

@@ -60,14 +60,21 @@ struct LineStreamTests {
         #expect(streamed.map(\.text) == whole.map(\.text))
     }
 
-    /// Characters that take no room put a whole window on one line: the stream still ends,
-    /// with all of the text.
-    @Test func textThatTakesNoRoomStillComesOutWhole() {
-        let text = String(repeating: "\u{200B}", count: 50_000)
+    /// Characters that take no room put more than a window on one line (spaces of no width,
+    /// or a letter carrying 90 KB of marks, one cluster): the window grows until a line ends in
+    /// it, so no line ends where a window happened to, and no mark is cut from its letter.
+    @Test(arguments: ["\u{200B}", "\u{0E34}"])
+    func textThatTakesNoRoomStillComesOutAsAWhole(unit: String) {
+        let text =
+            "ก" + String(repeating: unit, count: 30_000)
+            + Array(repeating: Fixtures.sentence, count: 100).joined(separator: " ")
+        let style = Fixtures.tableStyle.cell
+        let whole = Shaper(fonts: Fixtures.fonts()).shape(text, style: style, width: 120)
         let stream = LineStream(
-            text, shaper: Shaper(fonts: Fixtures.fonts()), style: Fixtures.tableStyle.cell, width: 120, indent: 0,
-            alignment: .left)
+            text, shaper: Shaper(fonts: Fixtures.fonts()), style: style, width: 120, indent: 0, alignment: .left)
         let streamed = Self.allLines(stream).flatMap { $0 }
         #expect(streamed.map(\.text).joined() == text)
+        let lengths = streamed.map { $0.text.unicodeScalars.count }
+        #expect(lengths == whole.map { $0.text.unicodeScalars.count }, "\(lengths.prefix(3))")
     }
 }
