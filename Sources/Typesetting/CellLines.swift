@@ -54,13 +54,14 @@ final class CellLines {
     /// How many lines are made and not let go.
     var heldLines: Int { made.count }
 
-    /// Every line of the cell (all are made; for header cells and tests).
+    /// Every line of the cell not let go (all are made; for header cells, which are never let
+    /// go, and tests).
     var allLines: [Line] {
         while makeMore() {}
         return made
     }
 
-    /// The height of all the cell's lines.
+    /// The height of the cell's lines not let go.
     var height: Double { allLines.reduce(0) { $0 + $1.line.height } }
 
     /// Lets go of the lines before `index`: they are on a page already.
