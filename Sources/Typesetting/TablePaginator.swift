@@ -182,17 +182,17 @@ struct TablePaginator {
     /// code and ✓ marks) while all its text waits on the next page.
     func splitCounts(_ row: TableResolver.ResolvedRow, from: [Int], rowsOnPage: Int) -> [Int] {
         let counts = cellSplitCounts(row, from: from, rowsOnPage: rowsOnPage)
-        // Which cell is tallest: measured up to two pages, and to its end only when two or
-        // more cells go on past that (the order of such cells needs their whole heights).
+        guard rowsOnPage > 0 else { return counts }
+        // Which cell is tallest, each measured up to two pages. Where two or more cells go on
+        // past that, each of them counts as the tallest: measuring them to their ends would
+        // take time and memory in their length on every page (cells of megabytes).
         let cap = 2 * flow.geometry.contentHeight
-        var remaining = row.cells.indices.map { c in Self.linesHeight(row.cells[c], from: from[c], cap: cap) }
-        if remaining.filter({ $0 > cap }).count > 1 {
-            // (Two or more such cells are made whole here, streamed or not.)
-            remaining = row.cells.indices.map { c in Self.linesHeight(row.cells[c], from: from[c], cap: .infinity) }
-        }
-        if rowsOnPage > 0, let tallest = remaining.indices.max(by: { remaining[$0] < remaining[$1] }) {
-            let left = row.cells[tallest].count(from: from[tallest], upTo: style.minLinesAtSplit)
-            if counts[tallest] < left { return counts.map { _ in 0 } }
+        let remaining = row.cells.indices.map { c in Self.linesHeight(row.cells[c], from: from[c], cap: cap) }
+        let long = remaining.indices.filter { remaining[$0] > cap }
+        let tallest =
+            long.count > 1 ? long : remaining.indices.max(by: { remaining[$0] < remaining[$1] }).map { [$0] } ?? []
+        for c in tallest where counts[c] < row.cells[c].count(from: from[c], upTo: style.minLinesAtSplit) {
+            return counts.map { _ in 0 }
         }
         return counts
     }

@@ -54,4 +54,24 @@ struct CellLinesTests {
         #expect(Set(parts.map(\.part.structure.id)).count == 1)
         #expect(parts.allSatisfy { $0.cells[2].count >= 2 })
     }
+
+    /// Two long cells in one row: deciding where the row splits measures each a page or two
+    /// ahead, not to its end.
+    @Test func twoLongCellsInARowAreMeasuredAPageAhead() throws {
+        let table = Fixtures.table([
+            Row(cells: [.text("๑"), .text(Self.longText), .text(Self.longText), .text("สำนักปลัดฯ"), .text("ก")])
+        ])
+        var pages: [Page] = []
+        let flow = PageFlow(geometry: Fixtures.geometry, label: "") { pages.append($0) }
+        let paginator = TablePaginator(
+            shaper: Shaper(fonts: Fixtures.fonts()), style: Fixtures.tableStyle, table: table, flow: flow)
+        let row = paginator.resolver.resolve(table.rows[0])
+        flow.y += 200
+        let counts = paginator.splitCounts(row, from: Array(repeating: 0, count: 5), rowsOnPage: 1)
+        #expect(counts[1] >= 2 && counts[2] >= 2)
+        for c in [1, 2] { #expect(row.cells[c].heldLines < 1_500, "cell \(c) holds \(row.cells[c].heldLines) lines") }
+        // Laid out, the row comes out whole.
+        let laidOut = try Fixtures.layOut([.table(table, Fixtures.tableStyle)]).pages
+        #expect(TableChecks.all(LaidOutStructure.tablePieces(laidOut)[0], table) == [])
+    }
 }
