@@ -2,8 +2,8 @@ import ReportModel
 
 /// The lines of one table cell, each with where it stands, made as pagination asks for them.
 ///
-/// Most cells are shaped whole when their row is resolved. A paragraph longer than
-/// `Shaper.streamedTextBytes` comes from a `LineStream` instead: its lines are made when a
+/// Most cells are shaped whole when their row is resolved. A paragraph or list item longer
+/// than `Shaper.streamedTextBytes` comes from a `LineStream` instead: its lines are made when a
 /// page first needs them and let go (`release(before:)`) once a page has drawn them, so a cell
 /// of megabytes, split over thousands of pages, holds about a window of lines at a time.
 /// Lines are numbered from the cell's first whatever has been let go.
@@ -19,11 +19,14 @@ final class CellLines {
     /// What makes the lines not yet made, in order.
     enum Source {
         case lines([Line])
-        /// A long paragraph's lines, placed in `inner` points with the column's alignment.
-        case stream(LineStream, inner: Double, alignment: Column.Alignment)
+        /// A long paragraph's or list item's lines, placed in `inner` points with the column's
+        /// alignment (a list item's with its bullet hung before the first).
+        case stream(LineStream, inner: Double, alignment: Column.Alignment, hanging: TableResolver.Hanging?)
     }
 
     private var sources: [Source]
+    /// How many lines the stream being read has given.
+    private var streamed = 0
     private var made: [Line] = []
     /// The number of the first line in `made` (those before it are let go).
     private var firstMade = 0
@@ -80,15 +83,19 @@ final class CellLines {
                 sources.removeLast()
                 made += lines
                 if !lines.isEmpty { return true }
-            case .stream(let stream, let inner, let alignment):
+            case .stream(let stream, let inner, let alignment, let hanging):
                 let lines = stream.next()
                 if stream.isFinished { sources.removeLast() }
-                made += lines.map {
-                    Line(
-                        line: $0,
-                        xOffset: TableResolver.offset(of: $0, indent: 0, inner: inner, alignment: alignment),
-                        listLine: nil)
+                for line in lines {
+                    if let hanging {
+                        made.append(hanging.place(line, index: streamed, inner: inner, alignment: alignment))
+                    } else {
+                        let offset = TableResolver.offset(of: line, indent: 0, inner: inner, alignment: alignment)
+                        made.append(Line(line: line, xOffset: offset, listLine: nil))
+                    }
+                    streamed += 1
                 }
+                if stream.isFinished { streamed = 0 }
                 if !lines.isEmpty { return true }
             }
         }

@@ -11,6 +11,38 @@ struct TableResolver {
         var item: Int
         var labelRuns: Int
     }
+    /// A list item's bullet, hung to the left of the item's first line; the item's other lines
+    /// are indented by its width.
+    struct Hanging {
+        var mark: ShapedLine
+        var width: Double
+        /// The item's list and number (`labelRuns` is set on its first line).
+        var list: ListLine
+
+        /// Line `index` of the item, placed in a cell of `inner` points.
+        func place(_ line: ShapedLine, index: Int, inner: Double, alignment: Column.Alignment) -> CellLines.Line {
+            guard index == 0 else {
+                return CellLines.Line(
+                    line: line,
+                    xOffset: TableResolver.offset(of: line, indent: width, inner: inner, alignment: alignment),
+                    listLine: list)
+            }
+            var first = line
+            first.runs =
+                mark.runs
+                + line.runs.map {
+                    var r = $0
+                    r.x += width
+                    return r
+                }
+            first.width += width
+            var label = list
+            label.labelRuns = mark.runs.count
+            return CellLines.Line(
+                line: first, xOffset: TableResolver.offset(of: first, indent: 0, inner: inner, alignment: alignment),
+                listLine: label)
+        }
+    }
     struct ResolvedRow {
         var kind: Row.Kind
         var cells: [CellLines]
@@ -147,7 +179,7 @@ struct TableResolver {
                 ready = []
                 let stream = LineStream(
                     paragraph, shaper: shaper, style: text, width: inner, indent: 0, alignment: .left)
-                sources.append(.stream(stream, inner: inner, alignment: alignment))
+                sources.append(.stream(stream, inner: inner, alignment: alignment, hanging: nil))
             case .paragraph(let paragraph):
                 add(shaper.shape(paragraph, style: text, width: inner))
             case .bullets(let items):
@@ -155,22 +187,21 @@ struct TableResolver {
                 // Hanging indent: the bullet, then a third of an em before the text.
                 let bulletWidth = shaper.width(of: bullet, style: text) + text.size / 3
                 for (itemIndex, item) in items.enumerated() {
-                    var lines = shaper.shape(item, style: text, width: inner - bulletWidth)
-                    guard !lines.isEmpty else { continue }
-                    // The bullet hangs to the left of the item's first line.
-                    let mark = shaper.shape(bullet, style: text, width: nil)[0]
-                    var first = lines.removeFirst()
-                    first.runs =
-                        mark.runs
-                        + first.runs.map {
-                            var r = $0
-                            r.x += bulletWidth
-                            return r
-                        }
-                    first.width += bulletWidth
-                    let list = ListLine(list: blockIndex, item: itemIndex, labelRuns: mark.runs.count)
-                    add([first], list: list)
-                    add(lines, indent: bulletWidth, list: ListLine(list: blockIndex, item: itemIndex, labelRuns: 0))
+                    let hanging = Hanging(
+                        mark: shaper.shape(bullet, style: text, width: nil)[0], width: bulletWidth,
+                        list: ListLine(list: blockIndex, item: itemIndex, labelRuns: 0))
+                    if item.utf8.count > Shaper.streamedTextBytes {
+                        if !ready.isEmpty { sources.append(.lines(ready)) }
+                        ready = []
+                        let stream = LineStream(
+                            item, shaper: shaper, style: text, width: inner - bulletWidth, indent: 0, alignment: .left)
+                        sources.append(.stream(stream, inner: inner, alignment: alignment, hanging: hanging))
+                        continue
+                    }
+                    let lines = shaper.shape(item, style: text, width: inner - bulletWidth)
+                    for (index, line) in lines.enumerated() {
+                        ready.append(hanging.place(line, index: index, inner: inner, alignment: alignment))
+                    }
                 }
             case .check:
                 let lines = shaper.shape("✓", style: text, width: nil)

@@ -74,4 +74,41 @@ struct CellLinesTests {
         let laidOut = try Fixtures.layOut([.table(table, Fixtures.tableStyle)]).pages
         #expect(TableChecks.all(LaidOutStructure.tablePieces(laidOut)[0], table) == [])
     }
+
+    /// A list item of megabytes is made a window at a time too: its bullet hangs before its
+    /// first line, its other lines are indented, and they are the item's lines broken whole.
+    @Test func aLongListItemIsStreamedWithItsBullet() throws {
+        let cell = Cell([.bullets(["ขั้นตอนแรก", Self.longText, "ขั้นตอนสุดท้าย"])])
+        let table = Fixtures.table([
+            Row(cells: [.text("๑"), .text("มาตรการ"), cell, .text("สำนักปลัดฯ"), .text("ก")])
+        ])
+        let shaper = Shaper(fonts: Fixtures.fonts())
+        let resolver = TableResolver(shaper: shaper, style: Fixtures.tableStyle, table: table, total: 450)
+        let lines = resolver.resolve(table.rows[0]).cells[2]
+        var items: [Int: [CellLines.Line]] = [:]
+        var index = 0
+        var most = 0
+        while let line = lines.line(index) {
+            items[line.listLine!.item, default: []].append(line)
+            index += 1
+            if index % 40 == 0 { lines.release(before: index) }
+            most = max(most, lines.heldLines)
+        }
+        #expect(most < index / 3, "held \(most) of \(index) lines at once")
+        let long = try #require(items[1])
+        let mark = shaper.shape("○", style: Fixtures.tableStyle.cell, width: nil)[0]
+        #expect(long[0].listLine?.labelRuns == mark.runs.count)
+        #expect(long.dropFirst().allSatisfy { $0.listLine?.labelRuns == 0 && $0.xOffset > 0 })
+        #expect(long[0].xOffset == 0)
+        // Without the bullet, the item's lines as the whole text breaks them.
+        let width = resolver.widths[2] - 2 * Fixtures.tableStyle.paddingX - (long[1].xOffset)
+        let whole = Shaper(fonts: Fixtures.fonts()).shape(Self.longText, style: Fixtures.tableStyle.cell, width: width)
+        var texts = long.map(\.line.text)
+        texts[0] = String(texts[0].dropFirst(mark.text.count))
+        #expect(texts == whole.map(\.text))
+        #expect(items[0]?.count == 1 && items[2]?.count == 1)
+        // Laid out, the row comes out whole.
+        let laidOut = try Fixtures.layOut([.table(table, Fixtures.tableStyle)]).pages
+        #expect(TableChecks.all(LaidOutStructure.tablePieces(laidOut)[0], table) == [])
+    }
 }
