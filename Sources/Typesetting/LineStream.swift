@@ -73,7 +73,7 @@ final class LineStream {
 }
 
 extension Shaper {
-    /// A paragraph of a table cell longer than this many bytes of UTF-8 is made into lines a
-    /// window at a time (`LineStream`), not shaped whole.
+    /// A paragraph or list item of a table cell longer than this many bytes of UTF-8 is made
+    /// into lines a window at a time (`LineStream`), not shaped whole.
     static let streamedTextBytes = LineStream.windowBytes
 }
