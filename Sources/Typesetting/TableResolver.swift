@@ -101,11 +101,18 @@ struct TableResolver {
     /// Characters that belong to a number with the digits around them (`๒๗๗.`, `๑,๒๐๐`,
     /// `๑๒/๒๕๖๔`, `๐๙:๓๐`, `๑๒-๓๔`): no line break falls inside such a run.
     static func isNumberCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        isDigit(scalar) || ".,/:-%".unicodeScalars.contains(scalar)
+        switch scalar.value {
+        case 0x30...0x39, 0x0E50...0x0E59: return true  // digits, Latin and Thai
+        case 0x2E, 0x2C, 0x2F, 0x3A, 0x2D, 0x25: return true  // . , / : - %
+        default: return false
+        }
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        ("0"..."9").contains(scalar) || ("\u{0E50}"..."\u{0E59}").contains(scalar)
+        switch scalar.value {
+        case 0x30...0x39, 0x0E50...0x0E59: return true
+        default: return false
+        }
     }
 
     /// For each column, the width its widest number needs on one line, padding included (0
@@ -115,13 +122,11 @@ struct TableResolver {
     /// handful of Pango layouts.
     static func numberWidths(_ table: Table, shaper: Shaper, style: TableStyle) -> [Double] {
         var characterWidths: [Unicode.Scalar: Double] = [:]
-        func estimate(_ number: Substring.UnicodeScalarView) -> Double {
-            number.reduce(0) { sum, scalar in
-                if let known = characterWidths[scalar] { return sum + known }
-                let width = shaper.measure(String(Character(scalar)), style: style.cell)
-                characterWidths[scalar] = width
-                return sum + width
-            }
+        func width(_ scalar: Unicode.Scalar) -> Double {
+            if let known = characterWidths[scalar] { return known }
+            let width = shaper.measure(String(Character(scalar)), style: style.cell)
+            characterWidths[scalar] = width
+            return width
         }
         var widest = [(estimate: Double, number: String)](repeating: (0, ""), count: table.columns.count)
         for row in table.rows where row.kind != .group {
@@ -130,14 +135,27 @@ struct TableResolver {
                 defer { column += cell.columnSpan }
                 guard column < widest.count, cell.columnSpan == 1 else { continue }
                 for case .paragraph(let text) in cell.content {
-                    var scalars = Substring(text).unicodeScalars[...]
-                    while let start = scalars.firstIndex(where: isNumberCharacter) {
-                        let end = scalars[start...].firstIndex { !isNumberCharacter($0) } ?? scalars.endIndex
-                        let number = scalars[start..<end]
-                        scalars = scalars[end...]
-                        guard number.contains(where: isDigit) else { continue }
-                        let width = estimate(Substring.UnicodeScalarView(number))
-                        if width > widest[column].estimate { widest[column] = (width, String(number)) }
+                    // One pass over the text: each run of number characters that holds a digit
+                    // is a number, its estimate the sum of its characters' widths in order.
+                    let scalars = text.unicodeScalars
+                    var index = scalars.startIndex
+                    while index < scalars.endIndex {
+                        guard isNumberCharacter(scalars[index]) else {
+                            scalars.formIndex(after: &index)
+                            continue
+                        }
+                        let start = index
+                        var hasDigit = false
+                        while index < scalars.endIndex, isNumberCharacter(scalars[index]) {
+                            hasDigit = hasDigit || isDigit(scalars[index])
+                            scalars.formIndex(after: &index)
+                        }
+                        guard hasDigit else { continue }
+                        var estimate = 0.0
+                        for scalar in scalars[start..<index] { estimate += width(scalar) }
+                        if estimate > widest[column].estimate {
+                            widest[column] = (estimate, String(scalars[start..<index]))
+                        }
                     }
                 }
             }

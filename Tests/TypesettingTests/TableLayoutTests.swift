@@ -92,6 +92,29 @@ import Testing
         #expect(ratios.allSatisfy { $0 < 1 && abs($0 - ratios[0]) < 0.02 }, "\(ratios)")
     }
 
+    /// What counts as part of a number: Latin and Thai digits and `.,/:-%`, nothing else.
+    @Test func numberCharactersAreDigitsAndTheirPunctuation() {
+        let punctuation = Set(".,/:-%".unicodeScalars)
+        for value in UInt32(0)..<0x1_0000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let digit = ("0"..."9").contains(scalar) || ("\u{0E50}"..."\u{0E59}").contains(scalar)
+            #expect(TableResolver.isDigit(scalar) == digit, "U+\(String(value, radix: 16))")
+            #expect(
+                TableResolver.isNumberCharacter(scalar) == (digit || punctuation.contains(scalar)),
+                "U+\(String(value, radix: 16))")
+        }
+        // The widest number of a column is found in any cell text, with what is around it.
+        let shaper = Shaper(fonts: Fixtures.fonts())
+        let table = Fixtures.table([
+            Row(cells: [.text("ข้อ ๑๒/๒๕๖๔, - ๙%"), .text("-"), .text("a1.5b"), .text(""), .text("ค")])
+        ])
+        let numbers = TableResolver.numberWidths(table, shaper: shaper, style: Fixtures.tableStyle)
+        let padding = 2 * Fixtures.tableStyle.paddingX + 0.5
+        #expect(abs(numbers[0] - padding - shaper.measure("๑๒/๒๕๖๔,", style: Fixtures.tableStyle.cell)) < 0.01)
+        #expect(numbers[1] == 0)
+        #expect(abs(numbers[2] - padding - shaper.measure("1.5", style: Fixtures.tableStyle.cell)) < 0.01)
+    }
+
     /// Without numbers a column keeps its share, and a wide enough one is left alone.
     @Test func columnsWithoutLongNumbersKeepTheirWidths() throws {
         let shaper = Shaper(fonts: Fixtures.fonts())
