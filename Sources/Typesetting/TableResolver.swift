@@ -181,25 +181,22 @@ struct TableResolver {
         var sources: [CellLines.Source] = []
         var ready: [CellLines.Line] = []
         let inner = max(width - 2 * style.paddingX, 1)
-        func add(_ lines: [ShapedLine], indent: Double = 0, list: ListLine? = nil) {
-            for (index, line) in lines.enumerated() {
-                var listLine = list
-                if index > 0 { listLine?.labelRuns = 0 }
-                let offset = Self.offset(of: line, indent: indent, inner: inner, alignment: alignment)
-                ready.append(CellLines.Line(line: line, xOffset: offset, listLine: listLine))
-            }
+        /// A text of megabytes: its lines are made as pagination reaches them.
+        func stream(_ content: String, width: Double, hanging: Hanging?) {
+            if !ready.isEmpty { sources.append(.lines(ready)) }
+            ready = []
+            let lines = LineStream(content, shaper: shaper, style: text, width: width, indent: 0, alignment: .left)
+            sources.append(.stream(lines, inner: inner, alignment: alignment, hanging: hanging))
         }
         for (blockIndex, block) in cell.content.enumerated() {
             switch block {
             case .paragraph(let paragraph) where paragraph.utf8.count > Shaper.streamedTextBytes:
-                // A paragraph of megabytes: its lines are made as pagination reaches them.
-                if !ready.isEmpty { sources.append(.lines(ready)) }
-                ready = []
-                let stream = LineStream(
-                    paragraph, shaper: shaper, style: text, width: inner, indent: 0, alignment: .left)
-                sources.append(.stream(stream, inner: inner, alignment: alignment, hanging: nil))
+                stream(paragraph, width: inner, hanging: nil)
             case .paragraph(let paragraph):
-                add(shaper.shape(paragraph, style: text, width: inner))
+                for line in shaper.shape(paragraph, style: text, width: inner) {
+                    let offset = Self.offset(of: line, indent: 0, inner: inner, alignment: alignment)
+                    ready.append(CellLines.Line(line: line, xOffset: offset, listLine: nil))
+                }
             case .bullets(let items):
                 let bullet = "○"
                 // Hanging indent: the bullet, then a third of an em before the text.
@@ -209,11 +206,7 @@ struct TableResolver {
                         mark: shaper.shape(bullet, style: text, width: nil)[0], width: bulletWidth,
                         list: ListLine(list: blockIndex, item: itemIndex, labelRuns: 0))
                     if item.utf8.count > Shaper.streamedTextBytes {
-                        if !ready.isEmpty { sources.append(.lines(ready)) }
-                        ready = []
-                        let stream = LineStream(
-                            item, shaper: shaper, style: text, width: inner - bulletWidth, indent: 0, alignment: .left)
-                        sources.append(.stream(stream, inner: inner, alignment: alignment, hanging: hanging))
+                        stream(item, width: inner - bulletWidth, hanging: hanging)
                         continue
                     }
                     let lines = shaper.shape(item, style: text, width: inner - bulletWidth)
