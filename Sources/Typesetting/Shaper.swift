@@ -136,13 +136,9 @@ public final class Shaper {
             missing.formUnion(long.entry.missing)
             return long.entry.lines
         }
-        // Shaping may shape other text on the way (the hyphen), which has its own entry.
-        let outer = shapingMissing
-        shapingMissing = []
-        let lines = shapeUncached(text, style: style, width: width, indent: indent, alignment: alignment).lines
-        let found = shapingMissing
-        shapingMissing = outer.union(found)
-        missing.formUnion(found)
+        let (lines, found) = findingMissing {
+            shapeUncached(text, style: style, width: width, indent: indent, alignment: alignment).lines
+        }
         let glyphs = lines.reduce(0) { $0 + $1.runs.reduce(0) { $0 + $1.glyphs.count } }
         keep(ShapedEntry(lines: lines, missing: found, glyphs: glyphs), for: key)
         return lines
@@ -241,13 +237,22 @@ public final class Shaper {
     func shapeWindow(
         _ text: String, style: TextStyle, width: Double, indent: Double, alignment: Alignment
     ) -> (lines: [ShapedLine], bytes: [Range<Int>]) {
+        findingMissing {
+            shapeUncached(text, style: style, width: width, indent: indent, alignment: alignment, recordBreaks: false)
+        }.result
+    }
+
+    /// Runs `shape` and gives, with its result, the characters no font had that it met. They
+    /// are added to `missing`, and to those of any text being shaped around it: shaping may
+    /// shape other text on the way (the hyphen), which has its own cache entry.
+    private func findingMissing<Result>(_ shape: () -> Result) -> (result: Result, found: Set<Unicode.Scalar>) {
         let outer = shapingMissing
         shapingMissing = []
-        let shaped = shapeUncached(
-            text, style: style, width: width, indent: indent, alignment: alignment, recordBreaks: false)
-        missing.formUnion(shapingMissing)
-        shapingMissing = outer.union(shapingMissing)
-        return shaped
+        let result = shape()
+        let found = shapingMissing
+        shapingMissing = outer.union(found)
+        missing.formUnion(found)
+        return (result, found)
     }
 
     /// Shapes `text` as one line per forced break, then chooses where the lines end
