@@ -9,27 +9,24 @@
 /// thus weighed with at least `lookaheadBytes` of the text after it (dozens of lines), which is
 /// as far as the total-fit breaker's choice reaches in practice; the lines are not those of the
 /// whole text broken at once, and a text that is shorter than `Shaper.streamedTextBytes` is
-/// still broken whole.
+/// still broken whole. Lines come left-aligned and without indent, as a cell's are made
+/// before the cell places them.
 final class LineStream {
     private let shaper: Shaper
     private let utf8: [UInt8]
     private let style: TextStyle
     private let width: Double
-    private let indent: Double
-    private let alignment: Alignment
     /// The first byte not yet in a line given out.
     private var position = 0
 
     static let windowBytes = 64 * 1024
     static let lookaheadBytes = 4 * 1024
 
-    init(_ text: String, shaper: Shaper, style: TextStyle, width: Double, indent: Double, alignment: Alignment) {
+    init(_ text: String, shaper: Shaper, style: TextStyle, width: Double) {
         self.shaper = shaper
         utf8 = Array(text.utf8)
         self.style = style
         self.width = width
-        self.indent = indent
-        self.alignment = alignment
     }
 
     /// Whether every line has been given out.
@@ -46,8 +43,7 @@ final class LineStream {
                 while utf8[end] & 0xC0 == 0x80 { end -= 1 }
             }
             let window = String(decoding: utf8[position..<end], as: UTF8.self)
-            let (lines, bytes) = shaper.shapeWindow(
-                window, style: style, width: width, indent: position == 0 ? indent : 0, alignment: alignment)
+            let (lines, bytes) = shaper.shapeWindow(window, style: style, width: width, indent: 0, alignment: .left)
             if last {
                 position = utf8.count
                 return lines

@@ -185,7 +185,7 @@ struct TableResolver {
         func stream(_ content: String, width: Double, hanging: Hanging?) {
             if !ready.isEmpty { sources.append(.lines(ready)) }
             ready = []
-            let lines = LineStream(content, shaper: shaper, style: text, width: width, indent: 0, alignment: .left)
+            let lines = LineStream(content, shaper: shaper, style: text, width: width)
             sources.append(.stream(lines, inner: inner, alignment: alignment, hanging: hanging))
         }
         for (blockIndex, block) in cell.content.enumerated() {

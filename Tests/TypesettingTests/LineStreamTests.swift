@@ -31,7 +31,7 @@ struct LineStreamTests {
         let style = Fixtures.tableStyle.cell
         let whole = Shaper(fonts: Fixtures.fonts()).shape(text, style: style, width: 150)
         let stream = LineStream(
-            text, shaper: Shaper(fonts: Fixtures.fonts()), style: style, width: 150, indent: 0, alignment: .left)
+            text, shaper: Shaper(fonts: Fixtures.fonts()), style: style, width: 150)
         let batches = Self.allLines(stream)
         // Given out a window at a time, each batch well short of the window.
         #expect(batches.count >= 4)
@@ -55,7 +55,7 @@ struct LineStreamTests {
         let style = Fixtures.tableStyle.cell
         let whole = Shaper(fonts: Fixtures.fonts()).shape(text, style: style, width: 120)
         let stream = LineStream(
-            text, shaper: Shaper(fonts: Fixtures.fonts()), style: style, width: 120, indent: 0, alignment: .left)
+            text, shaper: Shaper(fonts: Fixtures.fonts()), style: style, width: 120)
         let streamed = Self.allLines(stream).flatMap { $0 }
         #expect(streamed.map(\.text) == whole.map(\.text))
     }
@@ -71,7 +71,7 @@ struct LineStreamTests {
         let style = Fixtures.tableStyle.cell
         let whole = Shaper(fonts: Fixtures.fonts()).shape(text, style: style, width: 120)
         let stream = LineStream(
-            text, shaper: Shaper(fonts: Fixtures.fonts()), style: style, width: 120, indent: 0, alignment: .left)
+            text, shaper: Shaper(fonts: Fixtures.fonts()), style: style, width: 120)
         let streamed = Self.allLines(stream).flatMap { $0 }
         #expect(streamed.map(\.text).joined() == text)
         let lengths = streamed.map { $0.text.unicodeScalars.count }
