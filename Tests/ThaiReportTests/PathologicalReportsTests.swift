@@ -78,6 +78,26 @@ import ThaiReport
         for n in [1, 50, 100, 150] { #expect(text.contains(squeeze(sentences[n - 1])), "paragraph \(n) missing") }
     }
 
+    /// A cell of one paragraph over three of the windows a long text is laid out in
+    /// (`LineStream`): read back from the PDF, every sentence is there, in order.
+    @Test func aCellOfSeveralWindows() throws {
+        let sentences = (1...600).map { "[\($0)] " + Self.sentence }
+        let cell = sentences.joined(separator: " ")
+        #expect(cell.utf8.count > 3 * 64 * 1024)
+        let rows = [Row(cells: [.empty, .text(cell), .empty, .empty])]
+        let result = try build(Self.report(id: "window-cell", blocks: [.table(Self.table(rows))]))
+        #expect(result.pages > 40)
+        // "[n]" never breaks (a bracket neither ends nor starts a line, a number stays whole).
+        var from = result.text.startIndex
+        for n in 1...600 {
+            guard let found = result.text.range(of: "[\(n)]", range: from..<result.text.endIndex) else {
+                Issue.record("sentence \(n) missing or out of order")
+                break
+            }
+            from = found.upperBound
+        }
+    }
+
     @Test func aWordOfTwoThousandCharactersWithNoBreak() throws {
         let thai = String(repeating: "ก", count: 2000)
         let latin = String(repeating: "x", count: 2000)
