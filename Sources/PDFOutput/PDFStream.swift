@@ -201,7 +201,8 @@ public final class PDFStream: PageSink {
         cairo_set_source_rgb(cr, 0, 0, 0)
         // The page's rules are drawn last, as one path per width, in one artifact: Cairo's PDF
         // surface analyses every drawing operation of a page, a table has hundreds of rules, and
-        // a rule never lies under text (it is drawn over the shading of header rows).
+        // a rule never lies under text (it is drawn over the shading of header rows). Rules on
+        // one line are drawn as one segment (`RuleSegments`).
         var rules: [Rule] = []
         var runIndex = 0
         for item in page.items {
@@ -242,13 +243,11 @@ public final class PDFStream: PageSink {
         }
         if !rules.isEmpty {
             mark(decoration: true)
-            var widths: [Double] = []
-            for rule in rules where !widths.contains(rule.width) { widths.append(rule.width) }
-            for width in widths {
+            for (width, segments) in RuleSegments.merged(rules) {
                 cairo_set_line_width(cr, width)
-                for rule in rules where rule.width == width {
-                    cairo_move_to(cr, rule.x0, rule.y0)
-                    cairo_line_to(cr, rule.x1, rule.y1)
+                for segment in segments {
+                    cairo_move_to(cr, segment.x0, segment.y0)
+                    cairo_line_to(cr, segment.x1, segment.y1)
                 }
                 cairo_stroke(cr)
             }
