@@ -39,6 +39,7 @@ public final class PDFStream: PageSink {
     private var clusterRunGlyphs = 0
     private var fileFaces: [FontFace: OpaquePointer] = [:]
     private var buffers = PDFWriter.DrawBuffers()
+    private var textBatch = TextBatch()
     private var finished = false
 
     private struct FontFace: Hashable {
@@ -211,6 +212,12 @@ public final class PDFStream: PageSink {
             case .text, .image: mark(decoration: false)
             case .rule, .begin, .end, .link: break
             }
+            // Lines in one font go to Cairo together until something else is drawn.
+            switch item {
+            case .box, .image: textBatch.show(cr)
+            case .text(let run) where runs[runIndex] == nil: textBatch.show(cr)
+            default: break
+            }
             switch item {
             case .rule(let rule):
                 rules.append(rule)
@@ -221,7 +228,7 @@ public final class PDFStream: PageSink {
                 marker.end()
             case .text(let run):
                 if let clusterRun = runs[runIndex] {
-                    PDFWriter.draw(clusterRun, font: try layoutFonts[run.font].clusterFont(), cr: cr)
+                    textBatch.add(clusterRun, font: try layoutFonts[run.font].clusterFont(), cr: cr)
                 } else {
                     PDFWriter.drawClusters(run, cr: cr, font: layoutFonts[run.font].font, buffers: &buffers)
                 }
@@ -241,6 +248,7 @@ public final class PDFStream: PageSink {
                 marker.link(link)
             }
         }
+        textBatch.show(cr)
         if !rules.isEmpty {
             mark(decoration: true)
             for (width, segments) in RuleSegments.merged(rules) {
@@ -264,6 +272,7 @@ public final class PDFStream: PageSink {
         guard options.tagged else { return }
         let change = marker.switchTo(marker.owner(decoration: decoration))
         guard change.begin != nil else { return }
+        textBatch.show(cr)
         if let end = change.end { cairo_tag_end(cr, end) }
         if let begin = change.begin { cairo_tag_begin(cr, begin, "") }
     }

@@ -31,19 +31,6 @@ public enum PDFWriter {
         }
     }
 
-    /// Shows a run with one glyph per cluster, each recording its cluster's text.
-    static func draw(_ run: ClusterRun, font: OpaquePointer, cr: OpaquePointer) {
-        guard !run.glyphs.isEmpty else { return }
-        cairo_set_scaled_font(cr, font)
-        run.text.withUnsafeBufferPointer { text in
-            text.withMemoryRebound(to: CChar.self) { chars in
-                cairo_show_text_glyphs(
-                    cr, chars.baseAddress, Int32(chars.count), run.glyphs, Int32(run.glyphs.count),
-                    run.clusters, Int32(run.clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
-            }
-        }
-    }
-
     /// Shows a run with Cairo's own cluster map (`cairo_show_text_glyphs`), for what
     /// `ClusterRun` cannot take: Cairo records each cluster's text as ToUnicode (one glyph)
     /// or ActualText (several), which pdftotext reads.
