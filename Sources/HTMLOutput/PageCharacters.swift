@@ -9,83 +9,12 @@ enum PageCharacters {
     static let boldElements: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6", "strong", "th"]
     static let symbols: Set<Unicode.Scalar> = ["\u{2713}", "\u{25CB}"]
 
+    /// Read over the page's UTF-8 bytes: tags, character references and the style's escapes are
+    /// ASCII, so only text is decoded into characters.
     static func faces(of html: String) -> [SiteLayout.FontFace: Set<Unicode.Scalar>] {
-        var regular = ScalarSet(Stylesheet.generatedText.unicodeScalars)
-        var bold = ScalarSet()
-        let scalars = Array(html.unicodeScalars)
-        var i = 0
-        var inBody = false
-        var inStyle = false
-        var boldOpen: [String] = []
-        func add(_ scalar: Unicode.Scalar) {
-            regular.insert(scalar)
-            if !boldOpen.isEmpty { bold.insert(scalar) }
-        }
-        while i < scalars.count {
-            let c = scalars[i]
-            if c == "<" {
-                var j = i + 1
-                while j < scalars.count, scalars[j] != ">" { j += 1 }
-                let body = scalars[(i + 1)..<min(j, scalars.count)]
-                let closing = body.first == "/"
-                // The element's name: ASCII letters and digits after any `/` (every name the
-                // page writes), lowercased.
-                var name = ""
-                for scalar in body.drop(while: { $0 == "/" }) {
-                    guard ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-                    else { break }
-                    name.unicodeScalars.append(scalar.lowercasedASCII)
-                }
-                switch name {
-                case "body": inBody = !closing
-                case "style": inStyle = !closing
-                default:
-                    if boldElements.contains(name) {
-                        if closing {
-                            if let last = boldOpen.lastIndex(of: name) { boldOpen.remove(at: last) }
-                        } else if !String(String.UnicodeScalarView(body)).contains("scope=\"row\"") {
-                            boldOpen.append(name)
-                        }
-                    }
-                }
-                i = j + 1
-                continue
-            }
-            if inStyle {
-                // Only what the page's style draws: its quoted strings (the table labels).
-                if c == "\"" {
-                    var j = i + 1
-                    while j < scalars.count, scalars[j] != "\"" {
-                        // `cssString` writes ASCII punctuation as six hex digits.
-                        if scalars[j] == "\\", j + 6 < scalars.count,
-                            let value = UInt32(String(String.UnicodeScalarView(scalars[(j + 1)...(j + 6)])), radix: 16),
-                            let decoded = Unicode.Scalar(value)
-                        {
-                            add(decoded)
-                            j += 7
-                            continue
-                        }
-                        add(scalars[j])
-                        j += 1
-                    }
-                    i = j + 1
-                    continue
-                }
-            } else if inBody {
-                if c == "&" {
-                    var j = i + 1
-                    while j < scalars.count, j - i < 8, scalars[j] != ";" { j += 1 }
-                    let name = String(String.UnicodeScalarView(scalars[(i + 1)..<min(j, scalars.count)]))
-                    if let decoded = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "#39": "'"][name] {
-                        add(decoded.unicodeScalars.first!)
-                        i = j + 1
-                        continue
-                    }
-                }
-                if !(c == "\n" || c == "\r" || c == "\t") { add(c) }
-            }
-            i += 1
-        }
+        var html = html
+        html.makeContiguousUTF8()
+        let (regular, bold) = html.utf8.withContiguousStorageIfAvailable { scan($0) }!
         let (regularSet, boldSet) = (regular.set, bold.set)
         return [
             .regular: regularSet.subtracting(symbols),
@@ -93,6 +22,163 @@ enum PageCharacters {
             .symbols: regularSet.intersection(symbols).union(boldSet.intersection(symbols)),
         ]
     }
+
+    /// Every character the page shows, and those shown in bold.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (regular: ScalarSet, bold: ScalarSet) {
+        var regular = ScalarSet(Stylesheet.generatedText.unicodeScalars)
+        var bold = ScalarSet()
+        let count = bytes.count
+        var i = 0
+        var inBody = false
+        var inStyle = false
+        var boldOpen: [TagName] = []
+        func add(_ scalar: Unicode.Scalar) {
+            regular.insert(scalar)
+            if !boldOpen.isEmpty { bold.insert(scalar) }
+        }
+        /// The character that starts at `at` (the bytes are valid UTF-8) and its length.
+        func character(at index: Int) -> (Unicode.Scalar, Int) {
+            let lead = UInt32(bytes[index])
+            guard lead >= 0x80 else { return (Unicode.Scalar(UInt8(lead)), 1) }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var value = lead & (0x7F >> UInt32(length))
+            for k in 1..<length { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+        }
+        while i < count {
+            let c = bytes[i]
+            if c == UInt8(ascii: "<") {
+                var j = i + 1
+                while j < count, bytes[j] != UInt8(ascii: ">") { j += 1 }
+                let body = UnsafeBufferPointer(rebasing: bytes[(i + 1)..<min(j, count)])
+                let closing = body.first == UInt8(ascii: "/")
+                // The element's name: ASCII letters and digits after any `/` (every name the
+                // page writes), lowercased.
+                let name = TagName(body.drop(while: { $0 == UInt8(ascii: "/") }))
+                if name == .body {
+                    inBody = !closing
+                } else if name == .style {
+                    inStyle = !closing
+                } else if TagName.bold.contains(name) {
+                    if closing {
+                        if let last = boldOpen.lastIndex(of: name) { boldOpen.remove(at: last) }
+                    } else if !contains(body, "scope=\"row\"") {
+                        boldOpen.append(name)
+                    }
+                }
+                i = j + 1
+                continue
+            }
+            if inStyle {
+                // Only what the page's style draws: its quoted strings (the table labels).
+                if c == UInt8(ascii: "\"") {
+                    var j = i + 1
+                    while j < count, bytes[j] != UInt8(ascii: "\"") {
+                        // `cssString` writes ASCII punctuation as six hex digits.
+                        if bytes[j] == UInt8(ascii: "\\"), j + 6 < count,
+                            let value = hexValue(UnsafeBufferPointer(rebasing: bytes[(j + 1)...(j + 6)])),
+                            let decoded = Unicode.Scalar(value)
+                        {
+                            add(decoded)
+                            j += 7
+                            continue
+                        }
+                        let (scalar, length) = character(at: j)
+                        add(scalar)
+                        j += length
+                    }
+                    i = j + 1
+                    continue
+                }
+            } else if inBody {
+                if c == UInt8(ascii: "&") {
+                    var j = i + 1
+                    while j < count, j - i < 8, bytes[j] != UInt8(ascii: ";") { j += 1 }
+                    if let decoded = reference(UnsafeBufferPointer(rebasing: bytes[(i + 1)..<min(j, count)])) {
+                        add(decoded)
+                        i = j + 1
+                        continue
+                    }
+                }
+                if !(c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") || c == UInt8(ascii: "\t")) {
+                    let (scalar, length) = character(at: i)
+                    add(scalar)
+                    i += length
+                    continue
+                }
+            }
+            i += 1
+        }
+        return (regular, bold)
+    }
+
+    /// The character a reference the page writes (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;`)
+    /// stands for, given what is between `&` and `;`.
+    private static func reference(_ name: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        switch String(decoding: name, as: UTF8.self) {
+        case "amp": "&"
+        case "lt": "<"
+        case "gt": ">"
+        case "quot": "\""
+        case "#39": "'"
+        default: nil
+        }
+    }
+
+    /// The value of six hexadecimal digits.
+    private static func hexValue(_ digits: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        var value: UInt32 = 0
+        for digit in digits {
+            let d: UInt8
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = digit - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = digit - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = digit - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt32(d)
+        }
+        return value
+    }
+
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+        guard needle.count <= bytes.count else { return false }
+        return (0...(bytes.count - needle.count)).contains { start in
+            needle.indices.allSatisfy { bytes[start + $0] == needle[$0] }
+        }
+    }
+}
+
+/// An element's name as the page writes it (ASCII letters and digits, lowercased), packed in a
+/// number: the names that matter are at most eight letters, a longer one matches none of them.
+struct TagName: Equatable {
+    private let packed: UInt64
+
+    init<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+        var packed: UInt64 = 0
+        var length = 0
+        for byte in bytes {
+            let lower: UInt8
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): lower = byte + 32
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): lower = byte
+            default: lower = 0
+            }
+            if lower == 0 { break }
+            if length == 8 {
+                packed = .max
+                break
+            }
+            packed |= UInt64(lower) << UInt64(8 * length)
+            length += 1
+        }
+        self.packed = packed
+    }
+
+    static let body = TagName("body".utf8)
+    static let style = TagName("style".utf8)
+    static let bold = PageCharacters.boldElements.map { TagName($0.utf8) }
 }
 
 /// A set of Unicode scalars kept as a bitmap for the Basic Multilingual Plane: a page's tens
@@ -117,12 +203,5 @@ struct ScalarSet {
             }
         }
         return result
-    }
-}
-
-extension Unicode.Scalar {
-    /// The scalar with A–Z made a–z.
-    fileprivate var lowercasedASCII: Unicode.Scalar {
-        ("A"..."Z").contains(self) ? Unicode.Scalar(value + 32)! : self
     }
 }

@@ -120,4 +120,18 @@ import Testing
         #expect(!regular.contains("ไ") && !regular.contains("\\"))
         #expect(faces[.symbols] == Set("✓○".unicodeScalars))
     }
+
+    /// Characters of one to four UTF-8 bytes, in text, in bold, and in the style's strings; a
+    /// reference the page does not write is its own characters; markup and the head are not.
+    @Test func fontsHoldCharactersOfEveryLength() {
+        let html = """
+            <html><head><title>Ω</title><style>td::before{content:"é\\zz😀"}</style></head>
+            <BODY><P>a&nbsp;b\tค</P><STRONG>€<b>𝔸</b></STRONG><p>ß &#39;</p></BODY></html>
+            """
+        let faces = HTMLWriter.characters(ofPage: html)
+        let regular = faces[.regular] ?? []
+        for c in "é\\z😀a&nbspb;ค€𝔸ß '".unicodeScalars { #expect(regular.contains(c), "\(c)") }
+        for c in "Ω\tPBODYSTRONG<>#9".unicodeScalars { #expect(!regular.contains(c), "\(c)") }
+        #expect(faces[.bold] == Set("€𝔸".unicodeScalars))
+    }
 }
