@@ -121,13 +121,16 @@ final class DiagnosticSink {
         nodes += 1
         return nodes <= limits.maxNodes
     }
-    /// Every file read, in order, and the digest of the bytes that were read (what the report
-    /// is made from, for incremental builds).
+    /// Every file read, in order, and the digest of what was read (what the report is made
+    /// from, for incremental builds): each file's path and the SHA-256 of its bytes, so a file
+    /// read before (a kept template) brings its digest and is not hashed again.
     private(set) var files: [String] = []
     private var digest = SHA256()
 
-    /// When not nil, every file recorded, with its bytes (for `TemplateCache`).
-    var captured: [(path: String, bytes: Data)]?
+    /// A file recorded: its path, its bytes and their SHA-256.
+    typealias RecordedFile = (path: String, bytes: Data, digest: String)
+    /// When not nil, every file recorded (for `TemplateCache`).
+    var captured: [RecordedFile]?
 
     /// Whether text and values already counted elsewhere fit in what is left of the limits.
     func fits(textBytes text: Int, nodes count: Int) -> Bool {
@@ -140,11 +143,12 @@ final class DiagnosticSink {
         nodes += count
     }
 
-    func record(_ path: String, _ bytes: Data) {
-        captured?.append((path, bytes))
+    /// Records a file read; `fileDigest` is the SHA-256 of `bytes` when it is known already.
+    func record(_ path: String, _ bytes: Data, fileDigest: String? = nil) {
+        let fileDigest = fileDigest ?? SHA256.digest(of: bytes)
+        captured?.append((path, bytes, fileDigest))
         files.append(path)
-        digest.update(path + "\n")
-        digest.update(bytes)
+        digest.update(path + "\n" + fileDigest + "\n")
     }
 
     func inputDigest() -> String {

@@ -48,6 +48,13 @@ public struct SHA256: Sendable {
 
     public mutating func update(_ string: String) { update(Array(string.utf8)) }
 
+    /// The digest of `bytes`, as lower-case hex.
+    public static func digest(of bytes: some Sequence<UInt8>) -> String {
+        var hasher = SHA256()
+        hasher.update(bytes)
+        return hasher.finish()
+    }
+
     /// The digest as lower-case hex.
     public mutating func finish() -> String {
         let bits = length &* 8

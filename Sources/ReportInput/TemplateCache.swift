@@ -21,8 +21,8 @@ final class TemplateCache: @unchecked Sendable {
         var expectedID: String
         /// The limits it was read under.
         var limits: InputLimits
-        /// Every file the reading read, in order, with its bytes.
-        var files: [(path: String, bytes: Data)]
+        /// Every file the reading read, in order, with its bytes and their digest.
+        var files: [DiagnosticSink.RecordedFile]
         /// A file the reading looked for and did not find.
         var absent: [String]
         var textBytes: Int
@@ -51,7 +51,7 @@ final class TemplateCache: @unchecked Sendable {
             else { return nil }
             read.append(bytes)
         }
-        for (file, bytes) in zip(entry.files, read) { sink.record(file.path, bytes) }
+        for (file, bytes) in zip(entry.files, read) { sink.record(file.path, bytes, fileDigest: file.digest) }
         sink.spend(textBytes: entry.textBytes, nodes: entry.nodes)
         return entry.template
     }
