@@ -215,7 +215,7 @@ public final class PDFStream: PageSink {
             // Lines in one font go to Cairo together until something else is drawn.
             switch item {
             case .box, .image: textBatch.show(cr)
-            case .text(let run) where runs[runIndex] == nil: textBatch.show(cr)
+            case .text where runs[runIndex] == nil: textBatch.show(cr)
             default: break
             }
             switch item {
