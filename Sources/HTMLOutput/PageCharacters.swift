@@ -8,6 +8,8 @@ enum PageCharacters {
     /// Elements the stylesheet sets in bold (a `th` with `scope="row"` is not).
     static let boldElements: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6", "strong", "th"]
     static let symbols: Set<Unicode.Scalar> = ["\u{2713}", "\u{25CB}"]
+    /// What marks a header cell of a row, which is not set in bold.
+    static let rowScope = Array(#"scope="row""#.utf8)
 
     /// Read over the page's UTF-8 bytes: tags, character references and the style's escapes are
     /// ASCII, so only text is decoded into characters.
@@ -36,7 +38,7 @@ enum PageCharacters {
             regular.insert(scalar)
             if !boldOpen.isEmpty { bold.insert(scalar) }
         }
-        /// The character that starts at `at` (the bytes are valid UTF-8) and its length.
+        /// The character that starts at `index` (the bytes are valid UTF-8) and its length.
         func character(at index: Int) -> (Unicode.Scalar, Int) {
             let lead = UInt32(bytes[index])
             guard lead >= 0x80 else { return (Unicode.Scalar(UInt8(lead)), 1) }
@@ -62,7 +64,7 @@ enum PageCharacters {
                 } else if TagName.bold.contains(name) {
                     if closing {
                         if let last = boldOpen.lastIndex(of: name) { boldOpen.remove(at: last) }
-                    } else if !contains(body, "scope=\"row\"") {
+                    } else if body.firstRange(of: rowScope) == nil {
                         boldOpen.append(name)
                     }
                 }
@@ -76,7 +78,7 @@ enum PageCharacters {
                     while j < count, bytes[j] != UInt8(ascii: "\"") {
                         // `cssString` writes ASCII punctuation as six hex digits.
                         if bytes[j] == UInt8(ascii: "\\"), j + 6 < count,
-                            let value = hexValue(UnsafeBufferPointer(rebasing: bytes[(j + 1)...(j + 6)])),
+                            let value = UInt32(String(decoding: bytes[(j + 1)...(j + 6)], as: UTF8.self), radix: 16),
                             let decoded = Unicode.Scalar(value)
                         {
                             add(decoded)
@@ -122,30 +124,6 @@ enum PageCharacters {
         case "quot": "\""
         case "#39": "'"
         default: nil
-        }
-    }
-
-    /// The value of six hexadecimal digits.
-    private static func hexValue(_ digits: UnsafeBufferPointer<UInt8>) -> UInt32? {
-        var value: UInt32 = 0
-        for digit in digits {
-            let d: UInt8
-            switch digit {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = digit - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = digit - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = digit - UInt8(ascii: "A") + 10
-            default: return nil
-            }
-            value = value << 4 | UInt32(d)
-        }
-        return value
-    }
-
-    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
-        let needle = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
-        guard needle.count <= bytes.count else { return false }
-        return (0...(bytes.count - needle.count)).contains { start in
-            needle.indices.allSatisfy { bytes[start + $0] == needle[$0] }
         }
     }
 }
