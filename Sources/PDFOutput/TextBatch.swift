@@ -12,7 +12,9 @@ struct TextBatch {
     private var glyphs: [cairo_glyph_t] = []
     private var clusters: [cairo_text_cluster_t] = []
 
-    /// Adds `run` in `font`, first showing what was gathered in another font.
+    /// Adds `run` in `font`, first showing what was gathered in another font. `font` is not
+    /// retained: it must live until `show`, as the PDF stream's fonts do (cluster fonts are
+    /// remade only between batches of pages, and every page ends with `show`).
     mutating func add(_ run: ClusterRun, font: OpaquePointer, cr: OpaquePointer) {
         guard !run.glyphs.isEmpty else { return }
         if self.font != font { show(cr) }
