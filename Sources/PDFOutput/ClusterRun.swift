@@ -124,18 +124,6 @@ struct ClusterRun {
         return true
     }
 
-    /// The run moved by (`x`, `y`): what `init` makes of the run at that place, once made for
-    /// it at (0, 0) (each glyph stands at the run's origin plus its own offset, and adding is
-    /// exact in either order).
-    func moved(x: Double, y: Double) -> ClusterRun {
-        var moved = self
-        for g in moved.glyphs.indices {
-            moved.glyphs[g].x += x
-            moved.glyphs[g].y += y
-        }
-        return moved
-    }
-
     /// The longest text, in UTF-16 units, one glyph records: pdftotext reads a ToUnicode
     /// `bfchar` destination of at most 252 hex digits and drops a longer entry, with its text,
     /// as illegal.

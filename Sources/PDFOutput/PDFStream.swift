@@ -154,11 +154,11 @@ public final class PDFStream: PageSink {
         for case .text(let run) in page.items { _ = clusterRun(run) }
     }
 
-    /// `ClusterRun` of `run`, made once for each run of the document wherever it stands (the
-    /// first pass over the body, the second, a repeated table header), runs of at most
-    /// `clusterRunGlyphs` glyphs kept (then all are dropped and kept anew). Made again, a run
-    /// registers nothing new: its clusters keep their glyphs, so a kept run is the run that
-    /// would be made.
+    /// `ClusterRun` of `run` at the origin (drawn at the run's place by `TextBatch`), made once
+    /// for each run of the document wherever it stands (the first pass over the body, the
+    /// second, a repeated table header), runs of at most `clusterRunGlyphs` glyphs kept (then
+    /// all are dropped and kept anew). Made again, a run registers nothing new: its clusters
+    /// keep their glyphs, so a kept run is the run that would be made.
     private func clusterRun(_ run: TextRun) -> ClusterRun? {
         let font = layoutFonts[run.font]
         guard let glyphs = font.glyphs else { return nil }
@@ -175,7 +175,7 @@ public final class PDFStream: PageSink {
             clusterRuns[key] = made
             clusterRunGlyphs += run.glyphs.count
         }
-        return made.map { $0.moved(x: run.x, y: run.y) }
+        return made
     }
     /// Glyphs of the runs kept by `clusterRun`: about 100 bytes each with their key.
     static let clusterRunBudget = 200_000
@@ -228,7 +228,7 @@ public final class PDFStream: PageSink {
                 marker.end()
             case .text(let run):
                 if let clusterRun = runs[runIndex] {
-                    textBatch.add(clusterRun, font: try layoutFonts[run.font].clusterFont(), cr: cr)
+                    textBatch.add(clusterRun, x: run.x, y: run.y, font: try layoutFonts[run.font].clusterFont(), cr: cr)
                 } else {
                     PDFWriter.drawClusters(run, cr: cr, font: layoutFonts[run.font].font, buffers: &buffers)
                 }

@@ -12,15 +12,17 @@ struct TextBatch {
     private var glyphs: [cairo_glyph_t] = []
     private var clusters: [cairo_text_cluster_t] = []
 
-    /// Adds `run` in `font`, first showing what was gathered in another font. `font` is not
+    /// Adds `run`, made at the origin, at (`x`, `y`) in `font`, first showing what was gathered
+    /// in another font (each glyph stands at the run's place plus its own offset: what the run
+    /// made at that place would hold, as adding is exact in either order). `font` is not
     /// retained: it must live until `show`, as the PDF stream's fonts do (cluster fonts are
     /// remade only between batches of pages, and every page ends with `show`).
-    mutating func add(_ run: ClusterRun, font: OpaquePointer, cr: OpaquePointer) {
+    mutating func add(_ run: ClusterRun, x: Double, y: Double, font: OpaquePointer, cr: OpaquePointer) {
         guard !run.glyphs.isEmpty else { return }
         if self.font != font { show(cr) }
         self.font = font
         text += run.text
-        glyphs += run.glyphs
+        for glyph in run.glyphs { glyphs.append(cairo_glyph_t(index: glyph.index, x: glyph.x + x, y: glyph.y + y)) }
         clusters += run.clusters
     }
 
