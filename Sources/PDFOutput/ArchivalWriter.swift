@@ -17,7 +17,8 @@ struct ArchivalWriter {
         var language = "th-TH"
     }
 
-    var parser: PDFParser
+    /// The trailer of Cairo's file.
+    let trailer: PDFDict
     private(set) var pages: [PageTags]
     let paths: StructurePaths
     let options: Options
@@ -26,7 +27,8 @@ struct ArchivalWriter {
     private var nextNumber: Int
 
     init(cairoFile bytes: [UInt8], pages: [PageTags], paths: StructurePaths, options: Options) throws {
-        parser = try PDFParser(bytes)
+        let parser = try PDFParser(bytes)
+        trailer = parser.trailer
         self.pages = pages
         self.paths = paths
         self.options = options
@@ -52,7 +54,7 @@ struct ArchivalWriter {
 
     /// The final file, handed to `output` as it is written.
     mutating func write(to output: FinalFileOutput) throws {
-        guard let rootRef = parser.trailer["Root"]?.ref, var catalog = objects[rootRef]?.value.dict,
+        guard let rootRef = trailer["Root"]?.ref, var catalog = objects[rootRef]?.value.dict,
             let pagesRef = catalog["Pages"]?.ref
         else {
             throw PDFParser.Failure.malformed("no catalog or page tree", offset: 0)
@@ -86,6 +88,9 @@ struct ArchivalWriter {
         for key in ["StructTreeRoot", "MarkInfo", "Metadata", "OutputIntents", "Lang", "ViewerPreferences"] {
             catalog[key] = nil
         }
+        // Everything of Cairo's file that the final file holds is read now (the catalog as
+        // it will be reaches it all), and the file is let go before the structure tree is made.
+        objects.detach(keeping: .dict(catalog))
         catalog["Lang"] = .text(options.language)
         catalog["ViewerPreferences"] = .dict(PDFDict([("DisplayDocTitle", .bool(true))]))
         if options.tagged {

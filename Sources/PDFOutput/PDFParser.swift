@@ -109,21 +109,26 @@ struct PDFParser {
 /// The objects of a file as the post-writer sees them: read from the file on first use (objects
 /// nothing reaches, such as Cairo's own structure tree, are never read), replaced or added.
 final class PDFObjects {
-    private let parser: PDFParser
+    /// Cairo's file as parsed; nil once detached: only objects already read (or made) are there.
+    private var source: Source?
+    private final class Source {
+        let parser: PDFParser
+        init(_ parser: PDFParser) { self.parser = parser }
+    }
     private var known: [Int: PDFParser.Object] = [:]
     private var absent: Set<Int> = []
     /// The highest object number in use.
     private(set) var maxNumber: Int
 
     init(_ parser: PDFParser) {
-        self.parser = parser
+        source = Source(parser)
         maxNumber = parser.offsets.keys.max() ?? 0
     }
 
     subscript(number: Int) -> PDFParser.Object? {
         get {
             if let object = known[number] { return object }
-            guard !absent.contains(number), let object = parser.object(number) else {
+            guard !absent.contains(number), let object = source?.parser.object(number) else {
                 absent.insert(number)
                 return nil
             }
@@ -139,9 +144,28 @@ final class PDFObjects {
 
     /// Lets object `number` go once the final file holds it (`PDFFileWriter` asks for each
     /// object once more to write it, then no more). Asked for again, an object of Cairo's file
-    /// is read again; one made by the post-writer is gone.
+    /// is read again while the file is attached; one made by the post-writer is gone.
     func release(_ number: Int) {
         known[number] = nil
+    }
+
+    /// Reads every object `value` reaches, then lets Cairo's file go: only objects read or made
+    /// are there after. Most of Cairo's file is its own structure tree, which the final file
+    /// does not reach, so the post-writer's own tree is made without it in memory.
+    func detach(keeping value: PDFValue) {
+        var pending = [value]
+        var seen: Set<Int> = []
+        while let next = pending.popLast() {
+            switch next {
+            case .ref(let number):
+                guard seen.insert(number).inserted, let object = self[number] else { continue }
+                pending.append(object.value)
+            case .array(let items): pending += items
+            case .dict(let dict): pending += dict.entries.map { $0.value }
+            default: break
+            }
+        }
+        source = nil
     }
 }
 

@@ -114,6 +114,47 @@ import Testing
         #expect(marker.paths.path(rowIndex) == [table, row])
     }
 
+    /// A file as Cairo writes one: objects numbered from 1, a cross-reference table, a trailer.
+    func file(_ objects: [String]) -> [UInt8] {
+        var text = "%PDF-1.5\n"
+        var offsets: [Int] = []
+        for (index, body) in objects.enumerated() {
+            offsets.append(text.utf8.count)
+            text += "\(index + 1) 0 obj\n\(body)\nendobj\n"
+        }
+        let xref = text.utf8.count
+        text += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets { text += String(format: "%010d 00000 n \n", offset) }
+        text += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        return Array(text.utf8)
+    }
+
+    /// Detached from Cairo's file, the objects keep all that the catalog reaches, through
+    /// objects already read and changed too, and nothing else (Cairo's own structure tree).
+    @Test func detachingKeepsWhatTheCatalogReaches() throws {
+        let objects = PDFObjects(
+            try PDFParser(
+                file([
+                    "<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 4 0 R >>",
+                    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                    "<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+                    "<< /Type /StructTreeRoot /K 6 0 R >>",
+                    "<< /Type /Font /Subtype /TrueType >>",
+                    "<< /Type /StructElem /S /P >>",
+                ])))
+        // The page is read and changed before, as the post-writer does with every page.
+        var page = try #require(objects[3]?.value.dict)
+        page["Tabs"] = .name("S")
+        objects[3]?.value = .dict(page)
+        var catalog = try #require(objects[1]?.value.dict)
+        catalog["StructTreeRoot"] = nil
+        objects.detach(keeping: .dict(catalog))
+        #expect(objects[2]?.value.dict?["Type"]?.nameValue == "Pages")
+        #expect(objects[3]?.value.dict?["Tabs"]?.nameValue == "S")
+        #expect(objects[5]?.value.dict?["Subtype"]?.nameValue == "TrueType")
+        #expect(objects[4] == nil && objects[6] == nil)
+    }
+
     @Test func deflateRoundTrips() throws {
         let text = Array(String(repeating: "BT /F1 12 Tf (สวัสดี) Tj ET\n", count: 500).utf8)
         let packed = try Deflate.compress(text)
