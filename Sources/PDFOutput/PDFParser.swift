@@ -111,6 +111,8 @@ struct PDFParser {
 final class PDFObjects {
     /// Cairo's file as parsed; nil once detached: only objects already read (or made) are there.
     private var source: Source?
+    /// A box for the parser: an optional `PDFParser` stored here makes the compiler report a
+    /// circular reference (through `PDFValue` and `PDFDict`) in debug builds.
     private final class Source {
         let parser: PDFParser
         init(_ parser: PDFParser) { self.parser = parser }
