@@ -68,9 +68,10 @@ enum StructureTree {
                 case .begin(let index):
                     _ = element(for: paths.path(index), in: document, tags: tags)
                 case .content(let mcid):
-                    let owner = tags.contents[mcid]
+                    let owner = tags.contents[Int(mcid)]
                     guard owner >= 0 else { continue }
-                    element(for: paths.path(owner), in: document, tags: tags).append(.content(page: page, mcid: mcid))
+                    element(for: paths.path(owner), in: document, tags: tags).append(
+                        .content(page: page, mcid: Int(mcid)))
                 }
             }
         }

@@ -9,7 +9,7 @@ struct PageTags {
         /// no content.
         case begin(Int32)
         /// Marked content `mcid` belongs to the innermost open structure.
-        case content(Int)
+        case content(Int32)
     }
     /// By MCID: the path in `StructurePaths` of the structure the content belongs to, or -1
     /// for an artifact.
@@ -109,7 +109,7 @@ struct ContentMarker {
         let ended = open?.tag
         let tag = owner.map { Self.tagName($0) } ?? Self.artifactTag
         open = (owner, tag)
-        if owner != nil { tags.events.append(.content(tags.contents.count)) }
+        if owner != nil { tags.events.append(.content(Int32(tags.contents.count))) }
         // An owner is the path open now (`owner(decoration:)`).
         tags.contents.append(owner == nil ? -1 : pathIndices.last ?? -1)
         return (ended, tag)
@@ -120,7 +120,11 @@ struct ContentMarker {
         let tag = open?.tag
         open = nil
         defer { tags = PageTags() }
-        return (tag, tags)
+        // Kept until the document is done: at their size, not with the room they grew into.
+        var finished = tags
+        finished.events = finished.events.withUnsafeBufferPointer { Array($0) }
+        finished.contents = finished.contents.withUnsafeBufferPointer { Array($0) }
+        return (tag, finished)
     }
 
     mutating func link(_ link: Link) { tags.links.append(LinkMark(link: link, path: path)) }
