@@ -87,12 +87,9 @@ final class CellLines {
                 let lines = stream.next()
                 if stream.isFinished { sources.removeLast() }
                 for line in lines {
-                    if let hanging {
-                        made.append(hanging.place(line, index: streamed, inner: inner, alignment: alignment))
-                    } else {
-                        let offset = TableResolver.offset(of: line, indent: 0, inner: inner, alignment: alignment)
-                        made.append(Line(line: line, xOffset: offset, listLine: nil))
-                    }
+                    made.append(
+                        TableResolver.place(line, index: streamed, hanging: hanging, inner: inner, alignment: alignment)
+                    )
                     streamed += 1
                 }
                 if stream.isFinished { streamed = 0 }

@@ -102,12 +102,12 @@ struct TableResolver {
     /// `๑๒/๒๕๖๔`, `๐๙:๓๐`, `๑๒-๓๔`): no line break falls inside such a run.
     static func isNumberCharacter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x30...0x39, 0x0E50...0x0E59: return true  // digits, Latin and Thai
         case 0x2E, 0x2C, 0x2F, 0x3A, 0x2D, 0x25: return true  // . , / : - %
-        default: return false
+        default: return isDigit(scalar)
         }
     }
 
+    /// A Latin or Thai digit.
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x30...0x39, 0x0E50...0x0E59: return true
@@ -167,6 +167,16 @@ struct TableResolver {
         }
     }
 
+    /// Line `index` of a paragraph or (with its `hanging` bullet) a list item, placed in a cell
+    /// of `inner` points.
+    static func place(
+        _ line: ShapedLine, index: Int, hanging: Hanging?, inner: Double, alignment: Column.Alignment
+    ) -> CellLines.Line {
+        if let hanging { return hanging.place(line, index: index, inner: inner, alignment: alignment) }
+        return CellLines.Line(
+            line: line, xOffset: offset(of: line, indent: 0, inner: inner, alignment: alignment), listLine: nil)
+    }
+
     /// Where a line stands in a cell of `inner` points: its offset from the cell's text edge.
     static func offset(of line: ShapedLine, indent: Double, inner: Double, alignment: Column.Alignment) -> Double {
         let free = inner - indent - line.width
@@ -193,9 +203,8 @@ struct TableResolver {
             case .paragraph(let paragraph) where paragraph.utf8.count > Shaper.streamedTextBytes:
                 stream(paragraph, width: inner, hanging: nil)
             case .paragraph(let paragraph):
-                for line in shaper.shape(paragraph, style: text, width: inner) {
-                    let offset = Self.offset(of: line, indent: 0, inner: inner, alignment: alignment)
-                    ready.append(CellLines.Line(line: line, xOffset: offset, listLine: nil))
+                for (index, line) in shaper.shape(paragraph, style: text, width: inner).enumerated() {
+                    ready.append(Self.place(line, index: index, hanging: nil, inner: inner, alignment: alignment))
                 }
             case .bullets(let items):
                 let bullet = "○"
@@ -211,7 +220,8 @@ struct TableResolver {
                     }
                     let lines = shaper.shape(item, style: text, width: inner - bulletWidth)
                     for (index, line) in lines.enumerated() {
-                        ready.append(hanging.place(line, index: index, inner: inner, alignment: alignment))
+                        ready.append(
+                            Self.place(line, index: index, hanging: hanging, inner: inner, alignment: alignment))
                     }
                 }
             case .check:
