@@ -77,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "thaireport",
             dependencies: [
-                "ThaiReport", "ReportInput", "FontSystem", "Preview",
+                "ThaiReport", "ReportInput", "FontSystem", "Preview", "PDFOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -91,6 +91,7 @@ struct ArchivalWriter {
         // Everything of Cairo's file that the final file holds is read now (the catalog as
         // it will be reaches it all), and the file is let go before the structure tree is made.
         objects.detach(keeping: .dict(catalog))
+        try deflatePlainStreams()
         catalog["Lang"] = .text(options.language)
         catalog["ViewerPreferences"] = .dict(PDFDict([("DisplayDocTitle", .bool(true))]))
         if options.tagged {
@@ -100,7 +101,9 @@ struct ArchivalWriter {
         let xmp = XMPPacket.make(options.metadata, producer: options.producer, tagged: options.tagged)
         catalog["Metadata"] = add(
             .dict(PDFDict([("Type", .name("Metadata")), ("Subtype", .name("XML"))])), stream: xmp)
-        let profile = add(.dict(PDFDict([("N", .int(3))])), stream: SRGBProfile.bytes)
+        var profileDict = PDFDict([("N", .int(3))])
+        if SRGBProfile.deflated != nil { profileDict["Filter"] = .name("FlateDecode") }
+        let profile = add(.dict(profileDict), stream: SRGBProfile.deflated ?? SRGBProfile.bytes)
         catalog["OutputIntents"] = .array([
             .dict(
                 PDFDict([
@@ -159,9 +162,8 @@ struct ArchivalWriter {
     }
 
     /// Rewrites `/Private << /MCID n >> BDC` (the artifacts' stand-in tag) to `/Artifact BMC` in
-    /// the content streams of every page. The streams are read in order, edited and deflated
-    /// again side by side on every core (each is its own work; zlib is safe so), then written
-    /// back in order: the same bytes as one at a time.
+    /// the content streams of every page, side by side on every core (each stream is its own
+    /// work; zlib is safe so), then deflated, unless Cairo deflated it and it was not edited.
     mutating func markArtifacts(_ contents: [PDFValue?]) throws {
         var streams: [(number: Int, object: PDFParser.Object, dict: PDFDict, data: [UInt8], deflated: Bool)] = []
         for value in contents {
@@ -180,13 +182,39 @@ struct ArchivalWriter {
             let stream = inputs[i]
             let plain = stream.deflated ? try Deflate.decompress(stream.data) : stream.data
             let edited = ContentStreamEditor.markArtifacts(plain, tag: ContentMarker.artifactTag)
-            return edited == plain ? nil : try Deflate.compress(edited)
+            return edited == plain && stream.deflated ? nil : try Deflate.compress(edited)
         }
         for (stream, new) in zip(streams, edited) {
             guard let new else { continue }
             var object = stream.object
             var dict = stream.dict
             object.stream = new
+            dict["Filter"] = .name("FlateDecode")
+            object.value = .dict(dict)
+            objects[stream.number] = object
+        }
+    }
+
+    /// Deflates, side by side on every core, every stream of the final file that has no filter:
+    /// the ToUnicode maps Cairo left plain (`CairoPlainStreams`), and its content streams when
+    /// the file is not tagged (`markArtifacts` deflates them otherwise). Call it once every
+    /// object of Cairo's file the final file holds is read (after `detach`), before the
+    /// post-writer adds its own streams (the XMP metadata stays plain, as PDF/A advises).
+    mutating func deflatePlainStreams() throws {
+        var plain: [(number: Int, object: PDFParser.Object, dict: PDFDict)] = []
+        for number in objects.numbersRead() {
+            guard let object = objects[number], object.stream != nil, let dict = object.value.dict,
+                dict["Filter"] == nil
+            else { continue }
+            plain.append((number, object, dict))
+        }
+        let inputs = plain.map { $0.object.stream ?? [] }
+        // Zlib's default level, as Cairo deflates them: these are small (maps of a few KB).
+        let deflated = try Concurrently.map(inputs.count) { try Deflate.compress(inputs[$0], level: 6) }
+        for (stream, data) in zip(plain, deflated) {
+            var object = stream.object
+            var dict = stream.dict
+            object.stream = data
             dict["Filter"] = .name("FlateDecode")
             object.value = .dict(dict)
             objects[stream.number] = object

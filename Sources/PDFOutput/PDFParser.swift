@@ -144,6 +144,10 @@ final class PDFObjects {
         }
     }
 
+    /// The numbers of the objects read or made so far, in order. (A function: as a computed
+    /// property it makes the compiler report a circular reference in debug builds.)
+    func numbersRead() -> [Int] { known.keys.sorted() }
+
     /// Lets object `number` go once the final file holds it (`PDFFileWriter` asks for each
     /// object once more to write it, then no more). Asked for again, an object of Cairo's file
     /// is read again while the file is attached; one made by the post-writer is gone.

@@ -86,13 +86,16 @@ public final class PDFStream: PageSink {
             let file = FileHandle(forWritingAtPath: path)
         else { throw PDFWriter.Failure.cairo("cannot write \(path)") }
         self.file = file
+        CairoPlainStreams.request()
         let closure = Unmanaged.passUnretained(drawn).toOpaque()
         guard
             let surface = cairo_pdf_surface_create_for_stream(
                 { closure, data, length in
                     guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
-                    let drawn = Unmanaged<DrawnBytes>.fromOpaque(closure).takeUnretainedValue()
-                    drawn.append(UnsafeBufferPointer(start: data, count: Int(length)))
+                    // No retain and release of the bytes for each of Cairo's many calls.
+                    Unmanaged<DrawnBytes>.fromOpaque(closure)._withUnsafeGuaranteedRef {
+                        $0.append(UnsafeBufferPointer(start: data, count: Int(length)))
+                    }
                     return CAIRO_STATUS_SUCCESS
                 }, closure, 595.28, 841.89)
         else {
@@ -313,38 +316,66 @@ public final class PDFStream: PageSink {
 /// The bytes Cairo writes, gathered by its write callback in pieces of up to 1 MB, and put
 /// together at their size when the file is done: an array grown by doubling as Cairo writes
 /// would hold up to twice the file. The stream keeps it alive as long as the surface.
+///
+/// Cairo calls the callback for every number and operator it prints when it does not deflate
+/// (`CairoPlainStreams`): about a million calls for a dozen reports, so a call is a bounds check
+/// and a copy into raw memory.
 private final class DrawnBytes {
-    private var pieces: [[UInt8]] = []
+    /// Pieces already full.
+    private var full: [UnsafeMutableBufferPointer<UInt8>] = []
+    private var piece = UnsafeMutableBufferPointer<UInt8>(start: nil, count: 0)
+    private var used = 0
     private var total = 0
     static let largestPiece = 1 << 20
 
+    deinit {
+        for full in full { full.deallocate() }
+        piece.deallocate()
+    }
+
     func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        var rest = bytes[...]
-        while !rest.isEmpty {
-            if pieces.isEmpty || pieces[pieces.count - 1].count == pieces[pieces.count - 1].capacity {
+        guard var source = bytes.baseAddress else { return }
+        if bytes.count <= piece.count - used {
+            (piece.baseAddress! + used).update(from: source, count: bytes.count)
+            used += bytes.count
+            total += bytes.count
+            return
+        }
+        var remaining = bytes.count
+        while remaining > 0 {
+            if used == piece.count {
                 // Pieces grow with the file (64 KB, then the size so far), up to 1 MB.
-                var piece: [UInt8] = []
-                piece.reserveCapacity(min(Self.largestPiece, max(1 << 16, total)))
-                pieces.append(piece)
+                if piece.baseAddress != nil { full.append(piece) }
+                piece = .allocate(capacity: min(Self.largestPiece, max(1 << 16, total)))
+                used = 0
             }
-            let last = pieces.count - 1
-            let room = pieces[last].capacity - pieces[last].count
-            let taken = rest.prefix(room)
-            pieces[last].append(contentsOf: taken)
-            rest = rest.dropFirst(taken.count)
-            total += taken.count
+            let taken = min(remaining, piece.count - used)
+            (piece.baseAddress! + used).update(from: source, count: taken)
+            used += taken
+            total += taken
+            source += taken
+            remaining -= taken
         }
     }
 
     /// Everything written, in one array of its size; each piece is let go once copied.
     func take() -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(total)
-        for index in pieces.indices {
-            bytes += pieces[index]
-            pieces[index] = []
+        let bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
+            for full in full {
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(from: full)
+                count += full.count
+                full.deallocate()
+            }
+            if used > 0 {
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(
+                    from: UnsafeMutableBufferPointer(rebasing: piece[..<used]))
+                count += used
+            }
         }
-        pieces = []
+        full = []
+        piece.deallocate()
+        piece = UnsafeMutableBufferPointer(start: nil, count: 0)
+        used = 0
         total = 0
         return bytes
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PDFOutput
 import ReportInput
 import ThaiReport
 
@@ -16,6 +17,8 @@ struct ThaiReportCommand: ParsableCommand {
     /// Refuses arguments that are not UTF-8 before parsing them: Swift would turn their bytes
     /// into U+FFFD, so a path would name a file that does not exist, or a folder that should not.
     static func main() {
+        // Before any thread starts: it sets an environment variable.
+        CairoPlainStreams.request()
         for index in 1..<Int(CommandLine.argc) {
             guard let argument = CommandLine.unsafeArgv[index] else { continue }
             if String(validatingCString: argument) == nil {

@@ -178,6 +178,21 @@ import ThaiReport
         #expect(facts.pages[2].annots.allSatisfy { $0.DestPage != nil && $0.StructParent == nil })
     }
 
+    /// Cairo is asked to leave its content streams plain (`CairoPlainStreams`): the post-writer
+    /// deflates every stream of the file, tagged or not, with a logo image or not; only the XMP
+    /// metadata stays plain, as PDF/A advises.
+    @Test func everyStreamButTheMetadataIsDeflated() throws {
+        let local = ScratchDirectory()
+        let files = [
+            Self.pdf, try Self.build(Repo.sample, tagged: false, into: "untagged-streams"),
+            try Self.build(local.sampleWithLogo(), into: "logo-streams"),
+        ]
+        for pdf in files {
+            let facts = try PDFFacts.read(pdf)
+            #expect(facts.plain_streams == ["/Metadata"], "\(pdf.path)")
+        }
+    }
+
     /// A cover logo is a figure with the agency's name as alternate text.
     @Test func logoIsAFigureWithAltText() throws {
         let local = ScratchDirectory()

@@ -60,6 +60,8 @@ public struct PDFFacts: Decodable, Sendable {
     public let mcids_referenced: Int
     public let mcids_distinct: Int
     public let mcids_with_text: Int
+    /// The `/Type` (else `/Subtype`, else "stream") of every stream stored without a filter.
+    public let plain_streams: [String]
     /// Page and text of each run of artifact characters, and of characters in no marked content.
     public let artifact_text: [[Stringish]]
     public let unmarked_text: [[Stringish]]

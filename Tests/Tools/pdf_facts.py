@@ -1,8 +1,8 @@
 """Reads a PDF back with independent tools (pikepdf for objects, pdfminer.six for the text of
 each marked-content sequence) and prints what the tests check, as JSON: catalog, document
 information, XMP, trailer ID, pages with their link annotations, outline, the structure tree
-in reading order with the text of each element, and the text of artifacts and of unmarked
-content."""
+in reading order with the text of each element, the streams stored without a filter, and the
+text of artifacts and of unmarked content."""
 import json
 import sys
 
@@ -60,6 +60,12 @@ def main(path):
             interpreter.process_page(page)
 
     facts = {"header": open(path, "rb").read(16).decode("latin-1")}
+    # Before the metadata is opened: pikepdf's open_metadata() adds a stream of its own.
+    facts["plain_streams"] = sorted(
+        str(o.get("/Type", o.get("/Subtype", "stream")))
+        for o in pdf.objects
+        if isinstance(o, pikepdf.Stream) and "/Filter" not in o
+    )
     intents = root.get("/OutputIntents", [])
     facts["catalog"] = {
         "Lang": text_of(root.get("/Lang")),
