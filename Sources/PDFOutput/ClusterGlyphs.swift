@@ -31,8 +31,9 @@ final class ClusterGlyphs {
     let file: ClusterFontFile
     private var composites: [ClusterFontFile.Composite] = []
     private var glyphs: [Key: UInt16] = [:]
-    /// The text each of the font's own glyphs records, once shown.
-    private var ownGlyphText: [UInt16: [UInt8]] = [:]
+    /// The text each of the font's own glyphs records, once shown, by glyph number (an array:
+    /// it is asked for every cluster drawn).
+    private var ownGlyphText: [[UInt8]?]
     /// The current copy of the font and how many composites it holds.
     private var face: OpaquePointer?
     private var faceComposites = 0
@@ -46,6 +47,7 @@ final class ClusterGlyphs {
 
     init(fontFile: [UInt8]) throws {
         file = try ClusterFontFile(fontFile)
+        ownGlyphText = Array(repeating: nil, count: file.glyphCount)
     }
 
     deinit { if let face { cairo_font_face_destroy(face) } }
@@ -79,11 +81,12 @@ final class ClusterGlyphs {
     /// text (a no-break space shown with the space's glyph), then a composite of it alone.
     func glyph(single own: UInt16, text: ArraySlice<UInt8>) -> UInt16? {
         precondition(own != 0, "glyph 0 records no text in a subset: it is drawn as a composite")
-        if let known = ownGlyphText[own] {
+        guard Int(own) < ownGlyphText.count else { return nil }
+        if let known = ownGlyphText[Int(own)] {
             if known.elementsEqual(text) { return own }
             return glyph(for: [.init(glyph: own, dx: 0, dy: 0)], advance: file.advance(of: Int(own)), text: Array(text))
         }
-        ownGlyphText[own] = Array(text)
+        ownGlyphText[Int(own)] = Array(text)
         return own
     }
 
