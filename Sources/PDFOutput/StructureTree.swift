@@ -62,16 +62,16 @@ enum StructureTree {
     /// The `Document` element holding everything the pages show that is not an artifact.
     static func build(_ pages: [PageTags], paths: StructurePaths) -> StructElement {
         let document = StructElement("Document")
+        var begun = Begun(paths: paths, document: document)
         for (page, tags) in pages.enumerated() {
             for event in tags.events {
                 switch event {
                 case .begin(let index):
-                    _ = element(for: paths.path(index), in: document, tags: tags)
+                    _ = begun.element(index, tags: tags)
                 case .content(let mcid):
                     let owner = tags.contents[Int(mcid)]
                     guard owner >= 0 else { continue }
-                    element(for: paths.path(owner), in: document, tags: tags).append(
-                        .content(page: page, mcid: Int(mcid)))
+                    begun.element(owner, tags: tags).append(.content(page: page, mcid: Int(mcid)))
                 }
             }
         }
@@ -83,6 +83,37 @@ enum StructureTree {
             }
         }
         return document
+    }
+
+    /// The element of each structure begun, by its number in `StructurePaths`, made (with those
+    /// above it) on first use: the same element `element(for:in:tags:)` finds from the
+    /// structure's path, without walking the path from the document for every sequence.
+    private struct Begun {
+        let paths: StructurePaths
+        let document: StructElement
+        private var elements: [StructElement?]
+        /// Whether the structure is in a header row (its cells are TH).
+        private var inHeader: [Bool]
+
+        init(paths: StructurePaths, document: StructElement) {
+            self.paths = paths
+            self.document = document
+            elements = Array(repeating: nil, count: paths.count)
+            inHeader = Array(repeating: false, count: paths.count)
+        }
+
+        mutating func element(_ index: Int32, tags: PageTags) -> StructElement {
+            if let known = elements[Int(index)] { return known }
+            let structure = paths.structure(index)
+            let parent = paths.parent(index)
+            let node = parent >= 0 ? element(parent, tags: tags) : document
+            var header = parent >= 0 && inHeader[Int(parent)]
+            if case .headerRow = structure.role { header = true }
+            let made = child(of: node, for: structure, inHeader: header, tags: tags)
+            elements[Int(index)] = made
+            inHeader[Int(index)] = header
+            return made
+        }
     }
 
     /// The element for the innermost structure of `path`, made (with those above it) on first use.

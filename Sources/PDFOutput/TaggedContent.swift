@@ -37,6 +37,11 @@ final class StructurePaths {
         return Int32(structures.count - 1)
     }
 
+    var count: Int { structures.count }
+    func structure(_ index: Int32) -> Structure { structures[Int(index)] }
+    /// The structure `index` was begun in; -1 at the top.
+    func parent(_ index: Int32) -> Int32 { parents[Int(index)] }
+
     /// Lets every path go (the structure tree is made).
     func removeAll() {
         structures = []
