@@ -104,7 +104,7 @@ let package = Package(
             name: "PDFOutputTests",
             dependencies: [
                 "PDFOutput", "CCairo", "PageIR", "ThaiReport", "FontSystem", "ReportInput", "ReportModel",
-                "Typesetting", "TestSupport",
+                "Typesetting", "TestSupport", "DocumentClasses",
             ]),
         .testTarget(
             name: "HTMLOutputTests",

@@ -26,8 +26,8 @@ struct ArchivalWriter {
     private let objects: PDFObjects
     private var nextNumber: Int
 
-    init(cairoFile bytes: [UInt8], pages: [PageTags], paths: StructurePaths, options: Options) throws {
-        let parser = try PDFParser(bytes)
+    init(cairoFile file: CairoFile, pages: [PageTags], paths: StructurePaths, options: Options) throws {
+        let parser = try PDFParser(file)
         trailer = parser.trailer
         self.pages = pages
         self.paths = paths

@@ -2,7 +2,8 @@
 /// table lists (ISO 32000 7.3, 7.5). It reads what Cairo writes (one classic cross-reference
 /// section, no object streams, no encryption) and refuses anything else with a clear error.
 /// An object the table lists but the file does not hold is left out (Cairo 1.16 can list
-/// objects it never writes).
+/// objects it never writes). The file comes in segments (`CairoFile`), a long document's
+/// pages deflated: each object is read from the segment that holds it, inflated when needed.
 struct PDFParser {
     struct Object {
         var value: PDFValue
@@ -21,18 +22,23 @@ struct PDFParser {
         }
     }
 
-    let bytes: [UInt8]
+    let file: CairoFile
+    /// The deflated segment inflated last (objects are read mostly in file order).
+    private let inflated = InflatedSegment()
     /// Where each object the cross-reference table lists starts.
     private(set) var offsets: [Int: Int] = [:]
     private(set) var trailer = PDFDict()
 
-    init(_ bytes: [UInt8]) throws {
-        self.bytes = bytes
-        let tail = String(decoding: bytes.suffix(64), as: UTF8.self)
+    init(_ bytes: [UInt8]) throws { try self.init(CairoFile(bytes)) }
+
+    init(_ file: CairoFile) throws {
+        self.file = file
+        let last = file.segments.indices.last.flatMap { try? segmentBytes($0) } ?? []
+        let tail = String(decoding: last.suffix(64), as: UTF8.self)
         guard let range = tail.range(of: "startxref"),
             let xref = Int(tail[range.upperBound...].split(whereSeparator: { $0.isWhitespace }).first ?? "")
         else {
-            throw Failure.malformed("no startxref", offset: bytes.count)
+            throw Failure.malformed("no startxref", offset: file.count)
         }
         offsets = try readXref(at: xref)
     }
@@ -40,12 +46,37 @@ struct PDFParser {
     /// Object `number`, read now; nil if the table does not list it or the file does not hold it.
     func object(_ number: Int) -> Object? {
         guard let offset = offsets[number] else { return nil }
-        return try? readObject(number, at: offset, offsets: offsets)
+        return try? readObject(number, at: offset)
+    }
+
+    /// The bytes of segment `index`, inflated if they are deflated.
+    private func segmentBytes(_ index: Int) throws -> [UInt8] {
+        let segment = file.segments[index]
+        guard segment.deflated else { return segment.data }
+        if inflated.index == index { return inflated.bytes }
+        let bytes = try Deflate.decompress(segment.data, limit: segment.length)
+        guard bytes.count == segment.length else {
+            throw Failure.malformed(
+                "a deflated page of \(bytes.count) bytes, not \(segment.length)", offset: segment.start)
+        }
+        inflated.index = index
+        inflated.bytes = bytes
+        return bytes
+    }
+
+    /// A lexer at byte `offset` of the file, over the segment that holds it (an object is
+    /// never split between segments), with the segment's first byte in the file.
+    private func lexer(at offset: Int) throws -> (lexer: PDFLexer, start: Int) {
+        guard let index = file.segmentIndex(holding: offset) else {
+            throw Failure.malformed("an offset outside the file", offset: offset)
+        }
+        let start = file.segments[index].start
+        return (PDFLexer(try segmentBytes(index), at: offset - start), start)
     }
 
     /// The in-use entries of the cross-reference table, and the trailer.
     private mutating func readXref(at offset: Int) throws -> [Int: Int] {
-        var lexer = PDFLexer(bytes, at: offset)
+        var (lexer, _) = try self.lexer(at: offset)
         guard lexer.keyword() == "xref" else { throw Failure.malformed("no xref table", offset: offset) }
         var offsets: [Int: Int] = [:]
         while true {
@@ -70,11 +101,11 @@ struct PDFParser {
         return offsets
     }
 
-    private func readObject(_ number: Int, at offset: Int, offsets: [Int: Int]) throws -> Object {
-        guard offset >= 0, offset < bytes.count else {
+    private func readObject(_ number: Int, at offset: Int) throws -> Object {
+        guard offset >= 0, offset < file.count else {
             throw Failure.malformed("object \(number) outside the file", offset: offset)
         }
-        var lexer = PDFLexer(bytes, at: offset)
+        var (lexer, segmentStart) = try self.lexer(at: offset)
         guard case .int(number)? = try? lexer.value(), case .int(0)? = try? lexer.value(), lexer.keyword() == "obj"
         else {
             throw Failure.malformed("object \(number) is not where the table says", offset: offset)
@@ -92,18 +123,25 @@ struct PDFParser {
         switch value.dict?["Length"] {
         case .int(let n)?: length = n
         case .ref(let r)?:
-            guard let at = offsets[r], case .int(let n) = try readObject(r, at: at, offsets: offsets).value else {
+            guard let at = offsets[r], case .int(let n) = try readObject(r, at: at).value else {
                 throw Failure.malformed("stream length of object \(number)", offset: offset)
             }
             length = n
         default: throw Failure.malformed("stream without length in object \(number)", offset: offset)
         }
         let start = lexer.position
-        guard length >= 0, start + length <= bytes.count else {
-            throw Failure.malformed("stream of object \(number)", offset: start)
+        guard length >= 0, start + length <= lexer.bytes.count else {
+            throw Failure.malformed("stream of object \(number)", offset: segmentStart + start)
         }
-        return Object(value: value, stream: Array(bytes[start..<(start + length)]))
+        return Object(value: value, stream: Array(lexer.bytes[start..<(start + length)]))
     }
+}
+
+/// The deflated segment of Cairo's file a parser inflated last. (At the top level: nested in
+/// `PDFParser`, the compiler reports a circular reference in debug builds.)
+private final class InflatedSegment {
+    var index = -1
+    var bytes: [UInt8] = []
 }
 
 /// The objects of a file as the post-writer sees them: read from the file on first use (objects

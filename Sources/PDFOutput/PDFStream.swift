@@ -27,7 +27,7 @@ public final class PDFStream: PageSink {
     /// are drawn (an interrupted build removes its temporary files), no new one appears later.
     private let file: FileHandle
     /// What Cairo writes, in memory until the post-writer reads it (the size of the PDF).
-    private let drawn = DrawnBytes()
+    private let drawn: CairoFileBuffer
     let options: PDFOptions
     private var marker = ContentMarker()
     private var pageTags: [PageTags] = []
@@ -79,9 +79,15 @@ public final class PDFStream: PageSink {
     }
 
     /// The final file goes to `path`; the caller removes it on failure.
-    public init(path: String, options: PDFOptions) throws {
+    public convenience init(path: String, options: PDFOptions) throws {
+        try self.init(path: path, options: options, cairoFile: CairoFileBuffer())
+    }
+
+    /// `cairoFile` gathers what Cairo writes (tests give one that deflates pages sooner).
+    init(path: String, options: PDFOptions, cairoFile: CairoFileBuffer) throws {
         self.path = path
         self.options = options
+        drawn = cairoFile
         guard FileManager.default.createFile(atPath: path, contents: nil),
             let file = FileHandle(forWritingAtPath: path)
         else { throw PDFWriter.Failure.cairo("cannot write \(path)") }
@@ -93,7 +99,7 @@ public final class PDFStream: PageSink {
                 { closure, data, length in
                     guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
                     // No retain and release of the bytes for each of Cairo's many calls.
-                    Unmanaged<DrawnBytes>.fromOpaque(closure)._withUnsafeGuaranteedRef {
+                    Unmanaged<CairoFileBuffer>.fromOpaque(closure)._withUnsafeGuaranteedRef {
                         $0.append(UnsafeBufferPointer(start: data, count: Int(length)))
                     }
                     return CAIRO_STATUS_SUCCESS
@@ -266,8 +272,10 @@ public final class PDFStream: PageSink {
         let (open, tags) = marker.finishPage()
         if let open { cairo_tag_end(cr, open) }
         pageTags.append(tags)
+        drawn.pageBegins()
         cairo_show_page(cr)
         try PDFWriter.check(cairo_status(cr))
+        try drawn.pageEnded()
     }
 
     /// Marks what is drawn next as content of the open structure, or as an artifact.
@@ -310,73 +318,5 @@ public final class PDFStream: PageSink {
         } catch {
             throw PDFWriter.Failure.cairo("cannot write \(path): \(error.localizedDescription)")
         }
-    }
-}
-
-/// The bytes Cairo writes, gathered by its write callback in pieces of up to 1 MB, and put
-/// together at their size when the file is done: an array grown by doubling as Cairo writes
-/// would hold up to twice the file. The stream keeps it alive as long as the surface.
-///
-/// Cairo calls the callback for every number and operator it prints when it does not deflate
-/// (`CairoPlainStreams`): about a million calls for a dozen reports, so a call is a bounds check
-/// and a copy into raw memory.
-private final class DrawnBytes {
-    /// Pieces already full.
-    private var full: [UnsafeMutableBufferPointer<UInt8>] = []
-    private var piece = UnsafeMutableBufferPointer<UInt8>(start: nil, count: 0)
-    private var used = 0
-    private var total = 0
-    static let largestPiece = 1 << 20
-
-    deinit {
-        for full in full { full.deallocate() }
-        piece.deallocate()
-    }
-
-    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard var source = bytes.baseAddress else { return }
-        if bytes.count <= piece.count - used {
-            (piece.baseAddress! + used).update(from: source, count: bytes.count)
-            used += bytes.count
-            total += bytes.count
-            return
-        }
-        var remaining = bytes.count
-        while remaining > 0 {
-            if used == piece.count {
-                // Pieces grow with the file (64 KB, then the size so far), up to 1 MB.
-                if piece.baseAddress != nil { full.append(piece) }
-                piece = .allocate(capacity: min(Self.largestPiece, max(1 << 16, total)))
-                used = 0
-            }
-            let taken = min(remaining, piece.count - used)
-            (piece.baseAddress! + used).update(from: source, count: taken)
-            used += taken
-            total += taken
-            source += taken
-            remaining -= taken
-        }
-    }
-
-    /// Everything written, in one array of its size; each piece is let go once copied.
-    func take() -> [UInt8] {
-        let bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
-            for full in full {
-                _ = UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(from: full)
-                count += full.count
-                full.deallocate()
-            }
-            if used > 0 {
-                _ = UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(
-                    from: UnsafeMutableBufferPointer(rebasing: piece[..<used]))
-                count += used
-            }
-        }
-        full = []
-        piece.deallocate()
-        piece = UnsafeMutableBufferPointer(start: nil, count: 0)
-        used = 0
-        total = 0
-        return bytes
     }
 }

@@ -1,0 +1,181 @@
+/// The file Cairo wrote, as the post-writer reads it: its bytes in order, in segments, some of
+/// them deflated.
+///
+/// Cairo leaves its content streams plain (`CairoPlainStreams`), so its file is several times
+/// the size it had deflated. A report of ordinary length is one plain segment. A long one
+/// (a table of thousands of rows) would hold every page's content plain until the post-writer
+/// is done; so once `CairoFileBuffer` holds `rawLimit` plain bytes, what Cairo writes while
+/// each further page is shown (the page's content stream and the objects that go with it:
+/// whole objects) is deflated as the page is done, and inflated again when the post-writer
+/// reads an object there (`PDFParser`).
+struct CairoFile {
+    struct Segment {
+        /// Where its first byte is in the file.
+        let start: Int
+        /// How many bytes of the file it holds.
+        let length: Int
+        /// Those bytes, or those bytes deflated.
+        let data: [UInt8]
+        let deflated: Bool
+    }
+
+    let segments: [Segment]
+
+    init(segments: [Segment]) { self.segments = segments }
+
+    /// A file held whole.
+    init(_ bytes: [UInt8]) {
+        segments = [Segment(start: 0, length: bytes.count, data: bytes, deflated: false)]
+    }
+
+    var count: Int { segments.last.map { $0.start + $0.length } ?? 0 }
+
+    /// The segment holding byte `offset` of the file; nil outside the file.
+    func segmentIndex(holding offset: Int) -> Int? {
+        guard offset >= 0, offset < count else { return nil }
+        var low = 0
+        var high = segments.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if segments[mid].start <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+}
+
+/// The bytes Cairo's write callback hands over, gathered into a `CairoFile`.
+///
+/// Plain bytes go into pieces of raw memory (64 KB, then the size so far, up to 1 MB), put
+/// together at their size when a segment closes: an array grown by doubling as Cairo writes
+/// would hold up to twice the file. Cairo calls the callback for every number and operator it
+/// prints when it does not deflate: about a million calls for a dozen reports, so a call is a
+/// bounds check and a copy. The stream keeps the buffer alive as long as the surface.
+final class CairoFileBuffer {
+    /// Plain bytes held before the pages that follow are deflated: some fifty pages of tables.
+    /// A report of ordinary length holds far less, and is never deflated twice.
+    let rawLimit: Int
+    /// Segments closed: deflated pages, and the plain bytes before each.
+    private var closed: [CairoFile.Segment] = []
+    /// The plain bytes since the last closed segment: full pieces, then `piece` up to `used`.
+    private var full: [UnsafeMutableBufferPointer<UInt8>] = []
+    private var piece = UnsafeMutableBufferPointer<UInt8>(start: nil, count: 0)
+    private var used = 0
+    /// Where the plain bytes since the last closed segment start in the file.
+    private var rawStart = 0
+    /// Bytes in the file so far, and how many of them are held plain.
+    private var total = 0
+    private var rawHeld = 0
+    private var pageStart = 0
+    static let largestPiece = 1 << 20
+
+    init(rawLimit: Int = 2 << 20) { self.rawLimit = rawLimit }
+
+    deinit { releaseRaw() }
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard var source = bytes.baseAddress else { return }
+        total += bytes.count
+        rawHeld += bytes.count
+        if bytes.count <= piece.count - used {
+            (piece.baseAddress! + used).update(from: source, count: bytes.count)
+            used += bytes.count
+            return
+        }
+        var remaining = bytes.count
+        while remaining > 0 {
+            if used == piece.count {
+                if piece.baseAddress != nil { full.append(piece) }
+                piece = .allocate(capacity: min(Self.largestPiece, max(1 << 16, total - rawStart)))
+                used = 0
+            }
+            let taken = min(remaining, piece.count - used)
+            (piece.baseAddress! + used).update(from: source, count: taken)
+            used += taken
+            source += taken
+            remaining -= taken
+        }
+    }
+
+    /// Cairo is about to write the page it was asked to show.
+    func pageBegins() { pageStart = total }
+
+    /// Cairo has written the page: past `rawLimit`, what it wrote for the page is deflated,
+    /// if it is whole objects (it starts `n 0 obj` and ends `endobj`); else it stays plain.
+    func pageEnded() throws {
+        guard rawHeld > rawLimit, total > pageStart else { return }
+        let run = takeRaw()
+        let split = pageStart - rawStart
+        let page = run[split...]
+        guard Self.isWholeObjects(page) else {
+            restoreRaw(run)
+            return
+        }
+        if split > 0 {
+            closed.append(.init(start: rawStart, length: split, data: Array(run[..<split]), deflated: false))
+        }
+        let deflated = try Deflate.compress(Array(page))
+        closed.append(.init(start: pageStart, length: page.count, data: deflated, deflated: true))
+        rawHeld -= page.count
+        rawStart = total
+    }
+
+    /// Everything written, the buffer emptied.
+    func take() -> CairoFile {
+        let run = takeRaw()
+        var segments = closed
+        if !run.isEmpty || segments.isEmpty {
+            segments.append(.init(start: rawStart, length: run.count, data: run, deflated: false))
+        }
+        closed = []
+        rawStart = total
+        rawHeld = 0
+        return CairoFile(segments: segments)
+    }
+
+    /// The plain bytes since the last closed segment in one array; each piece let go once copied.
+    private func takeRaw() -> [UInt8] {
+        let count = total - rawStart
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for full in full {
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[initialized...]).initialize(from: full)
+                initialized += full.count
+                full.deallocate()
+            }
+            full = []
+            if used > 0 {
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[initialized...]).initialize(
+                    from: UnsafeMutableBufferPointer(rebasing: piece[..<used]))
+                initialized += used
+            }
+        }
+        releaseRaw()
+        return bytes
+    }
+
+    /// Puts back the plain bytes `takeRaw` gave, as one piece.
+    private func restoreRaw(_ bytes: [UInt8]) {
+        releaseRaw()
+        piece = .allocate(capacity: max(bytes.count, 1 << 16))
+        _ = piece.initialize(from: bytes)
+        used = bytes.count
+    }
+
+    private func releaseRaw() {
+        for full in full { full.deallocate() }
+        full = []
+        piece.deallocate()
+        piece = UnsafeMutableBufferPointer(start: nil, count: 0)
+        used = 0
+    }
+
+    static func isWholeObjects(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var at = bytes.startIndex
+        while at < bytes.endIndex, PDFLexer.isWhitespace(bytes[at]) { at += 1 }
+        let digits = at
+        while at < bytes.endIndex, bytes[at] >= 0x30, bytes[at] <= 0x39 { at += 1 }
+        guard at > digits, bytes[at...].starts(with: " 0 obj".utf8) else { return false }
+        var end = bytes.endIndex
+        while end > at, PDFLexer.isWhitespace(bytes[end - 1]) { end -= 1 }
+        return bytes[at..<end].reversed().starts(with: "endobj".utf8.reversed())
+    }
+}

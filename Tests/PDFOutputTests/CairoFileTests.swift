@@ -1,0 +1,131 @@
+import DocumentClasses
+import FontSystem
+import Foundation
+import ReportInput
+import TestSupport
+import Testing
+
+@testable import PDFOutput
+
+/// Cairo's file gathered with its long documents' pages deflated as they are done: by hand (the
+/// buffer's segments, read back by the parser), and the sample report written with every page
+/// deflated, read back with qpdf and compared byte for byte with the file written plain.
+@Suite struct CairoFileTests {
+    /// What `buffer` is handed, as Cairo's write callback hands it: in small pieces.
+    static func write(_ text: String, to buffer: CairoFileBuffer) {
+        let bytes = Array(text.utf8)
+        var at = 0
+        while at < bytes.count {
+            let end = min(at + 7, bytes.count)
+            bytes[at..<end].withUnsafeBufferPointer { buffer.append($0) }
+            at = end
+        }
+    }
+
+    /// A file as Cairo writes one: a header, each "page" of whole objects written while the page
+    /// is shown (a stream whose length is an object after it), then the page tree and the
+    /// cross-reference table. Gives the file gathered by `buffer` and the same file whole.
+    static func file(into buffer: CairoFileBuffer, pages: Int) -> (gathered: CairoFile, whole: [UInt8]) {
+        var text = "%PDF-1.5\n"
+        var offsets: [Int: Int] = [:]
+        var number = 1
+        func object(_ body: String) {
+            offsets[number] = text.utf8.count
+            text += "\(number) 0 obj\n\(body)\nendobj\n"
+            number += 1
+        }
+        write(text, to: buffer)
+        var contents: [Int] = []
+        for page in 0..<pages {
+            buffer.pageBegins()
+            let before = text.utf8.count
+            let content =
+                "BT /F1 12 Tf (page \(page)) Tj ET\n" + String(repeating: "0 0 m 10 10 l S\n", count: page + 1)
+            contents.append(number)
+            object("<< /Length \(number + 1) 0 R >>\nstream\n\(content)endstream")
+            object("   \(content.utf8.count)")
+            write(String(decoding: Array(text.utf8)[before...], as: UTF8.self), to: buffer)
+            try! buffer.pageEnded()
+        }
+        let before = text.utf8.count
+        let kids = contents.map { "\($0 + 100) 0 R" }.joined(separator: " ")
+        object("<< /Type /Pages /Kids [\(kids)] /Count \(pages) >>")
+        let xref = text.utf8.count
+        text += "xref\n0 \(number)\n0000000000 65535 f \n"
+        for n in 1..<number { text += String(format: "%010d 00000 n \n", offsets[n]!) }
+        text += "trailer\n<< /Size \(number) /Root \(number - 1) 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        write(String(decoding: Array(text.utf8)[before...], as: UTF8.self), to: buffer)
+        return (buffer.take(), Array(text.utf8))
+    }
+
+    @Test func pagesPastTheLimitAreDeflatedAndReadBack() throws {
+        let (gathered, whole) = Self.file(into: CairoFileBuffer(rawLimit: 0), pages: 3)
+        // The header plain, each page deflated, the rest plain.
+        #expect(gathered.segments.map(\.deflated) == [false, true, true, true, false])
+        #expect(gathered.count == whole.count)
+        for segment in gathered.segments {
+            let bytes = segment.deflated ? try Deflate.decompress(segment.data) : segment.data
+            #expect(bytes[...] == whole[segment.start..<(segment.start + segment.length)])
+        }
+        #expect(gathered.segmentIndex(holding: 0) == 0)
+        #expect(gathered.segmentIndex(holding: gathered.segments[2].start) == 2)
+        #expect(gathered.segmentIndex(holding: gathered.segments[2].start - 1) == 1)
+        #expect(gathered.segmentIndex(holding: whole.count) == nil)
+        // Every object reads back as from the whole file, streams and their lengths too.
+        let plain = try PDFParser(whole)
+        let segmented = try PDFParser(gathered)
+        #expect(segmented.offsets == plain.offsets)
+        for number in plain.offsets.keys.sorted() {
+            let expected = try #require(plain.object(number))
+            let read = try #require(segmented.object(number))
+            #expect(read.value == expected.value)
+            #expect(read.stream == expected.stream)
+        }
+        #expect(try #require(segmented.object(1)?.stream).starts(with: Array("BT /F1 12 Tf (page 0)".utf8)))
+    }
+
+    @Test func belowTheLimitTheFileIsOnePlainSegment() throws {
+        let (gathered, whole) = Self.file(into: CairoFileBuffer(), pages: 3)
+        #expect(gathered.segments.count == 1)
+        #expect(gathered.segments[0].data == whole)
+        #expect(!gathered.segments[0].deflated)
+    }
+
+    @Test func bytesThatAreNotWholeObjectsStayPlain() throws {
+        let buffer = CairoFileBuffer(rawLimit: 0)
+        Self.write("%PDF-1.5\n", to: buffer)
+        buffer.pageBegins()
+        Self.write("1 0 obj\n<< /Length 2 0 R >>\nstream\nhalf a stream", to: buffer)
+        try buffer.pageEnded()
+        buffer.pageBegins()
+        Self.write("\nendstream\nendobj\n", to: buffer)
+        try buffer.pageEnded()
+        let file = buffer.take()
+        #expect(file.segments.map(\.deflated) == [false])
+        #expect(
+            file.segments[0].data
+                == Array("%PDF-1.5\n1 0 obj\n<< /Length 2 0 R >>\nstream\nhalf a stream\nendstream\nendobj\n".utf8))
+        #expect(CairoFileBuffer.isWholeObjects(Array(" 12 0 obj\n<< >>\nendobj\n".utf8)[...]))
+        #expect(!CairoFileBuffer.isWholeObjects(Array("12 0 R endobj".utf8)[...]))
+        #expect(!CairoFileBuffer.isWholeObjects(Array("obj\nendobj\n".utf8)[...]))
+    }
+
+    /// The sample written with every page's bytes deflated as it is done (no plain bytes
+    /// allowed): a sound file (qpdf), the same bytes as the file written plain.
+    @Test func theSampleWithEveryPageDeflatedIsTheSameFile() throws {
+        let scratch = ScratchDirectory()
+        let report = try ReportLoader.load(dataFile: Repo.sample).report
+        let document = ITADocument(fonts: try FontSystem(directory: Repo.fonts))
+        var files: [[UInt8]] = []
+        for (name, limit) in [("plain.pdf", Int.max), ("deflated.pdf", 0)] {
+            let path = scratch.url.appendingPathComponent(name).path
+            let stream = try PDFStream(
+                path: path, options: PDFOptions(producer: "test"), cairoFile: CairoFileBuffer(rawLimit: limit))
+            _ = try document.typeset(report, to: stream)
+            let check = try runProcess("qpdf", ["--check", path])
+            #expect(check.status == 0, "\(name): \(check.stdout)\(check.stderr)")
+            files.append(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        }
+        #expect(files[0] == files[1])
+    }
+}
