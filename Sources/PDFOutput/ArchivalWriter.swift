@@ -5,8 +5,9 @@ import PageIR
 /// Cairo 1.16 cannot write — link annotations that go to their pages, the structure tree
 /// (tagged PDF, PDF/UA-1), the document language, XMP metadata and an sRGB output intent
 /// (PDF/A-2b), and a file identifier. It rewrites every object (renumbered in the order they
-/// are reached from the catalog, so objects Cairo left unused or broken are dropped) and
-/// edits only the page content streams, where artifacts get their `/Artifact` mark. The same
+/// are reached from the catalog, so objects Cairo left unused or broken are dropped),
+/// edits only the page content streams, where artifacts get their `/Artifact` mark, and
+/// deflates every stream Cairo left plain (`CairoPlainStreams`). The same
 /// input gives the same bytes: dates come from the report, the identifier from the content.
 struct ArchivalWriter {
     struct Options {
