@@ -73,11 +73,11 @@ final class CairoFileBuffer {
     deinit { releaseRaw() }
 
     func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard var source = bytes.baseAddress else { return }
+        guard var source = bytes.baseAddress, !bytes.isEmpty else { return }
         total += bytes.count
         rawHeld += bytes.count
         if bytes.count <= piece.count - used {
-            (piece.baseAddress! + used).update(from: source, count: bytes.count)
+            (piece.baseAddress! + used).initialize(from: source, count: bytes.count)
             used += bytes.count
             return
         }
@@ -89,7 +89,7 @@ final class CairoFileBuffer {
                 used = 0
             }
             let taken = min(remaining, piece.count - used)
-            (piece.baseAddress! + used).update(from: source, count: taken)
+            (piece.baseAddress! + used).initialize(from: source, count: taken)
             used += taken
             source += taken
             remaining -= taken
@@ -99,22 +99,29 @@ final class CairoFileBuffer {
     /// Cairo is about to write the page it was asked to show.
     func pageBegins() { pageStart = total }
 
+    /// Pages deflated so far.
+    private(set) var pagesDeflated = 0
+
     /// Cairo has written the page: past `rawLimit`, what it wrote for the page is deflated,
-    /// if it is whole objects (it starts `n 0 obj` and ends `endobj`); else it stays plain.
+    /// if it is whole objects (`isWholeObjects`: it starts `n 0 obj` and ends `endobj`, as
+    /// every page but the first does, whose bytes start with the file's header); else it
+    /// stays plain. Only the ends are looked at before the bytes are taken.
     func pageEnded() throws {
-        guard rawHeld > rawLimit, total > pageStart else { return }
+        guard rawHeld > rawLimit, total > pageStart, pageStart >= rawStart else { return }
+        let ends = min(64, total - pageStart)
+        guard
+            Self.isWholeObjects(
+                head: rawBytes(from: pageStart, count: ends)[...], tail: rawBytes(from: total - ends, count: ends)[...])
+        else { return }
         let run = takeRaw()
         let split = pageStart - rawStart
         let page = run[split...]
-        guard Self.isWholeObjects(page) else {
-            restoreRaw(run)
-            return
-        }
+        let deflated = try Deflate.compress(Array(page))
         if split > 0 {
             closed.append(.init(start: rawStart, length: split, data: Array(run[..<split]), deflated: false))
         }
-        let deflated = try Deflate.compress(Array(page))
         closed.append(.init(start: pageStart, length: page.count, data: deflated, deflated: true))
+        pagesDeflated += 1
         rawHeld -= page.count
         rawStart = total
     }
@@ -132,14 +139,29 @@ final class CairoFileBuffer {
         return CairoFile(segments: segments)
     }
 
+    /// `count` plain bytes from byte `start` of the file (both within the plain bytes held
+    /// since the last closed segment), copied out of the pieces.
+    private func rawBytes(from start: Int, count: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count)
+        var pieceStart = rawStart
+        for buffer in full + [UnsafeMutableBufferPointer(rebasing: piece[..<used])] {
+            let from = max(start, pieceStart)
+            let to = min(start + count, pieceStart + buffer.count)
+            if from < to { bytes += buffer[(from - pieceStart)..<(to - pieceStart)] }
+            pieceStart += buffer.count
+        }
+        return bytes
+    }
+
     /// The plain bytes since the last closed segment in one array; each piece let go once copied.
     private func takeRaw() -> [UInt8] {
         let count = total - rawStart
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            for full in full {
-                _ = UnsafeMutableBufferPointer(rebasing: buffer[initialized...]).initialize(from: full)
-                initialized += full.count
-                full.deallocate()
+            for fullPiece in full {
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[initialized...]).initialize(from: fullPiece)
+                initialized += fullPiece.count
+                fullPiece.deallocate()
             }
             full = []
             if used > 0 {
@@ -147,35 +169,40 @@ final class CairoFileBuffer {
                     from: UnsafeMutableBufferPointer(rebasing: piece[..<used]))
                 initialized += used
             }
+            assert(initialized == count)
         }
         releaseRaw()
         return bytes
     }
 
-    /// Puts back the plain bytes `takeRaw` gave, as one piece.
-    private func restoreRaw(_ bytes: [UInt8]) {
-        releaseRaw()
-        piece = .allocate(capacity: max(bytes.count, 1 << 16))
-        _ = piece.initialize(from: bytes)
-        used = bytes.count
-    }
-
     private func releaseRaw() {
-        for full in full { full.deallocate() }
+        for fullPiece in full { fullPiece.deallocate() }
         full = []
         piece.deallocate()
         piece = UnsafeMutableBufferPointer(start: nil, count: 0)
         used = 0
     }
 
-    static func isWholeObjects(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var at = bytes.startIndex
-        while at < bytes.endIndex, PDFLexer.isWhitespace(bytes[at]) { at += 1 }
+    /// Whether bytes that begin with `head` and end with `tail` (their first and last bytes,
+    /// at most 64 each) are whole objects as Cairo writes them: `n 0 obj` at the start and
+    /// `endobj` at the end, white space around. Only the ends are looked at: it tells what
+    /// Cairo wrote for a page from the file's header and from an object cut in two.
+    static func isWholeObjects(head: ArraySlice<UInt8>, tail: ArraySlice<UInt8>) -> Bool {
+        var at = head.startIndex
+        while at < head.endIndex, PDFLexer.isWhitespace(head[at]) { at += 1 }
         let digits = at
-        while at < bytes.endIndex, bytes[at] >= 0x30, bytes[at] <= 0x39 { at += 1 }
-        guard at > digits, bytes[at...].starts(with: " 0 obj".utf8) else { return false }
-        var end = bytes.endIndex
-        while end > at, PDFLexer.isWhitespace(bytes[end - 1]) { end -= 1 }
-        return bytes[at..<end].reversed().starts(with: "endobj".utf8.reversed())
+        while at < head.endIndex, head[at] >= 0x30, head[at] <= 0x39 { at += 1 }
+        guard at > digits, head[at...].starts(with: " 0 obj".utf8) else { return false }
+        var end = tail.endIndex
+        while end > tail.startIndex, PDFLexer.isWhitespace(tail[end - 1]) { end -= 1 }
+        let word = Array("endobj".utf8)
+        guard end - tail.startIndex >= word.count else { return false }
+        let before = end - word.count
+        return tail[before..<end].elementsEqual(word)
+            && (before == tail.startIndex || !PDFLexer.isRegular(tail[before - 1]))
+    }
+
+    static func isWholeObjects(_ bytes: ArraySlice<UInt8>) -> Bool {
+        isWholeObjects(head: bytes.prefix(64), tail: bytes.suffix(64))
     }
 }

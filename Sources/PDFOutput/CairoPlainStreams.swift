@@ -14,8 +14,10 @@ import Foundation
 ///
 /// `setenv` is not safe while another thread reads the environment, so the command line calls
 /// `request()` first thing, before any thread starts; `PDFStream` calls it again before making
-/// a surface (for other callers of the library), which then changes nothing. A value the user
-/// set is kept.
+/// a surface, which then changes nothing. For other callers of the library (the tests) that
+/// first call may come while threads run: it is the process's only `setenv`, and glibc adds the
+/// first variable in a new copy of the environment, leaving the one other threads may be
+/// reading in place. A value the user set is kept.
 public enum CairoPlainStreams {
     private static let requested: Void = { setenv("CAIRO_DEBUG_PDF", "1", 0) }()
 

@@ -78,7 +78,8 @@ final class ClusterGlyphs {
     }
 
     /// The glyph for a cluster of the one glyph `own`: itself, unless it already records another
-    /// text (a no-break space shown with the space's glyph), then a composite of it alone.
+    /// text (a no-break space shown with the space's glyph), then a composite of it alone; nil
+    /// for a glyph number the font does not have (the run keeps Cairo's own clusters).
     func glyph(single own: UInt16, text: ArraySlice<UInt8>) -> UInt16? {
         precondition(own != 0, "glyph 0 records no text in a subset: it is drawn as a composite")
         guard Int(own) < ownGlyphText.count else { return nil }

@@ -32,9 +32,10 @@ enum Deflate {
         return Array(room[0..<(bound - Int(stream.avail_out))])
     }
 
-    /// Inflates `input`, refusing more than `limit` bytes of output.
-    static func decompress(_ input: [UInt8], limit: Int = 256 << 20) throws -> [UInt8] {
-        var capacity = max(input.count * 8, 4096)
+    /// Inflates `input`, refusing more than `limit` bytes of output; `expected`, the size it
+    /// inflates to if known, saves a second try with more room.
+    static func decompress(_ input: [UInt8], limit: Int = 256 << 20, expected: Int? = nil) throws -> [UInt8] {
+        var capacity = min(expected ?? max(input.count * 8, 4096), limit)
         while true {
             var status = Z_OK
             let out = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in

@@ -23,7 +23,8 @@ struct PDFParser {
     }
 
     let file: CairoFile
-    /// The deflated segment inflated last (objects are read mostly in file order).
+    /// The deflated segment inflated last (the post-writer reads the pages in order, a few
+    /// times over: each deflated page is inflated once each time).
     private let inflated = InflatedSegment()
     /// Where each object the cross-reference table lists starts.
     private(set) var offsets: [Int: Int] = [:]
@@ -33,7 +34,7 @@ struct PDFParser {
 
     init(_ file: CairoFile) throws {
         self.file = file
-        let last = file.segments.indices.last.flatMap { try? segmentBytes($0) } ?? []
+        let last = try file.segments.indices.last.map { try segmentBytes($0) } ?? []
         let tail = String(decoding: last.suffix(64), as: UTF8.self)
         guard let range = tail.range(of: "startxref"),
             let xref = Int(tail[range.upperBound...].split(whereSeparator: { $0.isWhitespace }).first ?? "")
@@ -54,7 +55,7 @@ struct PDFParser {
         let segment = file.segments[index]
         guard segment.deflated else { return segment.data }
         if inflated.index == index { return inflated.bytes }
-        let bytes = try Deflate.decompress(segment.data, limit: segment.length)
+        let bytes = try Deflate.decompress(segment.data, limit: segment.length, expected: segment.length)
         guard bytes.count == segment.length else {
             throw Failure.malformed(
                 "a deflated page of \(bytes.count) bytes, not \(segment.length)", offset: segment.start)
@@ -76,7 +77,7 @@ struct PDFParser {
 
     /// The in-use entries of the cross-reference table, and the trailer.
     private mutating func readXref(at offset: Int) throws -> [Int: Int] {
-        var (lexer, _) = try self.lexer(at: offset)
+        var (lexer, start) = try self.lexer(at: offset)
         guard lexer.keyword() == "xref" else { throw Failure.malformed("no xref table", offset: offset) }
         var offsets: [Int: Int] = [:]
         while true {
@@ -85,17 +86,17 @@ struct PDFParser {
             lexer.position = save
             guard case .int(let first)? = try? lexer.value(), case .int(let count)? = try? lexer.value(), count >= 0
             else {
-                throw Failure.malformed("bad xref section", offset: lexer.position)
+                throw Failure.malformed("bad xref section", offset: start + lexer.position)
             }
             for number in first..<(first + count) {
                 guard case .int(let entry)? = try? lexer.value(), case .int? = try? lexer.value() else {
-                    throw Failure.malformed("bad xref entry", offset: lexer.position)
+                    throw Failure.malformed("bad xref entry", offset: start + lexer.position)
                 }
                 if lexer.keyword() == "n" { offsets[number] = entry }
             }
         }
         guard case .dict(let dict) = try lexer.value() else {
-            throw Failure.malformed("no trailer", offset: lexer.position)
+            throw Failure.malformed("no trailer", offset: start + lexer.position)
         }
         trailer = dict
         return offsets
@@ -137,8 +138,9 @@ struct PDFParser {
     }
 }
 
-/// The deflated segment of Cairo's file a parser inflated last. (At the top level: nested in
-/// `PDFParser`, the compiler reports a circular reference in debug builds.)
+/// The deflated segment of Cairo's file a parser inflated last; a parser is read from one
+/// thread at a time. (At the top level: nested in `PDFParser`, the compiler reports a circular
+/// reference in debug builds.)
 private final class InflatedSegment {
     var index = -1
     var bytes: [UInt8] = []
