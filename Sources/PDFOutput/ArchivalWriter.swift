@@ -187,13 +187,18 @@ struct ArchivalWriter {
         }
         for (stream, new) in zip(streams, edited) {
             guard let new else { continue }
-            var object = stream.object
-            var dict = stream.dict
-            object.stream = new
-            dict["Filter"] = .name("FlateDecode")
-            object.value = .dict(dict)
-            objects[stream.number] = object
+            storeDeflated(new, as: stream.number, object: stream.object, dict: stream.dict)
         }
+    }
+
+    /// Object `number` (`object`, whose dictionary is `dict`) with `data`, deflated, as its stream.
+    private func storeDeflated(_ data: [UInt8], as number: Int, object: PDFParser.Object, dict: PDFDict) {
+        var object = object
+        var dict = dict
+        object.stream = data
+        dict["Filter"] = .name("FlateDecode")
+        object.value = .dict(dict)
+        objects[number] = object
     }
 
     /// Deflates, side by side on every core, every stream of the final file that has no filter:
@@ -214,12 +219,7 @@ struct ArchivalWriter {
         // file's pages come here too, rarely: level 6 takes about twice level 1's time.)
         let deflated = try Concurrently.map(inputs.count) { try Deflate.compress(inputs[$0], level: 6) }
         for (stream, data) in zip(plain, deflated) {
-            var object = stream.object
-            var dict = stream.dict
-            object.stream = data
-            dict["Filter"] = .name("FlateDecode")
-            object.value = .dict(dict)
-            objects[stream.number] = object
+            storeDeflated(data, as: stream.number, object: stream.object, dict: stream.dict)
         }
     }
 
