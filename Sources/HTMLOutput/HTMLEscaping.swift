@@ -9,12 +9,16 @@ extension HTMLWriter {
     public static func escape(_ text: String) -> String {
         // Work on UTF-8 bytes: the five characters are ASCII, controls are ASCII or start with
         // 0xC2, and noncharacters start with 0xEF or 0xF0–0xF4; Thai text has none of them.
+        // The bytes are scanned in the string's own storage when it has one (a native string
+        // always does): a page's text is escaped piece by piece, every byte of it.
         let utf8 = text.utf8
+        func mayNeedEscaping(_ byte: UInt8) -> Bool {
+            byte < 0x20 || byte == 0x7F || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22
+                || byte == 0x27 || byte == 0xC2 || byte >= 0xEF
+        }
         guard
-            utf8.contains(where: { byte in
-                byte < 0x20 || byte == 0x7F || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22
-                    || byte == 0x27 || byte == 0xC2 || byte >= 0xEF
-            })
+            utf8.withContiguousStorageIfAvailable({ $0.contains(where: mayNeedEscaping) })
+                ?? utf8.contains(where: mayNeedEscaping)
         else {
             return text
         }
