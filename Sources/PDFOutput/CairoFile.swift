@@ -51,7 +51,7 @@ struct CairoFile {
 /// prints when it does not deflate: about a million calls for a dozen reports, so a call is a
 /// bounds check and a copy. The stream keeps the buffer alive as long as the surface.
 final class CairoFileBuffer {
-    /// Plain bytes held before the pages that follow are deflated: some fifty pages of tables.
+    /// Plain bytes held before the pages that follow are deflated: over a hundred pages of tables.
     /// A report of ordinary length holds far less, and is never deflated twice.
     let rawLimit: Int
     /// Segments closed: deflated pages, and the plain bytes before each.
