@@ -116,7 +116,7 @@ final class CairoFileBuffer {
         let run = takeRaw()
         let split = pageStart - rawStart
         let page = run[split...]
-        let deflated = try Deflate.compress(Array(page))
+        let deflated = try Deflate.compress(page)
         if split > 0 {
             closed.append(.init(start: rawStart, length: split, data: Array(run[..<split]), deflated: false))
         }

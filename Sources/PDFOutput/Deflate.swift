@@ -9,6 +9,13 @@ enum Deflate {
     /// Level 1 (the fastest): the post-writer runs on every build, and the files it deflates are
     /// small; level 6 saves about a tenth of their size for twice the time.
     static func compress(_ input: [UInt8], level: Int32 = 1, strategy: Int32 = Z_DEFAULT_STRATEGY) throws -> [UInt8] {
+        try compress(input[...], level: level, strategy: strategy)
+    }
+
+    /// `compress` of a slice, read in place (zlib never writes through its input pointer).
+    static func compress(
+        _ input: ArraySlice<UInt8>, level: Int32 = 1, strategy: Int32 = Z_DEFAULT_STRATEGY
+    ) throws -> [UInt8] {
         var stream = z_stream()
         guard
             deflateInit2_(&stream, level, Z_DEFLATED, 15, 8, strategy, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
@@ -20,9 +27,8 @@ enum Deflate {
         // deflates to a fifth or less, and the file keeps every page's until it is written.
         let room = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bound, 1))
         defer { room.deallocate() }
-        var input = input
-        let status = input.withUnsafeMutableBufferPointer { i in
-            stream.next_in = i.baseAddress
+        let status = input.withUnsafeBufferPointer { i in
+            stream.next_in = UnsafeMutablePointer(mutating: i.baseAddress)
             stream.avail_in = uInt(i.count)
             stream.next_out = room.baseAddress
             stream.avail_out = uInt(bound)
