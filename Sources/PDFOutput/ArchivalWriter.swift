@@ -165,18 +165,29 @@ struct ArchivalWriter {
     /// Rewrites `/Private << /MCID n >> BDC` (the artifacts' stand-in tag) to `/Artifact BMC` in
     /// the content streams of every page, side by side on every core (each stream is its own
     /// work; zlib is safe so), then deflated, unless Cairo deflated it and it was not edited.
+    /// The streams go `pagesAtOnce` at a time: a long table's pages are not all held plain
+    /// at once (6.5 MB of rows: 18 MB of content), only deflated.
     mutating func markArtifacts(_ contents: [PDFValue?]) throws {
+        let numbers = contents.flatMap { value -> [Int] in
+            value?.ref.map { [$0] } ?? value?.array?.compactMap(\.ref) ?? []
+        }
+        for start in stride(from: 0, to: numbers.count, by: Self.pagesAtOnce) {
+            try markArtifacts(streams: numbers[start..<min(start + Self.pagesAtOnce, numbers.count)])
+        }
+    }
+
+    /// Content streams edited and deflated together: enough to keep every core busy.
+    static let pagesAtOnce = 64
+
+    private mutating func markArtifacts(streams numbers: ArraySlice<Int>) throws {
         var streams: [(number: Int, object: PDFParser.Object, dict: PDFDict, data: [UInt8], deflated: Bool)] = []
-        for value in contents {
-            let refs: [Int] = value?.ref.map { [$0] } ?? value?.array?.compactMap(\.ref) ?? []
-            for number in refs {
-                guard let object = objects[number], let data = object.stream, let dict = object.value.dict else {
-                    continue
-                }
-                let filter = dict["Filter"]?.nameValue
-                guard filter == nil || filter == "FlateDecode" else { continue }
-                streams.append((number, object, dict, data, filter != nil))
+        for number in numbers {
+            guard let object = objects[number], let data = object.stream, let dict = object.value.dict else {
+                continue
             }
+            let filter = dict["Filter"]?.nameValue
+            guard filter == nil || filter == "FlateDecode" else { continue }
+            streams.append((number, object, dict, data, filter != nil))
         }
         let inputs = streams.map { (data: $0.data, deflated: $0.deflated) }
         let edited = try Concurrently.map(inputs.count) { i -> [UInt8]? in

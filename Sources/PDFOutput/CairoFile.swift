@@ -7,7 +7,9 @@
 /// is done; so once `CairoFileBuffer` holds `rawLimit` plain bytes, what Cairo writes while
 /// each further page is shown (the page's content stream and the objects that go with it:
 /// whole objects) is deflated as the page is done, and inflated again when the post-writer
-/// reads an object there (`PDFParser`).
+/// reads an object there (`PDFParser`). What Cairo writes after the last page (its fonts, its
+/// own structure tree, as long as the table's cells: 7.8 MB for 6.5 MB of rows) is deflated
+/// in pieces once the parser knows where its objects start (`deflatingTail`).
 struct CairoFile {
     struct Segment {
         /// Where its first byte is in the file.
@@ -20,13 +22,22 @@ struct CairoFile {
     }
 
     let segments: [Segment]
+    /// Past this many bytes the file is long: its tail is deflated too (`deflatingTail`).
+    let plainLimit: Int
 
-    init(segments: [Segment]) { self.segments = segments }
+    init(segments: [Segment], plainLimit: Int) {
+        self.segments = segments
+        self.plainLimit = plainLimit
+    }
 
     /// A file held whole.
     init(_ bytes: [UInt8]) {
         segments = [Segment(start: 0, length: bytes.count, data: bytes, deflated: false)]
+        plainLimit = .max
     }
+
+    /// The tail's pieces: about this long (each inflated again when an object in it is read).
+    static let tailPiece = 256 << 10
 
     var count: Int { segments.last.map { $0.start + $0.length } ?? 0 }
 
@@ -40,6 +51,43 @@ struct CairoFile {
             if segments[mid].start <= offset { low = mid } else { high = mid - 1 }
         }
         return low
+    }
+
+    /// The file with its last segment, if it is plain, deflated in pieces of about `tailPiece`
+    /// bytes up to `end` (the cross-reference table, which stays plain with the trailer). A
+    /// piece ends only where an object starts: at an offset of `objectStarts` (the table's)
+    /// where the file says `n 0 obj`, so no object is cut in two. The pieces are deflated side
+    /// by side on every core.
+    func deflatingTail(objectStarts: some Sequence<Int>, end: Int) throws -> CairoFile {
+        guard let last = segments.last, !last.deflated, last.start < end, end <= last.start + last.length,
+            end - last.start > Self.tailPiece
+        else { return self }
+        let bytes = last.data
+        var cuts = [last.start]
+        for start in objectStarts.filter({ $0 > last.start && $0 < end }).sorted()
+        where start - cuts[cuts.count - 1] >= Self.tailPiece && Self.isObjectStart(bytes[(start - last.start)...]) {
+            cuts.append(start)
+        }
+        cuts.append(end)
+        let pieces = try Concurrently.map(cuts.count - 1) { index in
+            try Deflate.compress(bytes[(cuts[index] - last.start)..<(cuts[index + 1] - last.start)])
+        }
+        var result = Array(segments.dropLast())
+        for (index, data) in pieces.enumerated() {
+            result.append(.init(start: cuts[index], length: cuts[index + 1] - cuts[index], data: data, deflated: true))
+        }
+        result.append(
+            .init(
+                start: end, length: last.start + last.length - end, data: Array(bytes[(end - last.start)...]),
+                deflated: false))
+        return CairoFile(segments: result, plainLimit: plainLimit)
+    }
+
+    /// Whether `bytes` begin `n 0 obj`.
+    static func isObjectStart(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var at = bytes.startIndex
+        while at < bytes.endIndex, bytes[at] >= 0x30, bytes[at] <= 0x39 { at += 1 }
+        return at > bytes.startIndex && bytes[at...].starts(with: " 0 obj".utf8)
     }
 }
 
@@ -136,7 +184,7 @@ final class CairoFileBuffer {
         closed = []
         rawStart = total
         rawHeld = 0
-        return CairoFile(segments: segments)
+        return CairoFile(segments: segments, plainLimit: rawLimit)
     }
 
     /// `count` plain bytes from byte `start` of the file (both within the plain bytes held

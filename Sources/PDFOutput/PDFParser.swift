@@ -3,7 +3,8 @@
 /// section, no object streams, no encryption) and refuses anything else with a clear error.
 /// An object the table lists but the file does not hold is left out (Cairo 1.16 can list
 /// objects it never writes). The file comes in segments (`CairoFile`), a long document's
-/// pages deflated: each object is read from the segment that holds it, inflated when needed.
+/// pages deflated, and its tail too once the table is read (`CairoFile.deflatingTail`): each
+/// object is read from the segment that holds it, inflated when needed.
 struct PDFParser {
     struct Object {
         var value: PDFValue
@@ -22,7 +23,7 @@ struct PDFParser {
         }
     }
 
-    let file: CairoFile
+    private(set) var file: CairoFile
     /// The deflated segment inflated last (the post-writer reads the pages in order, a few
     /// times over: each deflated page is inflated once each time).
     private let inflated = InflatedSegment()
@@ -42,6 +43,11 @@ struct PDFParser {
             throw Failure.malformed("no startxref", offset: file.count)
         }
         offsets = try readXref(at: xref)
+        if file.count > file.plainLimit {
+            self.file = try file.deflatingTail(objectStarts: offsets.values, end: xref)
+            inflated.index = -1
+            inflated.bytes = []
+        }
     }
 
     /// Object `number`, read now; nil if the table does not list it or the file does not hold it.

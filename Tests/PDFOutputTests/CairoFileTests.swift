@@ -26,7 +26,11 @@ import Testing
     /// A file as Cairo writes one: a header, each "page" of whole objects written while the page
     /// is shown (a stream whose length is an object after it), then the page tree and the
     /// cross-reference table. Gives the file gathered by `buffer` and the same file whole.
-    static func file(into buffer: CairoFileBuffer, pages: Int) -> (gathered: CairoFile, whole: [UInt8]) {
+    /// `tailObjects` more objects of about 200 bytes after the pages, as Cairo writes its own
+    /// structure tree there.
+    static func file(into buffer: CairoFileBuffer, pages: Int, tailObjects: Int = 0) -> (
+        gathered: CairoFile, whole: [UInt8]
+    ) {
         var text = "%PDF-1.5\n"
         var offsets: [Int: Int] = [:]
         var number = 1
@@ -50,6 +54,14 @@ import Testing
             try! buffer.pageEnded()
         }
         let before = text.utf8.count
+        for index in 0..<tailObjects {
+            // A stream that holds what looks like the start of an object, so only the table's
+            // offsets can tell where objects start.
+            object(
+                index % 2 == 0
+                    ? "<< /S /TD /P 1 0 R /K [\(index) \(index + 1)] /Alt (cell \(index) of the table) >>"
+                    : "<< /Length 27 >>\nstream\nendobj\n\(String(format: "%06d", index)) 0 obj\n<< >>\nendstream")
+        }
         let kids = contents.map { "\($0 + 100) 0 R" }.joined(separator: " ")
         object("<< /Type /Pages /Kids [\(kids)] /Count \(pages) >>")
         let xref = text.utf8.count
@@ -86,6 +98,40 @@ import Testing
             #expect(read.stream == expected.stream)
         }
         #expect(try #require(segmented.object(1)?.stream).starts(with: Array("BT /F1 12 Tf (page 0)".utf8)))
+    }
+
+    /// What Cairo writes after the last page of a long document is deflated in pieces once the
+    /// parser has read the cross-reference table; every object reads back as from the whole file.
+    @Test func aLongFilesTailIsDeflatedInPiecesWhereObjectsStart() throws {
+        let (gathered, whole) = Self.file(into: CairoFileBuffer(rawLimit: 0), pages: 2, tailObjects: 12000)
+        let plain = try PDFParser(whole)
+        let parser = try PDFParser(gathered)
+        let tail = parser.file.segments.dropFirst(gathered.segments.count - 1)
+        #expect(tail.count >= 4)
+        #expect(tail.dropLast().allSatisfy { $0.deflated })
+        #expect(!tail.last!.deflated)
+        #expect(tail.last!.data.starts(with: Array("xref\n".utf8)))
+        #expect(parser.file.count == whole.count)
+        let objectStarts = Set(plain.offsets.values)
+        for segment in tail.dropLast() {
+            let startsAnObject =
+                objectStarts.contains(segment.start) && CairoFile.isObjectStart(whole[segment.start...])
+            #expect(startsAnObject, "a piece starts at byte \(segment.start), not where an object starts")
+        }
+        for segment in parser.file.segments {
+            let bytes = segment.deflated ? try Deflate.decompress(segment.data) : segment.data
+            let same = bytes[...] == whole[segment.start..<(segment.start + segment.length)]
+            #expect(same, "the segment at byte \(segment.start) is not the file's bytes")
+        }
+        for number in plain.offsets.keys.sorted() {
+            let read = parser.object(number)
+            let expected = plain.object(number)
+            let same = read != nil && read?.value == expected?.value && read?.stream == expected?.stream
+            #expect(same, "object \(number) does not read back as from the whole file")
+        }
+        // A file under its limit keeps its tail plain.
+        let (short, _) = Self.file(into: CairoFileBuffer(), pages: 2, tailObjects: 6000)
+        #expect(try PDFParser(short).file.segments.count == 1)
     }
 
     @Test func belowTheLimitTheFileIsOnePlainSegment() throws {

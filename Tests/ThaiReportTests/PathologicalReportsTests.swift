@@ -46,6 +46,24 @@ import ThaiReport
                 written[0].path,
             ])
         #expect(pdfminer.status == 0, "\(pdfminer.stderr)")
+        // Every page's artifacts (page numbers, cues) marked, however many pages: no page keeps
+        // the stand-in tag the post-writer replaces (pikepdf reads each page's content).
+        let marks = try runProcess(
+            Tools.python,
+            [
+                "-c",
+                """
+                import sys, pikepdf
+                pdf = pikepdf.open(sys.argv[1])
+                contents = [page.Contents.read_bytes() for page in pdf.pages]
+                print(sum(b"/Private" in c for c in contents), sum(b"/Artifact BMC" in c for c in contents))
+                """,
+                written[0].path,
+            ])
+        let counts = marks.stdout.split(separator: " ").compactMap {
+            Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        #expect(counts.count == 2 && counts[0] == 0 && counts[1] > 0, "\(marks.stdout)\(marks.stderr)")
         let html = try String(contentsOf: written[1], encoding: .utf8)
         #expect(html.hasSuffix("</html>\n"))
         let validator = try runProcess(
