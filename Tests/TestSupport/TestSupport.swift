@@ -22,14 +22,19 @@ public enum Repo {
     public static var reference: URL { root.appendingPathComponent("Tests/Fixtures/ita-2564-singburi-pao.txt") }
 }
 
-/// A scratch folder removed when the value goes away.
+/// A scratch folder removed when the value goes away, or when the test process exits (a
+/// suite's `static let` scratch folder is never let go).
 public final class ScratchDirectory: Sendable {
     public let url: URL
     public init() {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("thaireport-test-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        ScratchAtExit.shared.add(url)
     }
-    deinit { try? FileManager.default.removeItem(at: url) }
+    deinit {
+        try? FileManager.default.removeItem(at: url)
+        ScratchAtExit.shared.remove(url)
+    }
 
     /// Writes `text` to a path inside the folder, creating folders; returns its URL.
     @discardableResult
@@ -163,5 +168,27 @@ public enum Tools {
                 "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
                 "--window-size=\(width),\(height)",
             ] + flags + [file.absoluteString])
+    }
+}
+
+/// The scratch folders still there, removed when the process exits.
+private final class ScratchAtExit: @unchecked Sendable {
+    static let shared = ScratchAtExit()
+    private let lock = NSLock()
+    private var folders: Set<URL> = []
+
+    private init() {
+        atexit {
+            for folder in ScratchAtExit.shared.take() { try? FileManager.default.removeItem(at: folder) }
+        }
+    }
+
+    func add(_ url: URL) { lock.withLock { _ = folders.insert(url) } }
+    func remove(_ url: URL) { lock.withLock { _ = folders.remove(url) } }
+    func take() -> Set<URL> {
+        lock.withLock {
+            defer { folders = [] }
+            return folders
+        }
     }
 }
