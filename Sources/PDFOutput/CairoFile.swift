@@ -24,20 +24,20 @@ struct CairoFile {
     let segments: [Segment]
     /// Past this many bytes the file is long: its tail is deflated too (`deflatingTail`).
     let plainLimit: Int
+    /// The tail's pieces are about this long (each inflated again when an object in it is read).
+    let tailPiece: Int
 
-    init(segments: [Segment], plainLimit: Int) {
+    init(segments: [Segment], plainLimit: Int, tailPiece: Int = 256 << 10) {
         self.segments = segments
         self.plainLimit = plainLimit
+        self.tailPiece = tailPiece
     }
 
     /// A file held whole.
     init(_ bytes: [UInt8]) {
-        segments = [Segment(start: 0, length: bytes.count, data: bytes, deflated: false)]
-        plainLimit = .max
+        self.init(
+            segments: [Segment(start: 0, length: bytes.count, data: bytes, deflated: false)], plainLimit: .max)
     }
-
-    /// The tail's pieces: about this long (each inflated again when an object in it is read).
-    static let tailPiece = 256 << 10
 
     var count: Int { segments.last.map { $0.start + $0.length } ?? 0 }
 
@@ -60,12 +60,12 @@ struct CairoFile {
     /// by side on every core.
     func deflatingTail(objectStarts: some Sequence<Int>, end: Int) throws -> CairoFile {
         guard let last = segments.last, !last.deflated, last.start < end, end <= last.start + last.length,
-            end - last.start > Self.tailPiece
+            end - last.start > tailPiece
         else { return self }
         let bytes = last.data
         var cuts = [last.start]
         for start in objectStarts.filter({ $0 > last.start && $0 < end }).sorted()
-        where start - cuts[cuts.count - 1] >= Self.tailPiece && Self.isObjectStart(bytes[(start - last.start)...]) {
+        where start - cuts[cuts.count - 1] >= tailPiece && Self.isObjectStart(bytes[(start - last.start)...]) {
             cuts.append(start)
         }
         cuts.append(end)
@@ -80,7 +80,7 @@ struct CairoFile {
             .init(
                 start: end, length: last.start + last.length - end, data: Array(bytes[(end - last.start)...]),
                 deflated: false))
-        return CairoFile(segments: result, plainLimit: plainLimit)
+        return CairoFile(segments: result, plainLimit: plainLimit, tailPiece: tailPiece)
     }
 
     /// Whether `bytes` begin `n 0 obj`.
@@ -116,7 +116,13 @@ final class CairoFileBuffer {
     private var pageStart = 0
     static let largestPiece = 1 << 20
 
-    init(rawLimit: Int = 2 << 20) { self.rawLimit = rawLimit }
+    /// The size of the pieces a long file's tail is deflated in (`CairoFile.deflatingTail`).
+    let tailPiece: Int
+
+    init(rawLimit: Int = 2 << 20, tailPiece: Int = 256 << 10) {
+        self.rawLimit = rawLimit
+        self.tailPiece = tailPiece
+    }
 
     deinit { releaseRaw() }
 
@@ -184,7 +190,7 @@ final class CairoFileBuffer {
         closed = []
         rawStart = total
         rawHeld = 0
-        return CairoFile(segments: segments, plainLimit: rawLimit)
+        return CairoFile(segments: segments, plainLimit: rawLimit, tailPiece: tailPiece)
     }
 
     /// `count` plain bytes from byte `start` of the file (both within the plain bytes held
