@@ -41,6 +41,11 @@ struct ClusterFontFile {
     // Where the tables read glyph by glyph start (looked up once: a `String`-keyed lookup per
     // glyph would cost more than the reading).
     private let hmtx: Int, loca: Int, glyf: Range<Int>
+    /// The font's own glyphs as every copy begins its `glyf`, `loca` (long offsets) and `hmtx`
+    /// tables: made once, not for every copy (a copy is made for every report and every batch
+    /// of pages that brings new clusters; `FontFiles` keeps a file for the whole process).
+    /// (Set once, at the end of `init`: they are read from the tables found before.)
+    private var ownGlyf: [UInt8] = [], ownLoca: [UInt8] = [], ownHmtx: [UInt8] = []
 
     init(_ data: [UInt8]) throws {
         bytes = data
@@ -81,6 +86,25 @@ struct ClusterFontFile {
             tables["hmtx"]!.count >= 4 * hMetricCount + 2 * (glyphCount - hMetricCount),
             tables["loca"]!.count >= (longLoca ? 4 : 2) * (glyphCount + 1)
         else { throw Failure.malformed("metrics") }
+        (ownGlyf, ownLoca, ownHmtx) = ownGlyphTables()
+    }
+
+    /// `glyf`, `loca` and `hmtx` of the font's own glyphs, as a copy begins them.
+    private func ownGlyphTables() -> (glyf: [UInt8], loca: [UInt8], hmtx: [UInt8]) {
+        var glyf: [UInt8] = []
+        var loca: [UInt8] = []
+        var hmtx: [UInt8] = []
+        glyf.reserveCapacity(self.glyf.count)
+        loca.reserveCapacity(4 * glyphCount)
+        hmtx.reserveCapacity(4 * glyphCount)
+        for g in 0..<glyphCount {
+            loca.appendU32(glyf.count)
+            glyf.append(contentsOf: bytes[outline(of: g)])
+            glyf.pad4()
+            hmtx.appendU16(advance(of: g))
+            hmtx.appendI16(sideBearing(of: g))
+        }
+        return (glyf, loca, hmtx)
     }
 
     /// The advance of `glyph`, in font units.
@@ -150,15 +174,13 @@ struct ClusterFontFile {
     func appending(_ composites: [Composite]) throws -> [UInt8] {
         let total = glyphCount + composites.count
         guard total <= Self.maxGlyphs else { throw Failure.malformed("too many glyphs") }
-        // glyf and loca (long offsets), the font's own glyphs first.
-        var glyf: [UInt8] = []
-        var loca: [UInt8] = []
-        glyf.reserveCapacity(self.glyf.count + 32 * composites.count)
-        for g in 0..<glyphCount {
-            loca.appendU32(glyf.count)
-            glyf.append(contentsOf: bytes[outline(of: g)])
-            glyf.pad4()
-        }
+        // glyf, loca (long offsets) and hmtx, the font's own glyphs first.
+        var glyf = ownGlyf
+        var loca = ownLoca
+        var hmtx = ownHmtx
+        glyf.reserveCapacity(ownGlyf.count + 32 * composites.count)
+        loca.reserveCapacity(ownLoca.count + 4 * (composites.count + 1))
+        hmtx.reserveCapacity(ownHmtx.count + 4 * composites.count)
         // The largest composite (for maxp), and the font-wide extremes (for head and hhea).
         var maxPoints = 0
         var maxContours = 0
@@ -171,11 +193,6 @@ struct ClusterFontFile {
         var minLeft = bytes.i16(hhea0 + 12)
         var minRight = bytes.i16(hhea0 + 14)
         var maxExtent = bytes.i16(hhea0 + 16)
-        var hmtx: [UInt8] = []
-        for g in 0..<glyphCount {
-            hmtx.appendU16(advance(of: g))
-            hmtx.appendI16(sideBearing(of: g))
-        }
         for composite in composites {
             loca.appendU32(glyf.count)
             guard !composite.components.isEmpty else {

@@ -45,10 +45,12 @@ final class ClusterGlyphs {
         var text: [UInt8]
     }
 
-    init(fontFile: [UInt8]) throws {
-        file = try ClusterFontFile(fontFile)
+    init(file: ClusterFontFile) {
+        self.file = file
         ownGlyphText = Array(repeating: nil, count: file.glyphCount)
     }
+
+    convenience init(fontFile: [UInt8]) throws { self.init(file: try ClusterFontFile(fontFile)) }
 
     deinit { if let face { cairo_font_face_destroy(face) } }
 

@@ -129,12 +129,11 @@ public final class PDFStream: PageSink {
             let ref = fonts[layoutFonts.count]
             let key = FontFace(path: ref.path, index: ref.faceIndex)
             if fileFaces[key] == nil || clusterGlyphs[ref.path] == nil {
-                guard let data = FileManager.default.contents(atPath: ref.path) else {
+                guard let font = FontFiles.shared.file(atPath: ref.path) else {
                     throw PDFWriter.Failure.missingFont(ref.path)
                 }
-                let bytes = [UInt8](data)
                 if fileFaces[key] == nil {
-                    guard let face = try? FreeTypeFace.cairoFace(bytes: bytes, index: ref.faceIndex) else {
+                    guard let face = try? FreeTypeFace.cairoFace(bytes: font.bytes, index: ref.faceIndex) else {
                         throw PDFWriter.Failure.missingFont(ref.path)
                     }
                     fileFaces[key] = face
@@ -142,7 +141,7 @@ public final class PDFStream: PageSink {
                 if clusterGlyphs[ref.path] == nil {
                     // A font collection's later faces, or a font with PostScript outlines, keep
                     // Cairo's own clusters (pdftotext still reads them right).
-                    clusterGlyphs[ref.path] = ref.faceIndex == 0 ? try? ClusterGlyphs(fontFile: bytes) : nil
+                    clusterGlyphs[ref.path] = ref.faceIndex == 0 ? font.clusterFile.map(ClusterGlyphs.init(file:)) : nil
                 }
             }
             let font = try FreeTypeFace.scaledFont(fileFaces[key]!, size: ref.size)
