@@ -165,8 +165,8 @@ struct ArchivalWriter {
     /// Rewrites `/Private << /MCID n >> BDC` (the artifacts' stand-in tag) to `/Artifact BMC` in
     /// the content streams of every page, side by side on every core (each stream is its own
     /// work; zlib is safe so), then deflated, unless Cairo deflated it and it was not edited.
-    /// The streams go `pagesAtOnce` at a time: a long table's pages are not all held plain
-    /// at once (6.5 MB of rows: 18 MB of content), only deflated.
+    /// The streams go `pagesAtOnce` at a time (Cairo writes one a page): a long table's pages
+    /// are not all held plain at once (6.5 MB of rows: 18 MB of content), only deflated.
     mutating func markArtifacts(_ contents: [PDFValue?]) throws {
         let numbers = contents.flatMap { value -> [Int] in
             value?.ref.map { [$0] } ?? value?.array?.compactMap(\.ref) ?? []

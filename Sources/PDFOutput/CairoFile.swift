@@ -8,8 +8,9 @@
 /// each further page is shown (the page's content stream and the objects that go with it:
 /// whole objects) is deflated as the page is done, and inflated again when the post-writer
 /// reads an object there (`PDFParser`). What Cairo writes after the last page (its fonts, its
-/// own structure tree, as long as the table's cells: 7.8 MB for 6.5 MB of rows) is deflated
-/// in pieces once the parser knows where its objects start (`deflatingTail`).
+/// own structure tree, as long as the table's cells: 7.8 MB for 6.5 MB of rows, and the
+/// cross-reference table) is deflated in pieces once the parser has read where its objects
+/// start (`deflatingTail`).
 struct CairoFile {
     struct Segment {
         /// Where its first byte is in the file.
@@ -24,7 +25,7 @@ struct CairoFile {
     let segments: [Segment]
     /// Past this many bytes the file is long: its tail is deflated too (`deflatingTail`).
     let plainLimit: Int
-    /// The tail's pieces are about this long (each inflated again when an object in it is read).
+    /// The tail's pieces are at least this long (each inflated again when an object in it is read).
     let tailPiece: Int
 
     init(segments: [Segment], plainLimit: Int, tailPiece: Int = 256 << 10) {
@@ -53,11 +54,13 @@ struct CairoFile {
         return low
     }
 
-    /// The file with its last segment, if it is plain, deflated in pieces of about `tailPiece`
-    /// bytes up to `end` (the cross-reference table, which stays plain with the trailer). A
-    /// piece ends only where an object starts: at an offset of `objectStarts` (the table's)
-    /// where the file says `n 0 obj`, so no object is cut in two. The pieces are deflated side
-    /// by side on every core.
+    /// The file with its last segment, if it is plain, deflated in pieces: up to `end` (the
+    /// cross-reference table) pieces of at least `tailPiece` bytes (more when one object is
+    /// larger, a font file), each ending only where an object starts: at an offset of
+    /// `objectStarts` (the table's) where the file says `n 0 obj`, so no object is cut in two;
+    /// then the table and trailer, from `end`, as a piece of their own (read once, by the
+    /// parser, before: 20 bytes an object, megabytes for a long table). The pieces are deflated
+    /// side by side on every core.
     func deflatingTail(objectStarts: some Sequence<Int>, end: Int) throws -> CairoFile {
         guard let last = segments.last, !last.deflated, last.start < end, end <= last.start + last.length,
             end - last.start > tailPiece
@@ -68,18 +71,14 @@ struct CairoFile {
         where start - cuts[cuts.count - 1] >= tailPiece && Self.isObjectStart(bytes[(start - last.start)...]) {
             cuts.append(start)
         }
-        cuts.append(end)
+        cuts += [end, last.start + last.length]
         let pieces = try Concurrently.map(cuts.count - 1) { index in
             try Deflate.compress(bytes[(cuts[index] - last.start)..<(cuts[index + 1] - last.start)])
         }
         var result = Array(segments.dropLast())
-        for (index, data) in pieces.enumerated() {
+        for (index, data) in pieces.enumerated() where cuts[index + 1] > cuts[index] {
             result.append(.init(start: cuts[index], length: cuts[index + 1] - cuts[index], data: data, deflated: true))
         }
-        result.append(
-            .init(
-                start: end, length: last.start + last.length - end, data: Array(bytes[(end - last.start)...]),
-                deflated: false))
         return CairoFile(segments: result, plainLimit: plainLimit, tailPiece: tailPiece)
     }
 

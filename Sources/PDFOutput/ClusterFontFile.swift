@@ -123,7 +123,8 @@ struct ClusterFontFile {
         func offset(_ i: Int) -> Int { longLoca ? bytes.u32(loca + 4 * i) : 2 * bytes.u16(loca + 2 * i) }
         let start = glyf.lowerBound + offset(glyph)
         let end = glyf.lowerBound + offset(glyph + 1)
-        guard start <= end, end <= glyf.upperBound else { return start..<start }
+        // A location past the table (a broken font) gives no outline, not a range out of it.
+        guard start <= end, end <= glyf.upperBound else { return glyf.lowerBound..<glyf.lowerBound }
         return start..<end
     }
 

@@ -2,8 +2,9 @@ import Foundation
 
 /// The bundled font files as the PDF writer reads them, kept for the whole process: a batch
 /// writes thousands of reports with the same few fonts, and the preview rewrites one report on
-/// every save. Each file is read once, and parsed once for its cluster-font copies
-/// (`ClusterFontFile`), not again for every PDF.
+/// every save. Each file is read, and parsed for its cluster-font copies (`ClusterFontFile`),
+/// once for the process rather than for every PDF (twice at most when two threads first ask for
+/// it at the same moment: one reading is kept).
 ///
 /// A kept file serves only while the file on disk is the one read: same size, modification
 /// time, inode and device (a font replaced while the preview runs is read again). At most

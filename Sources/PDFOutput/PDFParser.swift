@@ -25,7 +25,8 @@ struct PDFParser {
 
     private(set) var file: CairoFile
     /// The deflated segment inflated last (the post-writer reads the pages in order, a few
-    /// times over: each deflated page is inflated once each time).
+    /// times over, and the tail's objects between them: a deflated segment is inflated again
+    /// each time a read comes back to it).
     private let inflated = InflatedSegment()
     /// Where each object the cross-reference table lists starts.
     private(set) var offsets: [Int: Int] = [:]

@@ -39,16 +39,42 @@ import Testing
         #expect(file.clusterFile == nil)
     }
 
-    /// A copy made from a kept file is the copy made from the file read afresh.
-    @Test func copiesFromAKeptFileAreTheSame() throws {
-        let regular = [UInt8](try Self.font("Sarabun-Regular.ttf"))
-        let kept = try #require(
-            FontFiles.shared.file(atPath: Repo.fonts.appendingPathComponent("Sarabun-Regular.ttf").path))
-        let composite = ClusterFontFile.Composite(
-            components: [.init(glyph: 10, dx: 0, dy: 0), .init(glyph: 20, dx: 100, dy: 50)], advance: 600)
-        let fromKept = try #require(kept.clusterFile).appending([composite])
-        let fresh = try ClusterFontFile(regular).appending([composite])
-        #expect(fromKept == fresh)
-        #expect(try ClusterFontFile(fromKept).glyphCount == ClusterFontFile(regular).glyphCount + 1)
+    /// A copy made from a kept file is the copy the font file gave before the own glyphs'
+    /// tables were made once: its size and FNV-1a hash, recorded from the code before that
+    /// change (the same three composites appended to each bundled font).
+    @Test func copiesAreTheBytesTheyWere() throws {
+        let composites: [ClusterFontFile.Composite] = [
+            .init(components: [.init(glyph: 10, dx: 0, dy: 0), .init(glyph: 20, dx: 100, dy: 50)], advance: 600),
+            .init(components: [], advance: 250),
+            .init(components: [.init(glyph: 3, dx: -20, dy: 0)], advance: 0),
+        ]
+        for (name, count, hash) in [
+            ("Sarabun-Regular.ttf", 58448, "8bfacb7508f37652"), ("DejaVuSans.ttf", 625_728, "6e6056672f283c95"),
+        ] {
+            let kept = try #require(FontFiles.shared.file(atPath: Repo.fonts.appendingPathComponent(name).path))
+            let copy = try #require(kept.clusterFile).appending(composites)
+            var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in copy { fnv = (fnv ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            #expect(copy.count == count, "\(name)")
+            #expect(String(fnv, radix: 16) == hash, "\(name)")
+        }
+    }
+
+    /// A font whose glyph locations point past its glyph table is read without a crash: the
+    /// glyphs it cannot find have no outline.
+    @Test func glyphLocationsPastTheTableDoNotCrash() throws {
+        var font = [UInt8](try Self.font("Sarabun-Regular.ttf"))
+        let file = try ClusterFontFile(font)
+        let loca = try #require(file.tables["loca"])
+        let long = font.u16(try #require(file.tables["head"]).lowerBound + 50) == 1
+        // The third glyph's end moved far past the end of the file.
+        if long {
+            font.setU32(loca.lowerBound + 4 * 3, 0x7FFF_0000)
+        } else {
+            font.setU16(loca.lowerBound + 2 * 3, 0xFFFF)
+        }
+        let broken = try ClusterFontFile(font)
+        let copy = try broken.appending([.init(components: [.init(glyph: 2, dx: 0, dy: 0)], advance: 500)])
+        #expect(try ClusterFontFile(copy).glyphCount == file.glyphCount + 1)
     }
 }

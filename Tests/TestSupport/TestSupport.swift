@@ -185,10 +185,12 @@ private final class ScratchAtExit: @unchecked Sendable {
 
     func add(_ url: URL) { lock.withLock { _ = folders.insert(url) } }
     func remove(_ url: URL) { lock.withLock { _ = folders.remove(url) } }
+    /// The folders still there; none if another thread holds the lock as the process exits.
     func take() -> Set<URL> {
-        lock.withLock {
-            defer { folders = [] }
-            return folders
-        }
+        guard lock.try() else { return [] }
+        defer { lock.unlock() }
+        let taken = folders
+        folders = []
+        return taken
     }
 }
