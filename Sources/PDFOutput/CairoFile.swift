@@ -243,9 +243,7 @@ final class CairoFileBuffer {
     static func isWholeObjects(head: ArraySlice<UInt8>, tail: ArraySlice<UInt8>) -> Bool {
         var at = head.startIndex
         while at < head.endIndex, PDFLexer.isWhitespace(head[at]) { at += 1 }
-        let digits = at
-        while at < head.endIndex, head[at] >= 0x30, head[at] <= 0x39 { at += 1 }
-        guard at > digits, head[at...].starts(with: " 0 obj".utf8) else { return false }
+        guard CairoFile.isObjectStart(head[at...]) else { return false }
         var end = tail.endIndex
         while end > tail.startIndex, PDFLexer.isWhitespace(tail[end - 1]) { end -= 1 }
         let word = Array("endobj".utf8)
