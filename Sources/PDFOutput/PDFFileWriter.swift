@@ -9,7 +9,7 @@ enum PDFFileWriter {
     static func write(objects: PDFObjects, root: PDFValue, info: PDFValue, to output: FinalFileOutput) throws {
         // Number the objects in the order they are reached.
         var order: [Int] = []
-        var numbers: [Int: Int] = [:]
+        var numbers = ObjectNumbers(highest: objects.maxNumber)
         func visit(_ value: PDFValue) {
             switch value {
             case .ref(let number):
@@ -138,6 +138,24 @@ enum PDFFileWriter {
     }
 
     static let objectsPerStream = 200
+}
+
+/// The final file's number of each object, by its number before (from 1 to the highest in use):
+/// an array, as a long table's half a million objects took twice the room in a dictionary.
+struct ObjectNumbers {
+    private var table: [Int32]
+
+    init(highest: Int) { table = Array(repeating: 0, count: max(highest, 0) + 1) }
+
+    /// nil for an object not written.
+    subscript(old: Int) -> Int? {
+        get { old >= 0 && old < table.count && table[old] != 0 ? Int(table[old]) : nil }
+        set {
+            guard old >= 0 else { return }
+            if old >= table.count { table += Array(repeating: 0, count: old + 1 - table.count) }
+            table[old] = Int32(newValue ?? 0)
+        }
+    }
 }
 
 /// A file identifier (16 bytes) made from the content, so the same content gets the same

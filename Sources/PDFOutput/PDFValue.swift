@@ -45,7 +45,7 @@ enum PDFValue: Equatable {
 
     /// Writes the value; `numbers`, if given, renumbers references (a reference to an object not
     /// in it is written `null`).
-    func write(to out: inout [UInt8], numbers: [Int: Int]? = nil) {
+    func write(to out: inout [UInt8], numbers: ObjectNumbers? = nil) {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
@@ -122,7 +122,7 @@ struct PDFDict: Equatable {
         }
     }
 
-    func write(to out: inout [UInt8], numbers: [Int: Int]? = nil) {
+    func write(to out: inout [UInt8], numbers: ObjectNumbers? = nil) {
         out.append(contentsOf: "<<".utf8)
         for (key, value) in entries {
             out.append(contentsOf: " /".utf8)

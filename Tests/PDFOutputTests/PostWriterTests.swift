@@ -37,7 +37,9 @@ import Testing
         var lexer = PDFLexer(out, at: 0)
         #expect(try lexer.value() == value)
         var renumbered: [UInt8] = []
-        value.write(to: &renumbered, numbers: [7: 3])
+        var numbers = ObjectNumbers(highest: 7)
+        numbers[7] = 3
+        value.write(to: &renumbered, numbers: numbers)
         #expect(String(decoding: renumbered, as: UTF8.self).contains("/P 3 0 R"))
     }
 
@@ -63,6 +65,19 @@ import Testing
 
     /// The final file goes out in order, in pieces of bounded size, counted and identified as
     /// if it had been gathered whole; a failure of the sink stops the writing.
+    /// The final numbers by number before: nil for an object not written, numbers past the
+    /// highest given at the start still kept, references renumbered or written `null`.
+    @Test func objectNumbersRenumberReferences() {
+        var numbers = ObjectNumbers(highest: 3)
+        numbers[3] = 1
+        numbers[10] = 2
+        #expect(numbers[3] == 1 && numbers[10] == 2)
+        #expect(numbers[0] == nil && numbers[2] == nil && numbers[11] == nil && numbers[-1] == nil)
+        var out: [UInt8] = []
+        PDFValue.array([.ref(3), .ref(10), .ref(2)]).write(to: &out, numbers: numbers)
+        #expect(String(decoding: out, as: UTF8.self) == "[1 0 R 2 0 R null]")
+    }
+
     @Test func theFileGoesOutAsItIsWritten() throws {
         var pieces: [[UInt8]] = []
         let output = FinalFileOutput { pieces.append($0) }
