@@ -234,89 +234,107 @@ struct ArchivalWriter {
         }
     }
 
+    /// The structure tree root, its parent tree, and the elements: numbered ahead, in the order
+    /// of a depth-first walk from the document, and made by `objects` only when the file writer
+    /// asks for them (`PDFObjects.provide`) — a long table's 130,000 elements as dictionaries,
+    /// all held until the file was written, took 29 MB more than the table they come from.
     mutating func structTreeRoot(pageRefs: [Int], annotations: [PDFValue]) -> PDFValue {
-        let document = StructureTree.build(pages, paths: paths)
+        let table = StructureTree.build(pages, paths: paths)
         // What was marked is in the tree now: the marks of every page are let go (a long
         // table's are megabytes), only their counts are needed below.
         for page in pages.indices { pages[page].events = [] }
         paths.removeAll()
         let rootRef = add(.null)
-        var parentTree: [Int: [PDFValue]] = [:]
-        var annotationParents: [Int: PDFValue] = [:]
-        let documentRef = write(
-            document, parent: rootRef, pageRefs: pageRefs, annotations: annotations,
-            parentTree: &parentTree, annotationParents: &annotationParents)
+        let (order, place) = table.preorder()
+        let first = nextNumber
+        nextNumber += order.count
+        // Which element holds each marked content (by page) and each annotation; where two
+        // claim one, the later in the walk.
+        var parentTree = pages.map { [Int32](repeating: -1, count: $0.contents.count) }
+        var annotationParents = [Int32](repeating: -1, count: annotations.count)
+        for element in order {
+            for kid in table.kids(of: element) {
+                switch kid {
+                case .element: break
+                case .content(let page, let mcid):
+                    if mcid < parentTree[page].count { parentTree[page][mcid] = place[Int(element)] }
+                case .annotation(let index, _):
+                    annotationParents[index] = place[Int(element)]
+                }
+            }
+        }
+        func ref(_ place: Int32) -> PDFValue { place >= 0 ? .ref(first + Int(place)) : .null }
         var nums: [PDFValue] = []
         for page in pages.indices {
-            let count = pages[page].contents.count
-            var array = [PDFValue](repeating: .null, count: count)
-            for (mcid, ref) in (parentTree[page] ?? []).enumerated() where mcid < count { array[mcid] = ref }
-            nums += [.int(page), add(.array(array))]
+            nums += [.int(page), add(.array(parentTree[page].map(ref)))]
+            parentTree[page] = []
         }
-        for (index, _) in annotations.enumerated() {
-            nums += [.int(pages.count + index), annotationParents[index] ?? .null]
+        for index in annotations.indices {
+            nums += [.int(pages.count + index), ref(annotationParents[index])]
         }
         let tree = add(.dict(PDFDict([("Nums", .array(nums))])))
         objects[rootRef.ref!] = PDFParser.Object(
             value: .dict(
                 PDFDict([
-                    ("Type", .name("StructTreeRoot")), ("K", documentRef), ("ParentTree", tree),
+                    ("Type", .name("StructTreeRoot")), ("K", ref(0)), ("ParentTree", tree),
                     ("ParentTreeNextKey", .int(pages.count + annotations.count)),
                 ])), stream: nil)
+        objects.provide(first..<(first + order.count)) { number in
+            let element = order[number - first]
+            let parent = table.parent(of: element).map { ref(place[Int($0)]) } ?? rootRef
+            return PDFParser.Object(
+                value: .dict(
+                    Self.structElement(
+                        element, in: table, parent: parent, ref: { ref(place[Int($0)]) }, pageRefs: pageRefs,
+                        annotations: annotations)),
+                stream: nil)
+        }
         return rootRef
     }
 
-    /// Writes an element and its descendants; records which element holds each marked content
-    /// and annotation, for the parent tree.
-    mutating func write(
-        _ element: StructElement, parent: PDFValue, pageRefs: [Int], annotations: [PDFValue],
-        parentTree: inout [Int: [PDFValue]], annotationParents: inout [Int: PDFValue]
-    ) -> PDFValue {
-        let ref = add(.null)
-        let elementKids = element.takeKids()
+    /// The dictionary of `element` (ISO 32000 14.7.2), whose parent is `parent` and whose
+    /// element kids are `ref(kid)`.
+    static func structElement(
+        _ element: StructureTable.Element, in table: StructureTable, parent: PDFValue,
+        ref: (StructureTable.Element) -> PDFValue, pageRefs: [Int], annotations: [PDFValue]
+    ) -> PDFDict {
+        let elementKids = table.kids(of: element)
+        // An element whose content is on one page names the page once and its content by number.
+        var onePage: Int?
+        var severalPages = false
+        for case .content(let page, _) in elementKids where !severalPages {
+            if onePage == nil {
+                onePage = page
+            } else if page != onePage {
+                severalPages = true
+                onePage = nil
+            }
+        }
         var kids: [PDFValue] = []
         kids.reserveCapacity(elementKids.count)
-        // An element whose content is on one page names the page once and its content by number.
-        let contentPages = Set(
-            elementKids.compactMap { kid -> Int? in
-                if case .content(let page, _) = kid { return page } else { return nil }
-            })
-        let onePage = contentPages.count == 1 ? contentPages.first : nil
         for kid in elementKids {
             switch kid {
-            case .element(let child):
-                kids.append(
-                    write(
-                        child, parent: ref, pageRefs: pageRefs, annotations: annotations,
-                        parentTree: &parentTree, annotationParents: &annotationParents))
+            case .element(let child): kids.append(ref(child))
             case .content(let page, let mcid):
-                if parentTree[page, default: []].count <= mcid {
-                    parentTree[page, default: []].append(
-                        contentsOf: repeatElement(.null, count: mcid + 1 - parentTree[page, default: []].count))
-                }
-                parentTree[page, default: []][mcid] = ref
                 kids.append(
                     page == onePage
                         ? .int(mcid)
                         : .dict(PDFDict([("Type", .name("MCR")), ("Pg", .ref(pageRefs[page])), ("MCID", .int(mcid))])))
             case .annotation(let index, let page):
-                annotationParents[index] = ref
                 kids.append(
                     .dict(
                         PDFDict([("Type", .name("OBJR")), ("Obj", annotations[index]), ("Pg", .ref(pageRefs[page]))])))
             }
         }
-        // The entries at once: a long table has an element for every cell, and a dictionary
-        // grown entry by entry would hold room for eight.
+        // The entries at once: a dictionary grown entry by entry would hold room for eight.
         var entries: [(String, PDFValue)] = [
-            ("Type", .name("StructElem")), ("S", .name(element.type)), ("P", parent),
+            ("Type", .name("StructElem")), ("S", .name(table.type(of: element))), ("P", parent),
             ("K", kids.count == 1 ? kids[0] : .array(kids)),
         ]
         if let onePage { entries.append(("Pg", .ref(pageRefs[onePage]))) }
-        if let alt = element.alt { entries.append(("Alt", .text(alt))) }
-        if let attributes = element.attributes { entries.append(("A", .dict(attributes))) }
-        objects[ref.ref!] = PDFParser.Object(value: .dict(PDFDict(entries)), stream: nil)
-        return ref
+        if let alt = table.alt(of: element) { entries.append(("Alt", .text(alt))) }
+        if let attributes = table.attributes(of: element) { entries.append(("A", .dict(attributes))) }
+        return PDFDict(entries)
     }
 
     func infoDictionary() -> PDFDict {

@@ -13,7 +13,7 @@ enum PDFFileWriter {
         func visit(_ value: PDFValue) {
             switch value {
             case .ref(let number):
-                guard numbers[number] == nil, objects[number] != nil else { return }
+                guard numbers[number] == nil, objects.has(number) else { return }
                 order.append(number)
                 numbers[number] = order.count
             case .array(let items): items.forEach(visit)

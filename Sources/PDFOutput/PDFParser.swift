@@ -166,6 +166,17 @@ final class PDFObjects {
     }
     private var known: [Int: PDFParser.Object] = [:]
     private var absent: Set<Int> = []
+    /// Objects made each time they are asked for, for numbers in a range, and not kept (the
+    /// structure tree's elements, see `ArchivalWriter.structTreeRoot`). A box, as `source` is.
+    private final class Made {
+        let numbers: Range<Int>
+        let make: (Int) -> PDFParser.Object
+        init(_ numbers: Range<Int>, _ make: @escaping (Int) -> PDFParser.Object) {
+            self.numbers = numbers
+            self.make = make
+        }
+    }
+    private var made: Made?
     /// The highest object number in use.
     private(set) var maxNumber: Int
 
@@ -176,6 +187,7 @@ final class PDFObjects {
 
     subscript(number: Int) -> PDFParser.Object? {
         get {
+            if let made, made.numbers.contains(number) { return made.make(number) }
             if let object = known[number] { return object }
             guard !absent.contains(number), let object = source?.parser.object(number) else {
                 absent.insert(number)
@@ -189,6 +201,20 @@ final class PDFObjects {
             if newValue != nil { absent.remove(number) }
             maxNumber = max(maxNumber, number)
         }
+    }
+
+    /// Whether object `number` is there (one made when asked for is not made to tell).
+    func has(_ number: Int) -> Bool {
+        if let made, made.numbers.contains(number) { return true }
+        return self[number] != nil
+    }
+
+    /// Objects `numbers` are made by `make` each time they are asked for (the file writer asks
+    /// twice: to number what they reach, then to write them), so they are never all held at
+    /// once. Numbers in the range are not to be set.
+    func provide(_ numbers: Range<Int>, by make: @escaping (Int) -> PDFParser.Object) {
+        made = Made(numbers, make)
+        if !numbers.isEmpty { maxNumber = max(maxNumber, numbers.upperBound - 1) }
     }
 
     /// The numbers of the objects read or made so far, in order. (A function: as a computed

@@ -122,6 +122,24 @@ import ThaiReport
         #expect(elements.filter { $0.type == "Link" }.allSatisfy { $0.objects == 1 })
     }
 
+    /// The tree's links, read back both ways with pikepdf: every element names as its parent
+    /// the node that holds it, and the parent tree names, for every marked content and link
+    /// annotation, the element that holds it — the elements are made only as the file is
+    /// written (`PDFObjects.provide`), numbered ahead.
+    @Test func structureElementsAndParentTreeAgree() throws {
+        let script = Repo.root.appendingPathComponent("Tests/Tools/structure_links.py").path
+        for pdf in [Self.pdf, try Self.build(Repo.root.appendingPathComponent("Samples/ban-suan-sample/2564.yaml"), into: "links")] {
+            let result = try runProcess(Tools.python, [script, pdf.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            let counts = try JSONDecoder().decode([String: Int].self, from: Data(result.stdout.utf8))
+            #expect((counts["elements"] ?? 0) > 500 && (counts["contents"] ?? 0) > 300, "\(counts)")
+            #expect(counts["wrongParent"] == 0 && counts["contentsHeldTwice"] == 0, "\(counts)")
+            #expect(counts["parentTreeWrong"] == 0 && counts["parentTreeMissing"] == 0, "\(counts)")
+            #expect(counts["annotations"] == Self.report.allSections.count || pdf != Self.pdf, "\(counts)")
+            #expect(counts["annotationParentWrong"] == 0, "\(counts)")
+        }
+    }
+
     /// Page numbers, continuation cues, leaders, the contents' column label and table headers
     /// repeated on later pages are artifacts.
     @Test func marginalsAreArtifacts() throws {

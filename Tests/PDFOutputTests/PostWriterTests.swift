@@ -170,6 +170,40 @@ import Testing
         #expect(objects[4] == nil && objects[6] == nil)
     }
 
+    /// Objects made when asked for are made each time, not kept, count in the highest number,
+    /// and are written like any other: the file, read back by qpdf, holds them.
+    @Test func objectsMadeWhenAskedForAreWritten() throws {
+        let objects = PDFObjects(
+            try PDFParser(
+                file([
+                    "<< /Type /Catalog /Pages 2 0 R /Extra 4 0 R >>",
+                    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>",
+                ])))
+        var made: [Int] = []
+        objects.provide(4..<7) { number in
+            made.append(number)
+            let next: PDFValue = number < 6 ? .ref(number + 1) : .null
+            return PDFParser.Object(value: .dict(PDFDict([("N", .int(number)), ("Next", next)])), stream: nil)
+        }
+        #expect(objects.maxNumber == 6)
+        #expect(objects[5]?.value.dict?["N"] == .int(5) && objects[5] != nil)
+        #expect(made == [5, 5], "made each time, not kept")
+        #expect(objects[7] == nil)
+        made = []
+        var bytes: [UInt8] = []
+        try PDFFileWriter.write(
+            objects: objects, root: .ref(1), info: .null, to: FinalFileOutput { bytes += $0 })
+        #expect(made == [4, 5, 6, 4, 5, 6], "asked for twice: to number what they reach, then to write them")
+        let scratch = ScratchDirectory()
+        let path = scratch.url.appendingPathComponent("made.pdf")
+        try Data(bytes).write(to: path)
+        let check = try runProcess("qpdf", ["--check", path.path])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        let json = try runProcess("qpdf", ["--json", "--json-key=qpdf", path.path]).stdout
+        #expect(json.contains("\"/N\": 6") && json.contains("\"/N\": 4"))
+    }
+
     @Test func deflateRoundTrips() throws {
         let text = Array(String(repeating: "BT /F1 12 Tf (สวัสดี) Tj ET\n", count: 500).utf8)
         let packed = try Deflate.compress(text)
