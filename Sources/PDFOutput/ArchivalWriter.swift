@@ -279,7 +279,15 @@ struct ArchivalWriter {
                     ("Type", .name("StructTreeRoot")), ("K", ref(0)), ("ParentTree", tree),
                     ("ParentTreeNextKey", .int(pages.count + annotations.count)),
                 ])), stream: nil)
-        objects.provide(first..<(first + order.count)) { number in
+        // An element reaches its parent and its element kids; its pages and annotations the page
+        // tree reaches first (the catalog names the pages before the structure tree).
+        func reached(_ number: Int) -> [Int] {
+            let element = order[number - first]
+            var numbers = [table.parent(of: element).map { first + Int(place[Int($0)]) } ?? rootRef.ref!]
+            for case .element(let kid) in table.kids(of: element) { numbers.append(first + Int(place[Int(kid)])) }
+            return numbers
+        }
+        objects.provide(first..<(first + order.count), reaches: reached) { number in
             let element = order[number - first]
             let parent = table.parent(of: element).map { ref(place[Int($0)]) } ?? rootRef
             return PDFParser.Object(

@@ -25,7 +25,11 @@ enum PDFFileWriter {
         visit(info)
         var index = 0
         while index < order.count {
-            if let object = objects[order[index]] { visit(object.value) }
+            if let reached = objects.reaches(order[index]) {
+                for number in reached { visit(.ref(number)) }
+            } else if let object = objects[order[index]] {
+                visit(object.value)
+            }
             index += 1
         }
 

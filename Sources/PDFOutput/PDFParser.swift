@@ -170,9 +170,11 @@ final class PDFObjects {
     /// structure tree's elements, see `ArchivalWriter.structTreeRoot`). A box, as `source` is.
     private final class Made {
         let numbers: Range<Int>
+        let reaches: (Int) -> [Int]
         let make: (Int) -> PDFParser.Object
-        init(_ numbers: Range<Int>, _ make: @escaping (Int) -> PDFParser.Object) {
+        init(_ numbers: Range<Int>, _ reaches: @escaping (Int) -> [Int], _ make: @escaping (Int) -> PDFParser.Object) {
             self.numbers = numbers
+            self.reaches = reaches
             self.make = make
         }
     }
@@ -209,12 +211,23 @@ final class PDFObjects {
         return self[number] != nil
     }
 
-    /// Objects `numbers` are made by `make` each time they are asked for (the file writer asks
-    /// twice: to number what they reach, then to write them), so they are never all held at
-    /// once. Numbers in the range are not to be set.
-    func provide(_ numbers: Range<Int>, by make: @escaping (Int) -> PDFParser.Object) {
-        made = Made(numbers, make)
+    /// Objects `numbers` are made by `make` each time they are asked for (by the file writer,
+    /// once, to write them), so they are never all held at once. The writer numbers what they
+    /// reach through `reaches`, without making them: the references of the object, in the
+    /// order they are written, less those certain to be numbered through other objects first
+    /// (for a structure element, its pages and annotations, which the page tree reaches
+    /// before the structure tree). Numbers in the range are not to be set.
+    func provide(
+        _ numbers: Range<Int>, reaches: @escaping (Int) -> [Int], by make: @escaping (Int) -> PDFParser.Object
+    ) {
+        made = Made(numbers, reaches, make)
         if !numbers.isEmpty { maxNumber = max(maxNumber, numbers.upperBound - 1) }
+    }
+
+    /// What object `number` reaches, if it is made when asked for (see `provide`).
+    func reaches(_ number: Int) -> [Int]? {
+        guard let made, made.numbers.contains(number) else { return nil }
+        return made.reaches(number)
     }
 
     /// The numbers of the objects read or made so far, in order. (A function: as a computed
