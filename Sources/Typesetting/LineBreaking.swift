@@ -22,23 +22,29 @@ extension Shaper {
         _ text: String, shaped: ShapedText, charStarts: [Int], attrs: UnsafePointer<PangoLogAttr>,
         style: TextStyle, width: Double, indent: Double, justified: Bool, recordBreaks: Bool = true
     ) -> [LineRange] {
+        // What the closures below read is a constant: a variable they capture (`TotalFit` keeps
+        // its closures) is checked for exclusive access on every read, and so is a property of
+        // the shaper (the national mix took 1.1 % more instructions so).
+        let (breaker, hyphenate) = (self.breaker, self.hyphenate)
         let count = charStarts.count - 1
         let scalars = Array(text.unicodeScalars)
         // x[i]: where character i starts on the one shaped line; a cluster's width counts at
         // its first character.
-        var x = [Double](repeating: 0, count: count + 1)
+        var starts = [Double](repeating: 0, count: count + 1)
         for piece in shaped.pieces {
             for cluster in piece.clusters {
                 let index = charStarts.partitionPoint { $0 < cluster.byteStart }
-                x[index + 1] += piece.penX[cluster.glyphEnd] - piece.penX[cluster.glyphStart]
+                starts[index + 1] += piece.penX[cluster.glyphEnd] - piece.penX[cluster.glyphStart]
             }
         }
-        for i in 0..<count { x[i + 1] += x[i] }
+        for i in 0..<count { starts[i + 1] += starts[i] }
+        let x = starts
         // Clusters before each character (characters that are not marks), for stretch.
-        var clusters = [Int](repeating: 0, count: count + 1)
+        var clustersBefore = [Int](repeating: 0, count: count + 1)
         for i in 0..<count {
-            clusters[i + 1] = clusters[i] + (Self.isMark(scalars[i]) ? 0 : 1)
+            clustersBefore[i + 1] = clustersBefore[i] + (Self.isMark(scalars[i]) ? 0 : 1)
         }
+        let clusters = clustersBefore
         func trimmed(_ a: Int, _ b: Int) -> Int {
             var end = b
             while end > a, scalars[end - 1] == " " { end -= 1 }
@@ -100,17 +106,18 @@ extension Shaper {
                 next += 1
             }
             add(paragraph.upperBound, .space)
+            let weighed = candidates
             let fit = TotalFit(
                 naturalWidth: natural,
                 stretch: { i, j in
-                    let a = candidates[i].position
-                    let b = trimmed(a, candidates[j].position)
+                    let a = weighed[i].position
+                    let b = trimmed(a, weighed[j].position)
                     return style.size * (0.06 * Double(clusters[b] - clusters[a]))
                 },
                 firstWidth: first, width: width, justified: justified)
             var start = paragraph.lowerBound
-            for index in fit.breaks(candidates) {
-                let end = candidates[index].position
+            for index in fit.breaks(weighed) {
+                let end = weighed[index].position
                 ranges.append(
                     LineRange(
                         start: start, end: end, hyphen: hyphens.contains(end), forced: end == paragraph.upperBound))
