@@ -27,18 +27,76 @@ struct PageTags {
 /// of structures (outermost first) is the index of its innermost one. The marks of a long
 /// table's every cell are numbers, not a copy each of the path to the cell.
 final class StructurePaths {
-    private var structures: [Structure] = []
+    /// Each structure in 20 bytes (a `Structure` takes 40): a long table begins one for
+    /// every cell, and all are kept until the structure tree is made.
+    private var structures: [Packed] = []
     private var parents: [Int32] = []
+    /// The alternate text of each figure, by its index.
+    private var alts: [Int32: String] = [:]
+
+    /// A structure's role as a kind and its numbers, and its id. Numbers past 32 bits (no
+    /// document the loader accepts comes near) are clamped.
+    private struct Packed {
+        var kind: UInt8
+        var flag: Bool
+        var first: Int32
+        var second: Int32
+        var third: Int32
+        var id: Int32
+    }
 
     /// `structure` begun inside `parent` (-1: at the top).
     func add(_ structure: Structure, parent: Int32) -> Int32 {
-        structures.append(structure)
+        let index = Int32(structures.count)
+        var packed = Packed(kind: 0, flag: false, first: 0, second: 0, third: 0, id: Int32(clamping: structure.id))
+        switch structure.role {
+        case .heading(let level): (packed.kind, packed.first) = (1, Int32(clamping: level))
+        case .paragraph: packed.kind = 2
+        case .table: packed.kind = 3
+        case .headerRow(let repeated): (packed.kind, packed.flag) = (4, repeated)
+        case .row(let row, let isGroup): (packed.kind, packed.first, packed.flag) = (5, Int32(clamping: row), isGroup)
+        case .cell(let column, let span, let rows):
+            packed.kind = 6
+            (packed.first, packed.second, packed.third) =
+                (Int32(clamping: column), Int32(clamping: span), Int32(clamping: rows))
+        case .figure(let alt):
+            packed.kind = 7
+            alts[index] = alt
+        case .list: packed.kind = 8
+        case .listItem: packed.kind = 9
+        case .listLabel: packed.kind = 10
+        case .listBody: packed.kind = 11
+        case .contentsEntry: packed.kind = 12
+        case .artifact: packed.kind = 13
+        }
+        structures.append(packed)
         parents.append(parent)
-        return Int32(structures.count - 1)
+        return index
     }
 
     var count: Int { structures.count }
-    func structure(_ index: Int32) -> Structure { structures[Int(index)] }
+
+    func structure(_ index: Int32) -> Structure {
+        let packed = structures[Int(index)]
+        let role: Structure.Role
+        switch packed.kind {
+        case 1: role = .heading(level: Int(packed.first))
+        case 2: role = .paragraph
+        case 3: role = .table
+        case 4: role = .headerRow(repeated: packed.flag)
+        case 5: role = .row(index: Int(packed.first), isGroup: packed.flag)
+        case 6: role = .cell(column: Int(packed.first), span: Int(packed.second), rows: Int(packed.third))
+        case 7: role = .figure(alt: alts[index] ?? "")
+        case 8: role = .list
+        case 9: role = .listItem
+        case 10: role = .listLabel
+        case 11: role = .listBody
+        case 12: role = .contentsEntry
+        default: role = .artifact
+        }
+        return Structure(role: role, id: Int(packed.id))
+    }
+
     /// The structure `index` was begun in; -1 at the top.
     func parent(_ index: Int32) -> Int32 { parents[Int(index)] }
 
@@ -46,6 +104,7 @@ final class StructurePaths {
     func removeAll() {
         structures = []
         parents = []
+        alts = [:]
     }
 
     /// The path to `index`, outermost first.
@@ -53,7 +112,7 @@ final class StructurePaths {
         var path: [Structure] = []
         var at = index
         while at >= 0 {
-            path.append(structures[Int(at)])
+            path.append(structure(at))
             at = parents[Int(at)]
         }
         return path.reversed()

@@ -129,6 +129,23 @@ import Testing
         #expect(marker.paths.path(rowIndex) == [table, row])
     }
 
+    /// Every role and its numbers come back as they were begun (the paths keep them packed).
+    @Test func everyRoleComesBackFromThePaths() {
+        let roles: [Structure.Role] = [
+            .heading(level: 3), .paragraph, .table, .headerRow(repeated: true), .headerRow(repeated: false),
+            .row(index: 41, isGroup: true), .row(index: 7, isGroup: false), .cell(column: 2, span: 3, rows: 4),
+            .figure(alt: "ตราสัญลักษณ์"), .list, .listItem, .listLabel, .listBody, .contentsEntry, .artifact,
+        ]
+        let paths = StructurePaths()
+        let structures = roles.enumerated().map { Structure(role: $1, id: 1_000 + $0) }
+        var parent: Int32 = -1
+        for structure in structures { parent = paths.add(structure, parent: parent) }
+        #expect(paths.count == roles.count)
+        #expect(paths.path(parent) == structures)
+        #expect(paths.structure(8) == Structure(role: .figure(alt: "ตราสัญลักษณ์"), id: 1_008))
+        #expect(paths.parent(0) == -1 && paths.parent(5) == 4)
+    }
+
     /// A file as Cairo writes one: objects numbered from 1, a cross-reference table, a trailer.
     func file(_ objects: [String]) -> [UInt8] {
         var text = "%PDF-1.5\n"
