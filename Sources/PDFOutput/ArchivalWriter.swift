@@ -248,8 +248,8 @@ struct ArchivalWriter {
         let (order, place) = table.preorder()
         let first = nextNumber
         nextNumber += order.count
-        // Which element holds each marked content (by page) and each annotation; where two
-        // claim one, the later in the walk.
+        // Which element holds each marked content (by page) and each annotation: one each (a
+        // page numbers its marked content as it draws it, and each link once).
         var parentTree = pages.map { [Int32](repeating: -1, count: $0.contents.count) }
         var annotationParents = [Int32](repeating: -1, count: annotations.count)
         for element in order {
@@ -257,8 +257,12 @@ struct ArchivalWriter {
                 switch kid {
                 case .element: break
                 case .content(let page, let mcid):
-                    if mcid < parentTree[page].count { parentTree[page][mcid] = place[Int(element)] }
+                    if mcid < parentTree[page].count {
+                        assert(parentTree[page][mcid] < 0, "marked content \(mcid) of page \(page) held twice")
+                        parentTree[page][mcid] = place[Int(element)]
+                    }
                 case .annotation(let index, _):
+                    assert(annotationParents[index] < 0, "annotation \(index) held twice")
                     annotationParents[index] = place[Int(element)]
                 }
             }

@@ -48,6 +48,9 @@ enum PDFFileWriter {
             // Written now, so let go: a long table's structure tree and its pages' content
             // streams are not all held until the file is done.
             objects.release(old)
+            // An object numbered through what it says it reaches reaches nothing else unnumbered
+            // (a reference left out of `reaches` would be written `null`).
+            assert(objects.reaches(old) == nil || object.value.references.allSatisfy { numbers[$0] != nil })
             guard let stream = object.stream, case .dict(var dict) = object.value else {
                 object.value.write(to: &packedBytes, numbers: numbers)
                 packedBytes.append(0x0A)

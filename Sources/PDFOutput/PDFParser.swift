@@ -236,7 +236,8 @@ final class PDFObjects {
 
     /// Lets object `number` go once the final file holds it (`PDFFileWriter` asks for each
     /// object once more to write it, then no more). Asked for again, an object of Cairo's file
-    /// is read again while the file is attached; one made by the post-writer is gone.
+    /// is read again while the file is attached; one made by the post-writer is gone, and one
+    /// made when asked for (`provide`) is made again.
     func release(_ number: Int) {
         known[number] = nil
     }

@@ -36,6 +36,15 @@ enum PDFValue: Equatable {
     }
 
     var dict: PDFDict? { if case .dict(let d) = self { return d } else { return nil } }
+    /// The numbers of the objects the value refers to, in the order they are written.
+    var references: [Int] {
+        switch self {
+        case .ref(let number): return [number]
+        case .array(let items): return items.flatMap(\.references)
+        case .dict(let dict): return dict.entries.flatMap { $0.value.references }
+        default: return []
+        }
+    }
     var ref: Int? { if case .ref(let r) = self { return r } else { return nil } }
     var int: Int? { if case .int(let i) = self { return i } else { return nil } }
     var nameValue: String? { if case .name(let n) = self { return n } else { return nil } }

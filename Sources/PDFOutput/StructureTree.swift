@@ -228,7 +228,8 @@ enum StructureTree {
             inHeader = Array(repeating: false, count: paths.count)
         }
 
-        mutating func element(_ index: Int32, tags: PageTags, in table: inout StructureTable) -> StructureTable.Element {
+        mutating func element(_ index: Int32, tags: PageTags, in table: inout StructureTable) -> StructureTable.Element
+        {
             let known = elements[Int(index)]
             if known >= 0 { return known }
             let structure = paths.structure(index)

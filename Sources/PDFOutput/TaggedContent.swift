@@ -27,28 +27,29 @@ struct PageTags {
 /// of structures (outermost first) is the index of its innermost one. The marks of a long
 /// table's every cell are numbers, not a copy each of the path to the cell.
 final class StructurePaths {
-    /// Each structure in 20 bytes (a `Structure` takes 40): a long table begins one for
+    /// Each structure in 24 bytes (a `Structure` takes 40): a long table begins one for
     /// every cell, and all are kept until the structure tree is made.
     private var structures: [Packed] = []
     private var parents: [Int32] = []
     /// The alternate text of each figure, by its index.
     private var alts: [Int32: String] = [:]
 
-    /// A structure's role as a kind and its numbers, and its id. Numbers past 32 bits (no
-    /// document the loader accepts comes near) are clamped.
+    /// A structure's role as a kind and its numbers, and its id. A role's numbers past 32 bits
+    /// (a row, column or span; no document the loader accepts comes near) are clamped; the id,
+    /// which tells structures apart, is kept whole.
     private struct Packed {
         var kind: UInt8
         var flag: Bool
         var first: Int32
         var second: Int32
         var third: Int32
-        var id: Int32
+        var id: Int
     }
 
     /// `structure` begun inside `parent` (-1: at the top).
     func add(_ structure: Structure, parent: Int32) -> Int32 {
         let index = Int32(structures.count)
-        var packed = Packed(kind: 0, flag: false, first: 0, second: 0, third: 0, id: Int32(clamping: structure.id))
+        var packed = Packed(kind: 0, flag: false, first: 0, second: 0, third: 0, id: structure.id)
         switch structure.role {
         case .heading(let level): (packed.kind, packed.first) = (1, Int32(clamping: level))
         case .paragraph: packed.kind = 2
@@ -92,9 +93,10 @@ final class StructurePaths {
         case 10: role = .listLabel
         case 11: role = .listBody
         case 12: role = .contentsEntry
-        default: role = .artifact
+        case 13: role = .artifact
+        default: preconditionFailure("a structure's kind \(packed.kind) that `add` does not write")
         }
-        return Structure(role: role, id: Int(packed.id))
+        return Structure(role: role, id: packed.id)
     }
 
     /// The structure `index` was begun in; -1 at the top.

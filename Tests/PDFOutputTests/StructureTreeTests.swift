@@ -6,7 +6,8 @@ import Testing
 /// The table of structure elements made by hand, and the objects the post-writer makes only
 /// when asked for.
 @Suite struct StructureTreeTests {
-    /// A table with a row group and a row split over two pages, as `StructureTree.build` makes it.
+    /// A table made by hand: a row group, a row whose first cell has content on two pages and
+    /// whose second holds a link, and a heading with alternate text.
     func table() -> (StructureTable, table: Int32, row: Int32, cells: [Int32]) {
         var tree = StructureTable()
         let table = tree.make("Table")
@@ -48,6 +49,52 @@ import Testing
         #expect(tree.attributes(of: cells[1])?["ColSpan"] == .int(2) && tree.attributes(of: cells[0]) == nil)
         #expect(tree.alt(of: 6) == "หัวข้อ" && tree.type(of: 6) == "H1")
         #expect(tree.kids(of: 6).isEmpty && tree.firstKid(of: 6) == nil)
+    }
+
+    /// The tree made from the marks of two pages: a row split by the page break is one TR whose
+    /// first cell holds content on both pages; consecutive contents entries make one TOC, each
+    /// entry a TOCI whose Link holds the entry's content.
+    @Test func buildJoinsWhatAPageBreakSplit() {
+        var marker = ContentMarker()
+        let table = Structure(role: .table, id: 1)
+        let row = Structure(role: .row(index: 0, isGroup: false), id: 2)
+        let cells = [
+            Structure(role: .cell(column: 0, span: 1), id: 3), Structure(role: .cell(column: 1, span: 1), id: 4),
+        ]
+        let entries = [Structure(role: .contentsEntry, id: 5), Structure(role: .contentsEntry, id: 6)]
+        func content(_ path: [Structure]) {
+            for structure in path { marker.begin(structure) }
+            _ = marker.switchTo(marker.owner(decoration: false))
+            for _ in path { marker.end() }
+        }
+        for entry in entries { content([entry]) }
+        content([table, row, cells[0]])
+        content([table, row, cells[1]])
+        let first = marker.finishPage().tags
+        content([table, row, cells[0]])
+        let second = marker.finishPage().tags
+        let tree = StructureTree.build([first, second], paths: marker.paths)
+
+        let top = tree.kids(of: StructureTable.document)
+        #expect(top.count == 2)
+        guard case .element(let toc)? = top.first, case .element(let tableElement)? = top.last else { return }
+        #expect(tree.type(of: toc) == "TOC" && tree.type(of: tableElement) == "Table")
+        let items = tree.kids(of: toc).compactMap { if case .element(let e) = $0 { e } else { nil } }
+        #expect(items.map { tree.type(of: $0) } == ["TOCI", "TOCI"])
+        for (index, item) in items.enumerated() {
+            guard case .element(let link)? = tree.firstKid(of: item) else { continue }
+            #expect(tree.type(of: link) == "Link" && tree.kids(of: link) == [.content(page: 0, mcid: index)])
+        }
+        guard case .element(let body)? = tree.firstKid(of: tableElement) else { return }
+        #expect(tree.type(of: body) == "TBody" && tree.kids(of: tableElement).count == 1)
+        let rows = tree.kids(of: body)
+        #expect(rows.count == 1, "one row, though begun on two pages")
+        guard case .element(let rowElement)? = rows.first else { return }
+        let cellElements = tree.kids(of: rowElement).compactMap { if case .element(let e) = $0 { e } else { nil } }
+        #expect(cellElements.map { tree.type(of: $0) } == ["TD", "TD"])
+        #expect(tree.kids(of: cellElements[0]) == [.content(page: 0, mcid: 2), .content(page: 1, mcid: 0)])
+        #expect(tree.kids(of: cellElements[1]) == [.content(page: 0, mcid: 3)])
+        #expect(tree.parent(of: cellElements[0]) == rowElement && tree.parent(of: rowElement) == body)
     }
 
     /// Depth first from the document, kids in order: the order the elements are numbered in.
