@@ -8,9 +8,11 @@
 /// each further page is shown (the page's content stream and the objects that go with it:
 /// whole objects) is deflated as the page is done, and inflated again when the post-writer
 /// reads an object there (`PDFParser`). What Cairo writes after the last page (its fonts, its
-/// own structure tree, as long as the table's cells: 7.8 MB for 6.5 MB of rows, and the
-/// cross-reference table) is deflated in pieces once the parser has read where its objects
-/// start (`deflatingTail`).
+/// own structure tree, as long as the table's cells: 16 MB for 13 MB of rows, and the
+/// cross-reference table) is deflated in pieces as it is written, each cut where what Cairo
+/// had written ended `endobj` (`CairoFileBuffer`), and the parser checks every such cut
+/// against the cross-reference table (`joiningCuts`); what is left plain is deflated in
+/// pieces once the parser has read where its objects start (`deflatingTail`).
 struct CairoFile {
     struct Segment {
         /// Where its first byte is in the file.
@@ -20,6 +22,9 @@ struct CairoFile {
         /// Those bytes, or those bytes deflated.
         let data: [UInt8]
         let deflated: Bool
+        /// False when it was cut where the bytes so far ended `endobj`, which a stream's data
+        /// may do too: an object or the cross-reference table must start where it ends.
+        var endChecked = true
     }
 
     let segments: [Segment]
@@ -62,8 +67,8 @@ struct CairoFile {
     /// parser, before: 20 bytes an object, megabytes for a long table). The pieces are deflated
     /// side by side on every core.
     func deflatingTail(objectStarts: some Sequence<Int>, end: Int) throws -> CairoFile {
-        guard let last = segments.last, !last.deflated, last.start < end, end <= last.start + last.length,
-            end - last.start > tailPiece
+        guard let last = segments.last, !last.deflated, last.start <= end, end <= last.start + last.length,
+            last.length > tailPiece
         else { return self }
         let bytes = last.data
         var cuts = [last.start]
@@ -78,6 +83,36 @@ struct CairoFile {
         var result = Array(segments.dropLast())
         for (index, data) in pieces.enumerated() where cuts[index + 1] > cuts[index] {
             result.append(.init(start: cuts[index], length: cuts[index + 1] - cuts[index], data: data, deflated: true))
+        }
+        return CairoFile(segments: result, plainLimit: plainLimit, tailPiece: tailPiece)
+    }
+
+    /// The file with every segment whose end is not checked joined to the one after it,
+    /// unless an object (by the cross-reference table: `objectStarts`) or the table itself
+    /// (`xref`) starts where it ends: no object is then split between segments. A cut that
+    /// fell inside a stream is undone, the two segments deflated again as one.
+    func joiningCuts(objectStarts: Set<Int>, xref: Int) throws -> CairoFile {
+        guard segments.contains(where: { !$0.endChecked }) else { return self }
+        var result: [Segment] = []
+        for segment in segments {
+            guard let last = result.last, !last.endChecked else {
+                result.append(segment)
+                continue
+            }
+            let end = last.start + last.length
+            if objectStarts.contains(end) || end == xref {
+                result[result.count - 1].endChecked = true
+                result.append(segment)
+                continue
+            }
+            func plain(_ s: Segment) throws -> [UInt8] {
+                s.deflated ? try Deflate.decompress(s.data, limit: s.length, expected: s.length) : s.data
+            }
+            let bytes = try plain(last) + plain(segment)
+            var joined = Segment(
+                start: last.start, length: bytes.count, data: try Deflate.compress(bytes), deflated: true)
+            joined.endChecked = segment.endChecked
+            result[result.count - 1] = joined
         }
         return CairoFile(segments: result, plainLimit: plainLimit, tailPiece: tailPiece)
     }
@@ -113,6 +148,8 @@ final class CairoFileBuffer {
     private var total = 0
     private var rawHeld = 0
     private var pageStart = 0
+    /// Between `pageBegins` and `pageEnded`: what Cairo writes then is deflated as a whole.
+    private var inPage = false
     static let largestPiece = 1 << 20
 
     /// The size of the pieces a long file's tail is deflated in (`CairoFile.deflatingTail`).
@@ -132,6 +169,7 @@ final class CairoFileBuffer {
         if bytes.count <= piece.count - used {
             (piece.baseAddress! + used).initialize(from: source, count: bytes.count)
             used += bytes.count
+            if !inPage, rawHeld > rawLimit, total - rawStart >= tailPiece { cutAfterObject() }
             return
         }
         var remaining = bytes.count
@@ -147,10 +185,35 @@ final class CairoFileBuffer {
             source += taken
             remaining -= taken
         }
+        if !inPage, rawHeld > rawLimit, total - rawStart >= tailPiece { cutAfterObject() }
     }
 
     /// Cairo is about to write the page it was asked to show.
-    func pageBegins() { pageStart = total }
+    func pageBegins() {
+        pageStart = total
+        inPage = true
+    }
+
+    /// Past `rawLimit`, outside a page (what Cairo writes when the file is finished: its fonts,
+    /// its own structure tree), the plain bytes are deflated as a segment once there are
+    /// `tailPiece` of them and they end `endobj` (whole objects, as far as the ends tell; the
+    /// parser checks the cut against the cross-reference table, `CairoFile.joiningCuts`).
+    /// Cairo's own tree for a long table is as long as its cells, and was held plain.
+    private func cutAfterObject() {
+        let word = Array("endobj\n".utf8)
+        guard used >= 64, piece[(used - word.count)..<used].elementsEqual(word) else { return }
+        let head = rawBytes(from: rawStart, count: min(64, total - rawStart))
+        guard Self.isWholeObjects(head: head[...], tail: Array(piece[(used - 64)..<used])[...]) else { return }
+        let run = takeRaw()
+        // Deflated if zlib can; plain otherwise (the bytes are taken already).
+        let deflated = try? Deflate.compress(run)
+        var segment = CairoFile.Segment(
+            start: rawStart, length: run.count, data: deflated ?? run, deflated: deflated != nil)
+        segment.endChecked = false
+        closed.append(segment)
+        rawHeld -= run.count
+        rawStart = total
+    }
 
     /// Pages deflated so far.
     private(set) var pagesDeflated = 0
@@ -160,6 +223,7 @@ final class CairoFileBuffer {
     /// every page but the first does, whose bytes start with the file's header); else it
     /// stays plain. Only the ends are looked at before the bytes are taken.
     func pageEnded() throws {
+        inPage = false
         guard rawHeld > rawLimit, total > pageStart, pageStart >= rawStart else { return }
         let ends = min(64, total - pageStart)
         guard

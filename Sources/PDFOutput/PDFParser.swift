@@ -45,7 +45,10 @@ struct PDFParser {
         }
         offsets = try readXref(at: xref)
         if file.count > file.plainLimit {
-            self.file = try file.deflatingTail(objectStarts: offsets.values, end: xref)
+            // The tail's cuts made as Cairo wrote it are checked first, so that no object
+            // is read from a segment that holds only part of it.
+            self.file = try file.joiningCuts(objectStarts: Set(offsets.values), xref: xref)
+                .deflatingTail(objectStarts: offsets.values, end: xref)
             inflated.index = -1
             inflated.bytes = []
         }

@@ -100,15 +100,19 @@ import Testing
         #expect(try #require(segmented.object(1)?.stream).starts(with: Array("BT /F1 12 Tf (page 0)".utf8)))
     }
 
-    /// What Cairo writes after the last page of a long document is deflated in pieces once the
-    /// parser has read the cross-reference table; every object reads back as from the whole file.
+    /// What Cairo writes after the last page of a long document is deflated in pieces as it is
+    /// written, each cut after an object and checked against the cross-reference table once
+    /// the parser has read it; every object reads back as from the whole file.
     @Test func aLongFilesTailIsDeflatedInPiecesWhereObjectsStart() throws {
-        let (gathered, whole) = Self.file(into: CairoFileBuffer(rawLimit: 0), pages: 2, tailObjects: 12000)
+        let (gathered, whole) = Self.file(
+            into: CairoFileBuffer(rawLimit: 0, tailPiece: 16 << 10), pages: 2, tailObjects: 12000)
         let plain = try PDFParser(whole)
+        let tailStart = try #require(plain.offsets[5])  // the first object after the pages
+        #expect(gathered.segments.filter { $0.start >= tailStart && $0.deflated }.count >= 20, "cut as written")
         let parser = try PDFParser(gathered)
-        let tail = parser.file.segments.dropFirst(gathered.segments.count - 1)
-        #expect(tail.count >= 4)
-        #expect(tail.allSatisfy { $0.deflated })
+        let tail = parser.file.segments.filter { $0.start >= tailStart }
+        #expect(tail.count >= 20)
+        #expect(tail.allSatisfy { $0.deflated && $0.endChecked })
         // The cross-reference table and trailer, read already, a piece of their own.
         #expect(try Deflate.decompress(tail.last!.data).starts(with: Array("xref\n".utf8)))
         #expect(parser.file.count == whole.count)
@@ -131,7 +135,56 @@ import Testing
         }
         // A file under its limit keeps its tail plain.
         let (short, _) = Self.file(into: CairoFileBuffer(), pages: 2, tailObjects: 6000)
+        #expect(short.segments.count == 1)
         #expect(try PDFParser(short).file.segments.count == 1)
+    }
+
+    /// A stream whose data ends a piece of writing with `endobj` is cut there as Cairo writes
+    /// it; the parser finds no object starting at the cut and joins the two segments again.
+    @Test func aCutInsideAStreamIsJoinedAgain() throws {
+        let buffer = CairoFileBuffer(rawLimit: 0, tailPiece: 64)
+        var text = ""
+        var offsets: [Int] = []
+        func write(_ chunk: String) {
+            text += chunk
+            Array(chunk.utf8).withUnsafeBufferPointer { buffer.append($0) }
+        }
+        write("%PDF-1.5\n")
+        let filler = String(repeating: "0 0 m 10 10 l S\n", count: 8)
+        // A page first, deflated as it is done: what follows is Cairo's tail.
+        buffer.pageBegins()
+        let pageOffset = text.utf8.count
+        write("4 0 obj\n<< /Length \(filler.utf8.count) >>\nstream\n\(filler)endstream\nendobj\n")
+        try buffer.pageEnded()
+        let data = filler + "\nendobj\n" + filler
+        offsets.append(text.utf8.count)
+        // The stream's data ends a piece of writing with `endobj`: a cut the table disowns.
+        write("1 0 obj\n<< /Length \(data.utf8.count) >>\nstream\n" + filler + "\nendobj\n")
+        write(filler + "\nendstream\nendobj\n")
+        offsets.append(text.utf8.count)
+        write("2 0 obj\n<< /Type /Pages /Kids [] /Count 0 /Note (\(filler)) >>\nendobj\n")
+        offsets.append(text.utf8.count)
+        write("3 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n")
+        let xref = text.utf8.count
+        var table = "xref\n0 5\n0000000000 65535 f \n"
+        for offset in offsets + [pageOffset] { table += String(format: "%010ld 00000 n \n", offset) }
+        write(table + "trailer\n<< /Size 5 /Root 3 0 R >>\nstartxref\n\(xref)\n%%EOF\n")
+        let gathered = buffer.take()
+        let whole = Array(text.utf8)
+        let cutInside =
+            offsets[0] + "1 0 obj\n<< /Length \(data.utf8.count) >>\nstream\n".utf8.count
+            + (filler + "\nendobj\n").utf8.count
+        #expect(gathered.segments.contains { $0.start + $0.length == cutInside && !$0.endChecked }, "cut inside")
+        let parser = try PDFParser(gathered)
+        #expect(!parser.file.segments.contains { $0.start + $0.length == cutInside }, "joined again")
+        #expect(parser.file.segments.allSatisfy { $0.endChecked })
+        let plain = try PDFParser(whole)
+        #expect(gathered.segments.filter { $0.deflated }.count >= 2, "the page, and the tail cut")
+        for number in 1...4 {
+            let read = try #require(parser.object(number))
+            #expect(read.value == plain.object(number)?.value && read.stream == plain.object(number)?.stream)
+        }
+        #expect(try #require(parser.object(1)?.stream) == Array(data.utf8))
     }
 
     @Test func belowTheLimitTheFileIsOnePlainSegment() throws {
