@@ -268,6 +268,10 @@ struct ArchivalWriter {
             }
         }
         func ref(_ place: Int32) -> PDFValue { place >= 0 ? .ref(first + Int(place)) : .null }
+        func number(_ element: StructureTable.Element) -> Int { first + Int(place[Int(element)]) }
+        func parentNumber(_ element: StructureTable.Element) -> Int {
+            table.parent(of: element).map(number) ?? rootRef.ref!
+        }
         var nums: [PDFValue] = []
         for page in pages.indices {
             nums += [.int(page), add(.array(parentTree[page].map(ref)))]
@@ -285,20 +289,19 @@ struct ArchivalWriter {
                 ])), stream: nil)
         // An element reaches its parent and its element kids; its pages and annotations the page
         // tree reaches first (the catalog names the pages before the structure tree).
-        func reached(_ number: Int) -> [Int] {
-            let element = order[number - first]
-            var numbers = [table.parent(of: element).map { first + Int(place[Int($0)]) } ?? rootRef.ref!]
-            for case .element(let kid) in table.kids(of: element) { numbers.append(first + Int(place[Int(kid)])) }
+        func reached(_ objectNumber: Int) -> [Int] {
+            let element = order[objectNumber - first]
+            var numbers = [parentNumber(element)]
+            for case .element(let kid) in table.kids(of: element) { numbers.append(number(kid)) }
             return numbers
         }
-        objects.provide(first..<(first + order.count), reaches: reached) { number in
-            let element = order[number - first]
-            let parent = table.parent(of: element).map { ref(place[Int($0)]) } ?? rootRef
+        objects.provide(first..<(first + order.count), reaches: reached) { objectNumber in
+            let element = order[objectNumber - first]
             return PDFParser.Object(
                 value: .dict(
                     Self.structElement(
-                        element, in: table, parent: parent, ref: { ref(place[Int($0)]) }, pageRefs: pageRefs,
-                        annotations: annotations)),
+                        element, in: table, parent: .ref(parentNumber(element)), ref: { .ref(number($0)) },
+                        pageRefs: pageRefs, annotations: annotations)),
                 stream: nil)
         }
         return rootRef

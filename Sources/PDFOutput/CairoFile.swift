@@ -169,21 +169,20 @@ final class CairoFileBuffer {
         if bytes.count <= piece.count - used {
             (piece.baseAddress! + used).initialize(from: source, count: bytes.count)
             used += bytes.count
-            if !inPage, rawHeld > rawLimit, total - rawStart >= tailPiece { cutAfterObject() }
-            return
-        }
-        var remaining = bytes.count
-        while remaining > 0 {
-            if used == piece.count {
-                if piece.baseAddress != nil { full.append(piece) }
-                piece = .allocate(capacity: min(Self.largestPiece, max(1 << 16, total - rawStart)))
-                used = 0
+        } else {
+            var remaining = bytes.count
+            while remaining > 0 {
+                if used == piece.count {
+                    if piece.baseAddress != nil { full.append(piece) }
+                    piece = .allocate(capacity: min(Self.largestPiece, max(1 << 16, total - rawStart)))
+                    used = 0
+                }
+                let taken = min(remaining, piece.count - used)
+                (piece.baseAddress! + used).initialize(from: source, count: taken)
+                used += taken
+                source += taken
+                remaining -= taken
             }
-            let taken = min(remaining, piece.count - used)
-            (piece.baseAddress! + used).initialize(from: source, count: taken)
-            used += taken
-            source += taken
-            remaining -= taken
         }
         if !inPage, rawHeld > rawLimit, total - rawStart >= tailPiece { cutAfterObject() }
     }
@@ -200,10 +199,11 @@ final class CairoFileBuffer {
     /// parser checks the cut against the cross-reference table, `CairoFile.joiningCuts`).
     /// Cairo's own tree for a long table is as long as its cells, and was held plain.
     private func cutAfterObject() {
-        let word = Array("endobj\n".utf8)
-        guard used >= 64, piece[(used - word.count)..<used].elementsEqual(word) else { return }
-        let head = rawBytes(from: rawStart, count: min(64, total - rawStart))
-        guard Self.isWholeObjects(head: head[...], tail: Array(piece[(used - 64)..<used])[...]) else { return }
+        // Called on every write past the limit: the last bytes are looked at first, in place.
+        let word = Self.objectEnd
+        guard used >= word.count, piece[(used - word.count)..<used].elementsEqual(word),
+            holdsWholeObjects(from: rawStart)
+        else { return }
         let run = takeRaw()
         // Deflated if zlib can; plain otherwise (the bytes are taken already).
         let deflated = try? Deflate.compress(run)
@@ -224,11 +224,7 @@ final class CairoFileBuffer {
     /// stays plain. Only the ends are looked at before the bytes are taken.
     func pageEnded() throws {
         inPage = false
-        guard rawHeld > rawLimit, total > pageStart, pageStart >= rawStart else { return }
-        let ends = min(64, total - pageStart)
-        guard
-            Self.isWholeObjects(
-                head: rawBytes(from: pageStart, count: ends)[...], tail: rawBytes(from: total - ends, count: ends)[...])
+        guard rawHeld > rawLimit, total > pageStart, pageStart >= rawStart, holdsWholeObjects(from: pageStart)
         else { return }
         let run = takeRaw()
         let split = pageStart - rawStart
@@ -241,6 +237,16 @@ final class CairoFileBuffer {
         pagesDeflated += 1
         rawHeld -= page.count
         rawStart = total
+    }
+
+    private static let objectEnd = Array("endobj\n".utf8)
+
+    /// Whether the plain bytes from byte `start` of the file to the last written are whole
+    /// objects (`isWholeObjects`): only their first and last 64 bytes are looked at.
+    private func holdsWholeObjects(from start: Int) -> Bool {
+        let ends = min(64, total - start)
+        return Self.isWholeObjects(
+            head: rawBytes(from: start, count: ends)[...], tail: rawBytes(from: total - ends, count: ends)[...])
     }
 
     /// Everything written, the buffer emptied.

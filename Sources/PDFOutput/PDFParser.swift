@@ -249,17 +249,11 @@ final class PDFObjects {
     /// are there after. Most of Cairo's file is its own structure tree, which the final file
     /// does not reach, so the post-writer's own tree is made without it in memory.
     func detach(keeping value: PDFValue) {
-        var pending = [value]
+        var pending = value.references
         var seen: Set<Int> = []
-        while let next = pending.popLast() {
-            switch next {
-            case .ref(let number):
-                guard seen.insert(number).inserted, let object = self[number] else { continue }
-                pending.append(object.value)
-            case .array(let items): pending += items
-            case .dict(let dict): pending += dict.entries.map { $0.value }
-            default: break
-            }
+        while let number = pending.popLast() {
+            guard seen.insert(number).inserted, let object = self[number] else { continue }
+            pending += object.value.references
         }
         source = nil
     }

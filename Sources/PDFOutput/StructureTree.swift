@@ -36,9 +36,9 @@ struct StructureTable {
     private var typeCodes: [String: UInt8] = [:]
     private var types: [UInt8] = []
     private var parents: [Element] = []
-    /// Each element's kids as a list through `kidNext`, from `firstKid` to `lastKid` (-1: none).
-    private var firstKid: [Int32] = []
-    private var lastKid: [Int32] = []
+    /// Each element's kids as a list through `kidNext`, from `kidHead` to `kidTail` (-1: none).
+    private var kidHead: [Int32] = []
+    private var kidTail: [Int32] = []
     /// Kind of each kid (0 element, 1 content, 2 annotation) and its two numbers.
     private var kidKinds: [UInt8] = []
     private var kidFirst: [Int32] = []
@@ -73,8 +73,8 @@ struct StructureTable {
         let element = Element(types.count)
         types.append(code)
         parents.append(-1)
-        firstKid.append(-1)
-        lastKid.append(-1)
+        kidHead.append(-1)
+        kidTail.append(-1)
         if let attributes { self.attributes[element] = attributes }
         if let alt { alts[element] = alt }
         return element
@@ -99,8 +99,8 @@ struct StructureTable {
         }
         kidNext.append(-1)
         let e = Int(element)
-        if lastKid[e] >= 0 { kidNext[Int(lastKid[e])] = index } else { firstKid[e] = index }
-        lastKid[e] = index
+        if kidTail[e] >= 0 { kidNext[Int(kidTail[e])] = index } else { kidHead[e] = index }
+        kidTail[e] = index
     }
 
     func type(of element: Element) -> String { typeNames[Int(types[Int(element)])] }
@@ -123,7 +123,7 @@ struct StructureTable {
 
     func kids(of element: Element) -> [Kid] {
         var kids: [Kid] = []
-        var index = firstKid[Int(element)]
+        var index = kidHead[Int(element)]
         while index >= 0 {
             kids.append(kid(index))
             index = kidNext[Int(index)]
@@ -132,12 +132,12 @@ struct StructureTable {
     }
 
     func firstKid(of element: Element) -> Kid? {
-        let index = firstKid[Int(element)]
+        let index = kidHead[Int(element)]
         return index >= 0 ? kid(index) : nil
     }
 
     func lastKid(of element: Element) -> Kid? {
-        let index = lastKid[Int(element)]
+        let index = kidTail[Int(element)]
         return index >= 0 ? kid(index) : nil
     }
 
@@ -166,17 +166,10 @@ struct StructureTable {
         order.reserveCapacity(count)
         var place = [Int32](repeating: -1, count: count)
         var stack: [Element] = [Self.document]
-        var elementKids: [Element] = []
         while let element = stack.popLast() {
             place[Int(element)] = Int32(order.count)
             order.append(element)
-            elementKids.removeAll(keepingCapacity: true)
-            var index = firstKid[Int(element)]
-            while index >= 0 {
-                if kidKinds[Int(index)] == 0 { elementKids.append(kidFirst[Int(index)]) }
-                index = kidNext[Int(index)]
-            }
-            stack += elementKids.reversed()
+            for case .element(let kid) in kids(of: element).reversed() { stack.append(kid) }
         }
         return (order, place)
     }
