@@ -36,7 +36,24 @@ public enum HTMLWriter {
 
     /// The report page, written at `SiteLayout.Place.reportPage`.
     public static func render(_ report: Report, context: PageContext) -> String {
-        ReportPageWriter(report: report, context: context).render()
+        var page = ""
+        let output = PageOutput { page += String(decoding: $0, as: UTF8.self) }
+        ReportPageWriter(report: report, context: context).write(to: output)
+        // Appending to a string fails never.
+        _ = try? output.finish()
+        return page
+    }
+
+    /// The report page (`SiteLayout.Place.reportPage`) handed to `output` in pieces as it is
+    /// written, never whole (a report of long tables makes a page of tens of megabytes); the
+    /// characters each web font of the page must hold. Throws what `output` throws, once the
+    /// page is done.
+    public static func write(
+        _ report: Report, context: PageContext, to output: @escaping (UnsafeRawBufferPointer) throws -> Void
+    ) throws -> [SiteLayout.FontFace: Set<Unicode.Scalar>] {
+        let pieces = PageOutput(output)
+        ReportPageWriter(report: report, context: context).write(to: pieces)
+        return try pieces.finish()
     }
 
     /// The OIT checklist of the report as CSV (nil when it has none), for
@@ -70,36 +87,14 @@ struct ReportPageWriter {
     var agencyName: String { report.metadata.author }
     var siteName: String { report.metadata.siteName ?? agencyName }
 
-    func render() -> String {
+    func write(to output: PageOutput) {
         let fiscalYear = HTMLWriter.fiscalYearText(report.fiscalYear, digits: report.digits)
         let year = report.fiscalYear
-        // The body first: the tables add their labels to the page's style as they are written.
-        var body = header(fiscalYear: fiscalYear) + "<main>\n"
-        if let contents = report.contents {
-            body +=
-                "<nav class=\"contents\" aria-labelledby=\"contents\">\n<h2 id=\"contents\">\(text(contents.heading))</h2>\n"
-            body += contentsList(report.sections, at: []) + "</nav>\n"
+        // The page's style holds the label rules of its tables: made before the page is
+        // written, in the order the tables are written, so each table is named as it is then.
+        for table in tables(of: report.sections) {
+            _ = TableWriter(table: table, labelledBy: "", text: text, labels: labels).labelClass()
         }
-        if let preface = report.preface {
-            body +=
-                "<section class=\"preface\" aria-labelledby=\"preface\">\n<h2 id=\"preface\">\(text(preface.heading))</h2>\n"
-            for paragraph in preface.paragraphs { body += "<p class=\"text\">\(text(paragraph))</p>\n" }
-            if let signature = preface.signature {
-                body += "<p class=\"signature\">"
-                body += (signature.lines + [signature.dateText].compactMap { $0 }).map { text($0) }.joined(
-                    separator: "<br>")
-                body += "</p>\n"
-            }
-            body += "</section>\n"
-        }
-        body += "<div class=\"report\">\n"
-        if !report.bodyTitleLines.isEmpty {
-            body += "<p class=\"report-title\"><strong>\(lines(report.bodyTitleLines))</strong></p>\n"
-        }
-        for (index, section) in report.sections.enumerated() { body += render(section, at: [index]) }
-        body +=
-            "</div>\n</main>\n<footer>\n<p>\(text(agencyName)) · \(text(fiscalYear))</p>\n</footer>\n</body>\n</html>\n"
-
         let title = "\(report.metadata.title) \(fiscalYear) – \(agencyName)"
         let description = "\(report.metadata.title) \(fiscalYear) ของ\(agencyName)"
         var head = PageHead(
@@ -119,7 +114,43 @@ struct ReportPageWriter {
         ]
         head.style = labels.css
         head.bodyClass = text.marksBreaks ? "breaks" : nil
-        return head.render() + body
+        output.append(head.render())
+
+        output.append(header(fiscalYear: fiscalYear) + "<main>\n")
+        if let contents = report.contents {
+            output.append(
+                "<nav class=\"contents\" aria-labelledby=\"contents\">\n<h2 id=\"contents\">\(text(contents.heading))</h2>\n"
+                    + contentsList(report.sections, at: []) + "</nav>\n")
+        }
+        if let preface = report.preface {
+            var html =
+                "<section class=\"preface\" aria-labelledby=\"preface\">\n<h2 id=\"preface\">\(text(preface.heading))</h2>\n"
+            for paragraph in preface.paragraphs { html += "<p class=\"text\">\(text(paragraph))</p>\n" }
+            if let signature = preface.signature {
+                html += "<p class=\"signature\">"
+                html += (signature.lines + [signature.dateText].compactMap { $0 }).map { text($0) }.joined(
+                    separator: "<br>")
+                html += "</p>\n"
+            }
+            output.append(html + "</section>\n")
+        }
+        output.append("<div class=\"report\">\n")
+        if !report.bodyTitleLines.isEmpty {
+            output.append("<p class=\"report-title\"><strong>\(lines(report.bodyTitleLines))</strong></p>\n")
+        }
+        for (index, section) in report.sections.enumerated() { write(section, at: [index], to: output) }
+        output.append(
+            "</div>\n</main>\n<footer>\n<p>\(text(agencyName)) · \(text(fiscalYear))</p>\n</footer>\n</body>\n</html>\n"
+        )
+    }
+
+    /// The tables of `sections` and their subsections, in the order the page writes them.
+    func tables(of sections: [Section]) -> [Table] {
+        sections.flatMap { section in
+            section.blocks.compactMap { block -> Table? in
+                if case .table(let table) = block { return table } else { return nil }
+            } + tables(of: section.subsections)
+        }
     }
 
     /// Lines of a title that the PDF sets one under another, as one line that may break where
@@ -185,37 +216,36 @@ struct ReportPageWriter {
     }
 
     /// A section at `position` (its index among its siblings, from the top level down).
-    func render(_ section: Section, at position: [Int]) -> String {
+    func write(_ section: Section, at position: [Int], to output: PageOutput) {
         let level = min(section.level + 1, 6)
         let id = HTMLWriter.sectionID(position)
-        var html =
-            "<section>\n<h\(level) id=\"\(id)\">\(text(section.headingText))</h\(level)>\n"
+        output.append("<section>\n<h\(level) id=\"\(id)\">\(text(section.headingText))</h\(level)>\n")
         // A table is named by the heading above it: the section's, or the indicator's.
         var label = id
         var headings = 0
         for block in section.blocks {
             switch block {
-            case .paragraph(let paragraph): html += "<p class=\"text\">\(text(paragraph))</p>\n"
+            case .paragraph(let paragraph): output.append("<p class=\"text\">\(text(paragraph))</p>\n")
             case .heading(let heading):
                 headings += 1
                 label = "\(id)-indicator-\(headings)"
                 let sub = min(level + 1, 6)
-                html += "<h\(sub) id=\"\(label)\">\(text(heading))</h\(sub)>\n"
+                output.append("<h\(sub) id=\"\(label)\">\(text(heading))</h\(sub)>\n")
             case .table(let table):
-                html += TableWriter(table: table, labelledBy: label, text: text, labels: labels).render()
+                TableWriter(table: table, labelledBy: label, text: text, labels: labels).write(to: output)
             case .list(let items):
-                html +=
+                output.append(
                     "<ul class=\"marked\">"
-                    + items.map {
-                        "<li><span class=\"mark\" aria-hidden=\"true\">\(HTMLWriter.escape($0.mark))</span> \(text($0.text))</li>"
-                    }.joined() + "</ul>\n"
+                        + items.map {
+                            "<li><span class=\"mark\" aria-hidden=\"true\">\(HTMLWriter.escape($0.mark))</span> \(text($0.text))</li>"
+                        }.joined() + "</ul>\n")
             case .note(let noteLabel, let note):
-                html += "<p class=\"note\"><strong>\(text(noteLabel))</strong> \(text(note))</p>\n"
-            case .image(let image): html += figure(image)
+                output.append("<p class=\"note\"><strong>\(text(noteLabel))</strong> \(text(note))</p>\n")
+            case .image(let image): output.append(figure(image))
             }
         }
-        for (index, sub) in section.subsections.enumerated() { html += render(sub, at: position + [index]) }
-        return html + "</section>\n"
+        for (index, sub) in section.subsections.enumerated() { write(sub, at: position + [index], to: output) }
+        output.append("</section>\n")
     }
 
     /// A picture, embedded in the page (a data URL) so the page needs no file beside it; when

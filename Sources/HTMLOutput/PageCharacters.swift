@@ -16,102 +16,114 @@ enum PageCharacters {
     static func faces(of html: String) -> [SiteLayout.FontFace: Set<Unicode.Scalar>] {
         var html = html
         html.makeContiguousUTF8()
-        let (regular, bold) = html.utf8.withContiguousStorageIfAvailable { scan($0) }!
-        let (regularSet, boldSet) = (regular.set, bold.set)
-        return [
-            .regular: regularSet.subtracting(symbols),
-            .bold: boldSet.subtracting(symbols),
-            .symbols: regularSet.intersection(symbols).union(boldSet.intersection(symbols)),
-        ]
+        var scanner = Scanner()
+        html.utf8.withContiguousStorageIfAvailable { scanner.scan($0) }!
+        return scanner.faces
     }
 
-    /// Every character the page shows, and those shown in bold.
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (regular: ScalarSet, bold: ScalarSet) {
-        var regular = ScalarSet(Stylesheet.generatedText.unicodeScalars)
-        var bold = ScalarSet()
-        let count = bytes.count
-        var i = 0
-        var inBody = false
-        var inStyle = false
-        var boldOpen: [TagName] = []
-        func add(_ scalar: Unicode.Scalar) {
-            regular.insert(scalar)
-            if !boldOpen.isEmpty { bold.insert(scalar) }
+    /// Reads a page piece by piece (`PageOutput`): what it carries from one piece to the next
+    /// is which elements are open. Each piece must hold whole tags, characters and references
+    /// (every piece the page's writers hand on does).
+    struct Scanner {
+        private var regular = ScalarSet(Stylesheet.generatedText.unicodeScalars)
+        private var bold = ScalarSet()
+        private var inBody = false
+        private var inStyle = false
+        private var boldOpen: [TagName] = []
+
+        /// The characters of the pieces read so far, by the face that must hold them.
+        var faces: [SiteLayout.FontFace: Set<Unicode.Scalar>] {
+            let (regularSet, boldSet) = (regular.set, bold.set)
+            return [
+                .regular: regularSet.subtracting(symbols),
+                .bold: boldSet.subtracting(symbols),
+                .symbols: regularSet.intersection(symbols).union(boldSet.intersection(symbols)),
+            ]
         }
-        /// The character that starts at `index` (the bytes are valid UTF-8) and its length.
-        func character(at index: Int) -> (Unicode.Scalar, Int) {
-            let lead = UInt32(bytes[index])
-            guard lead >= 0x80 else { return (Unicode.Scalar(UInt8(lead)), 1) }
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-            var value = lead & (0x7F >> UInt32(length))
-            for k in 1..<length { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
-            return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
-        }
-        while i < count {
-            let c = bytes[i]
-            if c == UInt8(ascii: "<") {
-                var j = i + 1
-                while j < count, bytes[j] != UInt8(ascii: ">") { j += 1 }
-                let body = UnsafeBufferPointer(rebasing: bytes[(i + 1)..<min(j, count)])
-                let closing = body.first == UInt8(ascii: "/")
-                // The element's name: ASCII letters and digits after any `/` (every name the
-                // page writes), lowercased.
-                let name = TagName(body.drop(while: { $0 == UInt8(ascii: "/") }))
-                if name == .body {
-                    inBody = !closing
-                } else if name == .style {
-                    inStyle = !closing
-                } else if TagName.bold.contains(name) {
-                    if closing {
-                        if let last = boldOpen.lastIndex(of: name) { boldOpen.remove(at: last) }
-                    } else if body.firstRange(of: rowScope) == nil {
-                        boldOpen.append(name)
-                    }
-                }
-                i = j + 1
-                continue
+
+        /// Every character `bytes` shows, and those shown in bold.
+        mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let count = bytes.count
+            var i = 0
+            func add(_ scalar: Unicode.Scalar) {
+                regular.insert(scalar)
+                if !boldOpen.isEmpty { bold.insert(scalar) }
             }
-            if inStyle {
-                // Only what the page's style draws: its quoted strings (the table labels).
-                if c == UInt8(ascii: "\"") {
+            /// The character that starts at `index` (the bytes are valid UTF-8) and its length.
+            func character(at index: Int) -> (Unicode.Scalar, Int) {
+                let lead = UInt32(bytes[index])
+                guard lead >= 0x80 else { return (Unicode.Scalar(UInt8(lead)), 1) }
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = lead & (0x7F >> UInt32(length))
+                for k in 1..<length { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
+                return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+            }
+            while i < count {
+                let c = bytes[i]
+                if c == UInt8(ascii: "<") {
                     var j = i + 1
-                    while j < count, bytes[j] != UInt8(ascii: "\"") {
-                        // `cssString` writes ASCII punctuation as six hex digits.
-                        if bytes[j] == UInt8(ascii: "\\"), j + 6 < count,
-                            let value = UInt32(String(decoding: bytes[(j + 1)...(j + 6)], as: UTF8.self), radix: 16),
-                            let decoded = Unicode.Scalar(value)
-                        {
-                            add(decoded)
-                            j += 7
-                            continue
+                    while j < count, bytes[j] != UInt8(ascii: ">") { j += 1 }
+                    let body = UnsafeBufferPointer(rebasing: bytes[(i + 1)..<min(j, count)])
+                    let closing = body.first == UInt8(ascii: "/")
+                    // The element's name: ASCII letters and digits after any `/` (every name the
+                    // page writes), lowercased.
+                    let name = TagName(body.drop(while: { $0 == UInt8(ascii: "/") }))
+                    if name == .body {
+                        inBody = !closing
+                    } else if name == .style {
+                        inStyle = !closing
+                    } else if TagName.bold.contains(name) {
+                        if closing {
+                            if let last = boldOpen.lastIndex(of: name) { boldOpen.remove(at: last) }
+                        } else if body.firstRange(of: rowScope) == nil {
+                            boldOpen.append(name)
                         }
-                        let (scalar, length) = character(at: j)
-                        add(scalar)
-                        j += length
                     }
                     i = j + 1
                     continue
                 }
-            } else if inBody {
-                if c == UInt8(ascii: "&") {
-                    var j = i + 1
-                    while j < count, j - i < 8, bytes[j] != UInt8(ascii: ";") { j += 1 }
-                    if let decoded = reference(UnsafeBufferPointer(rebasing: bytes[(i + 1)..<min(j, count)])) {
-                        add(decoded)
+                if inStyle {
+                    // Only what the page's style draws: its quoted strings (the table labels).
+                    if c == UInt8(ascii: "\"") {
+                        var j = i + 1
+                        while j < count, bytes[j] != UInt8(ascii: "\"") {
+                            // `cssString` writes ASCII punctuation as six hex digits.
+                            if bytes[j] == UInt8(ascii: "\\"), j + 6 < count,
+                                let value = UInt32(
+                                    String(decoding: bytes[(j + 1)...(j + 6)], as: UTF8.self), radix: 16),
+                                let decoded = Unicode.Scalar(value)
+                            {
+                                add(decoded)
+                                j += 7
+                                continue
+                            }
+                            let (scalar, length) = character(at: j)
+                            add(scalar)
+                            j += length
+                        }
                         i = j + 1
                         continue
                     }
+                } else if inBody {
+                    if c == UInt8(ascii: "&") {
+                        var j = i + 1
+                        while j < count, j - i < 8, bytes[j] != UInt8(ascii: ";") { j += 1 }
+                        if let decoded = reference(UnsafeBufferPointer(rebasing: bytes[(i + 1)..<min(j, count)])) {
+                            add(decoded)
+                            i = j + 1
+                            continue
+                        }
+                    }
+                    if !(c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") || c == UInt8(ascii: "\t")) {
+                        let (scalar, length) = character(at: i)
+                        add(scalar)
+                        i += length
+                        continue
+                    }
                 }
-                if !(c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") || c == UInt8(ascii: "\t")) {
-                    let (scalar, length) = character(at: i)
-                    add(scalar)
-                    i += length
-                    continue
-                }
+                i += 1
             }
-            i += 1
         }
-        return (regular, bold)
     }
 
     /// The character a reference the page writes (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;`)

@@ -18,11 +18,17 @@ struct TableWriter {
     /// larger one: the point where their columns would get too narrow for their longest words.
     var stackClass: String { table.columns.count > 5 ? "stack-l" : "stack-m" }
 
-    func render() -> String {
+    /// The table's label rules (`LabelStyles`), made or found again: the name of its set.
+    func labelClass(layout: RowLayout? = nil) -> String? {
+        labels.classFor(
+            table: table, roles: roles, layout: layout ?? RowLayout(table: table, roles: roles),
+            stackClass: stackClass, widths: table.columns.map { percent($0.width) })
+    }
+
+    /// The table, a row at a time.
+    func write(to output: PageOutput) {
         let layout = RowLayout(table: table, roles: roles)
-        let labelClass = labels.classFor(
-            table: table, roles: roles, layout: layout, stackClass: stackClass,
-            widths: table.columns.map { percent($0.width) })
+        let labelClass = labelClass(layout: layout)
         var html =
             "<table class=\"\(table.kind.rawValue) \(stackClass)\(labelClass.map { " " + $0 } ?? "")\" aria-labelledby=\"\(labelledBy)\">\n"
         // The widths are in the page's style, once for all tables of the same columns.
@@ -38,26 +44,27 @@ struct TableWriter {
                             ? "<th scope=\"col\"\(rows)>\(content(header))</th>" : "<th>\(content(header))</th>"
                 }.joined() + "</tr>\n"
         }
-        html += "</thead>\n<tbody>\n"
+        output.append(html + "</thead>\n<tbody>\n")
         for (index, row) in table.rows.enumerated() {
             switch row.kind {
             case .group:
-                if index > 0 { html += "</tbody>\n<tbody>\n" }
-                html +=
-                    "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"\(table.columns.count)\">\(content(row.cells.first ?? .empty))</th></tr>\n"
+                output.append(
+                    (index > 0 ? "</tbody>\n<tbody>\n" : "")
+                        + "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"\(table.columns.count)\">\(content(row.cells.first ?? .empty))</th></tr>\n"
+                )
             case .total:
                 let cells = layout.cells(ofRow: index)
-                html += "<tr class=\"total\">" + cells.map { cell(row.cells[$0.index], $0) }.joined() + "</tr>\n"
+                output.append("<tr class=\"total\">" + cells.map { cell(row.cells[$0.index], $0) }.joined() + "</tr>\n")
             case .body:
                 let cells = layout.cells(ofRow: index)
                 // A row that starts a measure or an item: the stacked layout sets it apart.
                 let first = cells.contains { $0.column < roles.count && roles[$0.column].startsRow }
-                html +=
+                output.append(
                     (first ? "<tr class=\"first\">" : "<tr>")
-                    + cells.map { cell(row.cells[$0.index], $0) }.joined() + "</tr>\n"
+                        + cells.map { cell(row.cells[$0.index], $0) }.joined() + "</tr>\n")
             }
         }
-        return html + "</tbody>\n</table>\n"
+        output.append("</tbody>\n</table>\n")
     }
 
     /// A body cell as placed by `RowLayout`.

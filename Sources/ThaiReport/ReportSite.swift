@@ -21,7 +21,6 @@ struct ReportSite {
         let context = PageContext(
             pdf: pdf, checklistCSV: csv != nil, siteURL: siteURL,
             lineBreaks: lineBreaks, otherYears: otherYears)
-        let page = HTMLWriter.render(report, context: context)
         try SiteAssets.write(fontsDirectory: fontsDirectory, year: year, in: site)
         let checklist = site.url(.reportChecklist(agencyID: report.agencyID, year: year))
         if let csv {
@@ -29,11 +28,25 @@ struct ReportSite {
         } else {
             try? FileManager.default.removeItem(at: checklist)
         }
-        try PageFonts.write(for: page, fontsDirectory: fontsDirectory) {
-            site.url(.reportFont($0, agencyID: report.agencyID, year: year))
-        }
         let target = site.url(.reportPage(agencyID: report.agencyID, year: year))
-        try AtomicFile.write(to: target) { try Data(page.utf8).write(to: $0) }
+        try AtomicFile.write(to: target) { temporary in
+            // The page goes to its file as it is written (a long table's page is tens of
+            // megabytes); its fonts are written before it is renamed into place.
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+                let file = FileHandle(forWritingAtPath: temporary.path)
+            else { throw AtomicFile.Failure(path: target.path, reason: "cannot create \(temporary.lastPathComponent)") }
+            let characters: [SiteLayout.FontFace: Set<Unicode.Scalar>]
+            do {
+                characters = try HTMLWriter.write(report, context: context) { try file.write(contentsOf: $0) }
+                try file.close()
+            } catch {
+                try? file.close()
+                throw AtomicFile.Failure(path: target.path, reason: (error as NSError).localizedDescription)
+            }
+            try PageFonts.write(characters, fontsDirectory: fontsDirectory) {
+                site.url(.reportFont($0, agencyID: report.agencyID, year: year))
+            }
+        }
         return [target]
     }
 }
@@ -51,7 +64,15 @@ enum PageFonts {
     }
 
     static func write(for page: String, fontsDirectory: URL, at place: (SiteLayout.FontFace) -> URL) throws {
-        for (face, characters) in HTMLWriter.characters(ofPage: page) {
+        try write(HTMLWriter.characters(ofPage: page), fontsDirectory: fontsDirectory, at: place)
+    }
+
+    /// The fonts of a page whose faces must hold `characters`.
+    static func write(
+        _ characters: [SiteLayout.FontFace: Set<Unicode.Scalar>], fontsDirectory: URL,
+        at place: (SiteLayout.FontFace) -> URL
+    ) throws {
+        for (face, characters) in characters {
             let font = fontsDirectory.appendingPathComponent(source(of: face))
             let sorted = characters.sorted()
             let key = font.path + "\n" + String(String.UnicodeScalarView(sorted))
