@@ -6,10 +6,10 @@
 /// (a table of thousands of rows) would hold every page's content plain until the post-writer
 /// is done; so once `CairoFileBuffer` holds `rawLimit` plain bytes, what Cairo writes while
 /// each further page is shown (the page's content stream and the objects that go with it:
-/// whole objects) is deflated as the page is done, and inflated again when the post-writer
-/// reads an object there (`PDFParser`). What Cairo writes after the last page (its fonts, its
+/// whole objects) is deflated as the page is done, kept on disk (`SpillFile`), and read and
+/// inflated again when the post-writer reads an object there (`PDFParser`). What Cairo writes after the last page (its fonts, its
 /// own structure tree, as long as the table's cells: 16 MB for 13 MB of rows, and the
-/// cross-reference table) is deflated in pieces as it is written, each cut where what Cairo
+/// cross-reference table) is deflated in pieces as it is written (kept on disk too), each cut where what Cairo
 /// had written ended `endobj` (`CairoFileBuffer`), and the parser checks every such cut
 /// against the cross-reference table (`joiningCuts`); what is left plain is deflated in
 /// pieces once the parser has read where its objects start (`deflatingTail`).
@@ -19,12 +19,51 @@ struct CairoFile {
         let start: Int
         /// How many bytes of the file it holds.
         let length: Int
-        /// Those bytes, or those bytes deflated.
-        let data: [UInt8]
+        /// Those bytes, or those bytes deflated: in memory, or on disk (`SpillFile`).
+        private let held: Held
         let deflated: Bool
         /// False when it was cut where the bytes so far ended `endobj`, which a stream's data
         /// may do too: an object or the cross-reference table must start where it ends.
         var endChecked = true
+
+        private enum Held {
+            case memory([UInt8])
+            case disk(SpillFile, offset: Int, count: Int)
+        }
+
+        init(start: Int, length: Int, data: [UInt8], deflated: Bool) {
+            self.start = start
+            self.length = length
+            held = .memory(data)
+            self.deflated = deflated
+        }
+
+        /// `data` written to `spill` when it can be (kept in memory when it cannot).
+        init(start: Int, length: Int, data: [UInt8], deflated: Bool, spill: SpillFile?) {
+            self.start = start
+            self.length = length
+            if let spill, let offset = try? spill.append(data) {
+                held = .disk(spill, offset: offset, count: data.count)
+            } else {
+                held = .memory(data)
+            }
+            self.deflated = deflated
+        }
+
+        /// The segment's bytes (deflated if it is), read from disk if they are there.
+        var data: [UInt8] {
+            get throws {
+                switch held {
+                case .memory(let bytes): return bytes
+                case .disk(let file, let offset, let count): return try file.read(at: offset, count: count)
+                }
+            }
+        }
+
+        /// Whether the bytes are on disk.
+        var isOnDisk: Bool {
+            if case .disk = held { return true } else { return false }
+        }
     }
 
     let segments: [Segment]
@@ -70,7 +109,7 @@ struct CairoFile {
         guard let last = segments.last, !last.deflated, last.start <= end, end <= last.start + last.length,
             last.length > tailPiece
         else { return self }
-        let bytes = last.data
+        let bytes = try last.data
         var cuts = [last.start]
         for start in objectStarts.filter({ $0 > last.start && $0 < end }).sorted()
         where start - cuts[cuts.count - 1] >= tailPiece && Self.isObjectStart(bytes[(start - last.start)...]) {
@@ -106,7 +145,7 @@ struct CairoFile {
                 continue
             }
             func plain(_ s: Segment) throws -> [UInt8] {
-                s.deflated ? try Deflate.decompress(s.data, limit: s.length, expected: s.length) : s.data
+                s.deflated ? try Deflate.decompress(s.data, limit: s.length, expected: s.length) : try s.data
             }
             let bytes = try plain(last) + plain(segment)
             var joined = Segment(
@@ -155,9 +194,21 @@ final class CairoFileBuffer {
     /// The size of the pieces a long file's tail is deflated in (`CairoFile.deflatingTail`).
     let tailPiece: Int
 
-    init(rawLimit: Int = 2 << 20, tailPiece: Int = 256 << 10) {
+    /// Where the deflated segments go (made when the first is closed; nil until then, or when
+    /// no temporary file can be made and they stay in memory). `spills`: whether they go to disk.
+    private var spill: SpillFile?
+    private let spills: Bool
+
+    init(rawLimit: Int = 2 << 20, tailPiece: Int = 256 << 10, spills: Bool = true) {
         self.rawLimit = rawLimit
         self.tailPiece = tailPiece
+        self.spills = spills
+    }
+
+    /// The file deflated segments are written to, made when first needed.
+    private func spillFile() -> SpillFile? {
+        if spill == nil, spills { spill = SpillFile() }
+        return spill
     }
 
     deinit { releaseRaw() }
@@ -208,7 +259,7 @@ final class CairoFileBuffer {
         // Deflated if zlib can; plain otherwise (the bytes are taken already).
         let deflated = try? Deflate.compress(run)
         var segment = CairoFile.Segment(
-            start: rawStart, length: run.count, data: deflated ?? run, deflated: deflated != nil)
+            start: rawStart, length: run.count, data: deflated ?? run, deflated: deflated != nil, spill: spillFile())
         segment.endChecked = false
         closed.append(segment)
         rawHeld -= run.count
@@ -231,9 +282,10 @@ final class CairoFileBuffer {
         let page = run[split...]
         let deflated = try Deflate.compress(page)
         if split > 0 {
-            closed.append(.init(start: rawStart, length: split, data: Array(run[..<split]), deflated: false))
+            closed.append(
+                .init(start: rawStart, length: split, data: Array(run[..<split]), deflated: false, spill: spillFile()))
         }
-        closed.append(.init(start: pageStart, length: page.count, data: deflated, deflated: true))
+        closed.append(.init(start: pageStart, length: page.count, data: deflated, deflated: true, spill: spillFile()))
         pagesDeflated += 1
         rawHeld -= page.count
         rawStart = total

@@ -60,12 +60,15 @@ struct PDFParser {
         return try? readObject(number, at: offset)
     }
 
-    /// The bytes of segment `index`, inflated if they are deflated.
+    /// The bytes of segment `index`, inflated if they are deflated (the last one read from disk
+    /// or inflated is kept: an object's neighbours are often read next).
     private func segmentBytes(_ index: Int) throws -> [UInt8] {
         let segment = file.segments[index]
-        guard segment.deflated else { return segment.data }
+        guard segment.deflated || segment.isOnDisk else { return try segment.data }
         if inflated.index == index { return inflated.bytes }
-        let bytes = try Deflate.decompress(segment.data, limit: segment.length, expected: segment.length)
+        let bytes =
+            segment.deflated
+            ? try Deflate.decompress(segment.data, limit: segment.length, expected: segment.length) : try segment.data
         guard bytes.count == segment.length else {
             throw Failure.malformed(
                 "a deflated page of \(bytes.count) bytes, not \(segment.length)", offset: segment.start)

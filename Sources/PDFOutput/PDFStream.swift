@@ -26,8 +26,9 @@ public final class PDFStream: PageSink {
     /// The final file, created and opened at once: if the file's name is removed while pages
     /// are drawn (an interrupted build removes its temporary files), no new one appears later.
     private let file: FileHandle
-    /// What Cairo writes, in memory until the post-writer reads it: its content streams plain
-    /// (`CairoPlainStreams`), a long document's pages deflated as they are done (`CairoFile`).
+    /// What Cairo writes, until the post-writer reads it: its content streams plain
+    /// (`CairoPlainStreams`), in memory; a long document's pages deflated as they are done and
+    /// kept on disk (`CairoFile`).
     private let drawn: CairoFileBuffer
     let options: PDFOptions
     private var marker = ContentMarker()

@@ -72,13 +72,16 @@ import Testing
         return (buffer.take(), Array(text.utf8))
     }
 
-    @Test func pagesPastTheLimitAreDeflatedAndReadBack() throws {
-        let (gathered, whole) = Self.file(into: CairoFileBuffer(rawLimit: 0), pages: 3)
-        // The header plain, each page deflated, the rest plain.
+    @Test(arguments: [true, false]) func pagesPastTheLimitAreDeflatedAndReadBack(spills: Bool) throws {
+        let (gathered, whole) = Self.file(into: CairoFileBuffer(rawLimit: 0, spills: spills), pages: 3)
+        // The header plain, each page deflated, the rest plain; every segment closed while the
+        // pages were drawn kept on disk (unless the buffer is told to keep them in memory),
+        // what was written after them in memory.
         #expect(gathered.segments.map(\.deflated) == [false, true, true, true, false])
+        #expect(gathered.segments.map(\.isOnDisk) == [spills, spills, spills, spills, false])
         #expect(gathered.count == whole.count)
         for segment in gathered.segments {
-            let bytes = segment.deflated ? try Deflate.decompress(segment.data) : segment.data
+            let bytes = try segment.deflated ? Deflate.decompress(segment.data) : segment.data
             #expect(bytes[...] == whole[segment.start..<(segment.start + segment.length)])
         }
         #expect(gathered.segmentIndex(holding: 0) == 0)
@@ -109,6 +112,8 @@ import Testing
         let plain = try PDFParser(whole)
         let tailStart = try #require(plain.offsets[5])  // the first object after the pages
         #expect(gathered.segments.filter { $0.start >= tailStart && $0.deflated }.count >= 20, "cut as written")
+        #expect(
+            gathered.segments.filter { $0.deflated }.allSatisfy { $0.isOnDisk }, "pieces cut as written kept on disk")
         let parser = try PDFParser(gathered)
         let tail = parser.file.segments.filter { $0.start >= tailStart }
         #expect(tail.count >= 20)
@@ -123,7 +128,7 @@ import Testing
             #expect(startsAnObject, "a piece starts at byte \(segment.start), not where an object starts")
         }
         for segment in parser.file.segments {
-            let bytes = segment.deflated ? try Deflate.decompress(segment.data) : segment.data
+            let bytes = try segment.deflated ? Deflate.decompress(segment.data) : segment.data
             let same = bytes[...] == whole[segment.start..<(segment.start + segment.length)]
             #expect(same, "the segment at byte \(segment.start) is not the file's bytes")
         }
@@ -190,7 +195,7 @@ import Testing
     @Test func belowTheLimitTheFileIsOnePlainSegment() throws {
         let (gathered, whole) = Self.file(into: CairoFileBuffer(), pages: 3)
         #expect(gathered.segments.count == 1)
-        #expect(gathered.segments[0].data == whole)
+        #expect(try gathered.segments[0].data == whole)
         #expect(!gathered.segments[0].deflated)
     }
 
@@ -206,7 +211,7 @@ import Testing
         let file = buffer.take()
         #expect(file.segments.map(\.deflated) == [false])
         #expect(
-            file.segments[0].data
+            try file.segments[0].data
                 == Array("%PDF-1.5\n1 0 obj\n<< /Length 2 0 R >>\nstream\nhalf a stream\nendstream\nendobj\n".utf8))
         #expect(CairoFileBuffer.isWholeObjects(Array(" 12 0 obj\n<< >>\nendobj\n".utf8)[...]))
         #expect(!CairoFileBuffer.isWholeObjects(Array("12 0 R endobj".utf8)[...]))

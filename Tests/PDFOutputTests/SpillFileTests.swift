@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+@testable import PDFOutput
+
+/// The unnamed temporary file a long document's deflated pages wait in: bytes read back as
+/// written, wherever they are; a read outside what was written refused; the file never has a
+/// name another process could find, and is gone with the last reference.
+@Suite struct SpillFileTests {
+    @Test func bytesReadBackAsWritten() throws {
+        let spill = try #require(SpillFile())
+        let first = (0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        let second = Array("endobj\n".utf8)
+        #expect(try spill.append(first) == 0)
+        #expect(try spill.append(second) == first.count)
+        #expect(try spill.append([]) == first.count + second.count)
+        #expect(spill.size == first.count + second.count)
+        #expect(try spill.read(at: first.count, count: second.count) == second)
+        #expect(try spill.read(at: 0, count: first.count) == first)
+        #expect(try spill.read(at: 1000, count: 10) == Array(first[1000..<1010]))
+        #expect(throws: SpillFile.Failure.self) { try spill.read(at: first.count, count: second.count + 1) }
+        #expect(throws: SpillFile.Failure.self) { try spill.read(at: -1, count: 1) }
+    }
+
+    /// The file is unlinked from the start (`/proc/self/fd` names it "(deleted)"), and its
+    /// descriptor is closed with the last reference.
+    @Test func theFileHasNoNameAndGoesWithItsLastReference() throws {
+        var spill: SpillFile? = try #require(SpillFile())
+        _ = try spill?.append(Array("page".utf8))
+        let link = "/proc/self/fd/\(try #require(spill?.descriptor))"
+        let target = try FileManager.default.destinationOfSymbolicLink(atPath: link)
+        #expect(target.hasSuffix("(deleted)"), "\(target)")
+        spill = nil
+        // (Another test may have opened a file under the same number since: not this one.)
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link)) != target)
+    }
+}
