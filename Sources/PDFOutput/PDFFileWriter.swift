@@ -5,8 +5,12 @@ enum PDFFileWriter {
     static let header: [UInt8] = Array("%PDF-1.7\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A]
 
     /// The file written to `output` as it is made: only the objects that go into object streams
-    /// are held until the end (they are written after the streams), not the whole file.
-    static func write(objects: PDFObjects, root: PDFValue, info: PDFValue, to output: FinalFileOutput) throws {
+    /// wait until the end (they are written after the streams), not the whole file; past
+    /// `packedLimit` bytes they wait on disk (`SpillingBuffer`).
+    static func write(
+        objects: PDFObjects, root: PDFValue, info: PDFValue, to output: FinalFileOutput,
+        packedLimit: Int = 4 << 20
+    ) throws {
         // Number the objects in the order they are reached.
         var order: [Int] = []
         var numbers = ObjectNumbers(highest: objects.maxNumber)
@@ -42,7 +46,7 @@ enum PDFFileWriter {
         entries[0] = (0, 0, 0xFFFF)
         // Objects to pack: their numbers and where each ends in `packedBytes`.
         var packed: [(number: Int, end: Int)] = []
-        var packedBytes: [UInt8] = []
+        let packedBytes = SpillingBuffer(memoryLimit: packedLimit)
         for old in order {
             guard let object = objects[old], let number = numbers[old] else { continue }
             // Written now, so let go: a long table's structure tree and its pages' content
@@ -52,8 +56,10 @@ enum PDFFileWriter {
             // (a reference left out of `reaches` would be written `null`).
             assert(objects.reaches(old) == nil || object.value.references.allSatisfy { numbers[$0] != nil })
             guard let stream = object.stream, case .dict(var dict) = object.value else {
-                object.value.write(to: &packedBytes, numbers: numbers)
-                packedBytes.append(0x0A)
+                try packedBytes.append { (bytes: inout [UInt8]) in
+                    object.value.write(to: &bytes, numbers: numbers)
+                    bytes.append(0x0A)
+                }
                 packed.append((number, packedBytes.count))
                 continue
             }
@@ -96,9 +102,8 @@ enum PDFFileWriter {
         }
         // Each body is put together only while it is deflated.
         let deflated = try Concurrently.map(bodyRanges.count) {
-            try Deflate.compress(chunkOffsets[$0] + packedBytes[bodyRanges[$0]])
+            try Deflate.compress(chunkOffsets[$0] + packedBytes.read(bodyRanges[$0]))
         }
-        packedBytes = []
         for index in chunkRanges.indices {
             let (chunk, offsets, streamNumber) = (packed[chunkRanges[index]], chunkOffsets[index], chunkNumbers[index])
             let data = deflated[index]

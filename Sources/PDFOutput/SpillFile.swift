@@ -63,3 +63,55 @@ final class SpillFile: @unchecked Sendable {
         }
     }
 }
+
+/// Bytes appended in order and read back by range, held in memory up to `memoryLimit` and from
+/// then on in an unnamed temporary file (`SpillFile`), in pieces of `writeSize`. The final
+/// file's small objects wait in one until they are packed into object streams at its end: a
+/// long table's hundred thousand structure elements are tens of megabytes. A buffer that stays
+/// under the limit (every report of ordinary length) never touches the disk; one whose file
+/// cannot be made stays in memory.
+final class SpillingBuffer {
+    let memoryLimit: Int
+    static let writeSize = 1 << 18
+
+    /// Bytes not in the file yet (all of them until the limit is passed).
+    private var held: [UInt8] = []
+    private var spill: SpillFile?
+    /// Bytes in the file.
+    private var spilled = 0
+
+    init(memoryLimit: Int = 4 << 20) { self.memoryLimit = memoryLimit }
+
+    var count: Int { spilled + held.count }
+
+    /// Whether some of the bytes are on disk.
+    var isOnDisk: Bool { spilled > 0 }
+
+    /// Appends by letting `write` add to the bytes held (`PDFValue.write(to:)` writes into an
+    /// array); past the limit they are moved to the file a piece at a time.
+    func append(_ write: (inout [UInt8]) -> Void) throws {
+        write(&held)
+        guard held.count >= (spill == nil ? memoryLimit : Self.writeSize) else { return }
+        if spill == nil {
+            guard let made = SpillFile() else { return }
+            spill = made
+        }
+        _ = try spill!.append(held)
+        spilled += held.count
+        held.removeAll(keepingCapacity: true)
+    }
+
+    /// Bytes `range`, from memory or from the file.
+    func read(_ range: Range<Int>) throws -> ArraySlice<UInt8> {
+        guard range.lowerBound >= 0, range.upperBound <= count else {
+            throw SpillFile.Failure(reason: "bytes \(range) of \(count)")
+        }
+        if range.lowerBound >= spilled { return held[(range.lowerBound - spilled)..<(range.upperBound - spilled)] }
+        let fromFile = try spill!.read(
+            at: range.lowerBound, count: min(range.upperBound, spilled) - range.lowerBound)
+        guard range.upperBound > spilled else { return fromFile[...] }
+        var joined = fromFile
+        joined.append(contentsOf: held[0..<(range.upperBound - spilled)])
+        return joined[...]
+    }
+}

@@ -50,10 +50,25 @@ struct StructureTable {
     private var alts: [Element: String] = [:]
     /// Children made for structures of the page IR, by their parent and `Key`.
     private var children: [ChildKey: Element] = [:]
+    /// The names of groups of rows (`Key.group`), numbered as first met.
+    private var groupNames: [String: Int] = [:]
 
+    /// A parent and `Key` in 16 bytes: a long table has an entry for every cell, and with the
+    /// key as it is (a string in one case) the index took 13.5 MB for 130,000 cells.
     private struct ChildKey: Hashable {
         let parent: Element
-        let key: Key
+        /// 0: `Key.id`, 1: `Key.cell`, 2: `Key.group` (`value` its number in `groupNames`).
+        let kind: UInt8
+        let value: Int
+    }
+
+    /// `key` under `parent` as the index holds it; nil for a group no child was set for.
+    private func childKey(_ parent: Element, _ key: Key) -> ChildKey? {
+        switch key {
+        case .id(let id): return ChildKey(parent: parent, kind: 0, value: id)
+        case .cell(let column): return ChildKey(parent: parent, kind: 1, value: column)
+        case .group(let name): return groupNames[name].map { ChildKey(parent: parent, kind: 2, value: $0) }
+        }
     }
 
     init() { _ = make("Document") }
@@ -141,10 +156,11 @@ struct StructureTable {
         return index >= 0 ? kid(index) : nil
     }
 
-    func child(of parent: Element, _ key: Key) -> Element? { children[ChildKey(parent: parent, key: key)] }
+    func child(of parent: Element, _ key: Key) -> Element? { childKey(parent, key).flatMap { children[$0] } }
 
     mutating func setChild(_ child: Element, of parent: Element, _ key: Key) {
-        children[ChildKey(parent: parent, key: key)] = child
+        if case .group(let name) = key, groupNames[name] == nil { groupNames[name] = groupNames.count }
+        children[childKey(parent, key)!] = child
     }
 
     /// Lets go of the index of children once the tree is complete (the writer needs only kids).

@@ -222,6 +222,36 @@ import Testing
         #expect(json.contains("\"/N\": 6") && json.contains("\"/N\": 4"))
     }
 
+    /// The small objects that go into object streams wait on disk past the limit: the same
+    /// file as when they wait in memory, which qpdf reads whole.
+    @Test func packedObjectsPastTheLimitWaitOnDisk() throws {
+        let count = 3000
+        let kids = (0..<count).map { "\($0 + 4) 0 R" }.joined(separator: " ")
+        let bodies =
+            [
+                "<< /Type /Catalog /Pages 2 0 R /Extra [\(kids)] >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>",
+            ] + (0..<count).map { "<< /S /TD /N \($0) /Alt (cell \($0) of the table) >>" }
+        func written(packedLimit: Int) throws -> [UInt8] {
+            var bytes: [UInt8] = []
+            try PDFFileWriter.write(
+                objects: PDFObjects(try PDFParser(file(bodies))), root: .ref(1), info: .null,
+                to: FinalFileOutput { bytes += $0 }, packedLimit: packedLimit)
+            return bytes
+        }
+        let inMemory = try written(packedLimit: 4 << 20)
+        let onDisk = try written(packedLimit: 1024)
+        #expect(onDisk == inMemory)
+        let scratch = ScratchDirectory()
+        let path = scratch.url.appendingPathComponent("packed.pdf")
+        try Data(onDisk).write(to: path)
+        let check = try runProcess("qpdf", ["--check", path.path])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        let json = try runProcess("qpdf", ["--json", "--json-key=qpdf", path.path]).stdout
+        #expect(json.contains("\"/N\": 0,") && json.contains("\"/N\": \(count - 1),"))
+    }
+
     @Test func deflateRoundTrips() throws {
         let text = Array(String(repeating: "BT /F1 12 Tf (สวัสดี) Tj ET\n", count: 500).utf8)
         let packed = try Deflate.compress(text)

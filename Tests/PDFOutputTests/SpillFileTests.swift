@@ -35,3 +35,43 @@ import Testing
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link)) != target)
     }
 }
+
+/// Bytes appended in order and read back by range: in memory under the limit, on disk past it,
+/// every range the same bytes wherever it lies (in the file, in memory, across the two).
+@Suite struct SpillingBufferTests {
+    static func filled(_ buffer: SpillingBuffer, pieces: Int) throws -> [UInt8] {
+        var all: [UInt8] = []
+        for piece in 0..<pieces {
+            let bytes = (0..<(100 + piece % 37)).map { UInt8(truncatingIfNeeded: piece &* 7 &+ $0) }
+            try buffer.append { $0 += bytes }
+            all += bytes
+        }
+        return all
+    }
+
+    @Test func underTheLimitNothingGoesToDisk() throws {
+        let buffer = SpillingBuffer(memoryLimit: 1 << 20)
+        let all = try Self.filled(buffer, pieces: 500)
+        #expect(!buffer.isOnDisk)
+        #expect(buffer.count == all.count)
+        #expect(try Array(buffer.read(0..<all.count)) == all)
+    }
+
+    @Test func pastTheLimitEveryRangeReadsBack() throws {
+        let buffer = SpillingBuffer(memoryLimit: 4096)
+        // More than the limit and one piece written to the file, and some left in memory.
+        let all = try Self.filled(buffer, pieces: 3000)
+        #expect(buffer.isOnDisk)
+        #expect(buffer.count == all.count)
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let a = Int.random(in: 0...all.count, using: &generator)
+            let b = Int.random(in: 0...all.count, using: &generator)
+            let range = min(a, b)..<max(a, b)
+            #expect(try Array(buffer.read(range)) == Array(all[range]), "\(range)")
+        }
+        #expect(try Array(buffer.read(0..<all.count)) == all)
+        #expect(try Array(buffer.read((all.count - 10)..<all.count)) == Array(all.suffix(10)))
+        #expect(throws: SpillFile.Failure.self) { try buffer.read(0..<(all.count + 1)) }
+    }
+}
