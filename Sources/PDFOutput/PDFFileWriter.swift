@@ -56,7 +56,7 @@ enum PDFFileWriter {
             // (a reference left out of `reaches` would be written `null`).
             assert(objects.reaches(old) == nil || object.value.references.allSatisfy { numbers[$0] != nil })
             guard let stream = object.stream, case .dict(var dict) = object.value else {
-                try packedBytes.append { (bytes: inout [UInt8]) in
+                packedBytes.append { (bytes: inout [UInt8]) in
                     object.value.write(to: &bytes, numbers: numbers)
                     bytes.append(0x0A)
                 }

@@ -69,7 +69,7 @@ final class SpillFile: @unchecked Sendable {
 /// file's small objects wait in one until they are packed into object streams at its end: a
 /// long table's hundred thousand structure elements are tens of megabytes. A buffer that stays
 /// under the limit (every report of ordinary length) never touches the disk; one whose file
-/// cannot be made stays in memory.
+/// cannot be made or written stays in memory.
 final class SpillingBuffer {
     let memoryLimit: Int
     static let writeSize = 1 << 18
@@ -79,6 +79,7 @@ final class SpillingBuffer {
     private var spill: SpillFile?
     /// Bytes in the file.
     private var spilled = 0
+    private var stayInMemory = false
 
     init(memoryLimit: Int = 4 << 20) { self.memoryLimit = memoryLimit }
 
@@ -88,15 +89,16 @@ final class SpillingBuffer {
     var isOnDisk: Bool { spilled > 0 }
 
     /// Appends by letting `write` add to the bytes held (`PDFValue.write(to:)` writes into an
-    /// array); past the limit they are moved to the file a piece at a time.
-    func append(_ write: (inout [UInt8]) -> Void) throws {
+    /// array); past the limit they are moved to the file a piece at a time. When the file
+    /// cannot be made or written (a full disk), the bytes stay in memory from then on.
+    func append(_ write: (inout [UInt8]) -> Void) {
         write(&held)
-        guard held.count >= (spill == nil ? memoryLimit : Self.writeSize) else { return }
-        if spill == nil {
-            guard let made = SpillFile() else { return }
-            spill = made
+        guard !stayInMemory, held.count >= (spill == nil ? memoryLimit : Self.writeSize) else { return }
+        if spill == nil { spill = SpillFile() }
+        guard let spill, (try? spill.append(held)) != nil else {
+            stayInMemory = true
+            return
         }
-        _ = try spill!.append(held)
         spilled += held.count
         held.removeAll(keepingCapacity: true)
     }

@@ -43,7 +43,7 @@ import Testing
         var all: [UInt8] = []
         for piece in 0..<pieces {
             let bytes = (0..<(100 + piece % 37)).map { UInt8(truncatingIfNeeded: piece &* 7 &+ $0) }
-            try buffer.append { $0 += bytes }
+            buffer.append { $0 += bytes }
             all += bytes
         }
         return all
