@@ -1,10 +1,12 @@
 import SiteLayout
 
-/// Where a page's HTML goes while it is written: gathered until about `pieceSize` bytes, then
-/// handed on (to the page's file, or to a string) and read for the characters the page's fonts
-/// must hold, so that a long report's page is never held whole (13 MB of rows make a page of
-/// 47 MB). The writers append whole markup (no tag, character or reference split between two
-/// appends), so every piece handed on is whole markup too.
+/// Where a page's HTML goes while it is written: gathered until there are `pieceSize` bytes or
+/// more, then handed on (to the page's file, or to a string) and read for the characters the
+/// page's fonts must hold, so that a long report's page is never held whole (13 MB of rows make
+/// a page of 47 MB). A piece is under `pieceSize` plus one append: a row, a heading, a
+/// paragraph or a figure (a row with a cell of megabytes is a piece of megabytes). The writers
+/// append whole markup (no tag, character or reference split between two appends), so every
+/// piece handed on is whole markup too.
 ///
 /// A failure to hand a piece on is kept, later pieces are dropped, and `finish` throws it.
 final class PageOutput {
@@ -37,8 +39,7 @@ final class PageOutput {
         guard !pending.isEmpty else { return }
         defer { pending.removeAll(keepingCapacity: true) }
         guard failure == nil else { return }
-        pending.makeContiguousUTF8()
-        pending.utf8.withContiguousStorageIfAvailable { bytes in
+        pending.withUTF8 { bytes in
             scanner.scan(bytes)
             do { try emit(UnsafeRawBufferPointer(bytes)) } catch { failure = error }
         }

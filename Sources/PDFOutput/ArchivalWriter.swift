@@ -92,6 +92,8 @@ struct ArchivalWriter {
         // Everything of Cairo's file that the final file holds is read now (the catalog as
         // it will be reaches it all), and the file is let go before the structure tree is made.
         objects.detach(keeping: .dict(catalog))
+        // An object whose bytes could not be read back is not written as missing.
+        if let failure = objects.readFailure { throw failure }
         try deflatePlainStreams()
         catalog["Lang"] = .text(options.language)
         catalog["ViewerPreferences"] = .dict(PDFDict([("DisplayDocTitle", .bool(true))]))

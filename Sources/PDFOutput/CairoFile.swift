@@ -7,12 +7,13 @@
 /// is done; so once `CairoFileBuffer` holds `rawLimit` plain bytes, what Cairo writes while
 /// each further page is shown (the page's content stream and the objects that go with it:
 /// whole objects) is deflated as the page is done, kept on disk (`SpillFile`), and read and
-/// inflated again when the post-writer reads an object there (`PDFParser`). What Cairo writes after the last page (its fonts, its
-/// own structure tree, as long as the table's cells: 16 MB for 13 MB of rows, and the
-/// cross-reference table) is deflated in pieces as it is written (kept on disk too), each cut where what Cairo
-/// had written ended `endobj` (`CairoFileBuffer`), and the parser checks every such cut
-/// against the cross-reference table (`joiningCuts`); what is left plain is deflated in
-/// pieces once the parser has read where its objects start (`deflatingTail`).
+/// inflated again when the post-writer reads an object there (`PDFParser`). What Cairo writes
+/// after the last page (its fonts, its own structure tree, as long as the table's cells: 16 MB
+/// for 13 MB of rows, and the cross-reference table) is deflated in pieces as it is written
+/// (kept on disk too), each cut where what Cairo had written ended `endobj`
+/// (`CairoFileBuffer`), and the parser checks every such cut against the cross-reference table
+/// (`joiningCuts`); what is left plain is deflated in pieces once the parser has read where its
+/// objects start (`deflatingTail`).
 struct CairoFile {
     struct Segment {
         /// Where its first byte is in the file.
@@ -61,8 +62,11 @@ struct CairoFile {
         }
 
         /// Whether the bytes are on disk.
-        var isOnDisk: Bool {
-            if case .disk = held { return true } else { return false }
+        var isOnDisk: Bool { spillFile != nil }
+
+        /// The file the bytes are in, if they are on disk.
+        var spillFile: SpillFile? {
+            if case .disk(let file, _, _) = held { return file } else { return nil }
         }
     }
 
@@ -194,20 +198,21 @@ final class CairoFileBuffer {
     /// The size of the pieces a long file's tail is deflated in (`CairoFile.deflatingTail`).
     let tailPiece: Int
 
-    /// Where the deflated segments go (made when the first is closed; nil until then, or when
-    /// no temporary file can be made and they stay in memory). `spills`: whether they go to disk.
+    /// Where the closed segments go (made when the first is closed; nil until then, or when
+    /// no temporary file can be made and they stay in memory).
     private var spill: SpillFile?
-    private let spills: Bool
+    /// The folder `spill` is made in; nil: the segments stay in memory.
+    private let spillDirectory: String?
 
-    init(rawLimit: Int = 2 << 20, tailPiece: Int = 256 << 10, spills: Bool = true) {
+    init(rawLimit: Int = 2 << 20, tailPiece: Int = 256 << 10, spillDirectory: String? = SpillFile.defaultDirectory) {
         self.rawLimit = rawLimit
         self.tailPiece = tailPiece
-        self.spills = spills
+        self.spillDirectory = spillDirectory
     }
 
-    /// The file deflated segments are written to, made when first needed.
+    /// The file closed segments are written to, made when first needed.
     private func spillFile() -> SpillFile? {
-        if spill == nil, spills { spill = SpillFile() }
+        if spill == nil, let spillDirectory { spill = SpillFile(directory: spillDirectory) }
         return spill
     }
 
@@ -311,6 +316,8 @@ final class CairoFileBuffer {
         closed = []
         rawStart = total
         rawHeld = 0
+        // The segments hold the file as long as they need it; the buffer lets it go.
+        spill = nil
         return CairoFile(segments: segments, plainLimit: rawLimit, tailPiece: tailPiece)
     }
 

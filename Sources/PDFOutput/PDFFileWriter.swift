@@ -6,11 +6,13 @@ enum PDFFileWriter {
 
     /// The file written to `output` as it is made: only the objects that go into object streams
     /// wait until the end (they are written after the streams), not the whole file; past
-    /// `packedLimit` bytes they wait on disk (`SpillingBuffer`).
+    /// `packedLimit` bytes they wait on disk (`SpillingBuffer`, in `spillDirectory`). Whether
+    /// some of them did.
+    @discardableResult
     static func write(
         objects: PDFObjects, root: PDFValue, info: PDFValue, to output: FinalFileOutput,
-        packedLimit: Int = 4 << 20
-    ) throws {
+        packedLimit: Int = 4 << 20, spillDirectory: String? = SpillFile.defaultDirectory
+    ) throws -> Bool {
         // Number the objects in the order they are reached.
         var order: [Int] = []
         var numbers = ObjectNumbers(highest: objects.maxNumber)
@@ -46,7 +48,7 @@ enum PDFFileWriter {
         entries[0] = (0, 0, 0xFFFF)
         // Objects to pack: their numbers and where each ends in `packedBytes`.
         var packed: [(number: Int, end: Int)] = []
-        let packedBytes = SpillingBuffer(memoryLimit: packedLimit)
+        let packedBytes = SpillingBuffer(memoryLimit: packedLimit, directory: spillDirectory)
         for old in order {
             guard let object = objects[old], let number = numbers[old] else { continue }
             // Written now, so let go: a long table's structure tree and its pages' content
@@ -147,6 +149,7 @@ enum PDFFileWriter {
         out.append(contentsOf: "\nendstream\nendobj\nstartxref\n\(xrefOffset)\n%%EOF\n".utf8)
         try output.append(out)
         try output.flush()
+        return packedBytes.isOnDisk
     }
 
     static let objectsPerStream = 200

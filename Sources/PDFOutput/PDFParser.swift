@@ -26,8 +26,10 @@ struct PDFParser {
     private(set) var file: CairoFile
     /// The deflated segment inflated last (the post-writer reads the pages in order, a few
     /// times over, and the tail's objects between them: a deflated segment is inflated again
-    /// each time a read comes back to it).
+    /// each time a read comes back to it), and the plain one read from disk last.
     private let inflated = InflatedSegment()
+    private let readFromDisk = InflatedSegment()
+    private let failures = ReadFailures()
     /// Where each object the cross-reference table lists starts.
     private(set) var offsets: [Int: Int] = [:]
     private(set) var trailer = PDFDict()
@@ -51,21 +53,38 @@ struct PDFParser {
                 .deflatingTail(objectStarts: offsets.values, end: xref)
             inflated.index = -1
             inflated.bytes = []
+            readFromDisk.index = -1
+            readFromDisk.bytes = []
         }
     }
 
     /// Object `number`, read now; nil if the table does not list it or the file does not hold it.
+    /// Nil too when the bytes that hold it cannot be read back (a temporary file that fails, a
+    /// deflated segment that does not inflate): that failure is kept in `readFailure`, for the
+    /// writer to throw rather than write a file without the object.
     func object(_ number: Int) -> Object? {
         guard let offset = offsets[number] else { return nil }
-        return try? readObject(number, at: offset)
+        do {
+            return try readObject(number, at: offset)
+        } catch let failure as SpillFile.Failure {
+            failures.first = failures.first ?? failure
+        } catch let failure as Deflate.Failure {
+            failures.first = failures.first ?? failure
+        } catch {}
+        return nil
     }
+
+    /// The first failure to read back bytes of the file (see `object`).
+    var readFailure: (any Error)? { failures.first }
 
     /// The bytes of segment `index`, inflated if they are deflated (the last one read from disk
     /// or inflated is kept: an object's neighbours are often read next).
     private func segmentBytes(_ index: Int) throws -> [UInt8] {
         let segment = file.segments[index]
+        // Each kind kept apart: reading the objects between pages does not drop a page inflated.
+        let kept = segment.deflated ? inflated : readFromDisk
         guard segment.deflated || segment.isOnDisk else { return try segment.data }
-        if inflated.index == index { return inflated.bytes }
+        if kept.index == index { return kept.bytes }
         let bytes =
             segment.deflated
             ? try Deflate.decompress(segment.data, limit: segment.length, expected: segment.length) : try segment.data
@@ -73,8 +92,8 @@ struct PDFParser {
             throw Failure.malformed(
                 "a deflated page of \(bytes.count) bytes, not \(segment.length)", offset: segment.start)
         }
-        inflated.index = index
-        inflated.bytes = bytes
+        kept.index = index
+        kept.bytes = bytes
         return bytes
     }
 
@@ -151,12 +170,18 @@ struct PDFParser {
     }
 }
 
-/// The deflated segment of Cairo's file a parser inflated last; a parser is read from one
-/// thread at a time. (At the top level: nested in `PDFParser`, the compiler reports a circular
+/// A segment of Cairo's file a parser inflated or read from disk last; a parser is read from
+/// one thread at a time. (At the top level: nested in `PDFParser`, the compiler reports a circular
 /// reference in debug builds.)
 private final class InflatedSegment {
     var index = -1
     var bytes: [UInt8] = []
+}
+
+/// The first failure of a parser to read back its file's bytes (at the top level for the same
+/// reason as `InflatedSegment`).
+private final class ReadFailures {
+    var first: (any Error)?
 }
 
 /// The objects of a file as the post-writer sees them: read from the file on first use (objects
@@ -172,6 +197,9 @@ final class PDFObjects {
     }
     private var known: [Int: PDFParser.Object] = [:]
     private var absent: Set<Int> = []
+    /// The first failure to read back Cairo's file (`PDFParser.object`): an object left out
+    /// for it is not absent, and the file must not be written without it.
+    private(set) var readFailure: (any Error)?
     /// Objects made each time they are asked for, for numbers in a range, and not kept (the
     /// structure tree's elements, see `ArchivalWriter.structTreeRoot`). A box, as `source` is.
     private final class Made {
@@ -199,6 +227,7 @@ final class PDFObjects {
             if let object = known[number] { return object }
             guard !absent.contains(number), let object = source?.parser.object(number) else {
                 absent.insert(number)
+                if readFailure == nil { readFailure = source?.parser.readFailure }
                 return nil
             }
             known[number] = object

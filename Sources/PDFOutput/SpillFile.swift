@@ -1,9 +1,11 @@
 import Foundation
 
 /// Bytes a long document's PDF needs again only at the end (Cairo's pages, deflated as each is
-/// drawn), kept on disk instead of in memory: an unnamed temporary file (`tmpfile`, in the
-/// system's temporary folder), which the system removes when it is closed or the process ends,
-/// however it ends, so nothing is ever left behind.
+/// drawn; the final file's small objects until they are packed), kept on disk instead of in
+/// memory: an unnamed file in the temporary folder (`$TMPDIR`, else `/tmp`), made with
+/// `O_TMPFILE` so that it never has a name and the system removes it when it is closed or the
+/// process ends, however it ends. On a file system without unnamed files it is made with a
+/// name (`.thaireport-…`) and unlinked at once.
 ///
 /// Written by one thread while the pages are drawn, read (`pread`, which moves no shared file
 /// position) by any once they are; `size` changes only while written.
@@ -13,20 +15,34 @@ final class SpillFile: @unchecked Sendable {
         var description: String { "อ่านหรือเขียนไฟล์ชั่วคราวไม่สำเร็จ / cannot read or write a temporary file: \(reason)" }
     }
 
-    private let file: UnsafeMutablePointer<FILE>
     /// (Internal for the tests.)
     let descriptor: Int32
     /// Bytes written so far: where the next bytes go.
     private(set) var size = 0
 
-    /// Nil when no temporary file can be made (the caller keeps the bytes in memory).
-    init?() {
-        guard let file = tmpfile() else { return nil }
-        self.file = file
-        descriptor = fileno(file)
+    /// The temporary folder: `$TMPDIR` when set, else `/tmp`.
+    static var defaultDirectory: String {
+        if let directory = ProcessInfo.processInfo.environment["TMPDIR"], !directory.isEmpty { return directory }
+        return "/tmp"
     }
 
-    deinit { fclose(file) }
+    /// Linux's `__O_TMPFILE` (`O_TMPFILE` is it with `O_DIRECTORY`; the C macro does not reach Swift).
+    private static let unnamedFile: Int32 = 0o20_000_000
+
+    /// Nil when no temporary file can be made in `directory` (the caller keeps the bytes in memory).
+    init?(directory: String = SpillFile.defaultDirectory) {
+        var made = open(directory, O_RDWR | O_DIRECTORY | Self.unnamedFile | O_CLOEXEC, 0o600)
+        if made < 0 {
+            var template = Array((directory + "/.thaireport-XXXXXX").utf8CString)
+            made = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard made >= 0 else { return nil }
+            _ = fcntl(made, F_SETFD, FD_CLOEXEC)
+            template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        }
+        descriptor = made
+    }
+
+    deinit { close(descriptor) }
 
     /// Writes `bytes` at the end; where they start.
     func append(_ bytes: [UInt8]) throws -> Int {
@@ -81,7 +97,13 @@ final class SpillingBuffer {
     private var spilled = 0
     private var stayInMemory = false
 
-    init(memoryLimit: Int = 4 << 20) { self.memoryLimit = memoryLimit }
+    /// Where the file is made; nil: the bytes stay in memory.
+    private let directory: String?
+
+    init(memoryLimit: Int = 4 << 20, directory: String? = SpillFile.defaultDirectory) {
+        self.memoryLimit = memoryLimit
+        self.directory = directory
+    }
 
     var count: Int { spilled + held.count }
 
@@ -94,7 +116,7 @@ final class SpillingBuffer {
     func append(_ write: (inout [UInt8]) -> Void) {
         write(&held)
         guard !stayInMemory, held.count >= (spill == nil ? memoryLimit : Self.writeSize) else { return }
-        if spill == nil { spill = SpillFile() }
+        if spill == nil { spill = directory.flatMap { SpillFile(directory: $0) } }
         guard let spill, (try? spill.append(held)) != nil else {
             stayInMemory = true
             return

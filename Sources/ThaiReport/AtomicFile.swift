@@ -64,8 +64,20 @@ public enum AtomicFile {
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             if error is Failure || error is AlreadyExists { throw error }
-            throw Failure(path: target.path, reason: "\(error)")
+            throw Failure(path: target.path, reason: reason(error))
         }
+    }
+
+    /// Why a write failed, in the system's words: Foundation's file errors print as a dump of
+    /// their dictionary ("Error Domain=NSCocoaErrorDomain Code=512 …"); the POSIX error under
+    /// one says it ("File too large").
+    static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        for candidate in [ns, ns.userInfo[NSUnderlyingErrorKey] as? NSError].compactMap({ $0 })
+        where candidate.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(candidate.code)))
+        }
+        return "\(error)"
     }
 
     /// Stops new writes and removes every temporary file being written (on Ctrl-C, before the

@@ -29,23 +29,34 @@ struct ReportSite {
             try? FileManager.default.removeItem(at: checklist)
         }
         let target = site.url(.reportPage(agencyID: report.agencyID, year: year))
-        try AtomicFile.write(to: target) { temporary in
-            // The page goes to its file as it is written (a long table's page is tens of
-            // megabytes); its fonts are written before it is renamed into place.
-            guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-                let file = FileHandle(forWritingAtPath: temporary.path)
-            else { throw AtomicFile.Failure(path: target.path, reason: "cannot create \(temporary.lastPathComponent)") }
-            let characters: [SiteLayout.FontFace: Set<Unicode.Scalar>]
-            do {
-                characters = try HTMLWriter.write(report, context: context) { try file.write(contentsOf: $0) }
-                try file.close()
-            } catch {
-                try? file.close()
-                throw AtomicFile.Failure(path: target.path, reason: (error as NSError).localizedDescription)
+        // A font that cannot be made fails the page, with the font's own message.
+        var fontFailure: (any Error)?
+        do {
+            try AtomicFile.write(to: target) { temporary in
+                // The page goes to its file as it is written (a long table's page is tens of
+                // megabytes); its fonts are written before it is renamed into place.
+                guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+                    let file = FileHandle(forWritingAtPath: temporary.path)
+                else { throw AtomicFile.Failure(path: target.path, reason: "cannot create the file") }
+                let characters: [SiteLayout.FontFace: Set<Unicode.Scalar>]
+                do {
+                    characters = try HTMLWriter.write(report, context: context) { try file.write(contentsOf: $0) }
+                    try file.close()
+                } catch {
+                    try? file.close()
+                    throw AtomicFile.Failure(path: target.path, reason: AtomicFile.reason(error))
+                }
+                do {
+                    try PageFonts.write(characters, fontsDirectory: fontsDirectory) {
+                        site.url(.reportFont($0, agencyID: report.agencyID, year: year))
+                    }
+                } catch {
+                    fontFailure = error
+                    throw error
+                }
             }
-            try PageFonts.write(characters, fontsDirectory: fontsDirectory) {
-                site.url(.reportFont($0, agencyID: report.agencyID, year: year))
-            }
+        } catch {
+            throw fontFailure ?? error
         }
         return [target]
     }

@@ -72,11 +72,15 @@ import Testing
         return (buffer.take(), Array(text.utf8))
     }
 
-    @Test(arguments: [true, false]) func pagesPastTheLimitAreDeflatedAndReadBack(spills: Bool) throws {
-        let (gathered, whole) = Self.file(into: CairoFileBuffer(rawLimit: 0, spills: spills), pages: 3)
+    /// In the temporary folder; told to stay in memory; in a folder where no file can be made
+    /// (they stay in memory).
+    @Test(arguments: [SpillFile.defaultDirectory, nil, "/nonexistent-folder"])
+    func pagesPastTheLimitAreDeflatedAndReadBack(spillDirectory: String?) throws {
+        let (gathered, whole) = Self.file(into: CairoFileBuffer(rawLimit: 0, spillDirectory: spillDirectory), pages: 3)
         // The header plain, each page deflated, the rest plain; every segment closed while the
-        // pages were drawn kept on disk (unless the buffer is told to keep them in memory),
-        // what was written after them in memory.
+        // pages were drawn kept on disk when a file can be made there, what was written after
+        // them in memory.
+        let spills = spillDirectory == SpillFile.defaultDirectory
         #expect(gathered.segments.map(\.deflated) == [false, true, true, true, false])
         #expect(gathered.segments.map(\.isOnDisk) == [spills, spills, spills, spills, false])
         #expect(gathered.count == whole.count)
@@ -190,6 +194,20 @@ import Testing
             #expect(read.value == plain.object(number)?.value && read.stream == plain.object(number)?.stream)
         }
         #expect(try #require(parser.object(1)?.stream) == Array(data.utf8))
+    }
+
+    /// Bytes of a segment on disk that cannot be read back (the file cut short under it): the
+    /// object there is left out as if absent, but the failure is kept for the writer to throw.
+    @Test func aSegmentThatCannotBeReadBackIsAFailureNotAGap() throws {
+        let (gathered, _) = Self.file(into: CairoFileBuffer(rawLimit: 0), pages: 2)
+        let parser = try PDFParser(gathered)
+        let file = try #require(gathered.segments.first { $0.isOnDisk }?.spillFile)
+        #expect(ftruncate(file.descriptor, 0) == 0)
+        let objects = PDFObjects(parser)
+        #expect(objects.readFailure == nil)
+        #expect(objects[1] == nil)
+        let failure = try #require(objects.readFailure as? SpillFile.Failure)
+        #expect(failure.description.contains("cannot read or write a temporary file"))
     }
 
     @Test func belowTheLimitTheFileIsOnePlainSegment() throws {

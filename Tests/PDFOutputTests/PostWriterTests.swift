@@ -233,16 +233,22 @@ import Testing
                 "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                 "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>",
             ] + (0..<count).map { "<< /S /TD /N \($0) /Alt (cell \($0) of the table) >>" }
-        func written(packedLimit: Int) throws -> [UInt8] {
+        func written(packedLimit: Int, in directory: String? = SpillFile.defaultDirectory) throws -> (
+            bytes: [UInt8], onDisk: Bool
+        ) {
             var bytes: [UInt8] = []
-            try PDFFileWriter.write(
+            let onDisk = try PDFFileWriter.write(
                 objects: PDFObjects(try PDFParser(file(bodies))), root: .ref(1), info: .null,
-                to: FinalFileOutput { bytes += $0 }, packedLimit: packedLimit)
-            return bytes
+                to: FinalFileOutput { bytes += $0 }, packedLimit: packedLimit, spillDirectory: directory)
+            return (bytes, onDisk)
         }
         let inMemory = try written(packedLimit: 4 << 20)
-        let onDisk = try written(packedLimit: 1024)
-        #expect(onDisk == inMemory)
+        let (onDisk, wentToDisk) = try written(packedLimit: 1024)
+        #expect(!inMemory.onDisk && wentToDisk)
+        #expect(onDisk == inMemory.bytes)
+        // Where no file can be made they stay in memory: the same file again.
+        let (stayed, stayedOnDisk) = try written(packedLimit: 1024, in: "/nonexistent-folder")
+        #expect(!stayedOnDisk && stayed == inMemory.bytes)
         let scratch = ScratchDirectory()
         let path = scratch.url.appendingPathComponent("packed.pdf")
         try Data(onDisk).write(to: path)

@@ -22,6 +22,10 @@ import Testing
         #expect(throws: SpillFile.Failure.self) { try spill.read(at: -1, count: 1) }
     }
 
+    @Test func noFileInAFolderThatIsNotThere() {
+        #expect(SpillFile(directory: "/nonexistent-folder") == nil)
+    }
+
     /// The file is unlinked from the start (`/proc/self/fd` names it "(deleted)"), and its
     /// descriptor is closed with the last reference.
     @Test func theFileHasNoNameAndGoesWithItsLastReference() throws {
@@ -73,5 +77,14 @@ import Testing
         #expect(try Array(buffer.read(0..<all.count)) == all)
         #expect(try Array(buffer.read((all.count - 10)..<all.count)) == Array(all.suffix(10)))
         #expect(throws: SpillFile.Failure.self) { try buffer.read(0..<(all.count + 1)) }
+    }
+
+    /// Where no file can be made the bytes stay in memory, and read back the same.
+    @Test func withoutAFileTheBytesStayInMemory() throws {
+        let buffer = SpillingBuffer(memoryLimit: 4096, directory: "/nonexistent-folder")
+        let all = try Self.filled(buffer, pieces: 300)
+        #expect(!buffer.isOnDisk)
+        #expect(try Array(buffer.read(0..<all.count)) == all)
+        #expect(try Array(buffer.read(5000..<9000)) == Array(all[5000..<9000]))
     }
 }
