@@ -213,13 +213,18 @@ import Testing
         try PDFFileWriter.write(
             objects: objects, root: .ref(1), info: .null, to: FinalFileOutput { bytes += $0 })
         #expect(made == [4, 5, 6], "made once, to be written: what they reach is numbered without them")
+        let json = try Self.checkedByQPDF(bytes)
+        #expect(json.contains("\"/N\": 6") && json.contains("\"/N\": 4"))
+    }
+
+    /// `bytes` as a file that `qpdf --check` finds sound; its objects as qpdf reads them (JSON).
+    static func checkedByQPDF(_ bytes: [UInt8]) throws -> String {
         let scratch = ScratchDirectory()
-        let path = scratch.url.appendingPathComponent("made.pdf")
+        let path = scratch.url.appendingPathComponent("written.pdf")
         try Data(bytes).write(to: path)
         let check = try runProcess("qpdf", ["--check", path.path])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
-        let json = try runProcess("qpdf", ["--json", "--json-key=qpdf", path.path]).stdout
-        #expect(json.contains("\"/N\": 6") && json.contains("\"/N\": 4"))
+        return try runProcess("qpdf", ["--json", "--json-key=qpdf", path.path]).stdout
     }
 
     /// The small objects that go into object streams wait on disk past the limit: the same
@@ -249,12 +254,7 @@ import Testing
         // Where no file can be made they stay in memory: the same file again.
         let (stayed, stayedOnDisk) = try written(packedLimit: 1024, in: "/nonexistent-folder")
         #expect(!stayedOnDisk && stayed == inMemory.bytes)
-        let scratch = ScratchDirectory()
-        let path = scratch.url.appendingPathComponent("packed.pdf")
-        try Data(onDisk).write(to: path)
-        let check = try runProcess("qpdf", ["--check", path.path])
-        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
-        let json = try runProcess("qpdf", ["--json", "--json-key=qpdf", path.path]).stdout
+        let json = try Self.checkedByQPDF(onDisk)
         #expect(json.contains("\"/N\": 0,") && json.contains("\"/N\": \(count - 1),"))
     }
 
