@@ -29,9 +29,10 @@ final class SpillFile: @unchecked Sendable {
     /// Linux's `__O_TMPFILE` (`O_TMPFILE` is it with `O_DIRECTORY`; the C macro does not reach Swift).
     private static let unnamedFile: Int32 = 0o20_000_000
 
-    /// Nil when no temporary file can be made in `directory` (the caller keeps the bytes in memory).
-    init?(directory: String = SpillFile.defaultDirectory) {
-        var made = open(directory, O_RDWR | O_DIRECTORY | Self.unnamedFile | O_CLOEXEC, 0o600)
+    /// Nil when no temporary file can be made in `directory` (the caller keeps the bytes in
+    /// memory). `unnamed`: try `O_TMPFILE` first (false only to test the named way).
+    init?(directory: String = SpillFile.defaultDirectory, unnamed: Bool = true) {
+        var made = unnamed ? open(directory, O_RDWR | O_DIRECTORY | Self.unnamedFile | O_CLOEXEC, 0o600) : -1
         if made < 0 {
             var template = Array((directory + "/.thaireport-XXXXXX").utf8CString)
             made = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PDFOutput
@@ -20,6 +21,18 @@ import Testing
         #expect(try spill.read(at: 1000, count: 10) == Array(first[1000..<1010]))
         #expect(throws: SpillFile.Failure.self) { try spill.read(at: first.count, count: second.count + 1) }
         #expect(throws: SpillFile.Failure.self) { try spill.read(at: -1, count: 1) }
+    }
+
+    /// Made the named way (a file system without unnamed files): unlinked at once, so the
+    /// folder holds nothing of it, and the bytes read back.
+    @Test func aNamedFileIsUnlinkedAtOnce() throws {
+        let scratch = ScratchDirectory()
+        let spill = try #require(SpillFile(directory: scratch.url.path, unnamed: false))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).isEmpty)
+        let link = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(spill.descriptor)")
+        #expect(link.contains(".thaireport-") && link.hasSuffix("(deleted)"), "\(link)")
+        #expect(try spill.append(Array("page".utf8)) == 0)
+        #expect(try spill.read(at: 0, count: 4) == Array("page".utf8))
     }
 
     @Test func noFileInAFolderThatIsNotThere() {
