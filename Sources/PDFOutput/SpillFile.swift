@@ -20,11 +20,11 @@ final class SpillFile: @unchecked Sendable {
     /// Bytes written so far: where the next bytes go.
     private(set) var size = 0
 
-    /// The temporary folder: `$TMPDIR` when set, else `/tmp`.
-    static var defaultDirectory: String {
+    /// The temporary folder: `$TMPDIR` when set, else `/tmp` (read once: every PDF asks).
+    static let defaultDirectory: String = {
         if let directory = ProcessInfo.processInfo.environment["TMPDIR"], !directory.isEmpty { return directory }
         return "/tmp"
-    }
+    }()
 
     /// Linux's `__O_TMPFILE` (`O_TMPFILE` is it with `O_DIRECTORY`; the C macro does not reach Swift).
     private static let unnamedFile: Int32 = 0o20_000_000
