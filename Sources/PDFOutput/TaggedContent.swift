@@ -29,8 +29,8 @@ struct PageTags {
 final class StructurePaths {
     /// Each structure in 24 bytes (a `Structure` takes 40): a long table begins one for
     /// every cell, and all are kept until the structure tree is made.
-    private var structures: [Packed] = []
-    private var parents: [Int32] = []
+    private var structures = ChunkedArray<Packed>()
+    private var parents = ChunkedArray<Int32>()
     /// The alternate text of each figure, by its index.
     private var alts: [Int32: String] = [:]
 
@@ -104,8 +104,8 @@ final class StructurePaths {
 
     /// Lets every path go (the structure tree is made).
     func removeAll() {
-        structures = []
-        parents = []
+        structures.removeAll()
+        parents.removeAll()
         alts = [:]
     }
 
