@@ -123,7 +123,14 @@ final class SpillingBuffer {
             return
         }
         spilled += held.count
-        held.removeAll(keepingCapacity: true)
+        // The room the bytes grew to before the first piece went is let go: later pieces are
+        // `writeSize`.
+        if held.capacity > 2 * Self.writeSize {
+            held = []
+            held.reserveCapacity(Self.writeSize + (64 << 10))
+        } else {
+            held.removeAll(keepingCapacity: true)
+        }
     }
 
     /// Bytes `range`, from memory or from the file.
