@@ -18,7 +18,9 @@ struct TableWriter {
     /// larger one: the point where their columns would get too narrow for their longest words.
     var stackClass: String { table.columns.count > 5 ? "stack-l" : "stack-m" }
 
-    /// The table's label rules (`LabelStyles`), made or found again: the name of its set.
+    /// The table's label rules (`LabelStyles`), made or found again: the name of its set. (The
+    /// page asks once before its head and again as it writes the table: the rows' layout is
+    /// made each time rather than held for every table of the page at once.)
     func labelClass(layout: RowLayout? = nil) -> String? {
         labels.classFor(
             table: table, roles: roles, layout: layout ?? RowLayout(table: table, roles: roles),

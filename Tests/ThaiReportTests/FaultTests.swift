@@ -5,6 +5,12 @@ import Testing
 /// Faults around a build: where it writes, the disk, the fonts. Each gives a clear message and
 /// a non-zero exit, and leaves the previous outputs as they were.
 @Suite struct FaultTests {
+    /// Tests that run the tool under a file-size limit (`ulimit -f`): ThreadSanitizer's own
+    /// runtime cannot start under one.
+    static let underAFileSizeLimit = ConditionTrait.disabled(
+        if: ProcessInfo.processInfo.environment["THAIREPORT_SANITIZER"] == "thread",
+        "ThreadSanitizer's own runtime cannot start under a file-size limit")
+
     let binary = Repo.binary
 
     /// The sample built once as a PDF in a scratch folder: its data file, output folder and PDF bytes.
@@ -39,10 +45,7 @@ import Testing
 
     /// A full disk, made with a file-size limit on the process: the write fails, the previous
     /// PDF stays whole, no temporary file is left.
-    @Test(
-        .disabled(
-            if: ProcessInfo.processInfo.environment["THAIREPORT_SANITIZER"] == "thread",
-            "ThreadSanitizer's own runtime cannot start under a file-size limit"))
+    @Test(FaultTests.underAFileSizeLimit)
     func diskFullKeepsThePreviousOutput() throws {
         let scratch = ScratchDirectory()
         let (data, out, pdf, before) = try builtSample(scratch)
@@ -66,10 +69,7 @@ import Testing
     /// The web page fails part way (a file size limit of 80 KB: the checklist's CSV, 48 KB, and
     /// the fonts are written, the page of about 125 KB is not): exit 1 with the page named and
     /// the system's reason, the page built before kept whole, no temporary file left.
-    @Test(
-        .disabled(
-            if: ProcessInfo.processInfo.environment["THAIREPORT_SANITIZER"] == "thread",
-            "ThreadSanitizer's own runtime cannot start under a file-size limit"))
+    @Test(FaultTests.underAFileSizeLimit)
     func aPageThatFailsPartWayKeepsThePreviousPage() throws {
         let scratch = ScratchDirectory()
         let data = scratch.sample()
