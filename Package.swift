@@ -35,6 +35,9 @@ let package = Package(
         .systemLibrary(
             name: "CHarfBuzzSubset", pkgConfig: "harfbuzz-subset", providers: [.apt(["libharfbuzz-dev"])]),
         .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlienc", providers: [.apt(["libbrotli-dev"])]),
+        // Cairo's number printing, formatted without glibc's printf where the output is the same
+        // (Sources/CFastPrintf/FastPrintf.c says how and why).
+        .target(name: "CFastPrintf", linkerSettings: [.linkedLibrary("m")]),
 
         // Pure Swift: no C types below this line until FontSystem.
         .target(name: "ThaiText"),
@@ -56,7 +59,7 @@ let package = Package(
         .target(
             name: "DocumentClasses",
             dependencies: ["ReportModel", "ThaiText", "ThaiBreaking", "PageIR", "FontSystem", "Typesetting"]),
-        .target(name: "PDFOutput", dependencies: ["PageIR", "CCairo", "CZlib"]),
+        .target(name: "PDFOutput", dependencies: ["PageIR", "CCairo", "CZlib", "CFastPrintf"]),
         .target(name: "HTMLOutput", dependencies: ["ReportModel", "ThaiText", "SiteLayout"]),
         .target(name: "WebFonts", dependencies: ["CHarfBuzzSubset", "CBrotli"]),
 
@@ -83,6 +86,7 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["ReportModel", "PageIR", "HTMLOutput"], path: "Tests/TestSupport"),
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
+        .testTarget(name: "CFastPrintfTests", dependencies: ["CFastPrintf"]),
         .testTarget(name: "ThaiBreakingTests", dependencies: ["ThaiBreaking", "TestSupport"]),
         .testTarget(name: "PreviewTests", dependencies: ["TestSupport"]),
         .testTarget(name: "SiteLayoutTests", dependencies: ["SiteLayout"]),

@@ -1,0 +1,17 @@
+#ifndef THAIREPORT_FAST_PRINTF_H
+#define THAIREPORT_FAST_PRINTF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/// Formats one number the way glibc's `vsnprintf` would, for the single conversions Cairo's PDF
+/// surface prints its numbers with ("%d", "%ld", "%u", "%lu", "%x", "%X", "%0*x", "%04x",
+/// "%010ld", "%f", "%.18f", "%.*f"). Returns the length written, or -1 where it does not
+/// handle the format, the value or the room (the caller then asks glibc).
+int thaireport_fast_vformat(char *buffer, size_t size, const char *format, va_list arguments);
+
+/// 1 where Cairo's fortified `snprintf` calls (`__snprintf_chk`) reach this module's fast path
+/// in the running process (the executable exports the symbol), 0 where they reach glibc's.
+int thaireport_fast_printf_is_bound(void);
+
+#endif
