@@ -9,6 +9,8 @@ import Typesetting
 /// the numbered body with page numbers and continuation cues — and hands them to a page sink.
 public final class ITADocument {
     let shaper: Shaper
+    /// Continuation cues kept from one report to the next.
+    let cues = CueMemo()
 
     public init(fonts: FontSystem) { shaper = Shaper(fonts: fonts) }
 
@@ -29,6 +31,7 @@ public final class ITADocument {
         shaper.breaker = ThaiBreaker(lexicon: ThaiLexicon(report.lexicon))
         shaper.hyphenate = report.style.layout.hyphenateSyllables
         shaper.beginReport()
+        cues.beginReport(breaker: shaper.breaker, hyphenate: shaper.hyphenate)
         let styles = ITAStyles(report.style)
         let geometry = styles.geometry
         let shaper = self.shaper
@@ -80,7 +83,8 @@ public final class ITADocument {
 
         // 3. The body again, numbered from ๑, each page handed on when finished.
         let marginals = ITAMarginals(
-            shaper: shaper, styles: styles, numberFirstPage: report.style.numberFirstBodyPage, digits: report.digits)
+            shaper: shaper, styles: styles, numberFirstPage: report.style.numberFirstBodyPage, digits: report.digits,
+            cues: cues)
         let numbered = FlowEngine(
             shaper: shaper,
             flow: PageFlow(

@@ -12,6 +12,7 @@ struct ITAMarginals: PageMarginals {
     let styles: ITAStyles
     let numberFirstPage: Bool
     let digits: DigitStyle
+    let cues: CueMemo
 
     func finish(_ page: inout Page, index: Int, nextFirstText: String?) {
         page.label = digits.format(index + 1)
@@ -30,11 +31,18 @@ struct ITAMarginals: PageMarginals {
 
     func addContinuationCue(_ page: inout Page, quoting next: String) {
         let g = styles.geometry
-        let words = cueWords(next, width: g.contentWidth * styles.layout.cueWidth)
-        guard !words.isEmpty, let line = shaper.shape("/" + words + "...", style: styles.body, width: nil).first else {
-            return
-        }
+        let width = g.contentWidth * styles.layout.cueWidth
+        let key = CueMemo.Key(quoted: TextKey(next), width: width, style: styles.body)
+        guard let line = cues.line(key, make: { cueLine(quoting: next, width: width) }) else { return }
         add(line, x: g.left + g.contentWidth - line.width, top: g.contentBottom + styles.layout.cueGap, to: &page)
+    }
+
+    /// `/` + the first words of `next` that fit in `width` + `...`, shaped; nil where there
+    /// are none.
+    func cueLine(quoting next: String, width: Double) -> ShapedLine? {
+        let words = cueWords(next, width: width)
+        guard !words.isEmpty else { return nil }
+        return shaper.shape("/" + words + "...", style: styles.body, width: nil).first
     }
 
     /// List marks a cue leaves out: it quotes the words, not the bullet before them.
