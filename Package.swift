@@ -37,7 +37,7 @@ let package = Package(
         .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlienc", providers: [.apt(["libbrotli-dev"])]),
         // Cairo's number printing, formatted without glibc's printf where the output is the same
         // (Sources/CFastPrintf/FastPrintf.c says how and why).
-        .target(name: "CFastPrintf", linkerSettings: [.linkedLibrary("m")]),
+        .target(name: "CFastPrintf", linkerSettings: [.linkedLibrary("m"), .linkedLibrary("dl")]),
 
         // Pure Swift: no C types below this line until FontSystem.
         .target(name: "ThaiText"),

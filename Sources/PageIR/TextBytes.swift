@@ -14,7 +14,7 @@ extension String {
 
     /// Feeds a digest of the text's UTF-8 bytes to `hasher`: what `hasSameBytes` compares
     /// (hashing a `String` itself normalises it first, which is slow). The bytes go through
-    /// `ByteDigest`, eight at a time, rather than through `Hasher`'s SipHash, which took about
+    /// `ByteDigest`, sixteen at a time, rather than through `Hasher`'s SipHash, which took about
     /// three instructions a byte: the texts of layout's caches are long.
     public func hashBytes(into hasher: inout Hasher) {
         var text = self

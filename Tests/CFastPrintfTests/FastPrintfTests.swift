@@ -129,8 +129,66 @@ import Testing
         /// like the command, links this module into the executable. Under a sanitizer
         /// (`scripts/sanitizers`) the module stands aside for the sanitizer's own printf.
         @Test func cairosCallsReachTheFastPath() {
-            let underSanitizer = ProcessInfo.processInfo.environment["THAIREPORT_SANITIZER"] != nil
-            #expect(thaireport_fast_printf_is_bound() == (underSanitizer ? 0 : 1))
+            #expect(thaireport_fast_printf_is_bound() == (thaireport_fast_printf_under_sanitizer() == 1 ? 0 : 1))
+        }
+
+        /// What `call` writes into a buffer of `size` bytes and returns; the buffer is left
+        /// as it was where `size` is 0.
+        func written(size: Int, _ call: (UnsafeMutablePointer<CChar>, Int) -> Int32) -> (text: String, length: Int32) {
+            var buffer = [CChar](repeating: 0x7F, count: size + 1)
+            buffer[size] = 0
+            let length = buffer.withUnsafeMutableBufferPointer { call($0.baseAddress!, size) }
+            return (String(cString: buffer), length)
+        }
+
+        /// Through `__snprintf_chk` itself, as Cairo calls it: what the fast path takes and
+        /// what it hands to glibc after reading some arguments (a negative `*` width or
+        /// precision), values it leaves (NaN, 1e300), a buffer too small and none at all, give
+        /// glibc's bytes and glibc's return value.
+        @Test func cairosWayInGivesGlibcsBytesAndLength() {
+            let ints: [(String, Int32, Int)] = [
+                ("%d", 42, 512), ("%d", Int32.min, 512), ("%d", 123_456, 4), ("%d", 5, 0), ("%04x", 0xAB, 512),
+            ]
+            for (format, value, size) in ints {
+                let got = written(size: size) { thaireport_snprintf_int($0, $1, format, value) }
+                let expected = written(size: size) { p, n in withVaList([value]) { vsnprintf(p, n, format, $0) } }
+                #expect(got == expected, "\(format) of \(value) in \(size) bytes")
+            }
+            let starred: [(String, Int32, Int32)] = [("%0*x", 4, 0xAB), ("%0*x", -4, 0xAB), ("%0*x", 70, 1)]
+            for (format, star, value) in starred {
+                let got = written(size: 512) { thaireport_snprintf_star_int($0, $1, format, star, value) }
+                let expected = written(size: 512) { p, n in withVaList([star, value]) { vsnprintf(p, n, format, $0) } }
+                #expect(got == expected, "\(format) of \(star), \(value)")
+            }
+            let doubles: [(String, Double, Int)] = [
+                ("%f", 1.5, 512), ("%f", -Double.nan, 512), ("%f", 1e300, 512), ("%.18f", 0.0123, 512),
+                ("%f", 1234.5678, 6), ("%f", 1.5, 0),
+            ]
+            for (format, value, size) in doubles {
+                let got = written(size: size) { thaireport_snprintf_double($0, $1, format, value) }
+                let expected = written(size: size) { p, n in withVaList([value]) { vsnprintf(p, n, format, $0) } }
+                #expect(got == expected, "\(format) of \(value) in \(size) bytes")
+            }
+            for (star, value) in [(Int32(3), 2.0005), (-1, 1.5), (19, 0.1), (0, 2.5)] {
+                let got = written(size: 512) { thaireport_snprintf_star_double($0, $1, "%.*f", star, value) }
+                let expected = written(size: 512) { p, n in withVaList([star, value]) { vsnprintf(p, n, "%.*f", $0) } }
+                #expect(got == expected, "%.*f of \(star), \(value)")
+            }
+        }
+
+        /// glibc rounds by the thread's rounding mode; the fast path knows only the default
+        /// and leaves the others to glibc.
+        @Test func anotherRoundingModeIsLeftToGlibc() {
+            let saved = fegetround()
+            fesetround(FE_UPWARD as Int32)
+            let fastUpward = fast("%f", [0.1])
+            let expected = glibc("%f", [0.1])
+            let through = written(size: 64) { thaireport_snprintf_double($0, $1, "%f", 0.1) }
+            fesetround(saved)
+            #expect(fastUpward == nil)
+            #expect(expected == "0.100001")
+            #expect(through.text == expected)
+            #expect(fast("%f", [0.1]) == "0.100000")
         }
     }
 #endif

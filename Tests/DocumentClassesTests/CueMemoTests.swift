@@ -28,6 +28,20 @@ import Testing
         #expect(second == Fixtures.document)
     }
 
+    /// A cue of another width is another cue: the same lines quoted (the cue's width moves
+    /// nothing else), the first report's cues are not given to the second.
+    @Test func anotherWidthMakesItsOwnCues() throws {
+        let document = ITADocument(fonts: Fixtures.fonts())
+        let first = try document.layout(Fixtures.sample)
+        let made = document.cues.made
+        var narrow = Fixtures.sample
+        narrow.style.layout.cueWidth /= 2
+        let second = try document.layout(narrow)
+        #expect(document.cues.made == 2 * made)
+        #expect(second == (try Fixtures.layout(narrow)))
+        #expect(cueTexts(second) != cueTexts(first))
+    }
+
     /// Another lexicon breaks lines elsewhere, so the cues are made again.
     @Test func anotherLexiconMakesTheCuesAgain() throws {
         let document = ITADocument(fonts: Fixtures.fonts())
