@@ -11,6 +11,11 @@ public final class ITADocument {
     let shaper: Shaper
     /// Continuation cues kept from one report to the next.
     let cues = CueMemo()
+    /// Glyphs of a body whose measured pages are kept and handed on, not laid out again
+    /// (`MeasuredBody`); 0 lays every body out twice.
+    var measuredBodyBudget = 60_000
+    /// Whether the last report's numbered body came from its measured pages (for tests).
+    private(set) var reusedMeasuredBody = false
 
     public init(fonts: FontSystem) { shaper = Shaper(fonts: fonts) }
 
@@ -25,8 +30,9 @@ public final class ITADocument {
     }
 
     /// Lays the report out into `sink`. Memory does not grow with the page count: the body is
-    /// laid out twice, once to learn where headings land (for the contents, which comes first;
-    /// the sink previews these pages) and once to hand its pages on as they are finished.
+    /// measured first, to learn where headings land (for the contents, which comes first; the
+    /// sink previews these pages), then handed on: the measured pages, numbered, where they fit
+    /// in `measuredBodyBudget`, else laid out again and handed on as each is finished.
     public func typeset(_ report: Report, to sink: PageSink) throws -> Result {
         shaper.breaker = ThaiBreaker(lexicon: ThaiLexicon(report.lexicon))
         shaper.hyphenate = report.style.layout.hyphenateSyllables
@@ -38,11 +44,14 @@ public final class ITADocument {
         let body = ITABody.blocks(report, styles: styles)
 
         // 1. Measure the body: where the headings land, how many pages.
+        let measured = MeasuredBody(glyphBudget: measuredBodyBudget)
         let measuring = FlowEngine(
             shaper: shaper,
             flow: PageFlow(geometry: geometry, label: "") {
                 try sink.preview($0, fonts: shaper.fontTable)
+                measured.keep($0)
             })
+        measuring.flow.recordsFirstTexts = true
         try measuring.layout(body)
         try measuring.flow.close()
         let anchors = measuring.anchors
@@ -85,16 +94,27 @@ public final class ITADocument {
         let marginals = ITAMarginals(
             shaper: shaper, styles: styles, numberFirstPage: report.style.numberFirstBodyPage, digits: report.digits,
             cues: cues)
-        let numbered = FlowEngine(
-            shaper: shaper,
-            flow: PageFlow(
-                geometry: geometry, label: "", marginals: marginals, firstStructureID: structureIDs
-            ) {
-                try sink.add($0, fonts: shaper.fontTable)
-            })
-        try numbered.layout(body)
-        try numbered.flow.close()
-        precondition(numbered.anchors == anchors, "the two passes over the body must agree")
+        reusedMeasuredBody = !measured.overflowed
+        if reusedMeasuredBody {
+            let firstTexts = measuring.flow.firstTexts
+            for (index, page) in measured.pages.enumerated() {
+                var page = MeasuredBody.renumbered(page, from: structureIDs)
+                marginals.finish(
+                    &page, index: index, nextFirstText: index + 1 < firstTexts.count ? firstTexts[index + 1] : nil)
+                try sink.add(page, fonts: shaper.fontTable)
+            }
+        } else {
+            let numbered = FlowEngine(
+                shaper: shaper,
+                flow: PageFlow(
+                    geometry: geometry, label: "", marginals: marginals, firstStructureID: structureIDs
+                ) {
+                    try sink.add($0, fonts: shaper.fontTable)
+                })
+            try numbered.layout(body)
+            try numbered.flow.close()
+            precondition(numbered.anchors == anchors, "the two passes over the body must agree")
+        }
 
         var outline: [OutlineEntry] = []
         if let preface = report.preface {

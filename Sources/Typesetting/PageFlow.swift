@@ -50,6 +50,11 @@ public final class PageFlow {
     public var pageCount: Int { pageIndex + 1 }
     /// The id the next structure will get.
     public var structureIDs: Int { nextStructureID }
+    /// The first quotable text of each page handed on so far, in order (what a continuation
+    /// cue on the page before quotes), where `recordsFirstTexts`.
+    public private(set) var firstTexts: [String?] = []
+    /// Whether `firstTexts` is kept (one line's text a page).
+    public var recordsFirstTexts = false
 
     /// Starts a new page, labelled `label` (and so are the pages the flow starts after it).
     public func newPage(label: String? = nil) throws {
@@ -72,14 +77,17 @@ public final class PageFlow {
         try release(nextFirstText: currentFirstText)
         var last = current
         marginals?.finish(&last, index: pageIndex, nextFirstText: nil)
+        if recordsFirstTexts { firstTexts.append(currentFirstText) }
         try output(last)
     }
 
     private func release(nextFirstText: String?) throws {
-        guard var page = held?.page else { return }
+        guard let (held, firstText) = held else { return }
+        var page = held
         marginals?.finish(&page, index: pageIndex - 1, nextFirstText: nextFirstText)
+        if recordsFirstTexts { firstTexts.append(firstText) }
         try output(page)
-        held = nil
+        self.held = nil
     }
 
     /// Begins a structure; `continuing` gives the id of one begun on an earlier page (a row
