@@ -11,9 +11,9 @@ public final class ITADocument {
     let shaper: Shaper
     /// Continuation cues kept from one report to the next.
     let cues = CueMemo()
-    /// Glyphs of a body whose measured pages are kept and handed on, not laid out again
-    /// (`MeasuredBody`); 0 lays every body out twice.
-    var measuredBodyBudget = 60_000
+    /// The weight (glyphs, page items, 50 a page) of a body whose measured pages are kept and
+    /// handed on, not laid out again (`MeasuredBody`); 0 lays every body out twice.
+    var measuredBodyBudget = 100_000
     /// Whether the last report's numbered body came from its measured pages (for tests).
     private(set) var reusedMeasuredBody = false
 
@@ -44,14 +44,15 @@ public final class ITADocument {
         let body = ITABody.blocks(report, styles: styles)
 
         // 1. Measure the body: where the headings land, how many pages.
-        let measured = MeasuredBody(glyphBudget: measuredBodyBudget)
+        let measured = MeasuredBody(budget: measuredBodyBudget)
         let measuring = FlowEngine(
             shaper: shaper,
-            flow: PageFlow(geometry: geometry, label: "") {
-                try sink.preview($0, fonts: shaper.fontTable)
-                measured.keep($0)
-            })
-        measuring.flow.recordsFirstTexts = true
+            flow: PageFlow(
+                geometry: geometry, label: "",
+                outputWithFirstText: { page, firstText in
+                    try sink.preview(page, fonts: shaper.fontTable)
+                    measured.keep(page, firstText: firstText)
+                }))
         try measuring.layout(body)
         try measuring.flow.close()
         let anchors = measuring.anchors
@@ -96,11 +97,9 @@ public final class ITADocument {
             cues: cues)
         reusedMeasuredBody = !measured.overflowed
         if reusedMeasuredBody {
-            let firstTexts = measuring.flow.firstTexts
-            for (index, page) in measured.pages.enumerated() {
+            try measured.handOn { page, index, nextFirstText in
                 var page = MeasuredBody.renumbered(page, from: structureIDs)
-                marginals.finish(
-                    &page, index: index, nextFirstText: index + 1 < firstTexts.count ? firstTexts[index + 1] : nil)
+                marginals.finish(&page, index: index, nextFirstText: nextFirstText)
                 try sink.add(page, fonts: shaper.fontTable)
             }
         } else {

@@ -1,31 +1,45 @@
 import PageIR
 
-/// The body's pages as the measuring pass made them, kept while they hold at most
-/// `glyphBudget` glyphs (a few megabytes), with the first text of each: the numbered pass then
-/// hands these on, numbered and with their marginals, instead of laying the body out again. A
-/// longer body is laid out twice, as before, so memory stays bounded whatever the page count.
+/// The body's pages as the measuring pass made them, with the first text of each, kept while
+/// they weigh at most `budget` (glyphs, page items and 50 a page: a few megabytes): the
+/// numbered pass then hands these on, numbered and with their marginals, instead of laying the
+/// body out again. A heavier body is dropped as soon as it outgrows the budget and laid out
+/// twice, as before, so memory stays bounded whatever the page count.
 final class MeasuredBody {
-    let glyphBudget: Int
-    private(set) var pages: [Page] = []
-    private var glyphs = 0
+    let budget: Int
+    private var pages: [(page: Page, firstText: String?)] = []
+    private var weight = 0
     /// Whether the body outgrew the budget (and nothing is kept).
-    private(set) var overflowed = false
+    private(set) var overflowed: Bool
 
-    init(glyphBudget: Int) {
-        self.glyphBudget = glyphBudget
-        overflowed = glyphBudget <= 0
+    init(budget: Int) {
+        self.budget = budget
+        overflowed = budget <= 0
     }
 
-    func keep(_ page: Page) {
+    func keep(_ page: Page, firstText: String?) {
         guard !overflowed else { return }
-        glyphs += page.items.reduce(0) { count, item in
-            if case .text(let run) = item { count + run.glyphs.count } else { count }
-        }
-        if glyphs > glyphBudget {
+        weight += 50 + page.items.count
+        for case .text(let run) in page.items { weight += run.glyphs.count }
+        if weight > budget {
             overflowed = true
             pages = []
         } else {
-            pages.append(page)
+            pages.append((page, firstText))
+        }
+    }
+
+    /// The kept pages in order, each with the first text of the page after it (nil for the
+    /// last), handed to `body` one at a time and let go as they are: the memo is empty after.
+    func handOn(_ body: (_ page: Page, _ index: Int, _ nextFirstText: String?) throws -> Void) rethrows {
+        var pages = self.pages
+        self.pages = []
+        let firstTexts = pages.map(\.firstText)
+        pages.reverse()
+        var index = 0
+        while let (page, _) = pages.popLast() {
+            try body(page, index, index + 1 < firstTexts.count ? firstTexts[index + 1] : nil)
+            index += 1
         }
     }
 

@@ -19,7 +19,9 @@ public final class PageFlow {
     private var currentFirstText: String?
     private var held: (page: Page, firstText: String?)?
     private let marginals: PageMarginals?
-    private let output: (Page) throws -> Void
+    /// Takes each finished page with its first quotable text (what a continuation cue on the
+    /// page before quotes).
+    private let output: (Page, String?) throws -> Void
     /// The label new pages get when the flow breaks a page by itself.
     private var label: String
     private var open: [Structure] = []
@@ -30,9 +32,19 @@ public final class PageFlow {
     public var y: Double
 
     /// `firstStructureID` lets the flows of one document number their structure apart.
-    public init(
+    public convenience init(
         geometry: PageGeometry, label: String, marginals: PageMarginals? = nil, firstStructureID: Int = 1,
         output: @escaping (Page) throws -> Void
+    ) {
+        self.init(
+            geometry: geometry, label: label, marginals: marginals, firstStructureID: firstStructureID,
+            outputWithFirstText: { page, _ in try output(page) })
+    }
+
+    /// A flow that hands on each page with its first quotable text.
+    public init(
+        geometry: PageGeometry, label: String, marginals: PageMarginals? = nil, firstStructureID: Int = 1,
+        outputWithFirstText output: @escaping (Page, String?) throws -> Void
     ) {
         self.geometry = geometry
         self.marginals = marginals
@@ -50,11 +62,6 @@ public final class PageFlow {
     public var pageCount: Int { pageIndex + 1 }
     /// The id the next structure will get.
     public var structureIDs: Int { nextStructureID }
-    /// The first quotable text of each page handed on so far, in order (what a continuation
-    /// cue on the page before quotes), where `recordsFirstTexts`.
-    public private(set) var firstTexts: [String?] = []
-    /// Whether `firstTexts` is kept (one line's text a page).
-    public var recordsFirstTexts = false
 
     /// Starts a new page, labelled `label` (and so are the pages the flow starts after it).
     public func newPage(label: String? = nil) throws {
@@ -77,16 +84,14 @@ public final class PageFlow {
         try release(nextFirstText: currentFirstText)
         var last = current
         marginals?.finish(&last, index: pageIndex, nextFirstText: nil)
-        if recordsFirstTexts { firstTexts.append(currentFirstText) }
-        try output(last)
+        try output(last, currentFirstText)
     }
 
     private func release(nextFirstText: String?) throws {
         guard let (held, firstText) = held else { return }
         var page = held
         marginals?.finish(&page, index: pageIndex - 1, nextFirstText: nextFirstText)
-        if recordsFirstTexts { firstTexts.append(firstText) }
-        try output(page)
+        try output(page, firstText)
         self.held = nil
     }
 

@@ -34,10 +34,32 @@ import Testing
         bare.contents = nil
         var noCover = Fixtures.sample
         noCover.cover = nil
-        for report in [numbered, bare, noCover] {
+        var contentsOnly = bare
+        contentsOnly.contents = Fixtures.sample.contents
+        for report in [numbered, bare, noCover, contentsOnly] {
             let (kept, reused) = try layout(report, budget: 60_000)
             #expect(reused)
             #expect(try kept == layout(report, budget: 0).0)
+        }
+    }
+
+    /// Reports one after another through one document, as a batch builds them (the shaper's
+    /// text and the cues kept from the report before): each has the pages a fresh layout gives.
+    @Test func reportsOneAfterAnotherAreTheirOwn() throws {
+        let document = ITADocument(fonts: Fixtures.fonts())
+        var numbered = Fixtures.sample
+        numbered.style.numberFirstBodyPage = true
+        var noCover = Fixtures.sample
+        noCover.cover = nil
+        for report in [Fixtures.sample, numbered, noCover, Fixtures.sample] {
+            let laidOut = try document.layout(report)
+            #expect(document.reusedMeasuredBody)
+            let fresh = try layout(report, budget: 0).0
+            // The pages and bookmarks; the font table of a kept document also lists the faces
+            // the reports before used.
+            #expect(laidOut.pages == fresh.pages)
+            #expect(laidOut.outline == fresh.outline)
+            #expect(laidOut.fonts.starts(with: fresh.fonts))
         }
     }
 
