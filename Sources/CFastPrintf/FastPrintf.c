@@ -121,7 +121,8 @@ static int parseConversion(const char *format, Conversion *out) {
     return 1;
 }
 
-/// Writes `sign` and the digits of `digits` (reversed, `count` of them) padded to `width`.
+/// Writes '-' where `negative`, then the `count` characters of `reversed` in reverse order,
+/// padded to `width` with spaces before or, where `zeroPadded`, zeros after the sign.
 static int emit(char *buffer, size_t size, int negative, const char *reversed, int count, int width,
                 int zeroPadded) {
     int length = count + negative;

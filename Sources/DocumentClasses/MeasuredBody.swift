@@ -7,7 +7,9 @@ import PageIR
 /// twice, as before, so memory stays bounded whatever the page count.
 final class MeasuredBody {
     let budget: Int
-    private var pages: [(page: Page, firstText: String?)] = []
+    private var pages: [Page] = []
+    /// The first text of each kept page.
+    private var firstTexts: [String?] = []
     private var weight = 0
     /// Whether the body outgrew the budget (and nothing is kept).
     private(set) var overflowed: Bool
@@ -24,8 +26,10 @@ final class MeasuredBody {
         if weight > budget {
             overflowed = true
             pages = []
+            firstTexts = []
         } else {
-            pages.append((page, firstText))
+            pages.append(page)
+            firstTexts.append(firstText)
         }
     }
 
@@ -34,13 +38,13 @@ final class MeasuredBody {
     func handOn(_ body: (_ page: Page, _ index: Int, _ nextFirstText: String?) throws -> Void) rethrows {
         var pages = self.pages
         self.pages = []
-        let firstTexts = pages.map(\.firstText)
         pages.reverse()
         var index = 0
-        while let (page, _) = pages.popLast() {
+        while let page = pages.popLast() {
             try body(page, index, index + 1 < firstTexts.count ? firstTexts[index + 1] : nil)
             index += 1
         }
+        firstTexts = []
     }
 
     /// A measured page with its structures numbered from `first` instead of 1, as the numbered
