@@ -11,8 +11,16 @@ struct TableWriter {
     let labelledBy: String
     let text: TextWriter
     let labels: LabelStyles
+    /// Each column's role, made once: every cell asks for its column's.
+    let roles: [ColumnRole]
 
-    var roles: [ColumnRole] { table.columns.map { ColumnRole.of($0, in: table.kind) } }
+    init(table: Table, labelledBy: String, text: TextWriter, labels: LabelStyles) {
+        self.table = table
+        self.labelledBy = labelledBy
+        self.text = text
+        self.labels = labels
+        roles = table.columns.map { ColumnRole.of($0, in: table.kind) }
+    }
 
     /// Narrow tables stack below a medium width, wide ones (more than five columns) below a
     /// larger one: the point where their columns would get too narrow for their longest words.
@@ -240,11 +248,13 @@ final class LabelStyles {
         sets[key] = name
         current = name
         let width = stackClass == "stack-l" ? Stylesheet.wideStack : Stylesheet.narrowStack
-        rules.append(widthRules.map { $0.replacingOccurrences(of: "#", with: name) }.joined())
+        // `#` stands for the set's name: headers come in as CSS strings, which hold no `#`.
+        func named(_ rule: String) -> String {
+            rule.split(separator: "#", omittingEmptySubsequences: false).joined(separator: name)
+        }
+        rules.append(widthRules.map(named).joined())
         if !selectors.isEmpty {
-            rules.append(
-                "@media screen and (max-width:\(width)){"
-                    + selectors.map { $0.replacingOccurrences(of: "#", with: name) }.joined() + "}")
+            rules.append("@media screen and (max-width:\(width)){" + selectors.map(named).joined() + "}")
         }
         return name
     }
