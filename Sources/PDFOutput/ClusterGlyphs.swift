@@ -43,6 +43,21 @@ final class ClusterGlyphs {
     struct Key: Hashable {
         var composite: ClusterFontFile.Composite
         var text: [UInt8]
+
+        /// The components' and the text's bytes in two pieces, not field by field and byte by
+        /// byte: every composite cluster drawn is looked up (equality stays field by field).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(composite.advance)
+            hasher.combine(composite.components.count)
+            composite.components.withUnsafeBufferPointer { components in
+                for component in components {
+                    hasher.combine(
+                        UInt64(component.glyph) | UInt64(UInt16(bitPattern: component.dx)) << 16 | UInt64(
+                            UInt16(bitPattern: component.dy)) << 32)
+                }
+            }
+            text.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
     init(file: ClusterFontFile) {

@@ -72,10 +72,16 @@ struct ClusterRun {
             origin = (glyph.x, glyph.y)
             id = registry.glyph(single: UInt16(glyph.id), text: utf8[part.text])
         } else {
-            let drawable = part.glyphs.filter { run.glyphs[$0].id != Glyph.empty }
-            origin = (run.glyphs[drawable[0]].x, run.glyphs[drawable[0]].y)
-            if drawable.count == 1, run.glyphs[drawable[0]].id != 0 {
-                id = registry.glyph(single: UInt16(run.glyphs[drawable[0]].id), text: utf8[part.text])
+            // The glyphs that draw (a part has at least one), counted without gathering them.
+            var first = -1
+            var drawable = 0
+            for g in part.glyphs where run.glyphs[g].id != Glyph.empty {
+                if first < 0 { first = g }
+                drawable += 1
+            }
+            origin = (run.glyphs[first].x, run.glyphs[first].y)
+            if drawable == 1, run.glyphs[first].id != 0 {
+                id = registry.glyph(single: UInt16(run.glyphs[first].id), text: utf8[part.text])
             } else {
                 // Several glyphs, or the font's missing-glyph box (glyph 0, for a character no
                 // bundled font has): Cairo reserves glyph 0 of a subset and records no text for
@@ -95,8 +101,8 @@ struct ClusterRun {
                     return value.isFinite ? Int16(clamping: Int(value)) : nil
                 }
                 var components: [ClusterFontFile.Component] = []
-                components.reserveCapacity(drawable.count)
-                for g in drawable {
+                components.reserveCapacity(drawable)
+                for g in part.glyphs where run.glyphs[g].id != Glyph.empty {
                     let glyph = run.glyphs[g]
                     guard let dx = units(glyph.x - origin.x), let dy = units(-(glyph.y - origin.y)) else {
                         return false

@@ -83,9 +83,19 @@ public struct Cell: Sendable, Equatable {
     /// The non-empty lines of a text, split on its UTF-8 bytes (splitting a String by Character
     /// would run grapheme segmentation over all of the Thai text).
     public static func lines(of string: String) -> [String] {
-        string.utf8.split(separator: UInt8(ascii: "\n")).compactMap { line in
-            let text = String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
-            return text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) ? nil : text
+        func isBlank(_ bytes: some Sequence<UInt8>) -> Bool {
+            bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        }
+        var contiguous = string
+        return contiguous.withUTF8 { bytes in
+            // Most cells are one line: the string itself.
+            guard bytes.contains(UInt8(ascii: "\n")) || bytes.last == 0x0D else {
+                return isBlank(bytes) ? [] : [string]
+            }
+            return bytes.split(separator: UInt8(ascii: "\n")).compactMap { line in
+                let text = line.last == 0x0D ? line.dropLast() : line
+                return isBlank(text) ? nil : String(decoding: text, as: UTF8.self)
+            }
         }
     }
     public var isEmpty: Bool { content.isEmpty }

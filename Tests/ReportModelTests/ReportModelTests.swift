@@ -32,6 +32,31 @@ import Testing
         #expect(Row.group("กลุ่ม").kind == .group)
     }
 
+    /// A text's lines: split at line feeds, a carriage return before one (or at the end) dropped,
+    /// blank lines (spaces, tabs) left out; a one-line text is itself.
+    @Test func cellTextSplitsIntoItsNonBlankLines() {
+        #expect(Cell.lines(of: "งบประมาณ ๒๕๖๔") == ["งบประมาณ ๒๕๖๔"])
+        #expect(Cell.lines(of: "ก\r\n\r\n  \t\nข \r\nค\r") == ["ก", "ข ", "ค"])
+        #expect(Cell.lines(of: "\n\nก\n") == ["ก"])
+        #expect(Cell.lines(of: " \t ").isEmpty && Cell.lines(of: "").isEmpty && Cell.lines(of: "\r").isEmpty)
+        #expect(Cell.lines(of: "a\rb") == ["a\rb"])
+        // The same lines as splitting the bytes one by one would give, for texts of every kind.
+        let pieces = ["ก", "ข้", " ", "\t", "\r", "\n", "\r\n", "x", "é", "😀"]
+        for seed in 0..<2_000 {
+            var text = ""
+            var state = UInt64(seed) &+ 1
+            for _ in 0..<(seed % 12) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            let expected = text.utf8.split(separator: 0x0A).compactMap { line -> String? in
+                let body = String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
+                return body.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } ? nil : body
+            }
+            #expect(Cell.lines(of: text) == expected, "\(Array(text.utf8))")
+        }
+    }
+
     @Test func columnAlignmentFollowsTheColumn() {
         let table = Table(
             kind: .measures,
