@@ -18,40 +18,52 @@ enum CSVReader {
     /// Rows of fields. Quoted fields may hold commas, quotes (`""`) and line breaks (a
     /// "\r\n" or "\r" inside one is read as "\n"). Control characters other than tab are
     /// refused where they stand. A UTF-8 byte-order mark at the start is ignored; empty lines
-    /// are skipped.
+    /// are skipped. Positions count characters (Unicode scalars) from 1.
+    ///
+    /// Read over the UTF-8 bytes (a data file may hold 20 MB of text): every character that
+    /// ends or quotes a field is ASCII, and so are the control characters but C1, which are
+    /// two bytes starting 0xC2.
     static func parse(_ text: String) throws(Failure) -> [[CSVField]] {
-        var scalars = Array(text.unicodeScalars)
-        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        let bytes = Array(text.utf8)
+        let count = bytes.count
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var rows: [[CSVField]] = []
         var row: [CSVField] = []
-        var index = 0
         var line = 1
         var column = 1
+        /// Past the character at `index` (all of its bytes).
         func advance() {
-            if scalars[index] == "\n" {
+            let lead = bytes[index]
+            if lead == 0x0A {
                 line += 1
                 column = 1
             } else {
                 column += 1
             }
-            index += 1
+            index += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
         }
-        func check(_ scalar: Unicode.Scalar) throws(Failure) {
-            if TerminalText.isControl(scalar), scalar != "\n", scalar != "\t" {
-                throw .controlCharacter(line: line, column: column, scalar)
+        func check() throws(Failure) {
+            let lead = bytes[index]
+            if (lead < 0x20 && lead != 0x0A && lead != 0x09) || lead == 0x7F {
+                throw .controlCharacter(line: line, column: column, Unicode.Scalar(lead))
+            }
+            // U+0080 to U+009F: 0xC2 then the code point's own byte.
+            if lead == 0xC2, index + 1 < count, (0x80...0x9F).contains(bytes[index + 1]) {
+                throw .controlCharacter(line: line, column: column, Unicode.Scalar(bytes[index + 1]))
             }
         }
-        while index <= scalars.count {
+        while index <= count {
             let startLine = line
             let startColumn = column
-            var field = String.UnicodeScalarView()
-            if index < scalars.count, scalars[index] == "\"" {
+            let text: String
+            if index < count, bytes[index] == 0x22 {
                 advance()
+                var field: [UInt8] = []
                 while true {
-                    guard index < scalars.count else { throw .unclosedQuote(line: startLine, column: startColumn) }
-                    if scalars[index] == "\"" {
-                        if index + 1 < scalars.count, scalars[index + 1] == "\"" {
-                            field.append("\"")
+                    guard index < count else { throw .unclosedQuote(line: startLine, column: startColumn) }
+                    if bytes[index] == 0x22 {
+                        if index + 1 < count, bytes[index + 1] == 0x22 {
+                            field.append(0x22)
                             advance()
                             advance()
                             continue
@@ -59,10 +71,10 @@ enum CSVReader {
                         advance()
                         break
                     }
-                    if scalars[index] == "\r" {
+                    if bytes[index] == 0x0D {
                         // A line break saved as "\r\n" or "\r" is one "\n" in the text.
-                        field.append("\n")
-                        if index + 1 < scalars.count, scalars[index + 1] == "\n" {
+                        field.append(0x0A)
+                        if index + 1 < count, bytes[index + 1] == 0x0A {
                             index += 1
                             advance()
                         } else {
@@ -72,29 +84,32 @@ enum CSVReader {
                         }
                         continue
                     }
-                    try check(scalars[index])
-                    field.append(scalars[index])
+                    try check()
+                    let from = index
                     advance()
+                    field.append(contentsOf: bytes[from..<index])
                 }
-                if index < scalars.count, ![",", "\n", "\r"].contains(scalars[index]) {
+                if index < count, bytes[index] != 0x2C, bytes[index] != 0x0A, bytes[index] != 0x0D {
                     throw .junkAfterQuote(line: line, column: column)
                 }
+                text = String(decoding: field, as: UTF8.self)
             } else {
-                while index < scalars.count, scalars[index] != ",", scalars[index] != "\n", scalars[index] != "\r" {
-                    try check(scalars[index])
-                    field.append(scalars[index])
+                let from = index
+                while index < count, bytes[index] != 0x2C, bytes[index] != 0x0A, bytes[index] != 0x0D {
+                    try check()
                     advance()
                 }
+                text = String(decoding: bytes[from..<index], as: UTF8.self)
             }
-            row.append(CSVField(text: String(field), line: startLine, column: startColumn))
-            if index >= scalars.count { break }
-            if scalars[index] == "," {
+            row.append(CSVField(text: text, line: startLine, column: startColumn))
+            if index >= count { break }
+            if bytes[index] == 0x2C {
                 advance()
                 continue
             }
-            if scalars[index] == "\r" {
+            if bytes[index] == 0x0D {
                 index += 1
-                if index < scalars.count, scalars[index] == "\n" {
+                if index < count, bytes[index] == 0x0A {
                     advance()
                 } else {
                     line += 1
@@ -105,7 +120,7 @@ enum CSVReader {
             }
             if !(row.count == 1 && row[0].text.isEmpty) { rows.append(row) }
             row = []
-            if index >= scalars.count { break }
+            if index >= count { break }
         }
         if !row.isEmpty, !(row.count == 1 && row[0].text.isEmpty) { rows.append(row) }
         return rows
