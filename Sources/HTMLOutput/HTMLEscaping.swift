@@ -13,8 +13,7 @@ extension HTMLWriter {
         // always does): a page's text is escaped piece by piece, every byte of it.
         let utf8 = text.utf8
         func mayNeedEscaping(_ byte: UInt8) -> Bool {
-            byte < 0x20 || byte == 0x7F || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22
-                || byte == 0x27 || byte == 0xC2 || byte >= 0xEF
+            byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || mayStartReplaced(byte)
         }
         guard
             utf8.withContiguousStorageIfAvailable({ $0.contains(where: mayNeedEscaping) })
@@ -41,6 +40,11 @@ extension HTMLWriter {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// Whether `byte` may start a character `escape` replaces by U+FFFD (a control, DEL, C1 after
+    /// 0xC2, a noncharacter after 0xEF or more); tab, line feed and carriage return pass too, and
+    /// are kept.
+    static func mayStartReplaced(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte >= 0xEF }
 
     /// A relative link for an `href`: each path segment percent-encoded (only unreserved
     /// characters stay as they are, so no segment can read as a scheme, query or fragment),

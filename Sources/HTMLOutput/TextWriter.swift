@@ -21,13 +21,13 @@ struct TextWriter: Sendable {
     }
 
     /// One pass over the bytes (every text of a page goes through here): nil if a byte may
-    /// need more than the five ASCII references (a control, C1, a noncharacter: see
-    /// `HTMLWriter.escape`), which `markedByPieces` handles.
+    /// need more than the five ASCII references (`HTMLWriter.mayStartReplaced`), which
+    /// `markedByPieces` handles.
     static func marked(_ bytes: UnsafeBufferPointer<UInt8>, breaks: [Int]) -> String? {
         var escapes = 0
         for byte in bytes {
+            if HTMLWriter.mayStartReplaced(byte) { return nil }
             switch byte {
-            case 0x00..<0x20, 0x7F, 0xC2, 0xEF...0xFF: return nil
             case 0x26, 0x3C, 0x3E, 0x22, 0x27: escapes += 1
             default: continue
             }
