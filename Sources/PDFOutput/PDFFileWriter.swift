@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a PDF file from objects (ISO 32000 7.5): the header, every object reached from the
 /// catalog and the document information, renumbered from 1 in the order they are reached, and
 /// a cross-reference stream with a file identifier made from the content.
@@ -254,7 +256,13 @@ enum ContentStreamEditor {
                     }
                     if byte == 0x28 { depth += 1 } else if byte == 0x29 { depth -= 1 }
                 } else if inHex {
-                    if byte == 0x3E { inHex = false }
+                    // Most of a page's bytes are glyph numbers in hex strings: on to the string's end.
+                    let rest = bytes.count - i
+                    let end = memchr(bytes.baseAddress! + i, 0x3E, rest)
+                    i =
+                        end.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress! }
+                        ?? bytes.count
+                    inHex = false
                 } else if byte == 0x28 {
                     depth = 1
                 } else if byte == 0x3C, i + 1 < bytes.count, bytes[i + 1] != 0x3C, i == 0 || bytes[i - 1] != 0x3C {

@@ -61,6 +61,18 @@ import Testing
         #expect(
             String(decoding: ContentStreamEditor.markArtifacts(hex, tag: "Private"), as: UTF8.self)
                 == "<2F50726976617465> Tj /Artifact BMC")
+        // A hex string is passed over to its `>`; a dictionary's `<<` opens none; one left open
+        // runs to the end.
+        for (before, after) in [
+            ("<0012>/Private << /MCID 1 >> BDC", "<0012>/Artifact BMC"),
+            ("<< /Private << /MCID 2 >> BDC", "<< /Artifact BMC"),
+            ("<0012 /Private << /MCID 3 >> BDC", "<0012 /Private << /MCID 3 >> BDC"),
+            ("<>/Private << /MCID 4 >> BDC<", "<>/Artifact BMC<"),
+        ] {
+            #expect(
+                String(decoding: ContentStreamEditor.markArtifacts(Array(before.utf8), tag: "Private"), as: UTF8.self)
+                    == after)
+        }
     }
 
     /// The final file goes out in order, in pieces of bounded size, counted and identified as
