@@ -13,7 +13,7 @@ extension HTMLWriter {
         // always does): a page's text is escaped piece by piece, every byte of it.
         let utf8 = text.utf8
         func mayNeedEscaping(_ byte: UInt8) -> Bool {
-            byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || mayStartReplaced(byte)
+            reference(for: byte) != nil || mayStartReplaced(byte)
         }
         guard
             utf8.withContiguousStorageIfAvailable({ $0.contains(where: mayNeedEscaping) })
@@ -26,12 +26,12 @@ extension HTMLWriter {
         let replacement = Array("\u{FFFD}".utf8)
         for scalar in text.unicodeScalars {
             let value = scalar.value
+            if value < 0x80, let reference = reference(for: UInt8(value)) {
+                out.append(
+                    contentsOf: UnsafeBufferPointer(start: reference.utf8Start, count: reference.utf8CodeUnitCount))
+                continue
+            }
             switch value {
-            case 0x26: out += Array("&amp;".utf8)
-            case 0x3C: out += Array("&lt;".utf8)
-            case 0x3E: out += Array("&gt;".utf8)
-            case 0x22: out += Array("&quot;".utf8)
-            case 0x27: out += Array("&#39;".utf8)
             case 0x09, 0x0A, 0x0D: out.append(UInt8(value))
             case 0x00..<0x20, 0x7F...0x9F, 0xFDD0...0xFDEF: out += replacement
             case _ where value & 0xFFFE == 0xFFFE: out += replacement
@@ -39,6 +39,19 @@ extension HTMLWriter {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The character reference `escape` writes for the ASCII `byte`, if it writes one
+    /// (`& < > " '`); at most six bytes.
+    static func reference(for byte: UInt8) -> StaticString? {
+        switch byte {
+        case 0x26: return "&amp;"
+        case 0x3C: return "&lt;"
+        case 0x3E: return "&gt;"
+        case 0x22: return "&quot;"
+        case 0x27: return "&#39;"
+        default: return nil
+        }
     }
 
     /// Whether `byte` may start a character `escape` replaces by U+FFFD (a control, DEL, C1 after

@@ -27,12 +27,10 @@ struct TextWriter: Sendable {
         var escapes = 0
         for byte in bytes {
             if HTMLWriter.mayStartReplaced(byte) { return nil }
-            switch byte {
-            case 0x26, 0x3C, 0x3E, 0x22, 0x27: escapes += 1
-            default: continue
-            }
+            if HTMLWriter.reference(for: byte) != nil { escapes += 1 }
         }
         let wbr: StaticString = "<wbr>"
+        // A reference takes at most five bytes more than its character.
         let capacity = bytes.count + escapes * 5 + breaks.count * wbr.utf8CodeUnitCount
         return String(unsafeUninitializedCapacity: capacity) { out in
             var written = 0
@@ -52,13 +50,9 @@ struct TextWriter: Sendable {
                         while next < breaks.count, breaks[next] <= scalar { next += 1 }
                     }
                 }
-                switch byte {
-                case 0x26: put("&amp;")
-                case 0x3C: put("&lt;")
-                case 0x3E: put("&gt;")
-                case 0x22: put("&quot;")
-                case 0x27: put("&#39;")
-                default:
+                if let reference = HTMLWriter.reference(for: byte) {
+                    put(reference)
+                } else {
                     out[written] = byte
                     written += 1
                 }
