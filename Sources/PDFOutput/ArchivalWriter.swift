@@ -22,22 +22,31 @@ struct ArchivalWriter {
     let trailer: PDFDict
     private(set) var pages: [PageTags]
     let paths: StructurePaths
+    /// Each page's text stream, deflated (nil: none), drawn after Cairo's content, and the fonts
+    /// it shows (`TR0`, `TR1`, … in every page's resources).
+    private var texts: [[UInt8]?]
+    private let fonts: [EmbeddedFont]
     let options: Options
     /// New and changed objects by (old or new) number; the rest come from the parser.
     private let objects: PDFObjects
     private var nextNumber: Int
 
-    init(cairoFile file: CairoFile, pages: [PageTags], paths: StructurePaths, options: Options) throws {
+    init(
+        cairoFile file: CairoFile, pages: [PageTags], paths: StructurePaths, texts: [[UInt8]?] = [],
+        fonts: [EmbeddedFont] = [], options: Options
+    ) throws {
         let parser = try PDFParser(file)
         trailer = parser.trailer
         self.pages = pages
         self.paths = paths
+        self.texts = texts
+        self.fonts = fonts
         self.options = options
         objects = PDFObjects(parser)
         nextNumber = objects.maxNumber + 1
     }
 
-    private mutating func add(_ value: PDFValue, stream: [UInt8]? = nil) -> PDFValue {
+    mutating func add(_ value: PDFValue, stream: [UInt8]? = nil) -> PDFValue {
         let number = nextNumber
         nextNumber += 1
         objects[number] = PDFParser.Object(value: value, stream: stream)
@@ -65,6 +74,7 @@ struct ArchivalWriter {
             throw PDFParser.Failure.malformed("\(pageRefs.count) pages where \(pages.count) were drawn", offset: 0)
         }
         if options.tagged { try markArtifacts(pageRefs.map { objects[$0]?.value.dict?["Contents"] }) }
+        try addTexts(pageRefs: pageRefs)
         var annotations: [(ref: PDFValue, page: Int)] = []
         for (index, number) in pageRefs.enumerated() {
             guard var page = objects[number]?.value.dict else { continue }
@@ -118,6 +128,80 @@ struct ArchivalWriter {
         objects[rootRef]?.value = .dict(catalog)
         let info = add(.dict(infoDictionary()))
         try PDFFileWriter.write(objects: objects, root: .ref(rootRef), info: info, to: output)
+    }
+
+    /// Adds each page's text stream after Cairo's content (a `q` before Cairo's, which the text
+    /// stream closes first: see `PageText`) and the fonts it shows to the page's resources.
+    private mutating func addTexts(pageRefs: [Int]) throws {
+        guard texts.contains(where: { $0 != nil }) else { return }
+        guard texts.count == pageRefs.count else {
+            throw PDFParser.Failure.malformed("\(pageRefs.count) pages where \(texts.count) were written", offset: 0)
+        }
+        let fontRefs = fonts.map { add($0) }
+        let fontEntries = fontRefs.enumerated().map { ("TR\($0.offset)", $0.element) }
+        let save = add(.dict(PDFDict([])), stream: Array("q\n".utf8))
+        for (index, number) in pageRefs.enumerated() {
+            guard let text = texts[index], var page = objects[number]?.value.dict else { continue }
+            texts[index] = nil
+            let textRef = add(.dict(PDFDict([("Filter", .name("FlateDecode"))])), stream: text)
+            let cairos = page["Contents"].map { $0.array ?? [$0] } ?? []
+            page["Contents"] = .array([save] + cairos + [textRef])
+            // The resources, where they are: in the page or an object of their own, and the
+            // font dictionary likewise.
+            var resources = page["Resources"].flatMap { dict($0) ?? $0.dict } ?? PDFDict([])
+            var pageFonts = resources["Font"].flatMap { dict($0) ?? $0.dict } ?? PDFDict([])
+            for (name, ref) in fontEntries { pageFonts[name] = ref }
+            if let fontsRef = resources["Font"]?.ref {
+                objects[fontsRef]?.value = .dict(pageFonts)
+            } else {
+                resources["Font"] = .dict(pageFonts)
+            }
+            if let resourcesRef = page["Resources"]?.ref {
+                objects[resourcesRef]?.value = .dict(resources)
+            } else {
+                page["Resources"] = .dict(resources)
+            }
+            objects[number]?.value = .dict(page)
+        }
+    }
+
+    /// The objects of `font` (ISO 32000 9.7.4, 9.8, 9.10.3); returns the Type 0 font.
+    private mutating func add(_ font: EmbeddedFont) -> PDFValue {
+        let program = add(
+            .dict(PDFDict([("Length1", .int(font.programLength)), ("Filter", .name("FlateDecode"))])),
+            stream: font.program)
+        let descriptor = add(
+            .dict(
+                PDFDict([
+                    ("Type", .name("FontDescriptor")), ("FontName", .name(font.name)), ("Flags", .int(4)),
+                    ("FontBBox", .array(font.box.map { .int($0) })), ("ItalicAngle", .int(0)),
+                    ("Ascent", .int(font.ascent)), ("Descent", .int(font.descent)), ("CapHeight", .int(font.ascent)),
+                    ("StemV", .int(80)), ("FontFile2", program),
+                ])))
+        let descendant = add(
+            .dict(
+                PDFDict([
+                    ("Type", .name("Font")), ("Subtype", .name("CIDFontType2")), ("BaseFont", .name(font.name)),
+                    (
+                        "CIDSystemInfo",
+                        .dict(
+                            PDFDict([
+                                ("Registry", .string(Array("Adobe".utf8))),
+                                ("Ordering", .string(Array("Identity".utf8))),
+                                ("Supplement", .int(0)),
+                            ]))
+                    ),
+                    ("FontDescriptor", descriptor), ("W", .array([.int(1), .array(font.widths.map(PDFValue.number))])),
+                    ("CIDToGIDMap", .name("Identity")),
+                ])))
+        let toUnicode = add(.dict(PDFDict([("Filter", .name("FlateDecode"))])), stream: font.toUnicode)
+        return add(
+            .dict(
+                PDFDict([
+                    ("Type", .name("Font")), ("Subtype", .name("Type0")), ("BaseFont", .name(font.name)),
+                    ("Encoding", .name("Identity-H")), ("DescendantFonts", .array([descendant])),
+                    ("ToUnicode", toUnicode),
+                ])))
     }
 
     /// A link annotation that goes to its page (ISO 32000 12.5.6.5), printable (PDF/A), with its

@@ -1,15 +1,14 @@
 import Foundation
 
-/// A TrueType font file rewritten for `ClusterGlyphs`: glyphs appended that each draw one shaped
-/// cluster (a consonant with its marks) as a composite of the font's own glyphs, and no
-/// character map, so that a PDF records for every glyph exactly the text it is shown with.
+/// A TrueType font read for `ClusterGlyphs`, and written again as the font a PDF embeds for one
+/// document (`subset`): the glyphs the document draws, among them glyphs that each draw one
+/// shaped cluster (a consonant with its marks) as a composite of the font's own glyphs.
 ///
-/// Only the tables that draw glyphs are kept: `head`, `hhea`, `maxp`, `hmtx`, `loca` and `glyf`
-/// (rewritten), and `name`, `OS/2`, `cvt `, `fpgm`, `prep` and `gasp` (copied). Left out are
-/// the character map (`cmap`) and glyph names (`post`, from which FreeType would make a
-/// character map up), shaping tables (the text is shaped already) and every table sized by the
-/// glyph count. Cairo writes its own `cmap` and `post` into the subsets it embeds, so the PDF
-/// loses nothing. Variable fonts are refused (their copy would draw the default instance).
+/// The subset keeps only what draws glyphs, as a PDF's CIDFontType2 program needs (ISO 32000
+/// 9.9): `head`, `hhea`, `maxp`, `hmtx`, `loca` and `glyf` (rewritten), `cvt `, `fpgm` and
+/// `prep` (copied). No character map, names or shaping tables: the PDF names glyphs by number
+/// and records each glyph's text in its ToUnicode map. Variable fonts are refused (their subset
+/// would draw the default instance).
 struct ClusterFontFile {
     /// A glyph to append: the glyphs of a cluster at offsets from its origin, in font units
     /// (y up), and the cluster's advance.
@@ -41,12 +40,6 @@ struct ClusterFontFile {
     // Where the tables read glyph by glyph start (looked up once: a `String`-keyed lookup per
     // glyph would cost more than the reading).
     private let hmtx: Int, loca: Int, glyf: Range<Int>
-    /// The font's own glyphs as every copy begins its `glyf`, `loca` (long offsets) and `hmtx`
-    /// tables: made once, not for every copy (a copy is made for every report and every batch
-    /// of pages that brings new clusters; `FontFiles` keeps a file for the whole process).
-    /// (Set once, at the end of `init`: they are read from the tables found before.)
-    private var ownGlyf: [UInt8] = [], ownLoca: [UInt8] = [], ownHmtx: [UInt8] = []
-
     init(_ data: [UInt8]) throws {
         bytes = data
         guard data.count >= 12, data.u32(0) == 0x0001_0000 || data.u32(0) == 0x7472_7565 else {
@@ -86,25 +79,6 @@ struct ClusterFontFile {
             tables["hmtx"]!.count >= 4 * hMetricCount + 2 * (glyphCount - hMetricCount),
             tables["loca"]!.count >= (longLoca ? 4 : 2) * (glyphCount + 1)
         else { throw Failure.malformed("metrics") }
-        (ownGlyf, ownLoca, ownHmtx) = ownGlyphTables()
-    }
-
-    /// `glyf`, `loca` and `hmtx` of the font's own glyphs, as a copy begins them.
-    private func ownGlyphTables() -> (glyf: [UInt8], loca: [UInt8], hmtx: [UInt8]) {
-        var glyf: [UInt8] = []
-        var loca: [UInt8] = []
-        var hmtx: [UInt8] = []
-        glyf.reserveCapacity(self.glyf.count)
-        loca.reserveCapacity(4 * glyphCount)
-        hmtx.reserveCapacity(4 * glyphCount)
-        for g in 0..<glyphCount {
-            loca.appendU32(glyf.count)
-            glyf.append(contentsOf: bytes[outline(of: g)])
-            glyf.pad4()
-            hmtx.appendU16(advance(of: g))
-            hmtx.appendI16(sideBearing(of: g))
-        }
-        return (glyf, loca, hmtx)
     }
 
     /// The advance of `glyph`, in font units.
@@ -171,17 +145,26 @@ struct ClusterFontFile {
         return total
     }
 
-    /// The font with `composites` appended as glyphs `glyphCount`, `glyphCount + 1`, …
-    func appending(_ composites: [Composite]) throws -> [UInt8] {
-        let total = glyphCount + composites.count
-        guard total <= Self.maxGlyphs else { throw Failure.malformed("too many glyphs") }
-        // glyf, loca (long offsets) and hmtx, the font's own glyphs first.
-        var glyf = ownGlyf
-        var loca = ownLoca
-        var hmtx = ownHmtx
-        glyf.reserveCapacity(ownGlyf.count + 32 * composites.count)
-        loca.reserveCapacity(ownLoca.count + 4 * (composites.count + 1))
-        hmtx.reserveCapacity(ownHmtx.count + 4 * composites.count)
+    /// The font a PDF embeds for the glyphs one document draws: the font's glyph 0, then
+    /// `glyphs` in their order (numbers of this font; from `glyphCount` on, the composites
+    /// `composites` holds in that order), then every glyph their outlines draw that is not among
+    /// them, each composite's components renumbered so. The PDF names glyphs by these new
+    /// numbers (`/CIDToGIDMap /Identity`). Returns the file and every glyph's advance in font
+    /// units by its new number.
+    func subset(_ glyphs: [Int], composites: [Composite]) throws -> (bytes: [UInt8], advances: [Int]) {
+        var order = [0]
+        var newNumbers: [Int: Int] = [0: 0]
+        func number(_ old: Int) -> Int {
+            if let known = newNumbers[old] { return known }
+            newNumbers[old] = order.count
+            order.append(old)
+            return order.count - 1
+        }
+        for glyph in glyphs { _ = number(glyph) }
+        var glyf: [UInt8] = []
+        var loca: [UInt8] = []
+        var hmtx: [UInt8] = []
+        var advances: [Int] = []
         // The largest composite (for maxp), and the font-wide extremes (for head and hhea).
         var maxPoints = 0
         var maxContours = 0
@@ -194,12 +177,49 @@ struct ClusterFontFile {
         var minLeft = bytes.i16(hhea0 + 12)
         var minRight = bytes.i16(hhea0 + 14)
         var maxExtent = bytes.i16(hhea0 + 16)
-        for composite in composites {
+        // `order` grows as components are found: each is written in its turn.
+        var next = 0
+        while next < order.count {
+            guard order.count <= Self.maxGlyphs else { throw Failure.malformed("too many glyphs") }
+            let old = order[next]
+            next += 1
             loca.appendU32(glyf.count)
+            if old < glyphCount {
+                var outline = [UInt8](bytes[outline(of: old)])
+                if outline.count >= 10, outline.i16(0) < 0 {
+                    // The font's own composite: its components renumbered.
+                    var p = 10
+                    while p + 4 <= outline.count {
+                        let flags = outline.u16(p)
+                        let component = outline.u16(p + 2)
+                        guard component < glyphCount else { throw Failure.malformed("component glyph") }
+                        outline.setU16(p + 2, number(component))
+                        p += 4 + (flags & 0x0001 != 0 ? 4 : 2)
+                        if flags & 0x0008 != 0 {
+                            p += 2
+                        } else if flags & 0x0040 != 0 {
+                            p += 4
+                        } else if flags & 0x0080 != 0 {
+                            p += 8
+                        }
+                        if flags & 0x0020 == 0 { break }
+                    }
+                }
+                glyf += outline
+                glyf.pad4()
+                advances.append(advance(of: old))
+                hmtx.appendU16(advance(of: old))
+                hmtx.appendI16(sideBearing(of: old))
+                continue
+            }
+            guard old - glyphCount < composites.count else { throw Failure.malformed("glyph \(old)") }
+            let composite = composites[old - glyphCount]
+            let advance = min(max(0, composite.advance), 0xFFFF)
+            advances.append(advance)
+            maxAdvance = max(maxAdvance, advance)
             guard !composite.components.isEmpty else {
                 // No components: a glyph with no outline (as a space has), drawing nothing.
-                maxAdvance = max(maxAdvance, min(max(0, composite.advance), 0xFFFF))
-                hmtx.appendU16(min(max(0, composite.advance), 0xFFFF))
+                hmtx.appendU16(advance)
                 hmtx.appendI16(0)
                 continue
             }
@@ -222,21 +242,19 @@ struct ClusterFontFile {
             maxContours = max(maxContours, contours)
             maxComponents = max(maxComponents, composite.components.count)
             let b = box ?? (0, 0, 0, 0)
-            let advance = min(max(0, composite.advance), 0xFFFF)
             if box != nil {
                 fontBox = (min(fontBox.0, b.0), min(fontBox.1, b.1), max(fontBox.2, b.2), max(fontBox.3, b.3))
                 minLeft = min(minLeft, b.0)
                 minRight = min(minRight, advance - b.2)
                 maxExtent = max(maxExtent, b.2)
             }
-            maxAdvance = max(maxAdvance, advance)
             glyf.appendI16(-1)
             for v in [b.0, b.1, b.2, b.3] { glyf.appendI16(v) }
             for (i, c) in composite.components.enumerated() {
                 // Word arguments, taken as x/y offsets; more components follow all but the last.
                 let more = i + 1 < composite.components.count ? 0x0020 : 0
                 glyf.appendU16(0x0001 | 0x0002 | more)
-                glyf.appendU16(Int(c.glyph))
+                glyf.appendU16(number(Int(c.glyph)))
                 glyf.appendI16(Int(c.dx))
                 glyf.appendI16(Int(c.dy))
             }
@@ -245,6 +263,7 @@ struct ClusterFontFile {
             hmtx.appendI16(b.0)
         }
         loca.appendU32(glyf.count)
+        let total = order.count
 
         var head = [UInt8](bytes[tables["head"]!])
         var hhea = [UInt8](bytes[tables["hhea"]!])
@@ -269,9 +288,9 @@ struct ClusterFontFile {
             "glyf": glyf, "loca": loca, "hmtx": hmtx, "head": head, "hhea": hhea, "maxp": maxp,
         ]
         for tag in Self.copiedTables { if let range = tables[tag] { out[tag] = [UInt8](bytes[range]) } }
-        return Self.sfnt(out)
+        return (Self.sfnt(out), advances)
     }
 
     /// Tables copied as they are; every other table is left out (see the type's comment).
-    static let copiedTables = ["name", "OS/2", "cvt ", "fpgm", "prep", "gasp"]
+    static let copiedTables = ["cvt ", "fpgm", "prep"]
 }

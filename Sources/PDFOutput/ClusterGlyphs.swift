@@ -13,32 +13,32 @@ import Foundation
 ///
 /// So each cluster of a run (a consonant with its vowel and tone marks, a Latin letter, a
 /// space) is drawn as one glyph that records the cluster's whole text: the font's own glyph
-/// when the cluster is one glyph, else a composite glyph, added to a copy of the font, that
-/// places the cluster's glyphs exactly where the shaper put them (TrueType composites draw
-/// the font's own outlines). The copy has no character map, so Cairo records the text each
-/// glyph is first shown with, and each (cluster, text) has a glyph of its own. Every tool then
+/// when the cluster is one glyph, else a composite glyph, added to the font, that places the
+/// cluster's glyphs exactly where the shaper put them (TrueType composites draw the font's own
+/// outlines). A glyph records the text it is first shown with, and each (cluster, text) has a
+/// glyph of its own. Every tool then
 /// sees one character box per written syllable part, as wide as the cluster, with its text
 /// in order.
 ///
-/// The PDF writer registers every cluster of the document before drawing (`PDFStream.preview`),
-/// then makes the copy (`prepare`). A cluster found only later is appended to a new copy, made
-/// once for the batch of pages that needs it. Glyph numbers never change, so pages already
-/// drawn keep theirs; each copy is its own font subset in the PDF.
-///
-/// The copy is a FreeType face of its own (`FreeTypeFace`), without the load flags or synthetic
-/// emboldening a Fontconfig pattern could ask for: the bundled fonts need neither.
+/// The PDF writer shows these glyphs itself (`PageText`) and embeds, for each document, the
+/// font of the glyphs it drew (`ClusterFontFile.subset`), numbered in the order first drawn.
+/// Glyph numbers here never change while a document is written.
 final class ClusterGlyphs {
     let file: ClusterFontFile
     private var composites: [ClusterFontFile.Composite] = []
+    /// The text each composite records, by its index in `composites`.
+    private var compositeTexts: [[UInt8]] = []
     private var glyphs: [Key: UInt16] = [:]
     /// The text each of the font's own glyphs records, once shown, by glyph number (an array:
     /// it is asked for every cluster drawn).
     private var ownGlyphText: [[UInt8]?]
-    /// The current copy of the font and how many composites it holds.
-    private var face: OpaquePointer?
-    private var faceComposites = 0
-    /// Counts the copies made, so a scaled font knows when its face is out of date.
-    private(set) var generation = 0
+    /// Each glyph's number in the document's subset, by glyph number (0: not drawn yet; the
+    /// subset's glyph 0 is the font's), and the glyphs drawn in the order first drawn.
+    private var subsetNumbers: [UInt16] = []
+    private(set) var drawn: [UInt16] = []
+    /// The width of each glyph drawn, by subset number less one, in thousandths of an em to three
+    /// decimals: the font's `W` array, and the pen the text writer keeps (`PageText`).
+    private(set) var drawnWidths: [Double] = []
 
     struct Key: Hashable {
         var composite: ClusterFontFile.Composite
@@ -67,11 +67,8 @@ final class ClusterGlyphs {
 
     convenience init(fontFile: [UInt8]) throws { self.init(file: try ClusterFontFile(fontFile)) }
 
-    deinit { if let face { cairo_font_face_destroy(face) } }
-
     /// The composite glyph that draws `components` (font units from the cluster origin, y up)
-    /// and records `text`; nil once the font holds as many glyphs as a TrueType font can. It
-    /// may not be in the current copy yet: call `prepare` before drawing it.
+    /// and records `text`; nil once the font holds as many glyphs as a TrueType font can.
     func glyph(for components: [ClusterFontFile.Component], advance: Int, text: [UInt8]) -> UInt16? {
         guard !components.isEmpty else { return nil }
         return register(Key(composite: .init(components: components, advance: advance), text: text))
@@ -90,6 +87,7 @@ final class ClusterGlyphs {
         guard file.glyphCount + composites.count < ClusterFontFile.maxGlyphs else { return nil }
         let id = UInt16(file.glyphCount + composites.count)
         composites.append(key.composite)
+        compositeTexts.append(key.text)
         glyphs[key] = id
         return id
     }
@@ -108,24 +106,47 @@ final class ClusterGlyphs {
         return own
     }
 
-    /// Whether `glyph` can be drawn with the current copy.
-    func isReady(_ glyph: UInt16) -> Bool { face != nil && Int(glyph) < file.glyphCount + faceComposites }
-
-    /// Makes a new copy of the font if glyphs were added since the last one.
-    func prepare() throws {
-        guard face == nil || faceComposites < composites.count else { return }
-        let bytes = try file.appending(composites)
-        let newFace = try FreeTypeFace.cairoFace(bytes: bytes)
-        if let face { cairo_font_face_destroy(face) }
-        face = newFace
-        faceComposites = composites.count
-        generation += 1
+    /// The number of `glyph` in the document's subset, given on its first use in the order of
+    /// use (from 1), and its width there: the glyphs are shown by these numbers.
+    func subsetGlyph(_ glyph: UInt16) -> (number: UInt16, width: Double) {
+        let index = Int(glyph)
+        if index >= subsetNumbers.count {
+            subsetNumbers += repeatElement(0, count: max(index + 1, 2 * subsetNumbers.count) - subsetNumbers.count)
+        }
+        var number = subsetNumbers[index]
+        if number == 0 {
+            drawn.append(glyph)
+            drawnWidths.append(Self.width(units: advance(of: glyph), unitsPerEm: file.unitsPerEm))
+            number = UInt16(drawn.count)
+            subsetNumbers[index] = number
+        }
+        return (number, drawnWidths[Int(number) - 1])
     }
 
-    /// The current copy at `size` points. The caller owns the result.
-    func scaledFont(size: Double) throws -> OpaquePointer {
-        guard let face else { throw PDFWriter.Failure.cairo("cluster font used before it was prepared") }
-        return try FreeTypeFace.scaledFont(face, size: size)
+    /// `units` of an em of `unitsPerEm` in thousandths, to three decimals.
+    static func width(units: Int, unitsPerEm: Int) -> Double {
+        (Double(units) * 1_000_000 / Double(max(unitsPerEm, 1))).rounded() / 1000
+    }
+
+    /// The advance of `glyph` in font units, as the subset gives it.
+    func advance(of glyph: UInt16) -> Int {
+        let index = Int(glyph)
+        if index < file.glyphCount { return file.advance(of: index) }
+        let composite = index - file.glyphCount
+        return composite < composites.count ? min(max(0, composites[composite].advance), 0xFFFF) : 0
+    }
+
+    /// The text `glyph` records (nil for a glyph of the font's own not shown yet).
+    func text(of glyph: UInt16) -> [UInt8]? {
+        let index = Int(glyph)
+        if index < ownGlyphText.count { return ownGlyphText[index] }
+        return index - file.glyphCount < compositeTexts.count ? compositeTexts[index - file.glyphCount] : nil
+    }
+
+    /// The font the document embeds: the glyphs drawn, numbered as `subsetNumber` gave them, and
+    /// each glyph's advance in font units by that number.
+    func subset() throws -> (bytes: [UInt8], advances: [Int]) {
+        try file.subset(drawn.map(Int.init), composites: composites)
     }
 }
 

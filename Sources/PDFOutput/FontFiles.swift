@@ -2,7 +2,7 @@ import Foundation
 
 /// The bundled font files as the PDF writer reads them, kept for the whole process: a batch
 /// writes thousands of reports with the same few fonts, and the preview rewrites one report on
-/// every save. Each file is read, and parsed for its cluster-font copies (`ClusterFontFile`),
+/// every save. Each file is read, and parsed for its cluster glyphs (`ClusterFontFile`),
 /// once for the process rather than for every PDF (twice at most when two threads first ask for
 /// it at the same moment: one reading is kept).
 ///
@@ -15,7 +15,7 @@ final class FontFiles: @unchecked Sendable {
 
     final class File: Sendable {
         let bytes: [UInt8]
-        /// The file parsed for cluster-font copies; nil for a font that cannot have them (a
+        /// The file parsed for cluster glyphs; nil for a font that cannot have them (a
         /// font collection, PostScript outlines, a variable font).
         let clusterFile: ClusterFontFile?
 

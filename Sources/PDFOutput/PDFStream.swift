@@ -14,11 +14,14 @@ public struct PDFOptions: Sendable {
     }
 }
 
-/// A PDF written page by page, as a page sink: Cairo draws the pages in small batches
-/// (`batchSize`), released as they are drawn, so a long report never sits in memory whole;
-/// fonts are loaded from the files the page IR names. `finish` hands what Cairo wrote to the
-/// post-writer (`ArchivalWriter`), which writes the final file at `path` with links, structure
-/// tree and archival metadata. The caller renames the file into place after `finish`.
+/// A PDF written page by page, as a page sink: each page is drawn as it comes and let go, so a
+/// long report never sits in memory whole; fonts are loaded from the files the page IR names.
+/// Cairo draws shading, rules and pictures (and the rare run `ClusterRun` cannot take); the
+/// text is written here (`PageText`), one cluster a glyph (`ClusterGlyphs`), its own stream on
+/// each page. `finish` hands what Cairo wrote, the pages' text and the fonts it shows
+/// (`EmbeddedFont`) to the post-writer (`ArchivalWriter`), which writes the final file at `path`
+/// with links, structure tree and archival metadata. The caller renames the file into place
+/// after `finish`.
 public final class PDFStream: PageSink {
     let surface: OpaquePointer
     let cr: OpaquePointer
@@ -33,15 +36,21 @@ public final class PDFStream: PageSink {
     let options: PDFOptions
     private var marker = ContentMarker()
     private var pageTags: [PageTags] = []
-    /// Per entry of the layout's font table: the font at its size, and the cluster glyphs of its
-    /// file with the cluster font at that size (remade when the cluster font gains glyphs).
+    /// Per entry of the layout's font table: the font at its size (for Cairo), and the cluster
+    /// glyphs of its file.
     private var layoutFonts: [LayoutFont] = []
     private var clusterGlyphs: [String: ClusterGlyphs?] = [:]
     private var clusterRuns: [ClusterRunKey: ClusterRun?] = [:]
     private var clusterRunGlyphs = 0
     private var fileFaces: [FontFace: OpaquePointer] = [:]
     private var buffers = PDFWriter.DrawBuffers()
-    private var textBatch = TextBatch()
+    /// The page's cluster runs, written by us (`PageText`), and each page's text stream, deflated
+    /// (nil: no text), kept until the post-writer adds them after Cairo's content.
+    private var pageText = PageText()
+    private var pageTexts: [[UInt8]?] = []
+    /// The cluster fonts drawn with, in the order first drawn: font resource `TR<index>`.
+    private var textFonts: [ClusterGlyphs] = []
+    private var textFontIndices: [ObjectIdentifier: Int] = [:]
     private var finished = false
 
     private struct FontFace: Hashable {
@@ -56,28 +65,13 @@ public final class PDFStream: PageSink {
         let glyphs: ClusterGlyphs?
         let size: Double
         let unitsPerPoint: Double
-        var scaled: OpaquePointer? = nil
-        var generation = 0
         init(font: OpaquePointer, glyphs: ClusterGlyphs?, size: Double) {
             self.font = font
             self.glyphs = glyphs
             self.size = size
             unitsPerPoint = Double(glyphs?.file.unitsPerEm ?? 1000) / max(size, 0.001)
         }
-        deinit {
-            cairo_scaled_font_destroy(font)
-            if let scaled { cairo_scaled_font_destroy(scaled) }
-        }
-        /// The cluster font at this size, up to date with the glyphs it must draw.
-        func clusterFont() throws -> OpaquePointer {
-            guard let glyphs else { throw PDFWriter.Failure.cairo("no cluster font") }
-            if let scaled, generation == glyphs.generation { return scaled }
-            let made = try glyphs.scaledFont(size: size)
-            if let scaled { cairo_scaled_font_destroy(scaled) }
-            scaled = made
-            generation = glyphs.generation
-            return made
-        }
+        deinit { cairo_scaled_font_destroy(font) }
     }
 
     /// The final file goes to `path`; the caller removes it on failure.
@@ -150,15 +144,8 @@ public final class PDFStream: PageSink {
         }
     }
 
-    /// Pages taken but not drawn yet, with their runs made ready (nil: Cairo's own clusters).
-    private var pending: [(page: Page, runs: [ClusterRun?])] = []
-    /// Pages are drawn in batches of this many: a batch that brings clusters no earlier page
-    /// had remakes the cluster fonts once, and each copy of a font is a font subset of its own
-    /// in the PDF (and memory until the PDF is finished). Pages seen in `preview` bring none.
-    static let batchSize = 8
-
-    /// Learns the clusters of a page that will be added later (the typesetter's first pass),
-    /// so that the cluster fonts are made once for the whole document. Draws nothing.
+    /// Learns the clusters of a page that will be added later (the typesetter's first pass):
+    /// its runs are made once, here, and kept for drawing. Draws nothing.
     public func preview(_ page: Page, fonts: [FontRef]) throws {
         try loadFonts(fonts)
         for case .text(let run) in page.items { _ = clusterRun(run) }
@@ -192,20 +179,21 @@ public final class PDFStream: PageSink {
     /// national mix took 0.8 % more instructions (a larger table to search, dropped less often).
     static let clusterRunBudget = 50_000
 
-    /// Takes one page; it is drawn with the next batch, at the latest by `finish`.
+    /// Draws one page.
     public func add(_ page: Page, fonts: [FontRef]) throws {
         try loadFonts(fonts)
         var runs: [ClusterRun?] = []
         for case .text(let run) in page.items { runs.append(clusterRun(run)) }
-        pending.append((page, runs))
-        if pending.count >= Self.batchSize { try drawPending() }
+        try draw(page, runs: runs)
     }
 
-    private func drawPending() throws {
-        guard !pending.isEmpty else { return }
-        for case let glyphs? in clusterGlyphs.values { try glyphs.prepare() }
-        for (page, runs) in pending { try draw(page, runs: runs) }
-        pending.removeAll()
+    /// The font resource number of `glyphs` on the pages (`TR<number>`).
+    private func textFont(_ glyphs: ClusterGlyphs) -> Int {
+        let key = ObjectIdentifier(glyphs)
+        if let index = textFontIndices[key] { return index }
+        textFonts.append(glyphs)
+        textFontIndices[key] = textFonts.count - 1
+        return textFonts.count - 1
     }
 
     private func draw(_ page: Page, runs: [ClusterRun?]) throws {
@@ -221,14 +209,9 @@ public final class PDFStream: PageSink {
         for item in page.items {
             switch item {
             case .box: mark(decoration: true)
-            case .text, .image: mark(decoration: false)
-            case .rule, .begin, .end, .link: break
-            }
-            // Lines in one font go to Cairo together until something else is drawn.
-            switch item {
-            case .box, .image: textBatch.show(cr)
-            case .text where runs[runIndex] == nil: textBatch.show(cr)
-            default: break
+            case .image: mark(decoration: false)
+            case .text where runs[runIndex] == nil: mark(decoration: false)
+            case .text, .rule, .begin, .end, .link: break
             }
             switch item {
             case .rule(let rule):
@@ -239,8 +222,13 @@ public final class PDFStream: PageSink {
             case .end:
                 marker.end()
             case .text(let run):
-                if let clusterRun = runs[runIndex] {
-                    textBatch.add(clusterRun, x: run.x, y: run.y, font: try layoutFonts[run.font].clusterFont(), cr: cr)
+                let font = layoutFonts[run.font]
+                if let clusterRun = runs[runIndex], let glyphs = font.glyphs {
+                    if options.tagged, let mark = marker.switchText(to: marker.owner(decoration: false)) {
+                        pageText.begin(mark)
+                    }
+                    pageText.show(
+                        clusterRun, x: run.x, y: run.y, font: textFont(glyphs), size: font.size, glyphs: glyphs)
                 } else {
                     PDFWriter.drawClusters(run, cr: cr, font: layoutFonts[run.font].font, buffers: &buffers)
                 }
@@ -260,7 +248,6 @@ public final class PDFStream: PageSink {
                 marker.link(link)
             }
         }
-        textBatch.show(cr)
         if !rules.isEmpty {
             mark(decoration: true)
             for (width, segments) in RuleSegments.merged(rules) {
@@ -272,9 +259,12 @@ public final class PDFStream: PageSink {
                 cairo_stroke(cr)
             }
         }
-        let (open, tags) = marker.finishPage()
+        let (open, tags, firstTextMCID) = marker.finishPage()
         if let open { cairo_tag_end(cr, open) }
         pageTags.append(tags)
+        pageTexts.append(
+            pageText.isEmpty
+                ? nil : try Deflate.compress(pageText.stream(pageHeight: page.height, firstMCID: firstTextMCID)))
         drawn.pageBegins()
         cairo_show_page(cr)
         try PDFWriter.check(cairo_status(cr))
@@ -286,14 +276,12 @@ public final class PDFStream: PageSink {
         guard options.tagged else { return }
         let change = marker.switchTo(marker.owner(decoration: decoration))
         guard change.begin != nil else { return }
-        textBatch.show(cr)
         if let end = change.end { cairo_tag_end(cr, end) }
         if let begin = change.begin { cairo_tag_begin(cr, begin, "") }
     }
 
     /// Adds the bookmarks, completes Cairo's file and writes the final one (with the metadata).
     public func finish(outline: [OutlineEntry], metadata: DocumentMetadata) throws {
-        try drawPending()
         // Every page is drawn: the runs kept for drawing are not needed while the file is finished.
         clusterRuns = [:]
         clusterRunGlyphs = 0
@@ -301,11 +289,15 @@ public final class PDFStream: PageSink {
         finished = true
         cairo_surface_finish(surface)
         try PDFWriter.check(cairo_surface_status(surface))
+        let fonts = try textFonts.map(EmbeddedFont.init)
+        textFonts = []
+        textFontIndices = [:]
         var writer = try ArchivalWriter(
-            cairoFile: drawn.take(), pages: pageTags, paths: marker.paths,
+            cairoFile: drawn.take(), pages: pageTags, paths: marker.paths, texts: pageTexts, fonts: fonts,
             options: .init(metadata: metadata, producer: options.producer, tagged: options.tagged))
-        // The writer holds Cairo's file and the pages' marks now; they are let go with it.
+        // The writer holds Cairo's file, the pages' marks and text now; they are let go with it.
         pageTags = []
+        pageTexts = []
         // The final file is written as the post-writer makes it, not gathered first.
         let (file, path) = (self.file, self.path)
         try writer.write(

@@ -136,6 +136,11 @@ struct ContentMarker {
     /// `path` as indices in `paths`, innermost last.
     private var pathIndices: [Int32] = []
     private var open: (owner: [Structure]?, tag: String)?
+    /// The owner of the text sequence open now (`PageText`'s sequences, numbered after Cairo's
+    /// when the page is done), and the structure each text sequence belongs to.
+    private var textOpen = false
+    private var textOwner: [Structure]?
+    private var textContents: [Int32] = []
     private(set) var tags = PageTags()
     let paths = StructurePaths()
 
@@ -181,16 +186,40 @@ struct ContentMarker {
         return (ended, tag)
     }
 
-    /// Ends the open sequence at the end of a page; returns its tag.
-    mutating func finishPage() -> (tag: String?, tags: PageTags) {
+    /// Marks the text that follows (`PageText`) as owned by `owner`: the mark of a new
+    /// sequence, or nil while the open one goes on. A content sequence is noted in the page's
+    /// events by -1 - its index among the text sequences until `finishPage` numbers it.
+    mutating func switchText(to owner: [Structure]?) -> PageText.Mark? {
+        if textOpen, textOwner == owner { return nil }
+        textOpen = true
+        textOwner = owner
+        guard let owner else { return .artifact }
+        let index = Int32(textContents.count)
+        tags.events.append(.content(-1 - index))
+        textContents.append(pathIndices.last ?? -1)
+        return .content(tag: Self.tagName(owner), index: index)
+    }
+
+    /// Ends the open sequences at the end of a page; returns the tag of Cairo's open one, and
+    /// the number of Cairo's sequences on the page, after which the text's are numbered.
+    mutating func finishPage() -> (tag: String?, tags: PageTags, firstTextMCID: Int32) {
         let tag = open?.tag
         open = nil
-        defer { tags = PageTags() }
+        textOpen = false
+        textOwner = nil
+        defer {
+            tags = PageTags()
+            textContents.removeAll(keepingCapacity: true)
+        }
+        let first = Int32(tags.contents.count)
         // Kept until the document is done: at their size, not with the room they grew into.
         var finished = tags
-        finished.events = finished.events.withUnsafeBufferPointer { Array($0) }
-        finished.contents = finished.contents.withUnsafeBufferPointer { Array($0) }
-        return (tag, finished)
+        finished.events = finished.events.map { event in
+            if case .content(let mcid) = event, mcid < 0 { return .content(first - 1 - mcid) }
+            return event
+        }
+        finished.contents = (finished.contents + textContents).withUnsafeBufferPointer { Array($0) }
+        return (tag, finished, first)
     }
 
     mutating func link(_ link: Link) { tags.links.append(LinkMark(link: link, path: path)) }

@@ -89,20 +89,27 @@ import Testing
         #expect(glyphs.glyph(single: 3, text: noBreakSpace) == other)
     }
 
-    @Test func remadeFontKeepsEarlierGlyphNumbers() throws {
+    /// A document's glyphs are numbered in its subset in the order first drawn, from 1 (0 is
+    /// the font's own glyph 0), whatever their numbers in the font; each with its advance in
+    /// thousandths of an em, and the text it records.
+    @Test func subsetNumbersFollowFirstUse() throws {
         let glyphs = try ClusterGlyphs(fontFile: regular)
         let a = ClusterFontFile.Component(glyph: 10, dx: 0, dy: 0)
         let b = ClusterFontFile.Component(glyph: 11, dx: 300, dy: 0)
         let first = try #require(glyphs.glyph(for: [a, b], advance: 600, text: Array("ab".utf8)))
-        try glyphs.prepare()
-        #expect(glyphs.isReady(first) && glyphs.generation == 1)
-        try glyphs.prepare()
-        #expect(glyphs.generation == 1)  // nothing new: the same copy
-        let second = try #require(glyphs.glyph(for: [b, a], advance: 600, text: Array("ba".utf8)))
-        #expect(!glyphs.isReady(second))
-        try glyphs.prepare()
-        #expect(glyphs.isReady(first) && glyphs.isReady(second) && glyphs.generation == 2)
+        let second = try #require(glyphs.glyph(for: [b, a], advance: 700, text: Array("ba".utf8)))
         #expect(second == first + 1)
+        #expect(glyphs.glyph(single: 12, text: Array("c".utf8)[...]) == 12)
+        #expect(glyphs.subsetGlyph(second).number == 1)
+        #expect(glyphs.subsetGlyph(12).number == 2)
+        #expect(glyphs.subsetGlyph(first).number == 3)
+        #expect(glyphs.subsetGlyph(second).number == 1)
+        #expect(glyphs.drawn == [second, 12, first])
+        let em = Double(glyphs.file.unitsPerEm)
+        #expect(abs(glyphs.subsetGlyph(second).width - 700 * 1000 / em) < 0.001)
+        #expect(glyphs.drawnWidths[1] == ClusterGlyphs.width(units: glyphs.file.advance(of: 12), unitsPerEm: Int(em)))
+        #expect(glyphs.text(of: second) == Array("ba".utf8) && glyphs.text(of: 12) == Array("c".utf8))
+        #expect(glyphs.text(of: 13) == nil)
     }
 
     /// Glyph numbers are 16-bit: past the last one, clusters keep Cairo's own mapping.
@@ -115,17 +122,62 @@ import Testing
         #expect(glyphs.glyph(for: pair, advance: 600, text: Array("0".utf8)) == UInt16(glyphs.file.glyphCount))
     }
 
-    @Test func fontFileGainsCompositesAndLosesItsCharacterMap() throws {
+    /// Three glyphs of the font with outlines of their own (not composites).
+    func simpleGlyphs(_ file: ClusterFontFile) throws -> (UInt16, UInt16, UInt16) {
+        let simple = try (1..<min(file.glyphCount, 100)).filter { g in
+            try ClusterFontFile(file.subset([g], composites: []).bytes).glyphCount == 2
+        }
+        return (UInt16(simple[10]), UInt16(simple[11]), UInt16(simple[12]))
+    }
+
+    /// The subset holds glyph 0, the glyphs asked for in their order, then the glyphs their
+    /// composites draw, renumbered; only the tables that draw glyphs.
+    @Test func subsetHoldsTheGlyphsDrawnAndWhatTheyDraw() throws {
         let file = try ClusterFontFile(regular)
+        let (a, b, own) = try simpleGlyphs(file)
         let composite = ClusterFontFile.Composite(
-            components: [.init(glyph: 20, dx: 0, dy: 0), .init(glyph: 21, dx: -150, dy: 40)],
-            advance: file.advance(of: 20))
-        let grown = try ClusterFontFile(try file.appending([composite, composite]))
-        #expect(grown.glyphCount == file.glyphCount + 2)
-        #expect(grown.advance(of: file.glyphCount) == file.advance(of: 20))
-        #expect(grown.advance(of: 5) == file.advance(of: 5))
-        #expect(grown.tables["cmap"] == nil && grown.tables["post"] == nil)
+            components: [.init(glyph: a, dx: 0, dy: 0), .init(glyph: b, dx: -150, dy: 40)],
+            advance: file.advance(of: Int(a)))
+        let (bytes, advances) = try file.subset(
+            [file.glyphCount, Int(own), file.glyphCount + 1], composites: [composite, composite])
+        let subset = try ClusterFontFile(bytes)
+        #expect(subset.glyphCount == 6)  // 0, the two composites and `own`, then a and b
+        let expected = [
+            file.advance(of: 0), composite.advance, file.advance(of: Int(own)), composite.advance,
+            file.advance(of: Int(a)), file.advance(of: Int(b)),
+        ]
+        #expect(advances == expected)
+        #expect((0..<6).map { subset.advance(of: $0) } == advances)
+        // The composite's components now name glyphs 4 and 5 of the subset.
+        let glyf = subset.tables["glyf"]!.lowerBound
+        let loca = subset.tables["loca"]!.lowerBound
+        let first = glyf + bytes.u32(loca + 4)
+        #expect(bytes.i16(first) == -1)
+        #expect(bytes.u16(first + 12) == 4 && bytes.u16(first + 20) == 5)
+        let drawing: Set = ["head", "hhea", "maxp", "hmtx", "loca", "glyf"]
+        let hinting = Set(["cvt ", "fpgm", "prep"].filter { file.tables[$0] != nil })
+        #expect(Set(subset.tables.keys) == drawing.union(hinting))
         #expect(throws: ClusterFontFile.Failure.self) { try ClusterFontFile(Array("not a font at all".utf8)) }
+        #expect(throws: ClusterFontFile.Failure.self) {
+            try file.subset([file.glyphCount + 2], composites: [composite])
+        }
+    }
+
+    /// A font's own composite glyph brings its components, renumbered.
+    @Test func ownCompositesBringTheirComponents() throws {
+        let file = try ClusterFontFile(regular)
+        let own = try #require(
+            (1..<file.glyphCount).first { g in
+                let (bytes, _) = try! file.subset([g], composites: [])
+                return try! ClusterFontFile(bytes).glyphCount > 2
+            })
+        let (bytes, _) = try file.subset([own], composites: [])
+        let subset = try ClusterFontFile(bytes)
+        let glyf = subset.tables["glyf"]!.lowerBound
+        let loca = subset.tables["loca"]!.lowerBound
+        let record = glyf + bytes.u32(loca + 4)
+        #expect(bytes.i16(record) == -1)
+        #expect((2..<subset.glyphCount).contains(bytes.u16(record + 12)))
     }
 
     /// A cluster drawn as its composite glyph inks the same pixels as its glyphs drawn one by one.
@@ -138,9 +190,14 @@ import Testing
         try #require(clusterRun.glyphs.count == 1)
         // Thai clusters are composites; Ž is a glyph of the font's own.
         #expect((clusterRun.glyphs[0].index >= UInt(glyphs.file.glyphCount)) == (text != "Ž"))
-        try glyphs.prepare()
-        let clusterFont = try glyphs.scaledFont(size: 40)
+        // Drawn from the subset the PDF embeds, by its number there.
+        let number = glyphs.subsetGlyph(UInt16(clusterRun.glyphs[0].index)).number
+        let face = try FreeTypeFace.cairoFace(bytes: try glyphs.subset().bytes)
+        defer { cairo_font_face_destroy(face) }
+        let clusterFont = try FreeTypeFace.scaledFont(face, size: 40)
         defer { cairo_scaled_font_destroy(clusterFont) }
+        var subsetGlyph = clusterRun.glyphs[0]
+        subsetGlyph.index = UInt(number)
 
         func render(_ draw: (OpaquePointer) -> Void) -> [UInt8] {
             let surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 120, 120)!
@@ -163,7 +220,7 @@ import Testing
         }
         let composite = render { cr in
             cairo_set_scaled_font(cr, clusterFont)
-            cairo_glyph_path(cr, clusterRun.glyphs, 1)
+            cairo_glyph_path(cr, [subsetGlyph], 1)
             cairo_fill(cr)
         }
         let inked = separate.filter { $0 > 128 }.count
@@ -192,14 +249,18 @@ import Testing
         #expect(ClusterRun(run, unitsPerPoint: 25, glyphs: glyphs) == nil)
     }
 
-    /// The appended font keeps its tables consistent: composite limits are the largest single
+    /// The subset keeps its tables consistent: composite limits are the largest single
     /// composite's, the font's box grows to hold the composites, glyph offsets only increase.
-    @Test func appendedFontStaysConsistent() throws {
+    @Test func subsetStaysConsistent() throws {
         let file = try ClusterFontFile(regular)
+        let (a, b, _) = try simpleGlyphs(file)
         let tall = ClusterFontFile.Composite(
-            components: [.init(glyph: 20, dx: 0, dy: 0), .init(glyph: 21, dx: -150, dy: 3000)],
-            advance: file.advance(of: 20))
-        let grown = try ClusterFontFile(try file.appending(Array(repeating: tall, count: 500)))
+            components: [.init(glyph: a, dx: 0, dy: 0), .init(glyph: b, dx: -150, dy: 3000)],
+            advance: file.advance(of: Int(a)))
+        let (subsetBytes, _) = try file.subset(
+            (0..<500).map { file.glyphCount + $0 }, composites: Array(repeating: tall, count: 500))
+        let grown = try ClusterFontFile(subsetBytes)
+        #expect(grown.glyphCount == 503)
         let bytes = grown.bytes
         let maxp = grown.tables["maxp"]!.lowerBound
         let head = grown.tables["head"]!.lowerBound
@@ -212,7 +273,6 @@ import Testing
         let loca = grown.tables["loca"]!.lowerBound
         let offsets = (0...grown.glyphCount).map { bytes.u32(loca + 4 * $0) }
         #expect(offsets == offsets.sorted() && offsets.last == grown.tables["glyf"]!.count)
-        #expect(grown.tables["GSUB"] == nil && grown.tables["name"] != nil)
     }
 
     @Test func rightToLeftKeepsCairosClustersAndTheMissingBoxItsText() throws {

@@ -124,11 +124,11 @@ import Testing
         for structure in [table, row, cell] { marker.begin(structure) }
         _ = marker.switchTo(marker.owner(decoration: false))
         _ = marker.switchTo(marker.owner(decoration: true))
-        let (_, first) = marker.finishPage()
+        let (_, first, _) = marker.finishPage()
         marker.end()
         marker.begin(cell)
         _ = marker.switchTo(marker.owner(decoration: false))
-        let (_, second) = marker.finishPage()
+        let (_, second, _) = marker.finishPage()
 
         #expect(first.contents.count == 2 && first.contents[1] == -1, "the rule is an artifact")
         #expect(marker.paths.path(first.contents[0]) == [table, row, cell])

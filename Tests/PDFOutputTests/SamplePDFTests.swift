@@ -37,8 +37,7 @@ import Typesetting
         }
     }
 
-    /// The typesetter's first pass shows the PDF writer every cluster before it draws, so each
-    /// face's cluster font is made once: one Thai subset per face, not one per batch of pages.
+    /// Each face's glyphs, its clusters among them, are one subset of the document's.
     @Test func eachFaceIsEmbeddedOnce() throws {
         let rows = try runProcess("pdffonts", [Self.pdf.path]).stdout.split(separator: "\n").dropFirst(2)
         let cidFaces = rows.filter { $0.contains("CID TrueType") }.map {

@@ -47,7 +47,7 @@ import ThaiReport
             ])
         #expect(pdfminer.status == 0, "\(pdfminer.stderr)")
         // Every page's artifacts (page numbers, cues) marked, however many pages: no page keeps
-        // the stand-in tag the post-writer replaces (pikepdf reads each page's content).
+        // the stand-in tag the post-writer replaces (pikepdf reads each page's content streams).
         let marks = try runProcess(
             Tools.python,
             [
@@ -55,7 +55,10 @@ import ThaiReport
                 """
                 import sys, pikepdf
                 pdf = pikepdf.open(sys.argv[1])
-                contents = [page.Contents.read_bytes() for page in pdf.pages]
+                def content(page):
+                    streams = page.Contents if isinstance(page.Contents, pikepdf.Array) else [page.Contents]
+                    return b"".join(stream.read_bytes() for stream in streams)
+                contents = [content(page) for page in pdf.pages]
                 print(sum(b"/Private" in c for c in contents), sum(b"/Artifact BMC" in c for c in contents))
                 """,
                 written[0].path,
