@@ -32,9 +32,11 @@ final class ClusterGlyphs {
     /// The text each of the font's own glyphs records, once shown, by glyph number (an array:
     /// it is asked for every cluster drawn).
     private var ownGlyphText: [[UInt8]?]
-    /// Each glyph's number in the document's subset, by glyph number (0: not drawn yet; the
-    /// subset's glyph 0 is the font's), and the glyphs drawn in the order first drawn.
-    private var subsetNumbers: [UInt16] = []
+    /// Each glyph's number in the document's subset and its width there, by glyph number
+    /// (number 0: not drawn yet; the subset's glyph 0 is the font's). Every glyph drawn is looked
+    /// up here: the accesses go unchecked, as nothing holding the array calls out.
+    @exclusivity(unchecked) private var subsetEntries: [(number: UInt16, width: Double)] = []
+    /// The glyphs drawn, in the order first drawn.
     private(set) var drawn: [UInt16] = []
     /// The width of each glyph drawn, by subset number less one, in thousandths of an em to three
     /// decimals: the font's `W` array, and the pen the text writer keeps (`PageText`).
@@ -110,17 +112,18 @@ final class ClusterGlyphs {
     /// use (from 1), and its width there: the glyphs are shown by these numbers.
     func subsetGlyph(_ glyph: UInt16) -> (number: UInt16, width: Double) {
         let index = Int(glyph)
-        if index >= subsetNumbers.count {
-            subsetNumbers += repeatElement(0, count: max(index + 1, 2 * subsetNumbers.count) - subsetNumbers.count)
+        if index < subsetEntries.count {
+            let entry = subsetEntries[index]
+            if entry.number != 0 { return entry }
+        } else {
+            let unused: (number: UInt16, width: Double) = (0, 0)
+            subsetEntries += repeatElement(unused, count: max(index + 1, 2 * subsetEntries.count) - subsetEntries.count)
         }
-        var number = subsetNumbers[index]
-        if number == 0 {
-            drawn.append(glyph)
-            drawnWidths.append(Self.width(units: advance(of: glyph), unitsPerEm: file.unitsPerEm))
-            number = UInt16(drawn.count)
-            subsetNumbers[index] = number
-        }
-        return (number, drawnWidths[Int(number) - 1])
+        drawn.append(glyph)
+        let entry = (UInt16(drawn.count), Self.width(units: advance(of: glyph), unitsPerEm: file.unitsPerEm))
+        drawnWidths.append(entry.1)
+        subsetEntries[index] = entry
+        return entry
     }
 
     /// `units` of an em of `unitsPerEm` in thousandths, to three decimals.

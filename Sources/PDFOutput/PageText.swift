@@ -167,13 +167,12 @@ struct PageText {
         return out
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
+    /// Four hexadecimal digits, lowercase, as one word appended at once (every glyph is one).
     private mutating func appendHex(_ value: UInt16) {
-        body.append(Self.hexDigits[Int(value >> 12)])
-        body.append(Self.hexDigits[Int(value >> 8 & 0xF)])
-        body.append(Self.hexDigits[Int(value >> 4 & 0xF)])
-        body.append(Self.hexDigits[Int(value & 0xF)])
+        func digit(_ nibble: UInt16) -> UInt32 { UInt32(nibble < 10 ? 0x30 + nibble : 0x57 + nibble) }
+        let word =
+            digit(value >> 12) | digit(value >> 8 & 0xF) << 8 | digit(value >> 4 & 0xF) << 16 | digit(value & 0xF) << 24
+        withUnsafeBytes(of: word.littleEndian) { body.append(contentsOf: $0) }
     }
 
     private mutating func appendInteger(_ value: Int) {
@@ -190,8 +189,36 @@ struct PageText {
 /// zeros.
 enum PDFNumbers {
     static func append(_ value: Int, to out: inout [UInt8]) {
-        // A short string is held in place: no allocation.
-        out.append(contentsOf: String(value).utf8)
+        if value < 0 { out.append(0x2D) }
+        append(value.magnitude, to: &out)
+    }
+
+    private static func append(_ value: UInt, to out: inout [UInt8]) {
+        if value >= 100_000_000 {
+            append(value / 100_000_000, to: &out)
+            appendDigits(value % 100_000_000, count: 8, to: &out)
+            return
+        }
+        var count = 1
+        var probe = value
+        while probe >= 10 {
+            probe /= 10
+            count += 1
+        }
+        appendDigits(value, count: count, to: &out)
+    }
+
+    /// The last `count` (at most eight) decimal digits of `value`, leading zeros kept, gathered
+    /// in one word and appended at once (a page has a few numbers for every line).
+    private static func appendDigits(_ value: UInt, count: Int, to out: inout [UInt8]) {
+        var rest = value
+        var word: UInt64 = 0
+        for _ in 0..<count {
+            word = word << 8 | UInt64(0x30 + rest % 10)
+            rest /= 10
+        }
+        // The first digit is in the lowest byte.
+        withUnsafeBytes(of: word.littleEndian) { out.append(contentsOf: $0.prefix(count)) }
     }
 
     static func append(_ value: Double, to out: inout [UInt8]) {
