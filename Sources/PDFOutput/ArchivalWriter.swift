@@ -22,17 +22,24 @@ struct ArchivalWriter {
     let trailer: PDFDict
     private(set) var pages: [PageTags]
     let paths: StructurePaths
-    /// Each page's text stream, deflated (nil: none), drawn after Cairo's content, and the fonts
-    /// it shows (`TR0`, `TR1`, … in every page's resources).
-    private var texts: [[UInt8]?]
+    /// Each page's text stream, drawn after Cairo's content, and the fonts it shows (`TR0`,
+    /// `TR1`, … in every page's resources).
+    private let texts: PageTexts
     private let fonts: [EmbeddedFont]
+
+    /// The pages' text streams, deflated, one after another in `bytes`: each page's range (nil:
+    /// the page has no text).
+    struct PageTexts {
+        var bytes = SpillingBuffer()
+        var pages: [Range<Int>?] = []
+    }
     let options: Options
     /// New and changed objects by (old or new) number; the rest come from the parser.
     private let objects: PDFObjects
     private var nextNumber: Int
 
     init(
-        cairoFile file: CairoFile, pages: [PageTags], paths: StructurePaths, texts: [[UInt8]?] = [],
+        cairoFile file: CairoFile, pages: [PageTags], paths: StructurePaths, texts: PageTexts = .init(),
         fonts: [EmbeddedFont] = [], options: Options
     ) throws {
         let parser = try PDFParser(file)
@@ -133,16 +140,17 @@ struct ArchivalWriter {
     /// Adds each page's text stream after Cairo's content (a `q` before Cairo's, which the text
     /// stream closes first: see `PageText`) and the fonts it shows to the page's resources.
     private mutating func addTexts(pageRefs: [Int]) throws {
-        guard texts.contains(where: { $0 != nil }) else { return }
-        guard texts.count == pageRefs.count else {
-            throw PDFParser.Failure.malformed("\(pageRefs.count) pages where \(texts.count) were written", offset: 0)
+        guard texts.pages.contains(where: { $0 != nil }) else { return }
+        guard texts.pages.count == pageRefs.count else {
+            throw PDFParser.Failure.malformed(
+                "\(pageRefs.count) pages where \(texts.pages.count) were written", offset: 0)
         }
         let fontRefs = fonts.map { add($0) }
         let fontEntries = fontRefs.enumerated().map { ("TR\($0.offset)", $0.element) }
         let save = add(.dict(PDFDict([])), stream: Array("q\n".utf8))
         for (index, number) in pageRefs.enumerated() {
-            guard let text = texts[index], var page = objects[number]?.value.dict else { continue }
-            texts[index] = nil
+            guard let range = texts.pages[index], var page = objects[number]?.value.dict else { continue }
+            let text = Array(try texts.bytes.read(range))
             let textRef = add(.dict(PDFDict([("Filter", .name("FlateDecode"))])), stream: text)
             let cairos = page["Contents"].map { $0.array ?? [$0] } ?? []
             page["Contents"] = .array([save] + cairos + [textRef])
@@ -165,7 +173,8 @@ struct ArchivalWriter {
         }
     }
 
-    /// The objects of `font` (ISO 32000 9.7.4, 9.8, 9.10.3); returns the Type 0 font.
+    /// The objects of `font` (ISO 32000 9.7.4, 9.8, 9.10.3); returns the Type 0 font. (`StemV`,
+    /// which a TrueType font does not give, is 80, as Cairo wrote it.)
     private mutating func add(_ font: EmbeddedFont) -> PDFValue {
         let program = add(
             .dict(PDFDict([("Length1", .int(font.programLength)), ("Filter", .name("FlateDecode"))])),
@@ -175,7 +184,7 @@ struct ArchivalWriter {
                 PDFDict([
                     ("Type", .name("FontDescriptor")), ("FontName", .name(font.name)), ("Flags", .int(4)),
                     ("FontBBox", .array(font.box.map { .int($0) })), ("ItalicAngle", .int(0)),
-                    ("Ascent", .int(font.ascent)), ("Descent", .int(font.descent)), ("CapHeight", .int(font.ascent)),
+                    ("Ascent", .int(font.ascent)), ("Descent", .int(font.descent)), ("CapHeight", .int(font.capHeight)),
                     ("StemV", .int(80)), ("FontFile2", program),
                 ])))
         let descendant = add(

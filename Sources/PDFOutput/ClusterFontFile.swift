@@ -149,9 +149,8 @@ struct ClusterFontFile {
     /// `glyphs` in their order (numbers of this font; from `glyphCount` on, the composites
     /// `composites` holds in that order), then every glyph their outlines draw that is not among
     /// them, each composite's components renumbered so. The PDF names glyphs by these new
-    /// numbers (`/CIDToGIDMap /Identity`). Returns the file and every glyph's advance in font
-    /// units by its new number.
-    func subset(_ glyphs: [Int], composites: [Composite]) throws -> (bytes: [UInt8], advances: [Int]) {
+    /// numbers (`/CIDToGIDMap /Identity`).
+    func subset(_ glyphs: [Int], composites: [Composite]) throws -> [UInt8] {
         var order = [0]
         var newNumbers: [Int: Int] = [0: 0]
         func number(_ old: Int) -> Int {
@@ -164,7 +163,6 @@ struct ClusterFontFile {
         var glyf: [UInt8] = []
         var loca: [UInt8] = []
         var hmtx: [UInt8] = []
-        var advances: [Int] = []
         // The largest composite (for maxp), and the font-wide extremes (for head and hhea).
         var maxPoints = 0
         var maxContours = 0
@@ -191,9 +189,9 @@ struct ClusterFontFile {
                     var p = 10
                     while p + 4 <= outline.count {
                         let flags = outline.u16(p)
+                        // A component the font does not have (a broken font) draws glyph 0.
                         let component = outline.u16(p + 2)
-                        guard component < glyphCount else { throw Failure.malformed("component glyph") }
-                        outline.setU16(p + 2, number(component))
+                        outline.setU16(p + 2, component < glyphCount ? number(component) : 0)
                         p += 4 + (flags & 0x0001 != 0 ? 4 : 2)
                         if flags & 0x0008 != 0 {
                             p += 2
@@ -207,7 +205,6 @@ struct ClusterFontFile {
                 }
                 glyf += outline
                 glyf.pad4()
-                advances.append(advance(of: old))
                 hmtx.appendU16(advance(of: old))
                 hmtx.appendI16(sideBearing(of: old))
                 continue
@@ -215,7 +212,6 @@ struct ClusterFontFile {
             guard old - glyphCount < composites.count else { throw Failure.malformed("glyph \(old)") }
             let composite = composites[old - glyphCount]
             let advance = min(max(0, composite.advance), 0xFFFF)
-            advances.append(advance)
             maxAdvance = max(maxAdvance, advance)
             guard !composite.components.isEmpty else {
                 // No components: a glyph with no outline (as a space has), drawing nothing.
@@ -288,7 +284,7 @@ struct ClusterFontFile {
             "glyf": glyf, "loca": loca, "hmtx": hmtx, "head": head, "hhea": hhea, "maxp": maxp,
         ]
         for tag in Self.copiedTables { if let range = tables[tag] { out[tag] = [UInt8](bytes[range]) } }
-        return (Self.sfnt(out), advances)
+        return Self.sfnt(out)
     }
 
     /// Tables copied as they are; every other table is left out (see the type's comment).

@@ -146,9 +146,8 @@ final class ClusterGlyphs {
         return index - file.glyphCount < compositeTexts.count ? compositeTexts[index - file.glyphCount] : nil
     }
 
-    /// The font the document embeds: the glyphs drawn, numbered as `subsetNumber` gave them, and
-    /// each glyph's advance in font units by that number.
-    func subset() throws -> (bytes: [UInt8], advances: [Int]) {
+    /// The font the document embeds: the glyphs drawn, numbered as `subsetGlyph` gave them.
+    func subset() throws -> [UInt8] {
         try file.subset(drawn.map(Int.init), composites: composites)
     }
 }
@@ -180,7 +179,7 @@ final class FreeTypeFace {
         let base = holder.bytes.baseAddress!.assumingMemoryBound(to: FT_Byte.self)
         guard FT_New_Memory_Face(holder.library, base, FT_Long(holder.bytes.count), FT_Long(index), &holder.face) == 0,
             let ftFace = holder.face
-        else { throw PDFWriter.Failure.cairo("cannot read the cluster font") }
+        else { throw PDFWriter.Failure.cairo("cannot read the font") }
         guard let face = cairo_ft_font_face_create_for_ft_face(ftFace, 0) else {
             throw PDFWriter.Failure.cairo("cannot make a font face")
         }

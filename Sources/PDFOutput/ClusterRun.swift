@@ -2,11 +2,10 @@ import CCairo
 import PageIR
 
 /// A left-to-right text run made ready to show as one glyph per cluster (see `ClusterGlyphs`):
-/// the glyphs, each at its cluster's origin, and the text each records.
+/// the glyphs, each at its cluster's origin; the text each records is the registry's
+/// (`ClusterGlyphs.text(of:)`).
 struct ClusterRun {
     var glyphs: [cairo_glyph_t] = []
-    var text: [UInt8] = []
-    var clusters: [cairo_text_cluster_t] = []
 
     /// One glyph to draw: a cluster with glyphs and the text of the glyph-less clusters after it.
     private typealias Part = (glyphs: Range<Int>, text: Range<Int>)
@@ -48,8 +47,6 @@ struct ClusterRun {
 
         // Only a run that will be drawn this way registers its glyphs.
         glyphs.reserveCapacity(parts.count)
-        clusters.reserveCapacity(parts.count)
-        text = utf8
         for part in parts {
             guard add(part, of: run, text: utf8, unitsPerPoint: unitsPerPoint, registry: registry) else { return nil }
         }
@@ -84,8 +81,9 @@ struct ClusterRun {
                 id = registry.glyph(single: UInt16(run.glyphs[first].id), text: utf8[part.text])
             } else {
                 // Several glyphs, or the font's missing-glyph box (glyph 0, for a character no
-                // bundled font has): Cairo reserves glyph 0 of a subset and records no text for
-                // it, so the box is shown as a composite of itself that does.
+                // bundled font has): glyph 0 of a subset is its .notdef, which records no text
+                // (and PDF/A forbids showing), so the box is shown as a composite of itself that
+                // does.
                 // The composite's origin is the pen position where the cluster starts, so its box
                 // (origin to origin + advance) covers the cluster: the first glyph that advances
                 // (ด of ดี, า of ำ) stands there, after whatever the cluster's glyphs before it
@@ -117,14 +115,12 @@ struct ClusterRun {
         }
         guard let id else { return false }
         glyphs.append(cairo_glyph_t(index: UInt(id), x: run.x + origin.x, y: run.y + origin.y))
-        clusters.append(cairo_text_cluster_t(num_bytes: Int32(part.text.count), num_glyphs: 1))
         if let pieces, pieces.count > 1 {
             // The rest stands where the cluster ends, so extractors keep it after the first piece.
             let end = run.glyphs[whole.glyphs].reduce(0) { $0 + $1.advance }
             for piece in pieces.dropFirst() {
                 guard let rest = registry.glyph(recording: Array(utf8[piece])) else { return false }
                 glyphs.append(cairo_glyph_t(index: UInt(rest), x: run.x + (origin.x + end), y: run.y + origin.y))
-                clusters.append(cairo_text_cluster_t(num_bytes: Int32(piece.count), num_glyphs: 1))
             }
         }
         return true

@@ -15,13 +15,15 @@ struct EmbeddedFont {
     let widths: [Double]
     /// The ToUnicode map, deflated.
     let toUnicode: [UInt8]
-    /// In thousandths of an em: [xMin, yMin, xMax, yMax], ascent and descent.
+    /// In thousandths of an em: [xMin, yMin, xMax, yMax], ascent, descent and the height of
+    /// capitals (the font's own, else its ascent).
     let box: [Int]
     let ascent: Int
     let descent: Int
+    let capHeight: Int
 
     init(_ glyphs: ClusterGlyphs) throws {
-        let (program, _) = try glyphs.subset()
+        let program = try glyphs.subset()
         let file = glyphs.file
         programLength = program.count
         self.program = try Deflate.compress(program)
@@ -37,6 +39,11 @@ struct EmbeddedFont {
         box = (0..<4).map { thousandths(program.i16(subsetHead + 36 + 2 * $0)) }
         ascent = thousandths(file.bytes.i16(hhea + 4))
         descent = thousandths(file.bytes.i16(hhea + 6))
+        if let os2 = file.tables["OS/2"], os2.count >= 90, file.bytes.u16(os2.lowerBound) >= 2 {
+            capHeight = thousandths(file.bytes.i16(os2.lowerBound + 88))
+        } else {
+            capHeight = ascent
+        }
         name = Self.tag(of: program) + "+" + (file.postScriptName ?? "ThaiReportFont")
     }
 

@@ -45,9 +45,11 @@ public final class PDFStream: PageSink {
     private var fileFaces: [FontFace: OpaquePointer] = [:]
     private var buffers = PDFWriter.DrawBuffers()
     /// The page's cluster runs, written by us (`PageText`), and each page's text stream, deflated
-    /// (nil: no text), kept until the post-writer adds them after Cairo's content.
+    /// (nil: no text), kept until the post-writer adds them after Cairo's content: in memory up
+    /// to 2 MB, as Cairo's pages, then on disk.
     private var pageText = PageText()
-    private var pageTexts: [[UInt8]?] = []
+    private let pageTextBytes = SpillingBuffer(memoryLimit: 2 << 20)
+    private var pageTexts: [Range<Int>?] = []
     /// The cluster fonts drawn with, in the order first drawn: font resource `TR<index>`.
     private var textFonts: [ClusterGlyphs] = []
     private var textFontIndices: [ObjectIdentifier: Int] = [:]
@@ -151,7 +153,7 @@ public final class PDFStream: PageSink {
         for case .text(let run) in page.items { _ = clusterRun(run) }
     }
 
-    /// `ClusterRun` of `run` at the origin (drawn at the run's place by `TextBatch`), made once
+    /// `ClusterRun` of `run` at the origin (shown at the run's place by `PageText`), made once
     /// for each run of the document wherever it stands (the first pass over the body, the
     /// second, a repeated table header), runs of at most `clusterRunGlyphs` glyphs kept (then
     /// all are dropped and kept anew). Made again, a run registers nothing new: its clusters
@@ -210,7 +212,6 @@ public final class PDFStream: PageSink {
             switch item {
             case .box: mark(decoration: true)
             case .image: mark(decoration: false)
-            case .text where runs[runIndex] == nil: mark(decoration: false)
             case .text, .rule, .begin, .end, .link: break
             }
             switch item {
@@ -223,14 +224,19 @@ public final class PDFStream: PageSink {
                 marker.end()
             case .text(let run):
                 let font = layoutFonts[run.font]
-                if let clusterRun = runs[runIndex], let glyphs = font.glyphs {
-                    if options.tagged, let mark = marker.switchText(to: marker.owner(decoration: false)) {
-                        pageText.begin(mark)
+                if let clusterRun = runs[runIndex], let glyphs = font.glyphs,
+                    PageText.shows(clusterRun, size: font.size)
+                {
+                    if options.tagged {
+                        if let tag = marker.endCairoContent() { cairo_tag_end(cr, tag) }
+                        if let mark = marker.switchText(to: marker.owner(decoration: false)) { pageText.begin(mark) }
                     }
                     pageText.show(
                         clusterRun, x: run.x, y: run.y, font: textFont(glyphs), size: font.size, glyphs: glyphs)
                 } else {
-                    PDFWriter.drawClusters(run, cr: cr, font: layoutFonts[run.font].font, buffers: &buffers)
+                    // A run `ClusterRun` could not take: Cairo draws it, as content of its own.
+                    mark(decoration: false)
+                    PDFWriter.drawClusters(run, cr: cr, font: font.font, buffers: &buffers)
                 }
                 runIndex += 1
                 marker.text(run)
@@ -262,9 +268,14 @@ public final class PDFStream: PageSink {
         let (open, tags, firstTextMCID) = marker.finishPage()
         if let open { cairo_tag_end(cr, open) }
         pageTags.append(tags)
-        pageTexts.append(
-            pageText.isEmpty
-                ? nil : try Deflate.compress(pageText.stream(pageHeight: page.height, firstMCID: firstTextMCID)))
+        if let text = pageText.stream(pageHeight: page.height, firstMCID: firstTextMCID) {
+            let deflated = try Deflate.compress(text)
+            let start = pageTextBytes.count
+            pageTextBytes.append { $0 += deflated }
+            pageTexts.append(start..<pageTextBytes.count)
+        } else {
+            pageTexts.append(nil)
+        }
         drawn.pageBegins()
         cairo_show_page(cr)
         try PDFWriter.check(cairo_status(cr))
@@ -293,7 +304,8 @@ public final class PDFStream: PageSink {
         textFonts = []
         textFontIndices = [:]
         var writer = try ArchivalWriter(
-            cairoFile: drawn.take(), pages: pageTags, paths: marker.paths, texts: pageTexts, fonts: fonts,
+            cairoFile: drawn.take(), pages: pageTags, paths: marker.paths,
+            texts: .init(bytes: pageTextBytes, pages: pageTexts), fonts: fonts,
             options: .init(metadata: metadata, producer: options.producer, tagged: options.tagged))
         // The writer holds Cairo's file, the pages' marks and text now; they are let go with it.
         pageTags = []

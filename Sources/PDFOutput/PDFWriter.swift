@@ -2,11 +2,12 @@ import CCairo
 import Foundation
 import PageIR
 
-/// Draws laid-out pages into a PDF with Cairo: embedded font subsets, the real text of every
-/// glyph cluster (one glyph per cluster, see `ClusterGlyphs`, so pdftotext, pdfminer,
-/// pdfplumber and PDFium all give back the Thai), outline and page labels. The document
-/// information, links and structure are written by the post-writer (`ArchivalWriter`).
-/// Draws only: every position comes from the page IR.
+/// What Cairo draws of the laid-out pages (`PDFStream`): pictures, the runs `ClusterRun` cannot
+/// take (with Cairo's own cluster map), outline and page labels; the failures of drawing. The
+/// text of every other run is written by `PageText` (one glyph per cluster, see `ClusterGlyphs`,
+/// so pdftotext, pdfminer, pdfplumber and PDFium all give back the Thai); the document
+/// information, links and structure by the post-writer (`ArchivalWriter`). Draws only: every
+/// position comes from the page IR.
 public enum PDFWriter {
     public enum Failure: Error, CustomStringConvertible {
         case cairo(String)

@@ -25,7 +25,11 @@ struct PageText {
     private var open = false
     private var font = -1
 
-    var isEmpty: Bool { body.isEmpty }
+    /// Whether `show` draws `run` at `size` (a sequence is begun for it only then).
+    static func shows(_ run: ClusterRun, size: Double) -> Bool {
+        let size = rounded(size)
+        return !run.glyphs.isEmpty && size > 0 && size.isFinite
+    }
 
     /// Starts a sequence of text marked `mark`.
     mutating func begin(_ mark: Mark) {
@@ -37,9 +41,9 @@ struct PageText {
     /// each glyph by its number in the document's subset of `glyphs`, advancing the pen by its
     /// width there (as the font's `W` array gives it).
     mutating func show(_ run: ClusterRun, x: Double, y: Double, font: Int, size: Double, glyphs: ClusterGlyphs) {
+        guard Self.shows(run, size: size) else { return }
         // The size as written, so that the pen kept here is the one a reader computes.
         let size = Self.rounded(size)
-        guard !run.glyphs.isEmpty, size > 0, size.isFinite else { return }
         if sequences.isEmpty { sequences.append((.none, 0)) }
         if !open {
             body.append(contentsOf: "BT\n".utf8)
@@ -134,9 +138,15 @@ struct PageText {
     }
 
     /// The page's text stream, on a page `height` points high (the page IR's y runs down); its
-    /// content sequences numbered from `firstMCID` in their order.
-    mutating func stream(pageHeight height: Double, firstMCID: Int32) -> [UInt8] {
+    /// content sequences numbered from `firstMCID` in their order. Nil when the page has no
+    /// text. Starts the next page's.
+    mutating func stream(pageHeight height: Double, firstMCID: Int32) -> [UInt8]? {
         endText()
+        defer {
+            body = []
+            sequences = []
+        }
+        guard !body.isEmpty else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(body.count + 40 * sequences.count + 48)
         out.append(contentsOf: "Q\nq\n1 0 0 -1 0 ".utf8)
@@ -162,8 +172,6 @@ struct PageText {
             out.append(contentsOf: "EMC\n".utf8)
         }
         out.append(contentsOf: "Q\n".utf8)
-        body = []
-        sequences = []
         return out
     }
 

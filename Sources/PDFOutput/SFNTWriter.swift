@@ -31,9 +31,8 @@ extension ClusterFontFile {
         return file
     }
 
-    /// The sum of the table's big-endian 32-bit words, the last padded with zeros. A cluster
-    /// font carries the whole font's tables, summed again each time the font is remade: words
-    /// are read four bytes at a time.
+    /// The sum of the table's big-endian 32-bit words, the last padded with zeros, read four
+    /// bytes at a time (every subset's tables are summed).
     static func checksum(_ table: [UInt8]) -> Int {
         table.withUnsafeBytes { bytes in
             var sum: UInt32 = 0

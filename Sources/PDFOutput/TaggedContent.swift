@@ -175,7 +175,10 @@ struct ContentMarker {
 
     /// Marks the content that follows as owned by `owner`: returns the tag to end (if the owner
     /// changes) and the tag to begin.
+    /// Content here ends the open text sequence, so that text after it is a sequence of its own
+    /// (the structure reads its sequences in the order they begin).
     mutating func switchTo(_ owner: [Structure]?) -> (end: String?, begin: String?) {
+        if owner != nil { textOpen = false }
         if let open, open.owner == owner { return (nil, nil) }
         let ended = open?.tag
         let tag = owner.map { Self.tagName($0) } ?? Self.artifactTag
@@ -189,6 +192,14 @@ struct ContentMarker {
     /// Marks the text that follows (`PageText`) as owned by `owner`: the mark of a new
     /// sequence, or nil while the open one goes on. A content sequence is noted in the page's
     /// events by -1 - its index among the text sequences until `finishPage` numbers it.
+    /// Ends Cairo's open sequence if it marks content (text after it begins a sequence of its
+    /// own, numbered after it, and content Cairo draws next begins another): returns its tag.
+    mutating func endCairoContent() -> String? {
+        guard let open, open.owner != nil else { return nil }
+        self.open = nil
+        return open.tag
+    }
+
     mutating func switchText(to owner: [Structure]?) -> PageText.Mark? {
         if textOpen, textOwner == owner { return nil }
         textOpen = true

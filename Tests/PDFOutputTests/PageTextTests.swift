@@ -47,7 +47,8 @@ import ThaiReport
         text.begin(.content(tag: "TD", index: 1))
         text.begin(.artifact)
         text.show(run, x: 10, y: 40, font: 0, size: 10, glyphs: glyphs)
-        let stream = String(decoding: text.stream(pageHeight: 800, firstMCID: 3), as: UTF8.self)
+        let written = text.stream(pageHeight: 800, firstMCID: 3)
+        let stream = String(decoding: try #require(written), as: UTF8.self)
         #expect(stream.hasPrefix("Q\nq\n1 0 0 -1 0 800 cm\n"))
         #expect(stream.hasSuffix("Q\n"))
         #expect(
@@ -57,7 +58,52 @@ import ThaiReport
         func count(_ operator: String) -> Int { stream.components(separatedBy: `operator`).count - 1 }
         #expect(count("BDC") == 1 && count("BMC") == 1 && count("EMC") == 2)
         #expect(count("BT\n") == 2 && count("ET\n") == 2)
-        #expect(text.isEmpty)
+        // Nothing is left for the next page; a page with no text has no stream.
+        let next = text.stream(pageHeight: 800, firstMCID: 0)
+        #expect(next == nil)
+        text.begin(.content(tag: "P", index: 0))
+        let begunOnly = text.stream(pageHeight: 800, firstMCID: 0)
+        #expect(begunOnly == nil)
+        #expect(!PageText.shows(run, size: 0.00001) && !PageText.shows(run, size: .nan) && PageText.shows(run, size: 1))
+    }
+
+    /// A run Cairo draws (right to left: `ClusterRun` refuses it) between two of ours in one
+    /// paragraph: the paragraph's marked content reads in the order drawn, each run once, and
+    /// nothing is left unmarked (pikepdf and pdfminer.six, `PDFFacts`).
+    @Test func aRunCairoDrawsKeepsItsPlaceInTheStructure() throws {
+        let scratch = ScratchDirectory()
+        let shaper = Shaper(fonts: try FontSystem(directory: Repo.fonts))
+        func line(_ text: String, x: Double, backward: Bool = false) -> TextRun {
+            var run = shaper.shape(text, style: TextStyle(family: "Sarabun", size: 12), width: nil)[0].runs[0]
+            (run.x, run.y, run.backward) = (x, 100, backward)
+            return run
+        }
+        var latin = line("CBA", x: 150, backward: true)
+        // Drawn right to left: its glyphs in visual order, its clusters in the text's.
+        latin.glyphs.reverse()
+        let paragraph = Structure(role: .paragraph, id: 1)
+        let page = Page(
+            width: 595.28, height: 841.89, label: "1",
+            items: [
+                .begin(paragraph), .text(line("หนึ่ง", x: 72)), .text(latin), .text(line("สาม", x: 250)), .end,
+            ])
+        let path = scratch.url.appendingPathComponent("order.pdf").path
+        let stream = try PDFStream(path: path, options: PDFOptions(producer: "test"))
+        try stream.add(page, fonts: shaper.fontTable)
+        try stream.finish(
+            outline: [], metadata: DocumentMetadata(title: "t", author: "a", subject: "s", date: "2021-03"))
+        let check = try runProcess("qpdf", ["--check", path])
+        #expect(check.status == 0, "\(check.stdout)")
+        let facts = try PDFFacts.read(URL(fileURLWithPath: path))
+        let texts = facts.structure.filter { $0.type == "P" }.map(\.text)
+        #expect(texts.count == 1)
+        let text = texts.first ?? ""
+        let first = try #require(text.range(of: "หนึ่ง"))
+        let second = try #require(text.range(of: "CBA") ?? text.range(of: "ABC"))
+        let third = try #require(text.range(of: "สาม"))
+        #expect(first.upperBound <= second.lowerBound && second.upperBound <= third.lowerBound, "\(text)")
+        #expect(facts.unmarked_text.isEmpty)
+        #expect(facts.mcids_referenced == facts.mcids_distinct)
     }
 
     /// Every glyph of the sample's text, read back with pdfminer.six in the order drawn, stands
@@ -89,10 +135,8 @@ import ThaiReport
                 registries[ref.path] = glyphs
                 let units = Double(clusterFile.unitsPerEm) / ref.size
                 let clusterRun = try #require(ClusterRun(run, unitsPerPoint: units, glyphs: glyphs))
-                var at = 0
-                for (glyph, cluster) in zip(clusterRun.glyphs, clusterRun.clusters) {
-                    let text = String(decoding: clusterRun.text[at..<(at + Int(cluster.num_bytes))], as: UTF8.self)
-                    at += Int(cluster.num_bytes)
+                for glyph in clusterRun.glyphs {
+                    let text = String(decoding: glyphs.text(of: UInt16(glyph.index)) ?? [], as: UTF8.self)
                     expected.append((text, glyph.x, page.height - glyph.y, ref.size))
                 }
             }
