@@ -146,12 +146,10 @@ public final class PDFStream: PageSink {
         }
     }
 
-    /// Learns the clusters of a page that will be added later (the typesetter's first pass):
-    /// its runs are made once, here, and kept for drawing. Draws nothing.
-    public func preview(_ page: Page, fonts: [FontRef]) throws {
-        try loadFonts(fonts)
-        for case .text(let run) in page.items { _ = clusterRun(run) }
-    }
+    /// The typesetter's first pass: nothing to learn (each font's glyphs are embedded when the
+    /// document is done, whenever they were first drawn), so nothing is made for pages that
+    /// may not be drawn as they are.
+    public func preview(_ page: Page, fonts: [FontRef]) throws {}
 
     /// `ClusterRun` of `run` at the origin (shown at the run's place by `PageText`), made once
     /// for each run of the document wherever it stands (the first pass over the body, the
