@@ -86,10 +86,13 @@ public final class PDFStream: PageSink {
         self.path = path
         self.options = options
         drawn = cairoFile
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-            let file = FileHandle(forWritingAtPath: path)
-        else { throw PDFWriter.Failure.cairo("cannot write \(path)") }
-        self.file = file
+        // Made with one call (Foundation's `createFile` writes an empty file beside it and renames
+        // it into place first).
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw PDFWriter.Failure.cairo("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         CairoPlainStreams.request()
         let closure = Unmanaged.passUnretained(drawn).toOpaque()
         guard

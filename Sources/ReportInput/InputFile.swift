@@ -101,3 +101,15 @@ enum InputFile {
         return .success(data)
     }
 }
+
+/// A file's size from the system (`stat`): Foundation's `attributesOfItem` also looks up the
+/// owner's and group's names, reading the system's user and group lists each time (every report
+/// of a batch asks for a few sizes).
+public enum FileSize {
+    /// The size of the file at `path` (a link followed), nil if it cannot be read.
+    public static func of(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+}

@@ -51,7 +51,7 @@ public enum ReportLoader {
             // A file larger than all the text a report may read cannot make a report: refused
             // before it is read and parsed (the YAML tree of a 200 MB file takes minutes).
             let limit = sink.limits.maxTextBytes
-            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
+            if let size = FileSize.of(path), size > limit {
                 throw InputError([
                     Diagnostic(
                         start,

@@ -45,7 +45,7 @@ final class TemplateCache: @unchecked Sendable {
         var read: [Data] = []
         for file in entry.files {
             // A file whose size changed is not read at all (it may have grown past any limit).
-            let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int
+            let size = FileSize.of(file.path)
             guard size == file.bytes.count, let bytes = FileManager.default.contents(atPath: file.path),
                 bytes == file.bytes
             else { return nil }

@@ -68,7 +68,7 @@ public struct BuildRecord: Codable, Sendable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let data = try encoder.encode(self)
-        try AtomicFile.write(to: Self.file(agencyID: agencyID, year: fiscalYear, in: output)) { try data.write(to: $0) }
+        try AtomicFile.write(to: Self.file(agencyID: agencyID, year: fiscalYear, in: output), bytes: data)
     }
 
     func path(of format: OutputFormat, in output: URL) -> URL {
@@ -113,7 +113,7 @@ public enum YearPage {
             year: year, entries: entries, siteURL: siteURL, lineBreaks: WebLineBreaks.make(lexicon: []))
         try SiteAssets.write(fontsDirectory: fontsDirectory, year: year, in: site)
         try PageFonts.write(for: html, fontsDirectory: fontsDirectory) { site.url(.yearFont($0, year: year)) }
-        try AtomicFile.write(to: page) { try Data(html.utf8).write(to: $0) }
+        try AtomicFile.write(to: page, bytes: Data(html.utf8))
         return page
     }
 
@@ -150,7 +150,7 @@ public enum SiteIndex {
                 site.url(.siteIndexFont($0, year: newest))
             }
         }
-        try AtomicFile.write(to: page) { try Data(html.utf8).write(to: $0) }
+        try AtomicFile.write(to: page, bytes: Data(html.utf8))
         return page
     }
 }

@@ -182,7 +182,5 @@ public final class ReportBuilder {
         return written
     }
 
-    static func fileSize(_ file: URL) -> Int? {
-        (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int
-    }
+    static func fileSize(_ file: URL) -> Int? { FileSize.of(file.path) }
 }

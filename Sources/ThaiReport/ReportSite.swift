@@ -24,7 +24,7 @@ struct ReportSite {
         try SiteAssets.write(fontsDirectory: fontsDirectory, year: year, in: site)
         let checklist = site.url(.reportChecklist(agencyID: report.agencyID, year: year))
         if let csv {
-            try AtomicFile.write(to: checklist) { try Data(csv.utf8).write(to: $0) }
+            try AtomicFile.write(to: checklist, bytes: Data(csv.utf8))
         } else {
             try? FileManager.default.removeItem(at: checklist)
         }
@@ -35,9 +35,11 @@ struct ReportSite {
             try AtomicFile.write(to: target) { temporary in
                 // The page goes to its file as it is written (a long table's page is tens of
                 // megabytes); its fonts are written before it is renamed into place.
-                guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-                    let file = FileHandle(forWritingAtPath: temporary.path)
-                else { throw AtomicFile.Failure(path: target.path, reason: "cannot create the file") }
+                let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                guard descriptor >= 0 else {
+                    throw AtomicFile.Failure(path: target.path, reason: String(cString: strerror(errno)))
+                }
+                let file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
                 let characters: [SiteLayout.FontFace: Set<Unicode.Scalar>]
                 do {
                     characters = try HTMLWriter.write(report, context: context) { try file.write(contentsOf: $0) }
@@ -145,6 +147,6 @@ enum SiteAssets {
 
     static func writeIfChanged(_ bytes: Data, to target: URL) throws {
         if let existing = FileManager.default.contents(atPath: target.path), existing == bytes { return }
-        try AtomicFile.write(to: target) { try bytes.write(to: $0) }
+        try AtomicFile.write(to: target, bytes: bytes)
     }
 }
