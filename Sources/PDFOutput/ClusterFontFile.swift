@@ -132,17 +132,25 @@ struct ClusterFontFile {
             total.contours += inner.contours
             total.components += 1
             total.depth = max(total.depth, inner.depth)
-            p += 4 + (flags & 0x0001 != 0 ? 4 : 2)
-            if flags & 0x0008 != 0 {
-                p += 2
-            } else if flags & 0x0040 != 0 {
-                p += 4
-            } else if flags & 0x0080 != 0 {
-                p += 8
-            }
+            p += Self.componentRecordSize(flags: flags)
             if flags & 0x0020 == 0 { break }
         }
         return total
+    }
+
+    /// The size of a composite glyph's component record with `flags` (OpenType `glyf`): flags
+    /// and glyph number, word or byte arguments, then a scale, two scales or a 2 × 2 matrix.
+    /// (More records follow while `flags` has 0x0020.)
+    static func componentRecordSize(flags: Int) -> Int {
+        var size = 4 + (flags & 0x0001 != 0 ? 4 : 2)
+        if flags & 0x0008 != 0 {
+            size += 2
+        } else if flags & 0x0040 != 0 {
+            size += 4
+        } else if flags & 0x0080 != 0 {
+            size += 8
+        }
+        return size
     }
 
     /// The font a PDF embeds for the glyphs one document draws: the font's glyph 0, then
@@ -192,14 +200,7 @@ struct ClusterFontFile {
                         // A component the font does not have (a broken font) draws glyph 0.
                         let component = outline.u16(p + 2)
                         outline.setU16(p + 2, component < glyphCount ? number(component) : 0)
-                        p += 4 + (flags & 0x0001 != 0 ? 4 : 2)
-                        if flags & 0x0008 != 0 {
-                            p += 2
-                        } else if flags & 0x0040 != 0 {
-                            p += 4
-                        } else if flags & 0x0080 != 0 {
-                            p += 8
-                        }
+                        p += Self.componentRecordSize(flags: flags)
                         if flags & 0x0020 == 0 { break }
                     }
                 }

@@ -110,16 +110,10 @@ import ThaiReport
     /// where the layout put its cluster (to a hundredth of a point, at its size) and gives back
     /// the cluster's text.
     @Test func theSamplesGlyphsStandWhereTheLayoutPutThem() throws {
-        let scratch = ScratchDirectory()
-        let builder = ReportBuilder(fonts: try FontSystem(directory: Repo.fonts))
-        let written = try builder.build(
-            Repo.sample, options: BuildOptions(outputDirectory: scratch.url, formats: [.pdf]))
-        let pdf = try #require(written.first)
-        let document = try builder.layout(try ReportLoader.load(dataFile: Repo.sample).report)
-        let script = Repo.root.appendingPathComponent("Tests/Tools/glyph_origins.py").path
-        let result = try runProcess(Tools.python, [script, pdf.path])
-        #expect(result.status == 0, "\(result.stderr)")
-        let read = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[[Any]]] ?? []
+        let readBack = try SampleReadBack(tool: "glyph_origins.py")
+        #expect(readBack.status == 0, "\(readBack.errors)")
+        let document = readBack.document
+        let read = try JSONSerialization.jsonObject(with: readBack.output) as? [[[Any]]] ?? []
         try #require(read.count == document.pages.count)
 
         // Each face's cluster glyphs, as the PDF writer makes them.

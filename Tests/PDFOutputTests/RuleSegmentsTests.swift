@@ -60,16 +60,10 @@ import ThaiReport
     /// width, and no two stroked segments on one line overlap or touch (which would paint that
     /// stretch twice: pdfium, Chromium's viewer, drew the lines between rows darker so).
     @Test func theSamplesTablesAreStrokedOnceEach() throws {
-        let scratch = ScratchDirectory()
-        let builder = ReportBuilder(fonts: try FontSystem(directory: Repo.fonts))
-        let written = try builder.build(
-            Repo.sample, options: BuildOptions(outputDirectory: scratch.url, formats: [.pdf]))
-        let pdf = try #require(written.first)
-        let document = try builder.layout(try ReportLoader.load(dataFile: Repo.sample).report)
-        let script = Repo.root.appendingPathComponent("Tests/Tools/stroked_lines.py").path
-        let result = try runProcess(Tools.python, [script, pdf.path])
-        #expect(result.status == 0, "\(result.stderr)")
-        let stroked = try JSONDecoder().decode([[[Double]]].self, from: Data(result.stdout.utf8))
+        let readBack = try SampleReadBack(tool: "stroked_lines.py")
+        #expect(readBack.status == 0, "\(readBack.errors)")
+        let document = readBack.document
+        let stroked = try JSONDecoder().decode([[[Double]]].self, from: readBack.output)
         #expect(stroked.count == document.pages.count)
 
         let close = { (a: Double, b: Double) in abs(a - b) < 0.01 }
