@@ -39,8 +39,8 @@ final class ClusterGlyphs {
     /// The glyphs drawn, in the order first drawn.
     private(set) var drawn: [UInt16] = []
     /// The width of each glyph drawn, by subset number less one, in thousandths of an em to three
-    /// decimals: the font's `W` array, and the pen the text writer keeps (`PageText`).
-    private(set) var drawnWidths: [Double] = []
+    /// decimals: the font's `W` array, as the pen the text writer keeps had them (`PageText`).
+    var drawnWidths: [Double] { drawn.map { subsetEntries[Int($0)].width } }
 
     struct Key: Hashable {
         var composite: ClusterFontFile.Composite
@@ -121,7 +121,6 @@ final class ClusterGlyphs {
         }
         drawn.append(glyph)
         let entry = (UInt16(drawn.count), Self.width(units: advance(of: glyph), unitsPerEm: file.unitsPerEm))
-        drawnWidths.append(entry.1)
         subsetEntries[index] = entry
         return entry
     }

@@ -47,14 +47,12 @@ struct EmbeddedFont {
         name = Self.tag(of: program) + "+" + (file.postScriptName ?? "ThaiReportFont")
     }
 
-    /// Six capital letters from the program's bytes (FNV-1a): the subset tag ISO 32000 9.6.4
-    /// asks for, the same for the same glyphs.
+    /// Six capital letters from the program's bytes (the digest the final file's identifier is
+    /// made with): the subset tag ISO 32000 9.6.4 asks for, the same for the same glyphs.
     static func tag(of bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
+        var digest = FileIdentifier()
+        bytes.withUnsafeBufferPointer { digest.update($0) }
+        var hash = digest.bytes.prefix(8).reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         var letters: [UInt8] = []
         for _ in 0..<6 {
             letters.append(UInt8(65 + hash % 26))
@@ -79,10 +77,6 @@ struct EmbeddedFont {
             endcodespacerange
 
             """.utf8)
-        let hex = Array("0123456789abcdef".utf8)
-        func appendHex(_ unit: UInt16) {
-            for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int(unit >> UInt16(shift) & 0xF)]) }
-        }
         var entries: [(UInt16, [UInt8])] = []
         for (index, glyph) in glyphs.drawn.enumerated() {
             guard let text = glyphs.text(of: glyph), !text.isEmpty else { continue }
@@ -94,9 +88,9 @@ struct EmbeddedFont {
             out.append(contentsOf: "\(block.count) beginbfchar\n".utf8)
             for (number, text) in block {
                 out.append(0x3C)
-                appendHex(number)
+                PDFNumbers.appendHex(number, to: &out)
                 out.append(contentsOf: "> <".utf8)
-                for unit in String(decoding: text, as: UTF8.self).utf16 { appendHex(unit) }
+                for unit in String(decoding: text, as: UTF8.self).utf16 { PDFNumbers.appendHex(unit, to: &out) }
                 out.append(contentsOf: ">\n".utf8)
             }
             out.append(contentsOf: "endbfchar\n".utf8)

@@ -175,12 +175,8 @@ struct PageText {
         return out
     }
 
-    /// Four hexadecimal digits, lowercase, as one word appended at once (every glyph is one).
     private mutating func appendHex(_ value: UInt16) {
-        func digit(_ nibble: UInt16) -> UInt32 { UInt32(nibble < 10 ? 0x30 + nibble : 0x57 + nibble) }
-        let word =
-            digit(value >> 12) | digit(value >> 8 & 0xF) << 8 | digit(value >> 4 & 0xF) << 16 | digit(value & 0xF) << 24
-        withUnsafeBytes(of: word.littleEndian) { body.append(contentsOf: $0) }
+        PDFNumbers.appendHex(value, to: &body)
     }
 
     private mutating func appendInteger(_ value: Int) {
@@ -194,8 +190,17 @@ struct PageText {
 }
 
 /// Numbers written straight into PDF bytes: at most four decimals, no exponent, no trailing
-/// zeros.
+/// zeros; glyph numbers and UTF-16 units in hexadecimal.
 enum PDFNumbers {
+    /// Four hexadecimal digits, lowercase, as one word appended at once (every glyph drawn is
+    /// one, and every unit of a ToUnicode map).
+    static func appendHex(_ value: UInt16, to out: inout [UInt8]) {
+        func digit(_ nibble: UInt16) -> UInt32 { UInt32(nibble < 10 ? 0x30 + nibble : 0x57 + nibble) }
+        let word =
+            digit(value >> 12) | digit(value >> 8 & 0xF) << 8 | digit(value >> 4 & 0xF) << 16 | digit(value & 0xF) << 24
+        withUnsafeBytes(of: word.littleEndian) { out.append(contentsOf: $0) }
+    }
+
     static func append(_ value: Int, to out: inout [UInt8]) {
         if value < 0 { out.append(0x2D) }
         append(value.magnitude, to: &out)

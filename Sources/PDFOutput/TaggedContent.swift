@@ -189,9 +189,6 @@ struct ContentMarker {
         return (ended, tag)
     }
 
-    /// Marks the text that follows (`PageText`) as owned by `owner`: the mark of a new
-    /// sequence, or nil while the open one goes on. A content sequence is noted in the page's
-    /// events by -1 - its index among the text sequences until `finishPage` numbers it.
     /// Ends Cairo's open sequence if it marks content (text after it begins a sequence of its
     /// own, numbered after it, and content Cairo draws next begins another): returns its tag.
     mutating func endCairoContent() -> String? {
@@ -200,6 +197,9 @@ struct ContentMarker {
         return open.tag
     }
 
+    /// Marks the text that follows (`PageText`) as owned by `owner`: the mark of a new
+    /// sequence, or nil while the open one goes on. A content sequence is noted in the page's
+    /// events by -1 - its index among the text sequences until `finishPage` numbers it.
     mutating func switchText(to owner: [Structure]?) -> PageText.Mark? {
         if textOpen, textOwner == owner { return nil }
         textOpen = true

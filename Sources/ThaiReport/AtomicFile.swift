@@ -49,8 +49,7 @@ public enum AtomicFile {
     /// again from their inputs should the machine stop, and the rename into place keeps a reader
     /// from ever seeing half a file.
     static func writeBytes(_ bytes: Data, to url: URL) throws {
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw POSIXError(errno) }
+        let descriptor = try newFile(at: url)
         defer { close(descriptor) }
         try bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             var written = 0
@@ -63,6 +62,14 @@ public enum AtomicFile {
                 written += count
             }
         }
+    }
+
+    /// A new, empty file at `url` (one emptied if it is there), open for writing: one call, where
+    /// Foundation's `createFile` writes an empty file beside it and renames it into place.
+    static func newFile(at url: URL) throws -> Int32 {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(errno) }
+        return descriptor
     }
 
     /// A system call's failure, told as the system tells it ("No space left on device").

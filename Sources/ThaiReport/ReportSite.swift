@@ -35,11 +35,7 @@ struct ReportSite {
             try AtomicFile.write(to: target) { temporary in
                 // The page goes to its file as it is written (a long table's page is tens of
                 // megabytes); its fonts are written before it is renamed into place.
-                let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-                guard descriptor >= 0 else {
-                    throw AtomicFile.Failure(path: target.path, reason: String(cString: strerror(errno)))
-                }
-                let file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+                let file = FileHandle(fileDescriptor: try AtomicFile.newFile(at: temporary), closeOnDealloc: true)
                 let characters: [SiteLayout.FontFace: Set<Unicode.Scalar>]
                 do {
                     characters = try HTMLWriter.write(report, context: context) { try file.write(contentsOf: $0) }
