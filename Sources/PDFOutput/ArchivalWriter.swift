@@ -20,8 +20,10 @@ struct ArchivalWriter {
 
     /// The trailer of Cairo's file.
     let trailer: PDFDict
-    private(set) var pages: [PageTags]
-    let paths: StructurePaths
+    /// Each page's links.
+    let pages: [PageLinks]
+    /// The structure elements, made while the pages were drawn; nil: the file is not tagged.
+    let structure: StructureElements?
     /// Each page's text stream, drawn after Cairo's content, and the fonts it shows (`TR0`,
     /// `TR1`, … in every page's resources).
     private let texts: PageTexts
@@ -39,13 +41,13 @@ struct ArchivalWriter {
     private var nextNumber: Int
 
     init(
-        cairoFile file: CairoFile, pages: [PageTags], paths: StructurePaths, texts: PageTexts = .init(),
+        cairoFile file: CairoFile, pages: [PageLinks], structure: StructureElements?, texts: PageTexts = .init(),
         fonts: [EmbeddedFont] = [], options: Options
     ) throws {
         let parser = try PDFParser(file)
         trailer = parser.trailer
         self.pages = pages
-        self.paths = paths
+        self.structure = options.tagged ? structure : nil
         self.texts = texts
         self.fonts = fonts
         self.options = options
@@ -114,9 +116,10 @@ struct ArchivalWriter {
         try deflatePlainStreams()
         catalog["Lang"] = .text(options.language)
         catalog["ViewerPreferences"] = .dict(PDFDict([("DisplayDocTitle", .bool(true))]))
-        if options.tagged {
+        if let structure {
             catalog["MarkInfo"] = .dict(PDFDict([("Marked", .bool(true))]))
-            catalog["StructTreeRoot"] = structTreeRoot(pageRefs: pageRefs, annotations: annotations.map(\.ref))
+            catalog["StructTreeRoot"] = structTreeRoot(
+                structure, pageRefs: pageRefs, annotations: annotations.map(\.ref))
         }
         let xmp = XMPPacket.make(options.metadata, producer: options.producer, tagged: options.tagged)
         catalog["Metadata"] = add(
@@ -148,10 +151,21 @@ struct ArchivalWriter {
         let fontRefs = fonts.map { add($0) }
         let fontEntries = fontRefs.enumerated().map { ("TR\($0.offset)", $0.element) }
         let save = add(.dict(PDFDict([])), stream: Array("q\n".utf8))
+        // Each page's text stream is read from the buffer (on disk for a long document) only
+        // when the file writer writes it.
+        let first = nextNumber
+        nextNumber += pageRefs.count
+        let texts = self.texts
+        objects.provide(first..<nextNumber, reaches: { _ in [] }) { number in
+            guard let range = texts.pages[number - first] else {
+                throw PDFParser.Failure.malformed("page \(number - first + 1) has no text stream", offset: 0)
+            }
+            return PDFParser.Object(
+                value: .dict(PDFDict([("Filter", .name("FlateDecode"))])), stream: Array(try texts.bytes.read(range)))
+        }
         for (index, number) in pageRefs.enumerated() {
-            guard let range = texts.pages[index], var page = objects[number]?.value.dict else { continue }
-            let text = Array(try texts.bytes.read(range))
-            let textRef = add(.dict(PDFDict([("Filter", .name("FlateDecode"))])), stream: text)
+            guard texts.pages[index] != nil, var page = objects[number]?.value.dict else { continue }
+            let textRef = PDFValue.ref(first + index)
             let cairos = page["Contents"].map { $0.array ?? [$0] } ?? []
             page["Contents"] = .array([save] + cairos + [textRef])
             // The resources, where they are: in the page or an object of their own, and the
@@ -329,122 +343,44 @@ struct ArchivalWriter {
         }
     }
 
-    /// The structure tree root, its parent tree, and the elements: numbered ahead, in the order
-    /// of a depth-first walk from the document, and made by `objects` only when the file writer
-    /// asks for them (`PDFObjects.provide`) — a long table's 130,000 elements as dictionaries,
-    /// all held until the file was written, took 29 MB more than the table they come from.
-    mutating func structTreeRoot(pageRefs: [Int], annotations: [PDFValue]) -> PDFValue {
-        let table = StructureTree.build(pages, paths: paths)
-        // What was marked is in the tree now: the marks of every page are let go (a long
-        // table's are megabytes), only their counts are needed below.
-        for page in pages.indices { pages[page].events = [] }
-        paths.removeAll()
+    /// The structure tree root, its parent tree, and the elements: numbered in the order they
+    /// were made (the document first), and written from their records (`StructureElements`) as
+    /// one block when the file writer comes to them (`PDFObjects.provideBlock`); each page's
+    /// entry in the parent tree is made when the file writer asks for it (`PDFObjects.provide`).
+    mutating func structTreeRoot(_ structure: StructureElements, pageRefs: [Int], annotations: [PDFValue])
+        -> PDFValue
+    {
         let rootRef = add(.null)
-        let (order, place) = table.preorder()
         let first = nextNumber
-        nextNumber += order.count
-        // Which element holds each marked content (by page) and each annotation: one each (a
-        // page numbers its marked content as it draws it, and each link once).
-        var parentTree = pages.map { [Int32](repeating: -1, count: $0.contents.count) }
-        var annotationParents = [Int32](repeating: -1, count: annotations.count)
-        for element in order {
-            for kid in table.kids(of: element) {
-                switch kid {
-                case .element: break
-                case .content(let page, let mcid):
-                    if mcid < parentTree[page].count {
-                        assert(parentTree[page][mcid] < 0, "marked content \(mcid) of page \(page) held twice")
-                        parentTree[page][mcid] = place[Int(element)]
-                    }
-                case .annotation(let index, _):
-                    assert(annotationParents[index] < 0, "annotation \(index) held twice")
-                    annotationParents[index] = place[Int(element)]
-                }
-            }
-        }
-        func ref(_ place: Int32) -> PDFValue { place >= 0 ? .ref(first + Int(place)) : .null }
-        func number(_ element: StructureTable.Element) -> Int { first + Int(place[Int(element)]) }
-        func parentNumber(_ element: StructureTable.Element) -> Int {
-            table.parent(of: element).map(number) ?? rootRef.ref!
-        }
+        let parentTreePages = first + structure.count
+        nextNumber = parentTreePages + pages.count
+        func ref(_ element: Int32) -> PDFValue { element >= 0 ? .ref(first + Int(element)) : .null }
+        let owners = structure.contentOwners
+        objects.provide(
+            parentTreePages..<(parentTreePages + pages.count),
+            reaches: { owners[$0 - parentTreePages].filter { $0 >= 0 }.map { first + Int($0) } },
+            by: { PDFParser.Object(value: .array(owners[$0 - parentTreePages].map(ref)), stream: nil) })
         var nums: [PDFValue] = []
-        for page in pages.indices {
-            nums += [.int(page), add(.array(parentTree[page].map(ref)))]
-            parentTree[page] = []
-        }
-        for index in annotations.indices {
-            nums += [.int(pages.count + index), ref(annotationParents[index])]
+        for page in pages.indices { nums += [.int(page), .ref(parentTreePages + page)] }
+        for (index, owner) in structure.annotationOwners.enumerated() {
+            nums += [.int(pages.count + index), ref(owner)]
         }
         let tree = add(.dict(PDFDict([("Nums", .array(nums))])))
         objects[rootRef.ref!] = PDFParser.Object(
             value: .dict(
                 PDFDict([
-                    ("Type", .name("StructTreeRoot")), ("K", ref(0)), ("ParentTree", tree),
+                    ("Type", .name("StructTreeRoot")), ("K", ref(StructureBuilder.document)), ("ParentTree", tree),
                     ("ParentTreeNextKey", .int(pages.count + annotations.count)),
                 ])), stream: nil)
-        // An element reaches its parent and its element kids; its pages and annotations the page
-        // tree reaches first (the catalog names the pages before the structure tree).
-        func reached(_ objectNumber: Int) -> [Int] {
-            let element = order[objectNumber - first]
-            var numbers = [parentNumber(element)]
-            for case .element(let kid) in table.kids(of: element) { numbers.append(number(kid)) }
-            return numbers
-        }
-        objects.provide(first..<(first + order.count), reaches: reached) { objectNumber in
-            let element = order[objectNumber - first]
-            return PDFParser.Object(
-                value: .dict(
-                    Self.structElement(
-                        element, in: table, parent: .ref(parentNumber(element)), ref: { .ref(number($0)) },
-                        pageRefs: pageRefs, annotations: annotations)),
-                stream: nil)
+        objects.provideBlock(first..<(first + structure.count)) { each in
+            try structure.forEach { record in
+                let parent = record.parent >= 0 ? ref(record.parent) : rootRef
+                let dictionary = structure.dictionary(
+                    of: record, parent: parent, ref: ref, pageRefs: pageRefs, annotations: annotations)
+                try each(first + Int(record.element), PDFParser.Object(value: .dict(dictionary), stream: nil))
+            }
         }
         return rootRef
-    }
-
-    /// The dictionary of `element` (ISO 32000 14.7.2), whose parent is `parent` and whose
-    /// element kids are `ref(kid)`.
-    static func structElement(
-        _ element: StructureTable.Element, in table: StructureTable, parent: PDFValue,
-        ref: (StructureTable.Element) -> PDFValue, pageRefs: [Int], annotations: [PDFValue]
-    ) -> PDFDict {
-        let elementKids = table.kids(of: element)
-        // An element whose content is on one page names the page once and its content by number.
-        var onePage: Int?
-        var severalPages = false
-        for case .content(let page, _) in elementKids where !severalPages {
-            if onePage == nil {
-                onePage = page
-            } else if page != onePage {
-                severalPages = true
-                onePage = nil
-            }
-        }
-        var kids: [PDFValue] = []
-        kids.reserveCapacity(elementKids.count)
-        for kid in elementKids {
-            switch kid {
-            case .element(let child): kids.append(ref(child))
-            case .content(let page, let mcid):
-                kids.append(
-                    page == onePage
-                        ? .int(mcid)
-                        : .dict(PDFDict([("Type", .name("MCR")), ("Pg", .ref(pageRefs[page])), ("MCID", .int(mcid))])))
-            case .annotation(let index, let page):
-                kids.append(
-                    .dict(
-                        PDFDict([("Type", .name("OBJR")), ("Obj", annotations[index]), ("Pg", .ref(pageRefs[page]))])))
-            }
-        }
-        // The entries at once: a dictionary grown entry by entry would hold room for eight.
-        var entries: [(String, PDFValue)] = [
-            ("Type", .name("StructElem")), ("S", .name(table.type(of: element))), ("P", parent),
-            ("K", kids.count == 1 ? kids[0] : .array(kids)),
-        ]
-        if let onePage { entries.append(("Pg", .ref(pageRefs[onePage]))) }
-        if let alt = table.alt(of: element) { entries.append(("Alt", .text(alt))) }
-        if let attributes = table.attributes(of: element) { entries.append(("A", .dict(attributes))) }
-        return PDFDict(entries)
     }
 
     func infoDictionary() -> PDFDict {

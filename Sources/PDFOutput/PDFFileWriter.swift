@@ -15,15 +15,26 @@ enum PDFFileWriter {
         objects: PDFObjects, root: PDFValue, info: PDFValue, to output: FinalFileOutput,
         packedLimit: Int = 4 << 20, spillDirectory: String? = SpillFile.defaultDirectory
     ) throws -> Bool {
-        // Number the objects in the order they are reached.
+        // Number the objects in the order they are reached (a block, `PDFObjects.provideBlock`,
+        // all at once: it stands in `order` by its first number).
         var order: [Int] = []
         var numbers = ObjectNumbers(highest: objects.maxNumber)
+        var numbered = 0
         func visit(_ value: PDFValue) {
             switch value {
             case .ref(let number):
                 guard numbers[number] == nil, objects.has(number) else { return }
+                if let block = objects.block(containing: number) {
+                    order.append(block.lowerBound)
+                    for member in block {
+                        numbered += 1
+                        numbers[member] = numbered
+                    }
+                    return
+                }
                 order.append(number)
-                numbers[number] = order.count
+                numbered += 1
+                numbers[number] = numbered
             case .array(let items): items.forEach(visit)
             case .dict(let dict): dict.entries.forEach { visit($0.value) }
             default: break
@@ -33,7 +44,9 @@ enum PDFFileWriter {
         visit(info)
         var index = 0
         while index < order.count {
-            if let reached = objects.reaches(order[index]) {
+            if objects.block(containing: order[index]) != nil {
+                // A block reaches nothing it does not find numbered.
+            } else if let reached = objects.reaches(order[index]) {
                 for number in reached { visit(.ref(number)) }
             } else if let object = objects[order[index]] {
                 visit(object.value)
@@ -43,15 +56,26 @@ enum PDFFileWriter {
 
         // Streams are written as they are; every other object goes, compressed, into object
         // streams of up to `objectsPerStream` (ISO 32000 7.5.7), found through a cross-reference
-        // stream (7.5.8): the structure tree alone is hundreds of small dictionaries.
+        // stream (7.5.8): the structure tree alone is hundreds of small dictionaries. The object
+        // streams are numbered after every object, in order, so each packed object's entry is
+        // known when it is packed.
         var out: [UInt8] = []  // the object being written, handed to `output` when complete
         try output.append(header)
-        var entries = [(type: UInt8, field: Int, index: Int)](repeating: (0, 0, 0), count: order.count + 1)
-        entries[0] = (0, 0, 0xFFFF)
-        // Objects to pack: their numbers and where each ends in `packedBytes`.
-        var packed: [(number: Int, end: Int)] = []
-        let packedBytes = SpillingBuffer(memoryLimit: packedLimit, directory: spillDirectory)
+        var entries = CrossReference(objects: numbered)
+        let packing = ObjectPacking(
+            firstStreamNumber: numbered + 1,
+            bytes: SpillingBuffer(memoryLimit: packedLimit, directory: spillDirectory),
+            offsets: SpillingBuffer(memoryLimit: packedLimit, directory: spillDirectory))
         for old in order {
+            if objects.block(containing: old) != nil {
+                try objects.writeBlock { old, object in
+                    guard let number = numbers[old] else { return }
+                    assert(
+                        object.value.references.allSatisfy { numbers[$0] != nil }, "a block reaches unnumbered objects")
+                    entries[number] = packing.pack(number) { object.value.write(to: &$0, numbers: numbers) }
+                }
+                continue
+            }
             guard let object = objects[old], let number = numbers[old] else { continue }
             // Written now, so let go: a long table's structure tree and its pages' content
             // streams are not all held until the file is done.
@@ -60,14 +84,10 @@ enum PDFFileWriter {
             // (a reference left out of `reaches` would be written `null`).
             assert(objects.reaches(old) == nil || object.value.references.allSatisfy { numbers[$0] != nil })
             guard let stream = object.stream, case .dict(var dict) = object.value else {
-                packedBytes.append { (bytes: inout [UInt8]) in
-                    object.value.write(to: &bytes, numbers: numbers)
-                    bytes.append(0x0A)
-                }
-                packed.append((number, packedBytes.count))
+                entries[number] = packing.pack(number) { object.value.write(to: &$0, numbers: numbers) }
                 continue
             }
-            entries[number] = (1, output.count, 0)
+            entries[number] = try .inFile(at: output.count)
             dict["Length"] = .int(stream.count)
             out.append(contentsOf: "\(number) 0 obj\n".utf8)
             PDFValue.dict(dict).write(to: &out, numbers: numbers)
@@ -79,63 +99,42 @@ enum PDFFileWriter {
             try output.append(out)
             out.removeAll(keepingCapacity: true)
         }
-        var nextNumber = order.count + 1
-        // Each object stream's offsets and objects, then all of them deflated side by side.
-        var chunkRanges: [Range<Int>] = []
-        var chunkOffsets: [[UInt8]] = []
-        var chunkNumbers: [Int] = []
-        var bodyRanges: [Range<Int>] = []
-        for start in stride(from: 0, to: packed.count, by: objectsPerStream) {
-            let chunk = packed[start..<min(start + objectsPerStream, packed.count)]
-            let streamNumber = nextNumber
-            nextNumber += 1
-            var offsets: [UInt8] = []
-            let first = start == 0 ? 0 : packed[start - 1].end
-            for (index, object) in chunk.enumerated() {
-                let begin = index == 0 ? first : chunk[chunk.startIndex + index - 1].end
-                PDFValue.writeInteger(object.number, to: &offsets)
-                offsets.append(0x20)
-                PDFValue.writeInteger(begin - first, to: &offsets)
-                offsets.append(0x20)
-                entries[object.number] = (2, streamNumber, index)
+        packing.endStream()
+        // The object streams, deflated side by side a few at a time (each body is put together
+        // only while it is deflated), written in order.
+        let streams = packing.streams
+        for batch in stride(from: 0, to: streams.count, by: Self.streamsAtOnce) {
+            let range = batch..<min(batch + Self.streamsAtOnce, streams.count)
+            let deflated = try Concurrently.map(range.count) { i -> [UInt8] in
+                let stream = streams[range.lowerBound + i]
+                return try Deflate.compress(
+                    Array(try packing.offsets.read(stream.offsets)) + packing.bytes.read(stream.body))
             }
-            chunkRanges.append(chunk.indices)
-            chunkOffsets.append(offsets)
-            chunkNumbers.append(streamNumber)
-            bodyRanges.append(first..<chunk.last!.end)
+            for (index, data) in zip(range, deflated) {
+                let stream = streams[index]
+                entries.append(try .inFile(at: output.count))
+                out.append(contentsOf: "\(packing.firstStreamNumber + index) 0 obj\n".utf8)
+                PDFValue.dict(
+                    PDFDict([
+                        ("Type", .name("ObjStm")), ("N", .int(stream.count)), ("First", .int(stream.offsets.count)),
+                        ("Filter", .name("FlateDecode")), ("Length", .int(data.count)),
+                    ])
+                ).write(to: &out)
+                out.append(contentsOf: "\nstream\n".utf8)
+                out += data
+                out.append(contentsOf: "\nendstream\nendobj\n".utf8)
+                try output.append(out)
+                out.removeAll(keepingCapacity: true)
+            }
         }
-        // Each body is put together only while it is deflated.
-        let deflated = try Concurrently.map(bodyRanges.count) {
-            try Deflate.compress(chunkOffsets[$0] + packedBytes.read(bodyRanges[$0]))
-        }
-        for index in chunkRanges.indices {
-            let (chunk, offsets, streamNumber) = (packed[chunkRanges[index]], chunkOffsets[index], chunkNumbers[index])
-            let data = deflated[index]
-            entries.append((1, output.count, 0))
-            out.append(contentsOf: "\(streamNumber) 0 obj\n".utf8)
-            PDFValue.dict(
-                PDFDict([
-                    ("Type", .name("ObjStm")), ("N", .int(chunk.count)), ("First", .int(offsets.count)),
-                    ("Filter", .name("FlateDecode")), ("Length", .int(data.count)),
-                ])
-            ).write(to: &out)
-            out.append(contentsOf: "\nstream\n".utf8)
-            out += data
-            out.append(contentsOf: "\nendstream\nendobj\n".utf8)
-            try output.append(out)
-            out.removeAll(keepingCapacity: true)
-        }
+        let nextNumber = packing.firstStreamNumber + streams.count
+        // An object that could not be made is not written as missing.
+        if let failure = objects.readFailure { throw failure }
         let id = output.identifier()
         let xrefNumber = nextNumber
         let xrefOffset = output.count
-        entries.append((1, xrefOffset, 0))
-        var table: [UInt8] = []
-        for entry in entries {
-            table.append(entry.type)
-            table += (0..<4).reversed().map { UInt8(truncatingIfNeeded: entry.field >> (8 * $0)) }
-            table += [UInt8(truncatingIfNeeded: entry.index >> 8), UInt8(truncatingIfNeeded: entry.index)]
-        }
-        let data = try Deflate.compress(table)
+        entries.append(try .inFile(at: xrefOffset))
+        let data = try Deflate.compress(entries.table())
         out.append(contentsOf: "\(xrefNumber) 0 obj\n".utf8)
         PDFValue.dict(
             PDFDict([
@@ -151,26 +150,145 @@ enum PDFFileWriter {
         out.append(contentsOf: "\nendstream\nendobj\nstartxref\n\(xrefOffset)\n%%EOF\n".utf8)
         try output.append(out)
         try output.flush()
-        return packedBytes.isOnDisk
+        return packing.bytes.isOnDisk
     }
 
     static let objectsPerStream = 200
+    /// Object streams deflated together: enough to keep every core busy, few enough that the
+    /// deflated streams of a long table are not all held at once.
+    static let streamsAtOnce = 32
+}
+
+/// The entries of a cross-reference stream (ISO 32000 7.5.8.3), 8 bytes each: written with
+/// `W [1 4 2]`, so a file is at most 4 GB.
+struct CrossReference {
+    struct Entry {
+        var type: UInt8
+        var index: UInt16
+        var field: UInt32
+
+        /// An object written at `offset` of the file.
+        static func inFile(at offset: Int) throws -> Entry {
+            guard let field = UInt32(exactly: offset) else {
+                throw PDFParser.Failure.malformed(
+                    "a file past 4 GB, which its cross-reference cannot hold", offset: offset)
+            }
+            return Entry(type: 1, index: 0, field: field)
+        }
+
+        /// Object `index` of object stream `stream`.
+        static func packed(in stream: Int, index: Int) -> Entry {
+            Entry(type: 2, index: UInt16(truncatingIfNeeded: index), field: UInt32(truncatingIfNeeded: stream))
+        }
+    }
+
+    private var entries: [Entry]
+
+    /// Room for objects 1 to `objects`, their object streams and the cross-reference stream.
+    init(objects: Int) {
+        entries = []
+        entries.reserveCapacity(objects + 2 + objects / PDFFileWriter.objectsPerStream + 1)
+        entries.append(Entry(type: 0, index: 0xFFFF, field: 0))
+        entries += repeatElement(Entry(type: 0, index: 0, field: 0), count: objects)
+    }
+
+    subscript(number: Int) -> Entry {
+        get { entries[number] }
+        set { entries[number] = newValue }
+    }
+
+    mutating func append(_ entry: Entry) { entries.append(entry) }
+
+    var count: Int { entries.count }
+
+    /// The stream's data: each entry's type, field and index, big-endian.
+    func table() -> [UInt8] {
+        var table: [UInt8] = []
+        table.reserveCapacity(entries.count * 7)
+        for entry in entries {
+            table.append(entry.type)
+            for shift in stride(from: 24, through: 0, by: -8) {
+                table.append(UInt8(truncatingIfNeeded: entry.field >> shift))
+            }
+            table += [UInt8(truncatingIfNeeded: entry.index >> 8), UInt8(truncatingIfNeeded: entry.index)]
+        }
+        return table
+    }
+}
+
+/// The small objects of the final file, packed into object streams as they come: each object's
+/// bytes in `bytes`, and for each stream its header (each object's number and offset) in
+/// `offsets`, both waiting on disk past their limit; only a few numbers a stream are held.
+final class ObjectPacking {
+    let firstStreamNumber: Int
+    let bytes: SpillingBuffer
+    let offsets: SpillingBuffer
+    /// Each object stream: its header in `offsets`, its objects in `bytes`, how many.
+    private(set) var streams: [(offsets: Range<Int>, body: Range<Int>, count: Int)] = []
+    private var header: [UInt8] = []
+    private var count = 0
+    private var bodyStart = 0
+
+    init(firstStreamNumber: Int, bytes: SpillingBuffer, offsets: SpillingBuffer) {
+        self.firstStreamNumber = firstStreamNumber
+        self.bytes = bytes
+        self.offsets = offsets
+    }
+
+    /// Packs object `number`, written by `write`; returns its cross-reference entry.
+    func pack(_ number: Int, write: (inout [UInt8]) -> Void) -> CrossReference.Entry {
+        let offset = bytes.count - bodyStart
+        bytes.append { (out: inout [UInt8]) in
+            write(&out)
+            out.append(0x0A)
+        }
+        PDFValue.writeInteger(number, to: &header)
+        header.append(0x20)
+        PDFValue.writeInteger(offset, to: &header)
+        header.append(0x20)
+        let entry = CrossReference.Entry.packed(in: firstStreamNumber + streams.count, index: count)
+        count += 1
+        if count == PDFFileWriter.objectsPerStream { endStream() }
+        return entry
+    }
+
+    /// Ends the object stream being filled, if it holds any object.
+    func endStream() {
+        guard count > 0 else { return }
+        let start = offsets.count
+        offsets.append { $0 += header }
+        streams.append((start..<offsets.count, bodyStart..<bytes.count, count))
+        header.removeAll(keepingCapacity: true)
+        count = 0
+        bodyStart = bytes.count
+    }
 }
 
 /// The final file's number of each object, by its number before (from 1 to the highest in use):
-/// an array, as a long table's half a million objects took twice the room in a dictionary.
+/// arrays of 4,096 numbers made as they are first set, as a long table's half a million objects
+/// took twice the room in a dictionary, and most of the numbers of Cairo's file (its own
+/// structure tree) are never written.
 struct ObjectNumbers {
-    private var table: [Int32]
+    private var chunks: [[Int32]] = []
+    private static let chunkBits = 12
 
-    init(highest: Int) { table = Array(repeating: 0, count: max(highest, 0) + 1) }
+    init(highest: Int) { chunks.reserveCapacity((max(highest, 0) >> Self.chunkBits) + 1) }
 
     /// nil for an object not written.
     subscript(old: Int) -> Int? {
-        get { old >= 0 && old < table.count && table[old] != 0 ? Int(table[old]) : nil }
+        get {
+            guard old >= 0 else { return nil }
+            let chunk = old >> Self.chunkBits
+            guard chunk < chunks.count, !chunks[chunk].isEmpty else { return nil }
+            let number = chunks[chunk][old & ((1 << Self.chunkBits) - 1)]
+            return number != 0 ? Int(number) : nil
+        }
         set {
             guard old >= 0 else { return }
-            if old >= table.count { table += Array(repeating: 0, count: old + 1 - table.count) }
-            table[old] = Int32(newValue ?? 0)
+            let chunk = old >> Self.chunkBits
+            if chunk >= chunks.count { chunks += Array(repeating: [], count: chunk + 1 - chunks.count) }
+            if chunks[chunk].isEmpty { chunks[chunk] = Array(repeating: 0, count: 1 << Self.chunkBits) }
+            chunks[chunk][old & ((1 << Self.chunkBits) - 1)] = Int32(newValue ?? 0)
         }
     }
 }

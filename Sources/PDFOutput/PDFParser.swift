@@ -201,18 +201,33 @@ final class PDFObjects {
     /// for it is not absent, and the file must not be written without it.
     private(set) var readFailure: (any Error)?
     /// Objects made each time they are asked for, for numbers in a range, and not kept (the
-    /// structure tree's elements, see `ArchivalWriter.structTreeRoot`). A box, as `source` is.
+    /// pages' text streams and the parent tree's entries). A box, as `source` is.
     private final class Made {
         let numbers: Range<Int>
         let reaches: (Int) -> [Int]
-        let make: (Int) -> PDFParser.Object
-        init(_ numbers: Range<Int>, _ reaches: @escaping (Int) -> [Int], _ make: @escaping (Int) -> PDFParser.Object) {
+        let make: (Int) throws -> PDFParser.Object
+        init(
+            _ numbers: Range<Int>, _ reaches: @escaping (Int) -> [Int],
+            _ make: @escaping (Int) throws -> PDFParser.Object
+        ) {
             self.numbers = numbers
             self.reaches = reaches
             self.make = make
         }
     }
-    private var made: Made?
+    private var made: [Made] = []
+    /// Objects written all at once, when the file writer comes to the first of them (see
+    /// `provideBlock`). A box, as `source` is.
+    private final class Block {
+        let numbers: Range<Int>
+        let write: (_ each: (Int, PDFParser.Object) throws -> Void) throws -> Void
+        init(_ numbers: Range<Int>, _ write: @escaping (_ each: (Int, PDFParser.Object) throws -> Void) throws -> Void)
+        {
+            self.numbers = numbers
+            self.write = write
+        }
+    }
+    private var block: Block?
     /// The highest object number in use.
     private(set) var maxNumber: Int
 
@@ -223,7 +238,12 @@ final class PDFObjects {
 
     subscript(number: Int) -> PDFParser.Object? {
         get {
-            if let made, made.numbers.contains(number) { return made.make(number) }
+            if let made = made(number) {
+                do { return try made.make(number) } catch {
+                    if readFailure == nil { readFailure = error }
+                    return nil
+                }
+            }
             if let object = known[number] { return object }
             guard !absent.contains(number), let object = source?.parser.object(number) else {
                 absent.insert(number)
@@ -242,27 +262,52 @@ final class PDFObjects {
 
     /// Whether object `number` is there (one made when asked for is not made to tell).
     func has(_ number: Int) -> Bool {
-        if let made, made.numbers.contains(number) { return true }
+        if made(number) != nil { return true }
+        if let block, block.numbers.contains(number) { return true }
         return self[number] != nil
     }
 
     /// Objects `numbers` are made by `make` each time they are asked for (by the file writer,
     /// once, to write them), so they are never all held at once. The writer numbers what they
     /// reach through `reaches`, without making them: the references of the object, in the
-    /// order they are written, less those certain to be numbered through other objects first
-    /// (for a structure element, its pages and annotations, which the page tree reaches
-    /// before the structure tree). Numbers in the range are not to be set.
+    /// order they are written, less those certain to be numbered through other objects first.
+    /// Numbers in the range are not to be set. An object that cannot be made (its bytes on
+    /// disk cannot be read) is missing, and the failure is `readFailure`.
     func provide(
-        _ numbers: Range<Int>, reaches: @escaping (Int) -> [Int], by make: @escaping (Int) -> PDFParser.Object
+        _ numbers: Range<Int>, reaches: @escaping (Int) -> [Int], by make: @escaping (Int) throws -> PDFParser.Object
     ) {
-        made = Made(numbers, reaches, make)
+        made.append(Made(numbers, reaches, make))
         if !numbers.isEmpty { maxNumber = max(maxNumber, numbers.upperBound - 1) }
     }
 
+    /// Objects `numbers`, none of them a stream, are written by `write`, which hands each
+    /// (number, value) to its argument, in any order, when the file writer comes to them: the
+    /// writer numbers them together, in order, when it first reaches one of them, and never
+    /// looks into them for what they reach, so they may reach only objects numbered through
+    /// other objects first, and each other. (The structure elements, written from records that
+    /// wait on disk: `ArchivalWriter.structTreeRoot`.) Numbers in the range are not to be set.
+    func provideBlock(
+        _ numbers: Range<Int>, write: @escaping (_ each: (Int, PDFParser.Object) throws -> Void) throws -> Void
+    ) {
+        block = Block(numbers, write)
+        if !numbers.isEmpty { maxNumber = max(maxNumber, numbers.upperBound - 1) }
+    }
+
+    /// The numbers of the block `number` is in (see `provideBlock`).
+    func block(containing number: Int) -> Range<Int>? {
+        guard let block, block.numbers.contains(number) else { return nil }
+        return block.numbers
+    }
+
+    /// Writes the block (see `provideBlock`).
+    func writeBlock(_ each: (Int, PDFParser.Object) throws -> Void) throws { try block?.write(each) }
+
+    /// The range made when asked for that `number` is in (a few ranges at most).
+    private func made(_ number: Int) -> Made? { made.first { $0.numbers.contains(number) } }
+
     /// What object `number` reaches, if it is made when asked for (see `provide`).
     func reaches(_ number: Int) -> [Int]? {
-        guard let made, made.numbers.contains(number) else { return nil }
-        return made.reaches(number)
+        made(number)?.reaches(number)
     }
 
     /// The numbers of the objects read or made so far, in order. (A function: as a computed
@@ -284,7 +329,8 @@ final class PDFObjects {
         var pending = value.references
         var seen: Set<Int> = []
         while let number = pending.popLast() {
-            guard seen.insert(number).inserted, let object = self[number] else { continue }
+            // Objects made when asked for hold nothing of Cairo's file.
+            guard seen.insert(number).inserted, made(number) == nil, let object = self[number] else { continue }
             pending += object.value.references
         }
         source = nil

@@ -35,7 +35,10 @@ public final class PDFStream: PageSink {
     private let drawn: CairoFileBuffer
     let options: PDFOptions
     private var marker = ContentMarker()
-    private var pageTags: [PageTags] = []
+    /// The structure elements, made as each page is done (nil: the file is not tagged), and
+    /// each page's links.
+    private var structure: StructureBuilder?
+    private var pageLinks: [PageLinks] = []
     /// Per entry of the layout's font table: the font at its size (for Cairo), and the cluster
     /// glyphs of its file.
     private var layoutFonts: [LayoutFont] = []
@@ -93,6 +96,7 @@ public final class PDFStream: PageSink {
             throw PDFWriter.Failure.cairo("cannot write \(path): \(String(cString: strerror(errno)))")
         }
         file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        structure = options.tagged ? StructureBuilder() : nil
         CairoPlainStreams.request()
         let closure = Unmanaged.passUnretained(drawn).toOpaque()
         guard
@@ -268,7 +272,9 @@ public final class PDFStream: PageSink {
         }
         let (open, tags, firstTextMCID) = marker.finishPage()
         if let open { cairo_tag_end(cr, open) }
-        pageTags.append(tags)
+        structure?.add(tags, paths: marker.paths)
+        marker.forgetPaths()
+        pageLinks.append(PageLinks(links: tags.links, entryTexts: tags.entryTexts))
         if let text = pageText.stream(pageHeight: page.height, firstMCID: firstTextMCID) {
             let deflated = try Deflate.compress(text)
             let start = pageTextBytes.count
@@ -305,11 +311,13 @@ public final class PDFStream: PageSink {
         textFonts = []
         textFontIndices = [:]
         var writer = try ArchivalWriter(
-            cairoFile: drawn.take(), pages: pageTags, paths: marker.paths,
+            cairoFile: drawn.take(), pages: pageLinks, structure: structure?.finish(),
             texts: .init(bytes: pageTextBytes, pages: pageTexts), fonts: fonts,
             options: .init(metadata: metadata, producer: options.producer, tagged: options.tagged))
-        // The writer holds Cairo's file, the pages' marks and text now; they are let go with it.
-        pageTags = []
+        // The writer holds Cairo's file, the pages' links, structure and text now; they are let
+        // go with it.
+        structure = nil
+        pageLinks = []
         pageTexts = []
         // The final file is written as the post-writer makes it, not gathered first.
         let (file, path) = (self.file, self.path)

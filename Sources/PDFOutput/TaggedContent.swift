@@ -1,7 +1,7 @@
 import PageIR
 
 /// What each marked-content sequence of a page belongs to, recorded while the page is drawn:
-/// the post-writer makes the structure tree from it. Cairo numbers a page's sequences (MCIDs)
+/// the structure elements are made from it (`StructureBuilder`) once the page is done. Cairo numbers a page's sequences (MCIDs)
 /// in the order they begin, from 0.
 struct PageTags {
     enum Event {
@@ -23,12 +23,18 @@ struct PageTags {
     var entryTexts: [Int: String] = [:]
 }
 
-/// Every structure begun while a document is drawn, each with the one it was begun in: a path
-/// of structures (outermost first) is the index of its innermost one. The marks of a long
-/// table's every cell are numbers, not a copy each of the path to the cell.
+/// What the post-writer needs of a page's marks once its structure elements are made: its
+/// links, and the text of each contents entry (a link's alternate description).
+struct PageLinks {
+    var links: [LinkMark] = []
+    var entryTexts: [Int: String] = [:]
+}
+
+/// Every structure begun while a page is drawn, each with the one it was begun in: a path of
+/// structures (outermost first) is the index of its innermost one. The marks of a table's every
+/// cell are numbers, not a copy each of the path to the cell.
 final class StructurePaths {
-    /// Each structure in 24 bytes (a `Structure` takes 40): a long table begins one for
-    /// every cell, and all are kept until the structure tree is made.
+    /// Each structure in 24 bytes (a `Structure` takes 40): a table begins one for every cell.
     private var structures = ChunkedArray<Packed>()
     private var parents = ChunkedArray<Int32>()
     /// The alternate text of each figure, by its index.
@@ -102,7 +108,7 @@ final class StructurePaths {
     /// The structure `index` was begun in; -1 at the top.
     func parent(_ index: Int32) -> Int32 { parents[Int(index)] }
 
-    /// Lets every path go (the structure tree is made).
+    /// Lets every path go (the page's structure elements are made).
     func removeAll() {
         structures.removeAll()
         parents.removeAll()
@@ -231,6 +237,13 @@ struct ContentMarker {
         }
         finished.contents = (finished.contents + textContents).withUnsafeBufferPointer { Array($0) }
         return (tag, finished, first)
+    }
+
+    /// Lets the paths of the page just finished go, once its structure elements are made: the
+    /// next page's are numbered from 0. (Kept while a structure is open across the page break,
+    /// which the page IR never leaves: its marks are balanced on every page.)
+    mutating func forgetPaths() {
+        if pathIndices.isEmpty { paths.removeAll() }
     }
 
     mutating func link(_ link: Link) { tags.links.append(LinkMark(link: link, path: path)) }

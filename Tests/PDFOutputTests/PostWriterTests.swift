@@ -229,6 +229,55 @@ import Testing
         #expect(json.contains("\"/N\": 6") && json.contains("\"/N\": 4"))
     }
 
+    /// A block of objects is numbered together when one of them is first reached, written once
+    /// in the order its writer gives them, and reaches what was numbered before it: the file,
+    /// read back by qpdf, holds every object with its references.
+    @Test func aBlockIsNumberedTogetherAndWrittenOnce() throws {
+        let objects = PDFObjects(
+            try PDFParser(
+                file([
+                    "<< /Type /Catalog /Pages 2 0 R /Extra 6 0 R >>",
+                    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>",
+                ])))
+        var writes = 0
+        // Objects 4 to 7, written last first, each naming the page and the next.
+        objects.provideBlock(4..<8) { each in
+            writes += 1
+            for number in (4..<8).reversed() {
+                let next: PDFValue = number < 7 ? .ref(number + 1) : .ref(4)
+                try each(
+                    number,
+                    PDFParser.Object(
+                        value: .dict(PDFDict([("N", .int(number)), ("Next", next), ("Page", .ref(3))])), stream: nil))
+            }
+        }
+        #expect(objects.maxNumber == 7 && objects.has(5) && objects.block(containing: 7) == 4..<8)
+        var bytes: [UInt8] = []
+        try PDFFileWriter.write(
+            objects: objects, root: .ref(1), info: .null, to: FinalFileOutput { bytes += $0 })
+        #expect(writes == 1)
+        let json = try Self.checkedByQPDF(bytes)
+        // Each object of the block by its `N`, as qpdf reads it: its number, and what it names.
+        let parsed = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let file = try #require((parsed["qpdf"] as? [Any])?.last as? [String: Any])
+        var byN: [Int: (ref: String, value: [String: Any])] = [:]
+        var page = ""
+        for (key, object) in file {
+            guard let value = (object as? [String: Any])?["value"] as? [String: Any] else { continue }
+            let ref = String(key.dropFirst(4))  // "obj:4 0 R"
+            if let n = value["/N"] as? Int { byN[n] = (ref, value) }
+            if value["/Type"] as? String == "/Page" { page = ref }
+        }
+        #expect(Set(byN.keys) == [4, 5, 6, 7])
+        // Numbered together when the catalog names one of them, after the page tree it names first.
+        #expect(byN.keys.sorted().map { byN[$0]!.ref } == ["3 0 R", "4 0 R", "5 0 R", "6 0 R"])
+        for n in 4..<8 {
+            #expect(byN[n]?.value["/Next"] as? String == byN[n < 7 ? n + 1 : 4]?.ref)
+            #expect(byN[n]?.value["/Page"] as? String == page && !page.isEmpty)
+        }
+    }
+
     /// `bytes` as a file that `qpdf --check` finds sound; its objects as qpdf reads them (JSON).
     static func checkedByQPDF(_ bytes: [UInt8]) throws -> String {
         let scratch = ScratchDirectory()
