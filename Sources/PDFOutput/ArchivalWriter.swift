@@ -82,6 +82,12 @@ struct ArchivalWriter {
         guard pageRefs.count == pages.count else {
             throw PDFParser.Failure.malformed("\(pageRefs.count) pages where \(pages.count) were drawn", offset: 0)
         }
+        // A tagged file's structure names every page drawn.
+        if options.tagged, structure?.contentOwners.count != pages.count {
+            throw PDFParser.Failure.malformed(
+                "a structure of \(structure?.contentOwners.count ?? 0) pages where \(pages.count) were drawn", offset: 0
+            )
+        }
         if options.tagged { try markArtifacts(pageRefs.map { objects[$0]?.value.dict?["Contents"] }) }
         try addTexts(pageRefs: pageRefs)
         var annotations: [(ref: PDFValue, page: Int)] = []
