@@ -256,24 +256,26 @@ struct StructureBuilder {
     /// Notes that `element` and those above it took something on this page.
     private mutating func touch(_ element: Element) {
         var at = element
-        while at >= 0, let parent = open[at]?.parent, open[at]!.page != page {
-            open[at]!.page = page
-            at = parent
+        while at >= 0, let index = open.index(forKey: at), open.values[index].page != page {
+            open.values[index].page = page
+            at = open.values[index].parent
         }
     }
 
     /// Writes and lets go every element that took nothing on a page from `page` on (the
     /// document only at the end).
     private mutating func closeAll(before page: Int) {
-        let done = open.filter { element, state in
-            state.page < page && (element != Self.document || page == .max)
+        var done: [(type: UInt8, element: Element)] = []
+        for (element, state) in open where state.page < page && (element != Self.document || page == .max) {
+            done.append((state.type, element))
         }
         // By type, then in the order they were made: the file is the same every time, and like
         // dictionaries side by side deflate better in their object streams (the sample's file
         // is 1.5 % larger with the elements in the order they were made).
-        for (element, state) in done.sorted(by: { ($0.value.type, $0.key) < ($1.value.type, $1.key) }) {
+        done.sort { ($0.type, $0.element) < ($1.type, $1.element) }
+        for (_, element) in done {
+            guard let state = open.removeValue(forKey: element) else { continue }
             if let key = state.key { children[key] = nil }
-            open[element] = nil
             elements.write(
                 StructureElements.Record(
                     element: element, type: state.type, parent: state.parent, attributes: state.attributes,
