@@ -60,6 +60,21 @@ enum PDFFileWriter {
         // streams are numbered after every object, in order, so each packed object's entry is
         // known when it is packed.
         var out: [UInt8] = []  // the object being written, handed to `output` when complete
+        /// Writes stream object `number`: its dictionary with the data's length (references
+        /// renumbered through `numbers`), then the data as it is.
+        func writeStream(_ number: Int, _ dict: PDFDict, _ data: [UInt8], numbers: ObjectNumbers? = nil) throws {
+            var dict = dict
+            dict["Length"] = .int(data.count)
+            out.append(contentsOf: "\(number) 0 obj\n".utf8)
+            PDFValue.dict(dict).write(to: &out, numbers: numbers)
+            out.append(contentsOf: "\nstream\n".utf8)
+            try output.append(out)
+            try output.append(data)
+            out.removeAll(keepingCapacity: true)
+            out.append(contentsOf: "\nendstream\nendobj\n".utf8)
+            try output.append(out)
+            out.removeAll(keepingCapacity: true)
+        }
         try output.append(header)
         var entries = CrossReference(objects: numbered)
         let packing = ObjectPacking(
@@ -83,21 +98,12 @@ enum PDFFileWriter {
             // An object numbered through what it says it reaches reaches nothing else unnumbered
             // (a reference left out of `reaches` would be written `null`).
             assert(objects.reaches(old) == nil || object.value.references.allSatisfy { numbers[$0] != nil })
-            guard let stream = object.stream, case .dict(var dict) = object.value else {
+            guard let stream = object.stream, case .dict(let dict) = object.value else {
                 entries[number] = packing.pack(number) { object.value.write(to: &$0, numbers: numbers) }
                 continue
             }
             entries[number] = try .inFile(at: output.count)
-            dict["Length"] = .int(stream.count)
-            out.append(contentsOf: "\(number) 0 obj\n".utf8)
-            PDFValue.dict(dict).write(to: &out, numbers: numbers)
-            out.append(contentsOf: "\nstream\n".utf8)
-            try output.append(out)
-            try output.append(stream)
-            out.removeAll(keepingCapacity: true)
-            out.append(contentsOf: "\nendstream\nendobj\n".utf8)
-            try output.append(out)
-            out.removeAll(keepingCapacity: true)
+            try writeStream(number, dict, stream, numbers: numbers)
         }
         packing.endStream()
         // The object streams, deflated side by side a few at a time (each body is put together
@@ -113,18 +119,12 @@ enum PDFFileWriter {
             for (index, data) in zip(range, deflated) {
                 let stream = streams[index]
                 entries.append(try .inFile(at: output.count))
-                out.append(contentsOf: "\(packing.firstStreamNumber + index) 0 obj\n".utf8)
-                PDFValue.dict(
+                try writeStream(
+                    packing.firstStreamNumber + index,
                     PDFDict([
                         ("Type", .name("ObjStm")), ("N", .int(stream.count)), ("First", .int(stream.offsets.count)),
-                        ("Filter", .name("FlateDecode")), ("Length", .int(data.count)),
-                    ])
-                ).write(to: &out)
-                out.append(contentsOf: "\nstream\n".utf8)
-                out += data
-                out.append(contentsOf: "\nendstream\nendobj\n".utf8)
-                try output.append(out)
-                out.removeAll(keepingCapacity: true)
+                        ("Filter", .name("FlateDecode")),
+                    ]), data)
             }
         }
         let nextNumber = packing.firstStreamNumber + streams.count
@@ -134,21 +134,15 @@ enum PDFFileWriter {
         let xrefNumber = nextNumber
         let xrefOffset = output.count
         entries.append(try .inFile(at: xrefOffset))
-        let data = try Deflate.compress(entries.table())
-        out.append(contentsOf: "\(xrefNumber) 0 obj\n".utf8)
-        PDFValue.dict(
+        try writeStream(
+            xrefNumber,
             PDFDict([
                 ("Type", .name("XRef")), ("Size", .int(entries.count)), ("W", .array([.int(1), .int(4), .int(2)])),
                 ("Root", root.ref.flatMap { numbers[$0] }.map { .ref($0) } ?? .null),
                 ("Info", info.ref.flatMap { numbers[$0] }.map { .ref($0) } ?? .null),
-                ("ID", .array([.string(id), .string(id)])),
-                ("Filter", .name("FlateDecode")), ("Length", .int(data.count)),
-            ])
-        ).write(to: &out)
-        out.append(contentsOf: "\nstream\n".utf8)
-        out += data
-        out.append(contentsOf: "\nendstream\nendobj\nstartxref\n\(xrefOffset)\n%%EOF\n".utf8)
-        try output.append(out)
+                ("ID", .array([.string(id), .string(id)])), ("Filter", .name("FlateDecode")),
+            ]), try Deflate.compress(entries.table()))
+        try output.append(Array("startxref\n\(xrefOffset)\n%%EOF\n".utf8))
         try output.flush()
         return packing.bytes.isOnDisk
     }

@@ -63,8 +63,6 @@ struct StructureBuilder {
         _ = make("Document", parent: -1, key: nil)
     }
 
-    /// The elements made so far.
-    var elementCount: Int { Int(count) }
     /// The elements held now (open): for tests of what is held.
     var openCount: Int { open.count }
 

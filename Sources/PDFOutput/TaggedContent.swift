@@ -35,8 +35,8 @@ struct PageLinks {
 /// cell are numbers, not a copy each of the path to the cell.
 final class StructurePaths {
     /// Each structure in 24 bytes (a `Structure` takes 40): a table begins one for every cell.
-    private var structures = ChunkedArray<Packed>()
-    private var parents = ChunkedArray<Int32>()
+    private var structures: [Packed] = []
+    private var parents: [Int32] = []
     /// The alternate text of each figure, by its index.
     private var alts: [Int32: String] = [:]
 
@@ -110,8 +110,8 @@ final class StructurePaths {
 
     /// Lets every path go (the page's structure elements are made).
     func removeAll() {
-        structures.removeAll()
-        parents.removeAll()
+        structures.removeAll(keepingCapacity: true)
+        parents.removeAll(keepingCapacity: true)
         alts = [:]
     }
 
