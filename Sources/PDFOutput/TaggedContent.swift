@@ -229,13 +229,14 @@ struct ContentMarker {
             textContents.removeAll(keepingCapacity: true)
         }
         let first = Int32(tags.contents.count)
-        // Kept until the document is done: at their size, not with the room they grew into.
+        // The text's sequences numbered after Cairo's (the page's structure elements are made
+        // from these marks at once, then they are let go).
         var finished = tags
         finished.events = finished.events.map { event in
             if case .content(let mcid) = event, mcid < 0 { return .content(first - 1 - mcid) }
             return event
         }
-        finished.contents = (finished.contents + textContents).withUnsafeBufferPointer { Array($0) }
+        finished.contents += textContents
         return (tag, finished, first)
     }
 
